@@ -1,0 +1,76 @@
+package fr.passerelle.cases;
+
+import static fr.passerelle.security.Role.CASEWORKER;
+import static fr.passerelle.security.Role.COORDINATOR;
+
+import fr.passerelle.tenancy.CurrentAssociation;
+import fr.passerelle.tenancy.Tenancy;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.Year;
+import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Case files of the request's association. Role checks live here, not only in the controller,
+ * so every caller goes through them; tenant isolation is row-level security underneath.
+ */
+@Service
+class CaseFileService {
+    private final CaseRepository cases;
+    private final Clock clock;
+
+    CaseFileService(CaseRepository cases, Clock clock) {
+        this.cases = cases;
+        this.clock = clock;
+    }
+
+    @Transactional
+    CaseView open(CaseRequest request) {
+        CurrentAssociation association = Tenancy.current().requireAnyOf(CASEWORKER, COORDINATOR);
+        Instant now = clock.instant();
+        UUID id = UUID.randomUUID();
+        CaseFile file = new CaseFile(id, association.slug(), newReference(id, now), now);
+        file.describe(request.applicantName().strip(), request.ground(), request.department(), now);
+        return CaseView.of(cases.save(file));
+    }
+
+    @Transactional(readOnly = true)
+    Page<CaseView> list(Pageable page) {
+        Tenancy.current().requireAnyOf(CASEWORKER, COORDINATOR);
+        return cases.findAll(page).map(CaseView::of);
+    }
+
+    @Transactional(readOnly = true)
+    CaseView get(UUID id) {
+        Tenancy.current().requireAnyOf(CASEWORKER, COORDINATOR);
+        return CaseView.of(find(id));
+    }
+
+    @Transactional
+    CaseView update(UUID id, CaseRequest request) {
+        Tenancy.current().requireAnyOf(CASEWORKER, COORDINATOR);
+        CaseFile file = find(id);
+        file.describe(request.applicantName().strip(), request.ground(), request.department(), clock.instant());
+        return CaseView.of(cases.saveAndFlush(file));
+    }
+
+    /** Only a coordinator deletes a case: it removes the applicant's whole file. */
+    @Transactional
+    void delete(UUID id) {
+        Tenancy.current().requireAnyOf(COORDINATOR);
+        cases.delete(find(id));
+    }
+
+    private CaseFile find(UUID id) {
+        return cases.findById(id).orElseThrow(() -> new CaseNotFoundException(id));
+    }
+
+    private static String newReference(UUID id, Instant now) {
+        String suffix = Long.toString(id.getMostSignificantBits() >>> 28, 36).toUpperCase();
+        return Year.from(now.atZone(java.time.ZoneId.of("Europe/Paris"))) + "-" + suffix;
+    }
+}

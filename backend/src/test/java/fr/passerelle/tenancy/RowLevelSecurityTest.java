@@ -1,0 +1,159 @@
+package fr.passerelle.tenancy;
+
+import static fr.passerelle.support.Associations.ALPHA;
+import static fr.passerelle.support.Associations.BETA;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.passerelle.security.Role;
+import fr.passerelle.support.ApiTest;
+import fr.passerelle.support.Associations;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Isolation holds in the database itself: the service's role, with no tenant filter in the
+ * query, sees and writes only the current association's rows.
+ */
+@ApiTest
+class RowLevelSecurityTest {
+    @Value("${spring.datasource.url}")
+    String url;
+    @Value("${spring.datasource.username}")
+    String appRole;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    UUID alphaCase;
+    UUID betaCase;
+
+    @BeforeEach
+    void setUp() throws SQLException {
+        Associations.ensure(jdbc, ALPHA, BETA);
+        try (Connection connection = appConnection()) {
+            alphaCase = insertCase(connection, ALPHA, ALPHA);
+            betaCase = insertCase(connection, BETA, BETA);
+        }
+    }
+
+    @Test
+    void theServiceRoleCannotBypassRowLevelSecurity() throws SQLException {
+        try (Connection connection = appConnection(); PreparedStatement query = connection.prepareStatement("""
+                SELECT r.rolsuper, r.rolbypassrls, c.relowner = r.oid AS owner, c.relforcerowsecurity
+                FROM pg_roles r, pg_class c WHERE r.rolname = current_user AND c.oid = 'app.cases'::regclass""");
+             ResultSet row = query.executeQuery()) {
+            assertThat(row.next()).isTrue();
+            assertThat(row.getBoolean("rolsuper")).isFalse();
+            assertThat(row.getBoolean("rolbypassrls")).isFalse();
+            assertThat(row.getBoolean("owner")).isFalse();
+            assertThat(row.getBoolean("relforcerowsecurity")).isTrue();
+        }
+    }
+
+    @Test
+    void aQueryWithNoTenantFilterReturnsOnlyTheCurrentTenantsRows() throws SQLException {
+        try (Connection connection = appConnection()) {
+            setTenant(connection, ALPHA);
+            List<String> tenants = new ArrayList<>();
+            List<UUID> ids = new ArrayList<>();
+            try (ResultSet rows = connection.createStatement().executeQuery("SELECT id, tenant_id FROM app.cases")) {
+                while (rows.next()) {
+                    ids.add(rows.getObject("id", UUID.class));
+                    tenants.add(rows.getString("tenant_id"));
+                }
+            }
+            assertThat(ids).contains(alphaCase).doesNotContain(betaCase);
+            assertThat(tenants).containsOnly(ALPHA);
+        }
+    }
+
+    @Test
+    void noTenantMeansNoRows() throws SQLException {
+        try (Connection connection = appConnection()) {
+            setTenant(connection, "");
+            try (ResultSet rows = connection.createStatement().executeQuery("SELECT count(*) FROM app.cases")) {
+                rows.next();
+                assertThat(rows.getLong(1)).isZero();
+            }
+        }
+    }
+
+    @Test
+    void anInsertWithAnotherTenantsIdIsRefused() throws SQLException {
+        try (Connection connection = appConnection()) {
+            assertThatThrownBy(() -> insertCase(connection, ALPHA, BETA))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("row-level security");
+        }
+    }
+
+    @Test
+    void anotherTenantsRowsCannotBeUpdatedOrDeleted() throws SQLException {
+        try (Connection connection = appConnection()) {
+            setTenant(connection, ALPHA);
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE app.cases SET applicant_name = 'changed' WHERE id = ?")) {
+                update.setObject(1, betaCase);
+                assertThat(update.executeUpdate()).isZero();
+            }
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM app.cases WHERE id = ?")) {
+                delete.setObject(1, betaCase);
+                assertThat(delete.executeUpdate()).isZero();
+            }
+            try (PreparedStatement move = connection.prepareStatement(
+                    "UPDATE app.cases SET tenant_id = 'beta' WHERE id = ?")) {
+                move.setObject(1, alphaCase);
+                assertThatThrownBy(move::executeUpdate).hasMessageContaining("row-level security");
+            }
+        }
+    }
+
+    @Test
+    void theServicesOwnConnectionsCarryTheCurrentAssociation() {
+        List<String> seen = Tenancy.runAs(new CurrentAssociation(BETA, Set.of(Role.CASEWORKER)),
+                () -> jdbc.queryForList("SELECT DISTINCT tenant_id FROM app.cases", String.class));
+        assertThat(seen).containsExactly(BETA);
+        List<String> outside = jdbc.queryForList("SELECT DISTINCT tenant_id FROM app.cases", String.class);
+        assertThat(outside).as("outside any association").isEmpty();
+    }
+
+    private Connection appConnection() throws SQLException {
+        return DriverManager.getConnection(url, appRole, "");
+    }
+
+    private static void setTenant(Connection connection, String tenant) throws SQLException {
+        try (PreparedStatement statement =
+                     connection.prepareStatement("SELECT set_config('passerelle.tenant_id', ?, false)")) {
+            statement.setString(1, tenant);
+            statement.execute();
+        }
+    }
+
+    private static UUID insertCase(Connection connection, String currentTenant, String rowTenant)
+            throws SQLException {
+        setTenant(connection, currentTenant);
+        UUID id = UUID.randomUUID();
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO app.cases (id, tenant_id, reference, applicant_name, ground, department, status,
+                                       created_at, updated_at)
+                VALUES (?, ?, ?, 'Test', 'L435-1', '69', 'PREPARATION', now(), now())""")) {
+            insert.setObject(1, id);
+            insert.setString(2, rowTenant);
+            insert.setString(3, "RLS-" + id);
+            insert.executeUpdate();
+        }
+        return id;
+    }
+}
