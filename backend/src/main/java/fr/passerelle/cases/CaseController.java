@@ -20,9 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/cases")
 class CaseController {
-    private final CaseFileService service;
+    private final CaseFiles service;
 
-    CaseController(CaseFileService service) {
+    CaseController(CaseFiles service) {
         this.service = service;
     }
 

@@ -8,6 +8,7 @@ import fr.passerelle.tenancy.Tenancy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.Year;
+import java.time.ZoneId;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -19,23 +20,33 @@ import org.springframework.transaction.annotation.Transactional;
  * so every caller goes through them; tenant isolation is row-level security underneath.
  */
 @Service
-class CaseFileService {
+public class CaseFiles {
     private final CaseRepository cases;
     private final Clock clock;
 
-    CaseFileService(CaseRepository cases, Clock clock) {
+    CaseFiles(CaseRepository cases, Clock clock) {
         this.cases = cases;
         this.clock = clock;
     }
 
     @Transactional
     CaseView open(CaseRequest request) {
+        return CaseView.of(openFile(request.applicantName(), request.ground(), request.department()));
+    }
+
+    /** Opens a case for the current association; returns its id. */
+    @Transactional
+    public UUID open(String applicantName, Ground ground, String department) {
+        return openFile(applicantName, ground, department).id();
+    }
+
+    private CaseFile openFile(String applicantName, Ground ground, String department) {
         CurrentAssociation association = Tenancy.current().requireAnyOf(CASEWORKER, COORDINATOR);
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
         CaseFile file = new CaseFile(id, association.slug(), newReference(id, now), now);
-        file.describe(request.applicantName().strip(), request.ground(), request.department(), now);
-        return CaseView.of(cases.save(file));
+        file.describe(applicantName.strip(), ground, department, now);
+        return cases.save(file);
     }
 
     @Transactional(readOnly = true)
@@ -71,6 +82,6 @@ class CaseFileService {
 
     private static String newReference(UUID id, Instant now) {
         String suffix = Long.toString(id.getMostSignificantBits() >>> 28, 36).toUpperCase();
-        return Year.from(now.atZone(java.time.ZoneId.of("Europe/Paris"))) + "-" + suffix;
+        return Year.from(now.atZone(ZoneId.of("Europe/Paris"))) + "-" + suffix;
     }
 }

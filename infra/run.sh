@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Runs the whole service on this machine with demo data: PostgreSQL, Keycloak (demo realm),
+# and the backend serving the web app at http://localhost:8080. Ctrl-C stops what it started.
+# Demo data lives in the database "passerelle" and survives restarts; PASSERELLE_FRESH=1
+# starts from an empty one.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+
+ensure_machine
+if [[ ${PASSERELLE_FRESH:-0} == 1 ]]; then
+  "$ROOT/infra/postgres/create-db.sh" passerelle
+else
+  "$ROOT/infra/postgres/create-db.sh" passerelle --keep
+fi
+
+log "Building (tests are for infra/test.sh)"
+./mvnw -B -q -ntp -DskipTests package
+
+stop() {
+  log "Stopping"
+  stop_backend
+  "$ROOT/infra/keycloak/keycloak.sh" stop || true
+}
+trap stop EXIT
+trap 'exit 130' INT TERM
+
+log "Starting Keycloak"
+"$ROOT/infra/keycloak/keycloak.sh" start
+start_backend passerelle 8080 --spring.profiles.active=demo
+
+cat <<INFO
+
+  Passerelle is running.
+    Web app            http://localhost:8080
+    API description    http://localhost:8080/swagger-ui.html
+    Keycloak           http://localhost:8180  (admin console: kcadmin / kcadmin)
+
+  Demo logins (demo only, password "demo" for all):
+    coordinators   claire.coord (Accueil Étrangers Lyon), marc.coord (Droits Devant Marseille),
+                   lea.coord (Solidarité Exilés Lille)
+    caseworkers    ines.lyon, hugo.lyon, sofia.marseille, karim.marseille, emma.lille, yanis.lille
+    lawyers        me.durand (Lyon and Marseille), me.nguyen (Marseille), me.petit (Lille)
+    platform admin admin
+
+  Ctrl-C stops everything.
+INFO
+wait "$(cat "$STATE/backend.pid")"
