@@ -45,4 +45,5 @@ cat <<INFO
 
   Ctrl-C stops everything.
 INFO
-wait "$(cat "$STATE/backend.pid")"
+while kill -0 "$(cat "$STATE/backend.pid")" 2>/dev/null; do sleep 2; done
+log "The backend stopped; see $STATE/backend.log"
