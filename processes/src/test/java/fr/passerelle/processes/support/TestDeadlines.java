@@ -1,0 +1,155 @@
+package fr.passerelle.processes.support;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.Locale;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * The process tests' stand-in for the backend's {@code deadlines} bean
+ * ({@code fr.passerelle.procedure.ProcessDeadlines} on the rules of {@code fr.passerelle.deadlines},
+ * which this module cannot depend on). It offers the five methods of the contract
+ * ({@code processes/README.md}, "Deadlines") with plain calendar arithmetic: no public holidays,
+ * no weekend extension, the department ignored (it may be absent in tests). The exact dates do not
+ * matter to the flow tests: they check that timers and due dates come from this bean, with the
+ * rule and the variables the contract names, and that the flow moves on when the timer fires.
+ *
+ * <p>Rules, from the date {@code d} in the "from" variable:
+ * <table>
+ *   <caption>Stand-in rules</caption>
+ *   <tr><th>rule</th><th>last day (due: end of it; timer: start of the next day)</th></tr>
+ *   <tr><td>CONTENTIOUS_APPEAL, ADMINISTRATIVE_APPEAL</td><td>d + 2 months + 1 day</td></tr>
+ *   <tr><td>ADMINISTRATIVE_APPEAL_IMPLICIT_REJECTION</td><td>d + 2 months (event)</td></tr>
+ *   <tr><td>OQTF_ORDINARY</td><td>d + 1 month + 1 day</td></tr>
+ *   <tr><td>OQTF_HOUSE_ARREST</td><td>d + 7 days</td></tr>
+ *   <tr><td>OQTF_RETENTION</td><td>d + 48 hours, to the minute (an hour rule)</td></tr>
+ *   <tr><td>IMPLICIT_REFUSAL</td><td>d + 4 months (event: the timer fires at the start of that day)</td></tr>
+ *   <tr><td>RECEIPT_RENEWAL</td><td>d − 15 days (event: the start of the day renewal must be asked)</td></tr>
+ *   <tr><td>COMMISSION_CONVOCATION</td><td>d − 15 days (the last day a convocation may arrive)</td></tr>
+ *   <tr><td>FOLLOW_UP_WEEKLY</td><td>d + 7 days (event)</td></tr>
+ * </table>
+ * For an event rule {@link #timer} is the start of the computed day; for a deadline rule it is
+ * the moment the last day is over. Dates are Europe/Paris.
+ *
+ * <p>Variables may hold ISO strings ({@code yyyy-MM-dd}, {@code yyyy-MM-ddTHH:mm[:ss]}),
+ * {@link Date}, {@link LocalDate} or {@link LocalDateTime}. A missing variable is an error: a
+ * model that asks for a deadline before the date is known is wrong.
+ */
+public class TestDeadlines {
+
+  public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+  /** The moment a timer for {@code rule} computed from {@code fromVar} fires. */
+  public Date timer(VariableScope execution, String rule, String fromVar) {
+    Deadline d = compute(rule, read(execution, fromVar, rule));
+    if (d.hourRule) {
+      return Date.from(d.end.atZone(PARIS).toInstant());
+    }
+    LocalDate day = d.event ? d.end.toLocalDate() : d.end.toLocalDate().plusDays(1);
+    return Date.from(day.atStartOfDay(PARIS).toInstant());
+  }
+
+  /** The end of the last day to act (a task's due date). */
+  public Date due(VariableScope execution, String rule, String fromVar) {
+    Deadline d = compute(rule, read(execution, fromVar, rule));
+    if (d.hourRule) {
+      return Date.from(d.end.atZone(PARIS).toInstant());
+    }
+    return endOfDay(d.end.toLocalDate());
+  }
+
+  /** The deadline's date as an ISO string ({@code yyyy-MM-ddTHH:mm} for an hour rule). */
+  public String date(VariableScope execution, String rule, String fromVar) {
+    Deadline d = compute(rule, read(execution, fromVar, rule));
+    return d.hourRule
+        ? d.end.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm", Locale.ROOT))
+        : d.end.toLocalDate().toString();
+  }
+
+  /** True when the date in {@code actualVar} is after the deadline computed from {@code fromVar}. */
+  public boolean isLate(VariableScope execution, String rule, String fromVar, String actualVar) {
+    Deadline d = compute(rule, read(execution, fromVar, rule));
+    LocalDateTime actual = read(execution, actualVar, rule);
+    return d.hourRule ? actual.isAfter(d.end) : actual.toLocalDate().isAfter(d.end.toLocalDate());
+  }
+
+  /** The start of the date in {@code dateVar}, Europe/Paris (a timer on an entered date). */
+  public Date at(VariableScope execution, String dateVar) {
+    return Date.from(read(execution, dateVar, "at").toLocalDate().atStartOfDay(PARIS).toInstant());
+  }
+
+  /** The end of a day, Europe/Paris: the last millisecond before the next day starts. */
+  public static Date endOfDay(LocalDate day) {
+    return Date.from(day.plusDays(1).atStartOfDay(PARIS).toInstant().minusMillis(1));
+  }
+
+  /** The start of a day, Europe/Paris. */
+  public static Date startOfDay(LocalDate day) {
+    return Date.from(day.atStartOfDay(PARIS).toInstant());
+  }
+
+  private record Deadline(LocalDateTime end, boolean event, boolean hourRule) {}
+
+  static Deadline compute(String rule, LocalDateTime from) {
+    LocalDateTime day = from.toLocalDate().atStartOfDay();
+    return switch (rule) {
+      case "CONTENTIOUS_APPEAL", "ADMINISTRATIVE_APPEAL" ->
+          new Deadline(day.plus(Period.ofMonths(2)).plusDays(1), false, false);
+      case "ADMINISTRATIVE_APPEAL_IMPLICIT_REJECTION" ->
+          new Deadline(day.plus(Period.ofMonths(2)), true, false);
+      case "OQTF_ORDINARY" -> new Deadline(day.plus(Period.ofMonths(1)).plusDays(1), false, false);
+      case "OQTF_HOUSE_ARREST" -> new Deadline(day.plusDays(7), false, false);
+      case "OQTF_RETENTION" -> new Deadline(from.plus(Duration.ofHours(48)), false, true);
+      case "IMPLICIT_REFUSAL" -> new Deadline(day.plus(Period.ofMonths(4)), true, false);
+      case "RECEIPT_RENEWAL" -> new Deadline(day.minusDays(15), true, false);
+      case "COMMISSION_CONVOCATION" -> new Deadline(day.minusDays(15), false, false);
+      case "FOLLOW_UP_WEEKLY" -> new Deadline(day.plusDays(7), true, false);
+      default -> throw new IllegalArgumentException("Unknown deadline rule " + rule);
+    };
+  }
+
+  static LocalDateTime read(VariableScope execution, String variable, String rule) {
+    Object value = execution.getVariable(variable);
+    if (value == null) {
+      throw new IllegalStateException("deadlines (" + rule + "): variable '" + variable
+          + "' is not set");
+    }
+    return toDateTime(value);
+  }
+
+  /** ISO string, Date, LocalDate, LocalDateTime, ZonedDateTime or OffsetDateTime, in Paris time. */
+  public static LocalDateTime toDateTime(Object value) {
+    if (value instanceof LocalDateTime t) {
+      return t;
+    }
+    if (value instanceof LocalDate d) {
+      return d.atStartOfDay();
+    }
+    if (value instanceof Date d) {
+      return LocalDateTime.ofInstant(d.toInstant(), PARIS);
+    }
+    if (value instanceof ZonedDateTime z) {
+      return z.withZoneSameInstant(PARIS).toLocalDateTime();
+    }
+    if (value instanceof OffsetDateTime o) {
+      return o.atZoneSameInstant(PARIS).toLocalDateTime();
+    }
+    String s = value.toString().trim();
+    if (s.length() == 10) {
+      return LocalDate.parse(s).atStartOfDay();
+    }
+    try {
+      return LocalDateTime.parse(s);
+    } catch (RuntimeException e) {
+      return OffsetDateTime.parse(s).atZoneSameInstant(PARIS).toLocalDateTime();
+    }
+  }
+}
