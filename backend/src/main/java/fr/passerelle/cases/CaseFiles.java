@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.Year;
 import java.time.ZoneId;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -23,10 +24,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class CaseFiles {
     private final CaseRepository cases;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    CaseFiles(CaseRepository cases, Clock clock) {
+    CaseFiles(CaseRepository cases, Clock clock, ApplicationEventPublisher events) {
         this.cases = cases;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional
@@ -46,7 +49,10 @@ public class CaseFiles {
         UUID id = UUID.randomUUID();
         CaseFile file = new CaseFile(id, association.slug(), newReference(id, now), now);
         file.describe(applicantName.strip(), ground, department, now);
-        return cases.save(file);
+        CaseFile saved = cases.save(file);
+        // Online filing (ANEF) is not yet recorded per case: the appointment process asks.
+        events.publishEvent(new CaseOpened(id, department, false));
+        return saved;
     }
 
     @Transactional(readOnly = true)
@@ -74,6 +80,7 @@ public class CaseFiles {
     void delete(UUID id) {
         Tenancy.current().requireAnyOf(COORDINATOR);
         cases.delete(find(id));
+        events.publishEvent(new CaseDeleted(id));
     }
 
     private CaseFile find(UUID id) {

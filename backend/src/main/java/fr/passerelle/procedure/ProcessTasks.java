@@ -1,0 +1,196 @@
+package fr.passerelle.procedure;
+
+import static fr.passerelle.security.Role.COORDINATOR;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.passerelle.security.Role;
+import fr.passerelle.security.Users;
+import fr.passerelle.tenancy.CurrentAssociation;
+import fr.passerelle.tenancy.Tenancy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The engine's user tasks as people work them. Every call runs with the caller's engine
+ * authentication (tenant check); on top, only the task's assignee, its candidate users and
+ * the members of its candidate groups may work it, and a coordinator may work any task of
+ * the association's staff.
+ */
+@Service
+public class ProcessTasks {
+    private final TaskService tasks;
+    private final FormService forms;
+    private final HistoryService history;
+    private final RepositoryService repository;
+    private final ObjectMapper json;
+    private final Map<String, String> englishNames = new ConcurrentHashMap<>();
+
+    ProcessTasks(TaskService tasks, FormService forms, HistoryService history, RepositoryService repository,
+                 ObjectMapper json) {
+        this.tasks = tasks;
+        this.forms = forms;
+        this.history = history;
+        this.repository = repository;
+        this.json = json;
+    }
+
+    @Transactional(readOnly = true)
+    TaskView get(String id) {
+        Task task = visible(id);
+        return view(task, links(id), formSchema(task));
+    }
+
+    @Transactional(readOnly = true)
+    List<TaskView> ofCase(String caseId) {
+        Tenancy.current();
+        return tasks.createTaskQuery().processInstanceBusinessKey(caseId).orderByDueDate().asc().list().stream()
+                .map(task -> view(task, links(task.getId()), null)).toList();
+    }
+
+    /** Completes a task with its form's data, once: a second completion gets 409. */
+    @Transactional
+    public void complete(String id, Map<String, Object> submission) {
+        Task task = visible(id);
+        List<IdentityLink> links = links(id);
+        requireMayWork(task, links);
+        Map<String, Object> variables = TaskForm.of(formSchema(task)).validate(submission);
+        try {
+            tasks.complete(id, variables);
+        } catch (OptimisticLockingException e) {
+            throw new TaskGoneException(id, "was completed by someone else a moment ago");
+        } catch (ProcessEngineException e) {
+            if (finished(id)) {
+                throw new TaskGoneException(id, "was completed by someone else a moment ago");
+            }
+            throw e;
+        }
+    }
+
+    @Transactional
+    void claim(String id) {
+        Task task = visible(id);
+        requireMayWork(task, links(id));
+        try {
+            tasks.claim(id, me());
+        } catch (TaskAlreadyClaimedException | OptimisticLockingException e) {
+            throw new TaskGoneException(id, "was claimed by someone else");
+        }
+    }
+
+    @Transactional
+    void unclaim(String id) {
+        Task task = visible(id);
+        if (!me().equals(task.getAssignee())) {
+            Tenancy.current().requireAnyOf(COORDINATOR);
+        }
+        tasks.setAssignee(id, null);
+    }
+
+    /** A coordinator hands a task to someone (or takes it back with a null assignee). */
+    @Transactional
+    void assign(String id, String assignee) {
+        Tenancy.current().requireAnyOf(COORDINATOR);
+        visible(id);
+        tasks.setAssignee(id, assignee);
+    }
+
+    private Task visible(String id) {
+        Tenancy.current();
+        Task task = tasks.createTaskQuery().taskId(id).initializeFormKeys().singleResult();
+        if (task == null) {
+            if (finished(id)) {
+                throw new TaskGoneException(id, "is already completed");
+            }
+            throw new TaskNotFoundException(id);
+        }
+        return task;
+    }
+
+    private boolean finished(String id) {
+        return history.createHistoricTaskInstanceQuery().taskId(id).finished().count() > 0;
+    }
+
+    private void requireMayWork(Task task, List<IdentityLink> links) {
+        String me = me();
+        if (task.getAssignee() != null) {
+            if (!task.getAssignee().equals(me)) {
+                throw new AccessDeniedException("This task is assigned to someone else");
+            }
+            return;
+        }
+        CurrentAssociation association = Tenancy.current();
+        Set<String> myGroups = association.roles().stream().map(Role::groupName).collect(Collectors.toSet());
+        boolean candidate = links.stream().anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType())
+                && (me.equals(link.getUserId()) || (link.getGroupId() != null && myGroups.contains(link.getGroupId()))));
+        boolean staffTask = links.stream().anyMatch(link -> link.getGroupId() != null
+                && !Role.LAWYER.groupName().equals(link.getGroupId()));
+        if (!candidate && !(association.has(COORDINATOR) && staffTask)) {
+            throw new AccessDeniedException("This task is for " + links.stream()
+                    .map(link -> Objects.requireNonNullElse(link.getGroupId(), "another person")).distinct()
+                    .collect(Collectors.joining(", ")));
+        }
+    }
+
+    private List<IdentityLink> links(String taskId) {
+        return tasks.getIdentityLinksForTask(taskId);
+    }
+
+    private JsonNode formSchema(Task task) {
+        try (InputStream form = forms.getDeployedTaskForm(task.getId())) {
+            return json.readTree(form);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private TaskView view(Task task, List<IdentityLink> links, JsonNode form) {
+        List<String> groups = links.stream().filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+                .map(IdentityLink::getGroupId).filter(Objects::nonNull).sorted().toList();
+        List<String> users = links.stream().filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+                .map(IdentityLink::getUserId).filter(Objects::nonNull).sorted().toList();
+        String caseId = tasks.getVariable(task.getId(), "caseId") instanceof String id ? id : null;
+        return new TaskView(task.getId(), task.getName(), englishName(task), caseId,
+                task.getTaskDefinitionKey(), task.getAssignee(), groups, users,
+                task.getDueDate() == null ? null : task.getDueDate().toInstant(),
+                task.getCreateTime().toInstant(), form);
+    }
+
+    private String englishName(Task task) {
+        return englishNames.computeIfAbsent(task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(), k -> {
+            BaseElement element = repository.getBpmnModelInstance(task.getProcessDefinitionId())
+                    .getModelElementById(task.getTaskDefinitionKey());
+            return element.getExtensionElements() == null ? "" : element.getExtensionElements()
+                    .getElementsQuery().filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class)
+                    .list().stream().flatMap(properties -> properties.getCamundaProperties().stream())
+                    .filter(property -> "nameEn".equals(property.getCamundaName()))
+                    .map(CamundaProperty::getCamundaValue).findFirst().orElse("");
+        });
+    }
+
+    private static String me() {
+        return Users.current().orElseThrow().id();
+    }
+}

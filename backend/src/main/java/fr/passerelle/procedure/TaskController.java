@@ -1,0 +1,58 @@
+package fr.passerelle.procedure;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class TaskController {
+    private final ProcessTasks tasks;
+
+    TaskController(ProcessTasks tasks) {
+        this.tasks = tasks;
+    }
+
+    record Assignment(String assignee) {
+    }
+
+    @GetMapping("/api/tasks/{id}")
+    TaskView get(@PathVariable String id) {
+        return tasks.get(id);
+    }
+
+    @GetMapping("/api/cases/{caseId}/tasks")
+    List<TaskView> ofCase(@PathVariable java.util.UUID caseId) {
+        return tasks.ofCase(caseId.toString());
+    }
+
+    /** The body is the task form's data: field key to value. */
+    @PostMapping("/api/tasks/{id}/complete")
+    ResponseEntity<Void> complete(@PathVariable String id, @RequestBody Map<String, Object> data) {
+        tasks.complete(id, data);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/api/tasks/{id}/claim")
+    ResponseEntity<Void> claim(@PathVariable String id) {
+        tasks.claim(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/api/tasks/{id}/unclaim")
+    ResponseEntity<Void> unclaim(@PathVariable String id) {
+        tasks.unclaim(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PutMapping("/api/tasks/{id}/assignee")
+    ResponseEntity<Void> assign(@PathVariable String id, @RequestBody Assignment assignment) {
+        tasks.assign(id, assignment.assignee());
+        return ResponseEntity.noContent().build();
+    }
+}
