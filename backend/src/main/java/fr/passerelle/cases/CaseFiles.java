@@ -3,6 +3,7 @@ package fr.passerelle.cases;
 import static fr.passerelle.security.Role.CASEWORKER;
 import static fr.passerelle.security.Role.COORDINATOR;
 
+import fr.passerelle.audit.Audit;
 import fr.passerelle.tenancy.CurrentAssociation;
 import fr.passerelle.tenancy.Tenancy;
 import java.time.Clock;
@@ -25,11 +26,13 @@ public class CaseFiles {
     private final CaseRepository cases;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final Audit audit;
 
-    CaseFiles(CaseRepository cases, Clock clock, ApplicationEventPublisher events) {
+    CaseFiles(CaseRepository cases, Clock clock, ApplicationEventPublisher events, Audit audit) {
         this.cases = cases;
         this.clock = clock;
         this.events = events;
+        this.audit = audit;
     }
 
     @Transactional
@@ -50,6 +53,7 @@ public class CaseFiles {
         CaseFile file = new CaseFile(id, association.slug(), newReference(id, now), now);
         file.describe(applicantName.strip(), ground, department, now);
         CaseFile saved = cases.save(file);
+        audit.changed(id, "CASE_OPENED", ground.article() + ", " + department);
         // Online filing (ANEF) is not yet recorded per case: the appointment process asks.
         events.publishEvent(new CaseOpened(id, department, false));
         return saved;
@@ -58,13 +62,16 @@ public class CaseFiles {
     @Transactional(readOnly = true)
     Page<CaseView> list(Pageable page) {
         Tenancy.current().requireAnyOf(CASEWORKER, COORDINATOR);
+        audit.read(null, "case list, page " + page.getPageNumber());
         return cases.findAll(page).map(CaseView::of);
     }
 
     @Transactional(readOnly = true)
     CaseView get(UUID id) {
         Tenancy.current().requireAnyOf(CASEWORKER, COORDINATOR);
-        return CaseView.of(find(id));
+        CaseView view = CaseView.of(find(id));
+        audit.read(id, "case file");
+        return view;
     }
 
     @Transactional
@@ -72,7 +79,9 @@ public class CaseFiles {
         Tenancy.current().requireAnyOf(CASEWORKER, COORDINATOR);
         CaseFile file = find(id);
         file.describe(request.applicantName().strip(), request.ground(), request.department(), clock.instant());
-        return CaseView.of(cases.saveAndFlush(file));
+        CaseView view = CaseView.of(cases.saveAndFlush(file));
+        audit.changed(id, "CASE_UPDATED", "applicant, ground, department");
+        return view;
     }
 
     /** Only a coordinator deletes a case: it removes the applicant's whole file. */
@@ -80,6 +89,7 @@ public class CaseFiles {
     void delete(UUID id) {
         Tenancy.current().requireAnyOf(COORDINATOR);
         cases.delete(find(id));
+        audit.changed(id, "CASE_DELETED", null);
         events.publishEvent(new CaseDeleted(id));
     }
 

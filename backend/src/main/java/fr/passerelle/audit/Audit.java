@@ -1,0 +1,73 @@
+package fr.passerelle.audit;
+
+import static fr.passerelle.security.Role.COORDINATOR;
+
+import fr.passerelle.security.CurrentUser;
+import fr.passerelle.security.Users;
+import fr.passerelle.tenancy.Tenancy;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The audit log of case files: every read and every change, by whom and when, in the
+ * association's own log (row-level security), readable by its coordinator.
+ */
+@Service
+public class Audit {
+    private final JdbcTemplate jdbc;
+
+    Audit(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records that the caller read a case. Kept even if what follows fails: the data was shown. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void read(UUID caseId, String what) {
+        insert(caseId, "READ", what);
+    }
+
+    /**
+     * Records a change in the transaction that makes it, so a change that is rolled back
+     * leaves no entry and a change that is committed always has one.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void changed(UUID caseId, String action, String detail) {
+        insert(caseId, action, detail);
+    }
+
+    @Transactional(readOnly = true)
+    public List<AuditEvent> ofCase(UUID caseId, int limit) {
+        Tenancy.current().requireAnyOf(COORDINATOR);
+        return jdbc.query("""
+                SELECT id, case_id, actor_id, actor_name, action, detail, at FROM app.audit_events
+                WHERE case_id = ? ORDER BY at DESC, id DESC LIMIT ?""", (row, i) -> event(row), caseId, limit);
+    }
+
+    @Transactional(readOnly = true)
+    public List<AuditEvent> latest(int limit) {
+        Tenancy.current().requireAnyOf(COORDINATOR);
+        return jdbc.query("""
+                SELECT id, case_id, actor_id, actor_name, action, detail, at FROM app.audit_events
+                ORDER BY at DESC, id DESC LIMIT ?""", (row, i) -> event(row), limit);
+    }
+
+    private void insert(UUID caseId, String action, String detail) {
+        CurrentUser actor = Users.current().orElse(null);
+        jdbc.update("""
+                INSERT INTO app.audit_events (tenant_id, case_id, actor_id, actor_name, action, detail)
+                VALUES (?, ?, ?, ?, ?, ?)""",
+                Tenancy.current().slug(), caseId, actor == null ? "system" : actor.id(),
+                actor == null ? "Passerelle" : actor.username(), action, detail);
+    }
+
+    private static AuditEvent event(java.sql.ResultSet row) throws java.sql.SQLException {
+        Timestamp at = row.getTimestamp("at");
+        return new AuditEvent(row.getLong("id"), row.getObject("case_id", UUID.class), row.getString("actor_id"),
+                row.getString("actor_name"), row.getString("action"), row.getString("detail"), at.toInstant());
+    }
+}

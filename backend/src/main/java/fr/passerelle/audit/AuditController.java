@@ -1,0 +1,24 @@
+package fr.passerelle.audit;
+
+import java.util.List;
+import java.util.UUID;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class AuditController {
+    private final Audit audit;
+
+    AuditController(Audit audit) {
+        this.audit = audit;
+    }
+
+    /** The association's audit log, newest first; coordinators only. */
+    @GetMapping("/api/audit")
+    List<AuditEvent> log(@RequestParam(required = false) UUID caseId,
+                         @RequestParam(defaultValue = "100") int limit) {
+        int bounded = Math.max(1, Math.min(limit, 1000));
+        return caseId == null ? audit.latest(bounded) : audit.ofCase(caseId, bounded);
+    }
+}
