@@ -11,6 +11,9 @@ import fr.passerelle.tenancy.Tenancy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,10 +49,13 @@ public class ProcessTasks {
     private final HistoryService history;
     private final RepositoryService repository;
     private final ObjectMapper json;
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private final Clock clock;
     private final Map<String, String> englishNames = new ConcurrentHashMap<>();
 
     ProcessTasks(TaskService tasks, FormService forms, HistoryService history, RepositoryService repository,
-                 ObjectMapper json) {
+                 ObjectMapper json, Clock clock) {
+        this.clock = clock;
         this.tasks = tasks;
         this.forms = forms;
         this.history = history;
@@ -76,7 +82,8 @@ public class ProcessTasks {
         Task task = visible(id);
         List<IdentityLink> links = links(id);
         requireMayWork(task, links);
-        Map<String, Object> variables = TaskForm.of(formSchema(task)).validate(submission);
+        Map<String, Object> variables = TaskForm.of(formSchema(task))
+                .validate(submission, name -> tasks.getVariable(id, name), LocalDate.now(clock.withZone(PARIS)));
         try {
             tasks.complete(id, variables);
         } catch (OptimisticLockingException e) {

@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -32,7 +34,7 @@ final class TaskForm {
 
     record Field(String key, String label, Kind kind, boolean required, Set<String> choices,
                  BigDecimal min, BigDecimal max, Integer minLength, int maxLength, Pattern pattern,
-                 String validationType) {
+                 String validationType, boolean notInFuture, String notBefore) {
     }
 
     private final String id;
@@ -79,7 +81,9 @@ final class TaskForm {
                     validate.has("minLength") ? validate.path("minLength").asInt() : null,
                     validate.has("maxLength") ? validate.path("maxLength").asInt() : DEFAULT_MAX_TEXT,
                     validate.has("pattern") ? Pattern.compile(validate.path("pattern").asText()) : null,
-                    validate.path("validationType").asText(null)));
+                    validate.path("validationType").asText(null),
+                    component.path("properties").path("notInFuture").asText("").equals("true"),
+                    component.path("properties").path("notBefore").asText(null)));
         }
     }
 
@@ -99,11 +103,17 @@ final class TaskForm {
         };
     }
 
+    Map<String, Object> validate(Map<String, Object> submission) {
+        return validate(submission, name -> null, LocalDate.MAX);
+    }
+
     /**
      * Checks a submission and returns it as process variables; refuses it with every fault
-     * named by field.
+     * named by field. Date checks ({@code notBefore}) compare with the submission's other
+     * fields, else with {@code known} (the process variables); {@code today} bounds
+     * {@code notInFuture} dates.
      */
-    Map<String, Object> validate(Map<String, Object> submission) {
+    Map<String, Object> validate(Map<String, Object> submission, Function<String, Object> known, LocalDate today) {
         Map<String, String> errors = new TreeMap<>();
         Map<String, Object> variables = new LinkedHashMap<>();
         for (String key : submission.keySet()) {
@@ -125,10 +135,35 @@ final class TaskForm {
                 errors.put(field.key(), e.getMessage());
             }
         }
+        for (Field field : fields.values()) {
+            if (!errors.containsKey(field.key()) && variables.get(field.key()) instanceof String value
+                    && (field.kind() == Kind.DATE || field.kind() == Kind.DATE_TIME)) {
+                checkDate(field, value, variables, known, today).ifPresent(fault -> errors.put(field.key(), fault));
+            }
+        }
         if (!errors.isEmpty()) {
             throw new InvalidTaskSubmissionException(errors);
         }
         return variables;
+    }
+
+    private Optional<String> checkDate(Field field, String value, Map<String, Object> submitted,
+                                       Function<String, Object> known, LocalDate today) {
+        LocalDate date = LocalDate.parse(value.substring(0, 10));
+        if (field.notInFuture() && date.isAfter(today)) {
+            return Optional.of("cannot be in the future (" + value + ")");
+        }
+        if (field.notBefore() != null) {
+            Object other = submitted.containsKey(field.notBefore()) ? submitted.get(field.notBefore())
+                    : known.apply(field.notBefore());
+            if (other instanceof String text && text.length() >= 10) {
+                LocalDate bound = LocalDate.parse(text.substring(0, 10));
+                if (date.isBefore(bound)) {
+                    return Optional.of("cannot be before " + field.notBefore() + " (" + text + ")");
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static Object convert(Field field, Object value) {

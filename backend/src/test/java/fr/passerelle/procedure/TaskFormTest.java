@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +83,29 @@ class TaskFormTest {
         assertThat(checklist.validate(Map.of("help", List.of("LAWYER")))).containsEntry("help", List.of("LAWYER"));
         assertThat(catchThrowableOfType(InvalidTaskSubmissionException.class,
                 () -> checklist.validate(Map.of("help", List.of("MAYOR")))).errors()).containsKey("help");
+    }
+
+    @Test
+    void datesThatCannotBeAreRefused() {
+        TaskForm decision = TaskForm.of(read("""
+                {"id": "d", "components": [
+                  {"key": "decisionNotifiedDate", "type": "datetime", "subtype": "date",
+                   "properties": {"notInFuture": "true", "notBefore": "filingDate"}},
+                  {"key": "meetingDate", "type": "datetime", "subtype": "date", "properties": {"notBefore": "decisionNotifiedDate"}}
+                ]}"""));
+        Map<String, Object> process = Map.of("filingDate", "2026-03-10");
+        LocalDate today = LocalDate.of(2026, 6, 1);
+        assertThat(decision.validate(Map.of("decisionNotifiedDate", "2026-03-10"), process::get, today))
+                .containsEntry("decisionNotifiedDate", "2026-03-10");
+        assertThat(catchThrowableOfType(InvalidTaskSubmissionException.class, () -> decision.validate(
+                Map.of("decisionNotifiedDate", "2026-03-09"), process::get, today)).errors())
+                .containsEntry("decisionNotifiedDate", "cannot be before filingDate (2026-03-10)");
+        assertThat(catchThrowableOfType(InvalidTaskSubmissionException.class, () -> decision.validate(
+                Map.of("decisionNotifiedDate", "2026-06-02"), process::get, today)).errors())
+                .containsKey("decisionNotifiedDate");
+        assertThat(catchThrowableOfType(InvalidTaskSubmissionException.class, () -> decision.validate(
+                Map.of("decisionNotifiedDate", "2026-04-01", "meetingDate", "2026-03-31"), process::get, today))
+                .errors()).containsOnlyKeys("meetingDate");
     }
 
     private static com.fasterxml.jackson.databind.JsonNode read(String json) {
