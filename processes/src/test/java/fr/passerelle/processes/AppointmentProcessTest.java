@@ -1,0 +1,155 @@
+package fr.passerelle.processes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import fr.passerelle.processes.support.ProcessTestCase;
+import java.util.List;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** {@code appointment}: online filing, booking attempts, registered letter and weekly follow-ups, the day. */
+@Deployment(resources = "bpmn/appointment.bpmn")
+class AppointmentProcessTest extends ProcessTestCase {
+
+  @RegisterExtension
+  static final ProcessEngineCoverageExtension ENGINE = ProcessTestCase.engine();
+
+  static final String CASE = "6f1c1d7e-0000-4000-8000-000000000001";
+
+  @Test
+  void onlineFilingOnTheAnefEndsWithoutAnAppointment() {
+    ProcessInstance pi = start("appointment", CASE, vars("department", "69", "onlineFiling", true));
+
+    Task fileOnline = task(pi);
+    assertThat(fileOnline).hasDefinitionKey("fileOnline").hasCandidateGroup("caseworker");
+    assertThat(fileOnline.getName()).isEqualTo("Déposer la demande en ligne (ANEF)");
+    complete(fileOnline, vars("onlineFiled", true));
+
+    assertThat(pi).isEnded().hasPassed("filedOnline");
+    assertThat(pi).variables().containsEntry("filingMode", "ONLINE").doesNotContainKey("appointmentDate");
+  }
+
+  @Test
+  void failedOnlineFilingFallsBackToBookingAndEveryAttemptIsKept() {
+    ProcessInstance pi = start("appointment", CASE, vars("onlineFiling", true));
+    complete(task(pi), vars("onlineFiled", false, "onlineFilingIssue", "ANEF: erreur 500 à 10:02"));
+
+    Task attempt = task(pi);
+    assertThat(attempt).hasDefinitionKey("recordBookingAttempt").hasCandidateGroup("caseworker");
+    assertThat(attempt.getDueDate()).isNull();
+    complete(attempt, vars("attemptAt", "2026-03-02T09:05", "attemptChannel", "PREFECTURE_WEBSITE",
+        "attemptResult", "NO_SLOT", "sendByRegisteredLetter", false));
+    complete(task(pi, "recordBookingAttempt"), vars("attemptAt", "2026-03-03T14:30", "attemptChannel", "PHONE",
+        "attemptResult", "NO_ANSWER", "sendByRegisteredLetter", false));
+    // a slot without its date is not a slot: one more attempt, with the date this time
+    complete(task(pi, "recordBookingAttempt"), vars("attemptAt", "2026-03-04T08:59", "attemptChannel",
+        "PREFECTURE_WEBSITE", "attemptResult", "SLOT_OBTAINED"));
+    complete(task(pi, "recordBookingAttempt"), vars("attemptAt", "2026-03-04T09:00", "attemptChannel",
+        "PREFECTURE_WEBSITE", "attemptResult", "SLOT_OBTAINED", "appointmentDate", "2026-03-20"));
+
+    // the proof: every attempt's date and time stays in the history
+    List<String> attempts = engine.getHistoryService().createHistoricDetailQuery()
+        .processInstanceId(pi.getId()).variableUpdates().orderByTime().asc().list().stream()
+        .map(HistoricVariableUpdate.class::cast)
+        .filter(u -> u.getVariableName().equals("attemptAt"))
+        .map(u -> (String) u.getValue()).toList();
+    assertThat(attempts).containsExactly("2026-03-02T09:05", "2026-03-03T14:30", "2026-03-04T08:59",
+        "2026-03-04T09:00");
+
+    Task prepare = task(pi);
+    assertThat(prepare).hasDefinitionKey("prepareAppointment").hasCandidateGroup("caseworker");
+    assertThat(prepare.getDueDate()).isEqualTo(startOf("2026-03-20"));
+    complete(prepare);
+
+    assertThat(pi).isWaitingAt("appointmentDay");
+    fireTimer(pi, "appointmentDay", startOf("2026-03-20"));
+    Task attend = task(pi);
+    assertThat(attend).hasDefinitionKey("attendAppointment").hasCandidateGroup("caseworker");
+    complete(attend, vars("appointmentOutcome", "HELD"));
+
+    assertThat(pi).isEnded().hasPassed("appointmentHeld");
+    assertThat(pi).variables().containsEntry("filingMode", "APPOINTMENT")
+        .containsEntry("appointmentDate", "2026-03-20");
+  }
+
+  @Test
+  void noSlotRegisteredLetterThenWeeklyFollowUpsUntilAnAppointmentIsGiven() {
+    ProcessInstance pi = start("appointment", CASE, vars("onlineFiling", false));
+    complete(task(pi, "recordBookingAttempt"), vars("attemptAt", "2026-03-02T09:05",
+        "attemptChannel", "PREFECTURE_WEBSITE", "attemptResult", "NO_SLOT", "sendByRegisteredLetter", true));
+
+    Task letter = task(pi);
+    assertThat(letter).hasDefinitionKey("sendRegisteredLetter").hasCandidateGroup("caseworker");
+    complete(letter, vars("registeredLetterSentDate", "2026-03-05", "registeredLetterNumber", "1A 234 567 8901 2"));
+    assertThat(pi).variables().containsEntry("filingMode", "REGISTERED_LETTER")
+        .containsEntry("lastFollowUpDate", "2026-03-05");
+
+    // a week without an answer: follow up, from the date the letter was sent
+    assertThat(task(pi)).hasDefinitionKey("awaitPrefectureAnswer");
+    fireTimer(pi, "followUpDue", startOf("2026-03-12"));
+    Task followUp = task(pi);
+    assertThat(followUp).hasDefinitionKey("followUp").hasCandidateGroup("caseworker");
+    assertThat(followUp.getDueDate()).isEqualTo(endOf("2026-03-12"));
+    complete(followUp, vars("followUpDate", "2026-03-12", "followUpChannel", "EMAIL", "followUpResult", "NO_ANSWER"));
+
+    // and again a week after that follow-up
+    assertThat(task(pi)).hasDefinitionKey("awaitPrefectureAnswer");
+    assertThat(pi).variables().containsEntry("lastFollowUpDate", "2026-03-12");
+    fireTimer(pi, "followUpDue", startOf("2026-03-19"));
+    followUp = task(pi, "followUp");
+    assertThat(followUp.getDueDate()).isEqualTo(endOf("2026-03-19"));
+    complete(followUp, vars("followUpDate", "2026-03-19", "followUpChannel", "PHONE",
+        "followUpResult", "APPOINTMENT_GIVEN", "appointmentDate", "2026-04-02"));
+
+    assertThat(task(pi)).hasDefinitionKey("prepareAppointment");
+    assertThat(task(pi).getDueDate()).isEqualTo(startOf("2026-04-02"));
+    complete(task(pi));
+    fireTimer(pi, "appointmentDay", startOf("2026-04-02"));
+    complete(task(pi, "attendAppointment"), vars("appointmentOutcome", "HELD"));
+
+    assertThat(pi).isEnded();
+    assertThat(pi).variables().containsEntry("filingMode", "REGISTERED_LETTER")
+        .containsEntry("appointmentDate", "2026-04-02");
+  }
+
+  @Test
+  void prefectureAnswersTheLetterThenReschedulesThenTheAppointmentIsMissed() {
+    ProcessInstance pi = start("appointment", CASE, vars("onlineFiling", false));
+    complete(task(pi, "recordBookingAttempt"), vars("attemptAt", "2026-03-02T09:05",
+        "attemptChannel", "COUNTER", "attemptResult", "REFUSED", "sendByRegisteredLetter", true));
+    complete(task(pi, "sendRegisteredLetter"), vars("registeredLetterSentDate", "2026-03-03"));
+
+    // the answer comes before the first follow-up: the follow-up timer goes with the waiting task
+    complete(task(pi, "awaitPrefectureAnswer"), vars("appointmentDate", "2026-03-16"));
+    assertThat(hasTimer(pi, "followUpDue")).isFalse();
+
+    complete(task(pi, "prepareAppointment"));
+    fireTimer(pi, "appointmentDay", startOf("2026-03-16"));
+    complete(task(pi, "attendAppointment"), vars("appointmentOutcome", "RESCHEDULED", "appointmentDate", "2026-03-25"));
+
+    // prepared again for the new date
+    assertThat(task(pi, "prepareAppointment").getDueDate()).isEqualTo(startOf("2026-03-25"));
+    complete(task(pi));
+    fireTimer(pi, "appointmentDay", startOf("2026-03-25"));
+    complete(task(pi, "attendAppointment"), vars("appointmentOutcome", "MISSED"));
+
+    // missed: book again
+    Task attempt = task(pi);
+    assertThat(attempt).hasDefinitionKey("recordBookingAttempt");
+    complete(attempt, vars("attemptAt", "2026-03-26T10:00", "attemptChannel", "EMAIL",
+        "attemptResult", "SLOT_OBTAINED", "appointmentDate", "2026-04-08"));
+    complete(task(pi, "prepareAppointment"));
+    fireTimer(pi, "appointmentDay", startOf("2026-04-08"));
+    complete(task(pi, "attendAppointment"), vars("appointmentOutcome", "HELD"));
+
+    assertThat(pi).isEnded().hasPassed("appointmentHeld");
+    assertThat(pi).variables().containsEntry("filingMode", "APPOINTMENT")
+        .containsEntry("appointmentDate", "2026-04-08");
+  }
+}
