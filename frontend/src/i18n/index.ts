@@ -4,11 +4,10 @@ import { en } from './en';
 import { fr } from './fr';
 
 export const LANGUAGES = ['fr', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
 
 const STORAGE_KEY = 'passerelle.language';
 
-function storedLanguage(): Language {
+function storedLanguage(): string {
   const stored = localStorage.getItem(STORAGE_KEY);
   return LANGUAGES.find((language) => language === stored) ?? 'fr';
 }
