@@ -1,0 +1,79 @@
+package fr.passerelle.processes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import fr.passerelle.processes.support.ProcessTestCase;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** {@code receipt}: the provisional document, its renewal 15 days before expiry, no document at all. */
+@Deployment(resources = "bpmn/receipt.bpmn")
+class ReceiptProcessTest extends ProcessTestCase {
+
+  @RegisterExtension
+  static final ProcessEngineCoverageExtension ENGINE = ProcessTestCase.engine();
+
+  static final String CASE = "6f1c1d7e-0000-4000-8000-000000000003";
+
+  @Test
+  void aRecepisseIsRenewedFifteenDaysBeforeItExpiresAgainAndAgain() {
+    ProcessInstance pi = start("receipt", CASE, vars("filingDate", "2026-03-20", "fileComplete", true));
+
+    Task record = task(pi);
+    assertThat(record).hasDefinitionKey("recordReceipt").hasCandidateGroup("caseworker");
+    assertThat(record.getDueDate()).isNull();
+    complete(record, vars("receiptType", "RECEPISSE", "receiptNumber", "6901234567",
+        "receiptIssuedDate", "2026-03-20", "receiptValidUntil", "2026-09-19", "receiptAllowsWork", false));
+
+    assertThat(pi).isWaitingAt("renewalDue");
+    fireTimer(pi, "renewalDue", startOf("2026-09-04"));
+    Task renew = task(pi);
+    assertThat(renew).hasDefinitionKey("renewReceipt").hasCandidateGroup("caseworker");
+    assertThat(renew.getDueDate()).isEqualTo(endOf("2026-09-04"));
+    complete(renew, vars("renewalRequestedDate", "2026-09-04", "renewalChannel", "COUNTER",
+        "receiptNoLongerNeeded", false));
+
+    // the new document is due before the old one expires
+    record = task(pi);
+    assertThat(record).hasDefinitionKey("recordReceipt");
+    assertThat(record.getDueDate()).isEqualTo(startOf("2026-09-19"));
+    complete(record, vars("receiptType", "RECEPISSE", "receiptNumber", "6901234568",
+        "receiptValidUntil", "2026-12-18"));
+
+    fireTimer(pi, "renewalDue", startOf("2026-12-03"));
+    assertThat(task(pi, "renewReceipt").getDueDate()).isEqualTo(endOf("2026-12-03"));
+    complete(task(pi), vars("renewalRequestedDate", "2026-12-03", "receiptNoLongerNeeded", true));
+
+    assertThat(pi).isEnded().hasPassed("receiptNoLongerNeeded");
+    assertThat(pi).variables().containsEntry("receiptType", "RECEPISSE")
+        .containsEntry("receiptNumber", "6901234568").containsEntry("receiptValidUntil", "2026-12-18");
+  }
+
+  @Test
+  void noDocumentIsDemandedUntilADatedOneComesThenItRunsUntilInterrupted() {
+    ProcessInstance pi = start("receipt", CASE, vars("filingDate", "2026-03-20", "fileComplete", true));
+    complete(task(pi), vars("receiptType", "NONE"));
+
+    Task demand = task(pi);
+    assertThat(demand).hasDefinitionKey("demandReceipt").hasCandidateGroup("caseworker");
+    complete(demand, vars("receiptDemandDate", "2026-03-23", "receiptDemandChannel", "REGISTERED_LETTER"));
+
+    // an ANEF filing attestation without an end date: ask for a dated document
+    complete(task(pi, "recordReceipt"), vars("receiptType", "FILING_ATTESTATION", "receiptNumber", "ANEF-123"));
+    complete(task(pi, "demandReceipt"), vars("receiptDemandDate", "2026-03-30"));
+
+    complete(task(pi, "recordReceipt"), vars("receiptType", "EXTENSION_ATTESTATION",
+        "receiptNumber", "API-456", "receiptValidUntil", "2026-06-30"));
+    assertThat(pi).isWaitingAt("renewalDue");
+    assertThat(timer(pi, "renewalDue").getDuedate()).isEqualTo(startOf("2026-06-15"));
+
+    // the main process ends it when the decision comes
+    engine.getRuntimeService().deleteProcessInstance(pi.getId(), "decision notified");
+    assertThat(pi).isEnded();
+  }
+}
