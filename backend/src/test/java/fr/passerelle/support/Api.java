@@ -16,24 +16,31 @@ public final class Api {
     private final String baseUrl;
     private final String token;
     private final String association;
+    private final String accept;
 
-    private Api(String baseUrl, String token, String association) {
+    private Api(String baseUrl, String token, String association, String accept) {
         this.baseUrl = baseUrl;
         this.token = token;
         this.association = association;
+        this.accept = accept;
     }
 
     public static Api at(int port) {
-        return new Api("http://127.0.0.1:" + port, null, null);
+        return new Api("http://127.0.0.1:" + port, null, null, "application/json, application/problem+json");
     }
 
     public Api as(String token) {
-        return new Api(baseUrl, token, association);
+        return new Api(baseUrl, token, association, accept);
     }
 
     /** Sends {@code X-Association}: the association the request is for. */
     public Api in(String association) {
-        return new Api(baseUrl, token, association);
+        return new Api(baseUrl, token, association, accept);
+    }
+
+    /** Asks for pages, as a browser does. */
+    public Api browsing() {
+        return new Api(baseUrl, token, association, "text/html,*/*");
     }
 
     public Response get(String path) {
@@ -56,7 +63,7 @@ public final class Api {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json))
-                .header("Accept", "application/json, application/problem+json");
+                .header("Accept", accept);
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
