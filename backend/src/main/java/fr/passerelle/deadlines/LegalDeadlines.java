@@ -1,0 +1,529 @@
+package fr.passerelle.deadlines;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static fr.passerelle.deadlines.FrenchText.date;
+import static fr.passerelle.deadlines.FrenchText.dateTime;
+import static fr.passerelle.deadlines.FrenchText.dayMonthYear;
+
+/**
+ * Computes the deadlines of {@link DeadlineRule} for a department, and their interruptions.
+ *
+ * <h2>Counting (reference/procedure.md §4)</h2>
+ * <ul>
+ *   <li><b>Franc</b> deadlines in days and months (CE 5 Oct 2018 n° 409579; CE 13 May 2015
+ *       n° 368892): the day of the triggering event is not counted and the deadline ends at the end
+ *       of the day after the nominal last day. Notified 3 January, 2 months: nominal 3 March, ends at
+ *       the end of 4 March.</li>
+ *   <li><b>Months</b> run date to date; a month without the day clamps to its last day (art. 641
+ *       CPC). At month ends two readings of the franc deadline exist (see {@link #francMonths}); the
+ *       earlier is kept.</li>
+ *   <li><b>Extension</b> (art. 642 CPC as applied by the Conseil d'État): a last day that is a
+ *       Saturday, Sunday or public holiday of the department moves to the next working day. Only for
+ *       the rules that say so.</li>
+ *   <li><b>Hours</b> run hour to hour, neither franc nor extended.</li>
+ * </ul>
+ *
+ * <h2>Time zones</h2>
+ * Instants ({@code endsAt}, {@code timerAt}) are the end or start of a day. The law counts in
+ * the local time of the court; the processes speak Europe/Paris. In metropolitan France they are
+ * the same. Overseas, the earlier of the two instants is kept: for La Réunion and Mayotte (ahead of
+ * Paris) local midnight, for the Antilles and Guyane (behind Paris) Paris midnight.
+ *
+ * <p>Stateless apart from the calendar: thread-safe.
+ */
+public final class LegalDeadlines {
+
+    /** OQTFs notified from this day on follow loi n° 2024-42 art. 72 and décret n° 2024-799 (art. 9 II). */
+    static final LocalDate OQTF_REFORM = LocalDate.of(2024, 7, 15);
+
+    static final ZoneId PARIS = Department.PARIS;
+
+    private static final String LEGAL_AID_SOURCE = "décret n° 2020-1717 du 28 déc. 2020, art. 43 (aide juridictionnelle)";
+
+    private final LegalCalendar calendar;
+
+    public LegalDeadlines(LegalCalendar calendar) {
+        this.calendar = Objects.requireNonNull(calendar, "calendar");
+    }
+
+    /**
+     * The deadline of {@code rule} counted from {@code from} in {@code department}.
+     * Date rules use {@code from.toLocalDate()}; {@link DeadlineRule#OQTF_RETENTION} uses the time
+     * too, read as local time (see the class comment on time zones).
+     *
+     * @param from for OQTFs and appeals the notification; for {@link DeadlineRule#IMPLICIT_REFUSAL}
+     *             the filing of the complete file; for
+     *             {@link DeadlineRule#ADMINISTRATIVE_APPEAL_IMPLICIT_REJECTION} the receipt of the
+     *             appeal; for {@link DeadlineRule#RECEIPT_RENEWAL} the last day of validity of the
+     *             récépissé; for {@link DeadlineRule#COMMISSION_CONVOCATION} the day of the meeting;
+     *             for {@link DeadlineRule#FOLLOW_UP_WEEKLY} the last follow-up
+     * @throws IllegalArgumentException for an unknown department code
+     */
+    public Deadline compute(DeadlineRule rule, LocalDateTime from, String department) {
+        Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(from, "from");
+        Department dept = Department.of(department);
+        if (rule.countsHours()) {
+            return retention(from, dept);
+        }
+        LocalDate day = from.toLocalDate();
+        return dateRule(rule, day, day, dept, "à compter du " + date(day));
+    }
+
+    /**
+     * The deadline of a date rule counted from {@code from}.
+     *
+     * @throws IllegalArgumentException for {@link DeadlineRule#OQTF_RETENTION}, which counts hours,
+     *                                  and for an unknown department code
+     */
+    public Deadline compute(DeadlineRule rule, LocalDate from, String department) {
+        Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(from, "from");
+        requireDateRule(rule);
+        return compute(rule, from.atStartOfDay(), department);
+    }
+
+    /**
+     * Whether something done on {@code actual} is after the deadline of {@code rule} counted from
+     * {@code from}: for example a commission convocation received less than 15 days before the
+     * meeting ({@code isLate(COMMISSION_CONVOCATION, meetingDate, receivedDate, department)}).
+     */
+    public boolean isLate(DeadlineRule rule, LocalDate from, LocalDate actual, String department) {
+        Objects.requireNonNull(actual, "actual");
+        return compute(rule, from, department).isLate(actual);
+    }
+
+    /**
+     * The deadline after a request for legal aid (aide juridictionnelle). A request sent before
+     * the deadline expires interrupts it; a new deadline of the same length then runs in full from
+     * the notification of the legal-aid decision (décret n° 2020-1717 art. 43). A request sent
+     * after the deadline interrupts nothing: the original deadline is returned, saying so.
+     *
+     * <p>Only for {@link DeadlineRule#CONTENTIOUS_APPEAL} and {@link DeadlineRule#OQTF_ORDINARY}.
+     *
+     * @param notifiedOn         notification of the decision (the original {@code from})
+     * @param requestedOn        the day the legal-aid request was sent or handed to the bureau
+     * @param decisionNotifiedOn notification of the legal-aid bureau's decision
+     * @throws IllegalArgumentException for {@link DeadlineRule#OQTF_HOUSE_ARREST} and
+     *                                  {@link DeadlineRule#OQTF_RETENTION}, which legal aid does not
+     *                                  interrupt, for rules that are not court deadlines, and for
+     *                                  dates out of order
+     */
+    public Deadline afterLegalAid(DeadlineRule rule, LocalDate notifiedOn, LocalDate requestedOn,
+                                  LocalDate decisionNotifiedOn, String department) {
+        Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(notifiedOn, "notifiedOn");
+        Objects.requireNonNull(requestedOn, "requestedOn");
+        Objects.requireNonNull(decisionNotifiedOn, "decisionNotifiedOn");
+        switch (rule) {
+            case CONTENTIOUS_APPEAL, OQTF_ORDINARY -> { }
+            case OQTF_HOUSE_ARREST, OQTF_RETENTION -> throw new IllegalArgumentException(
+                    "Legal aid does not interrupt the " + rule + " deadline (" + rule.source()
+                            + "; reference/procedure.md §4): the appeal must be filed within the deadline itself,"
+                            + " legal aid can be asked for in the appeal");
+            default -> throw new IllegalArgumentException("Legal aid interrupts court deadlines only"
+                    + " (CONTENTIOUS_APPEAL, OQTF_ORDINARY), not " + rule);
+        }
+        Department dept = Department.of(department);
+        if (requestedOn.isBefore(notifiedOn)) {
+            throw new IllegalArgumentException("Legal aid requested on " + requestedOn
+                    + ", before the decision was notified on " + notifiedOn);
+        }
+        if (decisionNotifiedOn.isBefore(requestedOn)) {
+            throw new IllegalArgumentException("Legal-aid decision notified on " + decisionNotifiedOn
+                    + ", before the request of " + requestedOn);
+        }
+        Deadline original = dateRule(rule, notifiedOn, notifiedOn, dept, "à compter du " + date(notifiedOn));
+        if (requestedOn.isAfter(original.date())) {
+            return original.withSourceAndExplanation(original.source() + "; " + LEGAL_AID_SOURCE,
+                    "Aide juridictionnelle demandée le " + date(requestedOn) + ", après la fin du délai (le "
+                            + date(original.date()) + ") : elle n'a rien interrompu. " + original.explanation());
+        }
+        // Art. 43 lets the new deadline start from the latest of several events (notification of the
+        // decision, the day it can no longer be contested, the designation of the lawyer). The
+        // notification of the decision is the earliest of them: it is the conservative start.
+        Deadline restarted = dateRule(rule, decisionNotifiedOn, notifiedOn, dept,
+                "à compter de la notification de la décision d'aide juridictionnelle le " + date(decisionNotifiedOn));
+        return restarted.withSourceAndExplanation(restarted.source() + "; " + LEGAL_AID_SOURCE,
+                "Aide juridictionnelle demandée le " + date(requestedOn) + ", avant la fin du délai initial (le "
+                        + date(original.date()) + ") : le délai est interrompu et recommence en entier à la notification"
+                        + " de la décision du bureau d'aide juridictionnelle (décret n° 2020-1717, art. 43 ; point de"
+                        + " départ le plus précoce retenu). " + restarted.explanation());
+    }
+
+    /**
+     * The deadline of {@code rule} after gracious and/or hierarchical appeals against the decision
+     * notified on {@code notifiedOn}.
+     *
+     * <ul>
+     *   <li>{@link DeadlineRule#CONTENTIOUS_APPEAL}: appeals sent within the initial contentious
+     *       deadline interrupt it; it restarts in full from the rejection, or, when both a gracious
+     *       and a hierarchical appeal were sent in time, from the later of the two rejections
+     *       (L411-2 CRPA). Only the first appeal of each kind counts (a second gracious appeal does
+     *       not interrupt again). Appeals sent after the deadline interrupt nothing.</li>
+     *   <li>{@link DeadlineRule#OQTF_ORDINARY}, {@link DeadlineRule#OQTF_HOUSE_ARREST}:
+     *       administrative appeals do not extend an OQTF deadline; the original deadline is returned,
+     *       saying so.</li>
+     * </ul>
+     *
+     * @throws IllegalStateException    when an appeal sent in time has not been rejected yet: the
+     *                                  contentious deadline does not run again until it is
+     * @throws IllegalArgumentException for other rules ({@link DeadlineRule#OQTF_RETENTION}: use
+     *                                  {@link #compute(DeadlineRule, LocalDateTime, String)}, nothing
+     *                                  extends it), or an appeal sent before the notification
+     */
+    public Deadline afterAdministrativeAppeals(DeadlineRule rule, LocalDate notifiedOn,
+                                               List<AdministrativeAppeal> appeals, String department) {
+        Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(notifiedOn, "notifiedOn");
+        Objects.requireNonNull(appeals, "appeals");
+        Department dept = Department.of(department);
+        for (AdministrativeAppeal appeal : appeals) {
+            Objects.requireNonNull(appeal, "appeal");
+            if (appeal.sentOn().isBefore(notifiedOn)) {
+                throw new IllegalArgumentException("A " + appeal.kind() + " appeal sent on " + appeal.sentOn()
+                        + " cannot be against a decision notified later, on " + notifiedOn);
+            }
+        }
+        switch (rule) {
+            case OQTF_ORDINARY, OQTF_HOUSE_ARREST -> {
+                Deadline original = dateRule(rule, notifiedOn, notifiedOn, dept, "à compter du " + date(notifiedOn));
+                if (appeals.isEmpty()) {
+                    return original;
+                }
+                return original.withExplanation("Les recours administratifs ne prorogent pas le délai de recours"
+                        + " contre une OQTF. " + original.explanation());
+            }
+            case OQTF_RETENTION -> throw new IllegalArgumentException("OQTF_RETENTION counts hours and nothing"
+                    + " extends it: use compute(OQTF_RETENTION, notifiedAt, department)");
+            case CONTENTIOUS_APPEAL -> { }
+            default -> throw new IllegalArgumentException("Administrative appeals restart CONTENTIOUS_APPEAL only"
+                    + " (and do not extend OQTF deadlines), not " + rule);
+        }
+
+        Deadline original = dateRule(DeadlineRule.CONTENTIOUS_APPEAL, notifiedOn, notifiedOn, dept,
+                "à compter du " + date(notifiedOn));
+        Map<AdministrativeAppeal.Kind, AdministrativeAppeal> firstInTime = new EnumMap<>(AdministrativeAppeal.Kind.class);
+        List<AdministrativeAppeal> outOfTime = new ArrayList<>();
+        appeals.stream().sorted(Comparator.comparing(AdministrativeAppeal::sentOn)).forEach(appeal -> {
+            if (appeal.sentOn().isAfter(original.date())) {
+                outOfTime.add(appeal);
+            } else {
+                firstInTime.putIfAbsent(appeal.kind(), appeal);
+            }
+        });
+        String lateNote = outOfTime.isEmpty() ? "" : outOfTime.stream()
+                .map(a -> a.frenchName() + " envoyé le " + date(a.sentOn()))
+                .collect(Collectors.joining(", ", "", " : après la fin du délai initial (le " + date(original.date())
+                        + "), sans effet interruptif. "));
+        if (firstInTime.isEmpty()) {
+            return original.withExplanation(capitalize(lateNote) + original.explanation());
+        }
+        List<AdministrativeAppeal> pending = firstInTime.values().stream().filter(a -> a.rejectedOn() == null).toList();
+        if (!pending.isEmpty()) {
+            throw new IllegalStateException("The contentious deadline is interrupted and does not run again until"
+                    + " every administrative appeal sent in time has been rejected (L411-2 CRPA); still pending: "
+                    + pending.stream().map(a -> a.kind() + " sent on " + a.sentOn()).collect(Collectors.joining(", ")));
+        }
+        AdministrativeAppeal last = firstInTime.values().stream()
+                .max(Comparator.comparing(AdministrativeAppeal::rejectedOn)).orElseThrow();
+        String inTimeNote = firstInTime.values().stream()
+                .map(a -> a.frenchName() + " envoyé le " + date(a.sentOn()) + ", rejeté le " + date(a.rejectedOn()))
+                .collect(Collectors.joining(" ; "));
+        Deadline restarted = dateRule(DeadlineRule.CONTENTIOUS_APPEAL, last.rejectedOn(), notifiedOn, dept,
+                "à compter du rejet du " + last.frenchName() + " le " + date(last.rejectedOn()));
+        return restarted.withSourceAndExplanation(restarted.source() + "; interruption: L411-2 CRPA",
+                capitalize(inTimeNote) + " : " + (firstInTime.size() > 1 ? "formés" : "formé")
+                        + " dans le délai initial (qui expirait le " + date(original.date()) + "), "
+                        + (firstInTime.size() > 1 ? "ils l'ont interrompu ; il recommence en entier au plus tardif des rejets"
+                        : "il l'a interrompu ; il recommence en entier à son rejet")
+                        + " (L411-2 CRPA). " + (outOfTime.isEmpty() ? "" : capitalize(lateNote)) + restarted.explanation());
+    }
+
+    // ------------------------------------------------------------------ date rules
+
+    private static void requireDateRule(DeadlineRule rule) {
+        if (rule.countsHours()) {
+            throw new IllegalArgumentException(rule + " counts hour to hour from the notification: give its date"
+                    + " and time (compute(rule, LocalDateTime, department)), not a date alone");
+        }
+    }
+
+    /**
+     * @param from       the day the rule counts from
+     * @param regimeDate the notification that decides which OQTF regime applies (before or after
+     *                   15 July 2024); the same as {@code from} except after an interruption
+     * @param fromWording how the start is told in the explanation ("à compter du ...")
+     */
+    private Deadline dateRule(DeadlineRule rule, LocalDate from, LocalDate regimeDate, Department dept,
+                              String fromWording) {
+        requireDateRule(rule);
+        boolean former = rule.isOqtf() && regimeDate.isBefore(OQTF_REFORM);
+        String source = former ? rule.formerSource() + "; OQTF notifiée avant le 15 juil. 2024 (loi n° 2024-42"
+                + " art. 86 IV, décret n° 2024-799 art. 9 II)" : rule.source();
+        StringBuilder text = new StringBuilder();
+        LocalDate day = switch (rule) {
+            case CONTENTIOUS_APPEAL, ADMINISTRATIVE_APPEAL -> extended(francMonths(from, 2, fromWording, text), dept, text);
+            case OQTF_ORDINARY -> former
+                    ? extended(francDays(from, 30, fromWording + " (OQTF notifiée avant le 15 juillet 2024 : régime antérieur)", text), dept, text)
+                    : extended(francMonths(from, 1, fromWording, text), dept, text);
+            case OQTF_HOUSE_ARREST -> notFrancDays(from, former ? 15 : 7,
+                    fromWording + (former ? " (OQTF notifiée avant le 15 juillet 2024 : régime antérieur)" : ""), text);
+            case IMPLICIT_REFUSAL -> event(from, 4, "à compter du dépôt du dossier complet le " + date(from),
+                    "la décision implicite de rejet", text);
+            case ADMINISTRATIVE_APPEAL_IMPLICIT_REJECTION -> event(from, 2,
+                    "à compter de la réception du recours le " + date(from),
+                    "la décision implicite de rejet du recours", text);
+            case RECEIPT_RENEWAL -> receiptRenewal(from, dept, text);
+            case COMMISSION_CONVOCATION -> {
+                LocalDate latest = from.minusDays(15);
+                text.append("Réunion de la commission le ").append(date(from))
+                        .append(" : la convocation écrite doit parvenir au moins 15 jours avant, soit au plus tard le ")
+                        .append(date(latest)).append(" (L432-15 CESEDA).");
+                yield latest;
+            }
+            case FOLLOW_UP_WEEKLY -> {
+                LocalDate next = from.plusDays(7);
+                text.append("Dernière relance le ").append(date(from)).append(" : relancer 7 jours plus tard, le ")
+                        .append(date(next)).append(" (pratique associative).");
+                yield next;
+            }
+            case OQTF_RETENTION -> throw new AssertionError("hour rule");
+        };
+        ZonedDateTime start = startOfDay(day, dept);
+        ZonedDateTime end = startOfDay(day.plusDays(1), dept);
+        return switch (rule.kind()) {
+            case DEADLINE -> new Deadline(rule, day, null, end, end, source, text.toString());
+            case EVENT -> new Deadline(rule, day, null, start, start, source, text.toString());
+            case REMINDER -> new Deadline(rule, day, null, end, start, source, text.toString());
+        };
+    }
+
+    /**
+     * Last day of a franc deadline of {@code months} months.
+     *
+     * <p>Reading A (art. 641 CPC, then franc): the nominal last day has the same day of the month as
+     * the event, clamped to the month's end; the deadline ends the day after. Reading B (the usual
+     * wording "the day bearing the same number as the day after the event"): the day after the
+     * event, plus the months, clamped. They agree except at month ends: notified 30 December, A gives
+     * 28 February + 1 = 1 March, B gives 31 December + 2 months = 28 February; notified 30 April,
+     * A gives 30 May + 1 = 31 May for one month, B gives 1 June. Courts have not settled this; the
+     * earlier of the two is kept, so that a filing on the returned day is in time under both.
+     */
+    private static LocalDate francMonths(LocalDate from, int months, String fromWording, StringBuilder text) {
+        LocalDate nominal = from.plusMonths(months);
+        LocalDate readingA = nominal.plusDays(1);
+        LocalDate readingB = from.plusDays(1).plusMonths(months);
+        text.append("Délai franc de ").append(months).append(" mois ").append(fromWording)
+                .append(" : le jour de départ ne compte pas et le délai court jusqu'à la fin du lendemain du terme nominal (")
+                .append(dayMonthYear(nominal));
+        if (nominal.getDayOfMonth() != from.getDayOfMonth()) {
+            text.append(", dernier jour du mois faute de quantième identique, art. 641 CPC");
+        }
+        text.append(")");
+        if (readingB.isBefore(readingA)) {
+            text.append(", soit le ").append(dayMonthYear(readingA)).append(" ; fin de mois : on retient la lecture la plus prudente,"
+                    + " quantième du lendemain du départ ramené au dernier jour du mois, soit le ").append(date(readingB)).append(".");
+            return readingB;
+        }
+        text.append(", soit le ").append(date(readingA)).append(".");
+        return readingA;
+    }
+
+    private static LocalDate francDays(LocalDate from, int days, String fromWording, StringBuilder text) {
+        LocalDate nominal = from.plusDays(days);
+        LocalDate last = nominal.plusDays(1);
+        text.append("Délai franc de ").append(days).append(" jours ").append(fromWording)
+                .append(" : le jour de départ ne compte pas et le délai court jusqu'à la fin du lendemain du terme nominal (")
+                .append(dayMonthYear(nominal)).append("), soit le ").append(date(last)).append(".");
+        return last;
+    }
+
+    /**
+     * OQTF with house arrest or in detention. The counting is disputed: the 7 days admit no
+     * extension (L921-1 CESEDA); CAA Lyon (19 Dec 2024, n° 24LY03013) held the deadline not franc,
+     * starting the day after the notification and ending at midnight on the last day, overturning a
+     * tribunal that had counted hour to hour. Conservative reading kept: not franc, not extended
+     * over a weekend or holiday; the explanation warns about the hour.
+     */
+    private static LocalDate notFrancDays(LocalDate from, int days, String fromWording, StringBuilder text) {
+        LocalDate last = from.plusDays(days);
+        text.append("Délai de ").append(days).append(" jours ").append(fromWording)
+                .append(", non franc et jamais prorogé (lecture prudente d'un décompte discuté) : il expire à la fin du ")
+                .append(date(last)).append(", même si c'est un samedi, un dimanche ou un jour férié.")
+                .append(" Par prudence, agir avant l'heure de la notification ce jour-là (un tribunal a déjà compté d'heure à heure).");
+        return last;
+    }
+
+    /**
+     * An implicit decision is born when the silence has lasted {@code months} months from the
+     * start day (date to date, clamped at month end: art. 641 CPC). It is taken as born at the start
+     * of that day, the earlier reading: the appeal deadline against it then starts no later than
+     * under any other reading.
+     */
+    private static LocalDate event(LocalDate from, int months, String fromWording, String what, StringBuilder text) {
+        LocalDate born = from.plusMonths(months);
+        text.append("Silence de ").append(months).append(" mois ").append(fromWording).append(" : ").append(what)
+                .append(" naît le ").append(date(born));
+        if (born.getDayOfMonth() != from.getDayOfMonth()) {
+            text.append(" (dernier jour du mois faute de quantième identique, art. 641 CPC)");
+        }
+        text.append(". Lecture prudente : tenue pour née dès le début de ce jour ; elle n'est pas reportée"
+                + " par un samedi, un dimanche ou un jour férié.");
+        return born;
+    }
+
+    /**
+     * Practice: ask for the renewal at least 15 days before the récépissé expires. When that day is
+     * not a working day the request goes to the previous working day, since the prefecture must be
+     * able to receive it.
+     */
+    private LocalDate receiptRenewal(LocalDate validUntil, Department dept, StringBuilder text) {
+        LocalDate target = validUntil.minusDays(15);
+        LocalDate day = calendar.lastWorkingDayUntil(target, dept);
+        text.append("Récépissé valable jusqu'au ").append(date(validUntil))
+                .append(" : demander son renouvellement au moins 15 jours avant, soit au plus tard le ").append(date(day));
+        if (!day.equals(target)) {
+            text.append(" (le ").append(date(target)).append(" n'étant pas un jour ouvré, on avance au jour ouvré précédent)");
+        }
+        text.append(".");
+        return day;
+    }
+
+    /** Art. 642 CPC: a last day that is not a working day of the department moves to the next one. */
+    private LocalDate extended(LocalDate last, Department dept, StringBuilder text) {
+        LocalDate day = calendar.firstWorkingDayFrom(last, dept);
+        if (!day.equals(last)) {
+            List<String> skipped = new ArrayList<>();
+            for (LocalDate d = last; d.isBefore(day); d = d.plusDays(1)) {
+                String reason = calendar.nonWorkingReason(d, dept).orElseThrow();
+                boolean weekendWord = reason.equals("samedi") || reason.equals("dimanche");
+                skipped.add("le " + date(d) + (weekendWord ? "" : " (" + reason + ")"));
+            }
+            text.append(" ").append(capitalize(joinFrench(skipped)))
+                    .append(skipped.size() > 1 ? " ne sont pas des jours ouvrés" : " n'est pas un jour ouvré")
+                    .append(" dans le département ").append(dept.code())
+                    .append(" : le délai est prorogé au ").append(date(day)).append(" (art. 642 CPC).");
+        }
+        return day;
+    }
+
+    // ------------------------------------------------------------------ hour rule
+
+    /**
+     * OQTF in retention: 48 hours from the notification, hour to hour, never extended.
+     *
+     * <p>Across a change of the clocks "48 hours" has two readings: 48 elapsed hours, or the same
+     * wall-clock time two days later. When the clocks go forward (29 March 2026) the wall-clock
+     * reading comes one hour earlier (47 elapsed hours); when they go back (25 October 2026) the
+     * elapsed reading does (the wall clock would give 49 hours). A court could hold either, so the
+     * earlier instant is kept: a filing before it is in time under both. A notification time that
+     * does not exist (in the spring gap) or exists twice (in the autumn overlap) is read at its
+     * earliest possible instant; an end time in the gap is reached when the clocks jump over it.
+     * Overseas, the time is read both as Paris time (the processes' convention) and as local time,
+     * and the earlier end is kept.
+     */
+    private Deadline retention(LocalDateTime from, Department dept) {
+        boolean former = from.toLocalDate().isBefore(OQTF_REFORM);
+        Set<ZoneId> zones = new LinkedHashSet<>(List.of(PARIS, dept.zone()));
+        Instant end = null;
+        Instant elapsedEnd = null;
+        Instant wallEnd = null;
+        for (ZoneId zone : zones) {
+            Instant elapsed = earliestInstant(from, zone).plus(Duration.ofHours(48));
+            Instant wall = wallClockReaches(from.plusDays(2), zone);
+            Instant candidate = elapsed.isBefore(wall) ? elapsed : wall;
+            if (end == null || candidate.isBefore(end)) {
+                end = candidate;
+                elapsedEnd = elapsed;
+                wallEnd = wall;
+            }
+        }
+        ZonedDateTime endsAt = end.atZone(dept.zone());
+        LocalDateTime local = endsAt.toLocalDateTime();
+        String zoneWord = dept.zone().equals(PARIS) ? "heure de Paris" : "heure locale";
+        StringBuilder text = new StringBuilder("Délai de 48 heures d'heure à heure à compter de la notification le ")
+                .append(dateTime(from));
+        if (former) {
+            text.append(" (OQTF notifiée avant le 15 juillet 2024 : régime antérieur, également 48 heures)");
+        }
+        text.append(" : il expire le ").append(dateTime(local)).append(" (").append(zoneWord)
+                .append("), jamais prorogé, même un samedi, un dimanche ou un jour férié.");
+        if (!elapsedEnd.equals(wallEnd)) {
+            text.append(" Un changement d'heure tombe dans le délai : 48 heures écoulées mènent au ")
+                    .append(dateTime(elapsedEnd.atZone(dept.zone()).toLocalDateTime()))
+                    .append(", la même heure deux jours plus tard au ")
+                    .append(dateTime(wallEnd.atZone(dept.zone()).toLocalDateTime()))
+                    .append(" ; on retient le plus tôt.");
+        }
+        if (zones.size() > 1) {
+            text.append(" L'heure de notification est lue comme heure de Paris et comme heure locale ; on retient la fin la plus précoce.");
+        }
+        String source = former ? DeadlineRule.OQTF_RETENTION.formerSource() + "; OQTF notifiée avant le 15 juil. 2024"
+                : DeadlineRule.OQTF_RETENTION.source();
+        return new Deadline(DeadlineRule.OQTF_RETENTION, local.toLocalDate(), local, endsAt, endsAt, source, text.toString());
+    }
+
+    /** The earliest instant a local date-time can denote in {@code zone} (gaps and overlaps included). */
+    static Instant earliestInstant(LocalDateTime local, ZoneId zone) {
+        ZoneRules rules = zone.getRules();
+        List<ZoneOffset> offsets = rules.getValidOffsets(local);
+        if (offsets.isEmpty()) {
+            ZoneOffsetTransition gap = rules.getTransition(local);
+            offsets = List.of(gap.getOffsetBefore(), gap.getOffsetAfter());
+        }
+        // The larger the offset from UTC, the earlier the instant.
+        ZoneOffset largest = offsets.stream().max(Comparator.comparingInt(ZoneOffset::getTotalSeconds)).orElseThrow();
+        return local.toInstant(largest);
+    }
+
+    /**
+     * The first instant the clock on the wall in {@code zone} shows {@code local} or a later time:
+     * the instant itself, its first occurrence when the clocks go back, the moment of the jump when
+     * the clocks go forward over it.
+     */
+    static Instant wallClockReaches(LocalDateTime local, ZoneId zone) {
+        ZoneRules rules = zone.getRules();
+        List<ZoneOffset> offsets = rules.getValidOffsets(local);
+        if (offsets.isEmpty()) {
+            return rules.getTransition(local).getInstant();
+        }
+        return earliestInstant(local, zone);
+    }
+
+    /** The start of {@code day}: the earlier of its start in Paris and in the department's zone. */
+    static ZonedDateTime startOfDay(LocalDate day, Department dept) {
+        Instant paris = day.atStartOfDay(PARIS).toInstant();
+        Instant local = day.atStartOfDay(dept.zone()).toInstant();
+        return (paris.isBefore(local) ? paris : local).atZone(dept.zone());
+    }
+
+    private static String joinFrench(List<String> parts) {
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        return String.join(", ", parts.subList(0, parts.size() - 1)) + " et " + parts.get(parts.size() - 1);
+    }
+
+    private static String capitalize(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}
