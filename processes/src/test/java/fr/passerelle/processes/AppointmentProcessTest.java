@@ -20,11 +20,10 @@ class AppointmentProcessTest extends ProcessTestCase {
   @RegisterExtension
   static final ProcessEngineCoverageExtension ENGINE = ProcessTestCase.engine();
 
-  static final String CASE = "6f1c1d7e-0000-4000-8000-000000000001";
 
   @Test
   void onlineFilingOnTheAnefEndsWithoutAnAppointment() {
-    ProcessInstance pi = start("appointment", CASE, vars("department", "69", "onlineFiling", true));
+    ProcessInstance pi = start("appointment", vars("department", "69", "onlineFiling", true));
 
     Task fileOnline = task(pi);
     assertThat(fileOnline).hasDefinitionKey("fileOnline").hasCandidateGroup("caseworker");
@@ -37,7 +36,7 @@ class AppointmentProcessTest extends ProcessTestCase {
 
   @Test
   void failedOnlineFilingFallsBackToBookingAndEveryAttemptIsKept() {
-    ProcessInstance pi = start("appointment", CASE, vars("onlineFiling", true));
+    ProcessInstance pi = start("appointment", vars("onlineFiling", true));
     complete(task(pi), vars("onlineFiled", false, "onlineFilingIssue", "ANEF: erreur 500 à 10:02"));
 
     Task attempt = task(pi);
@@ -80,7 +79,7 @@ class AppointmentProcessTest extends ProcessTestCase {
 
   @Test
   void noSlotRegisteredLetterThenWeeklyFollowUpsUntilAnAppointmentIsGiven() {
-    ProcessInstance pi = start("appointment", CASE, vars("onlineFiling", false));
+    ProcessInstance pi = start("appointment", vars("onlineFiling", false));
     complete(task(pi, "recordBookingAttempt"), vars("attemptAt", "2026-03-02T09:05",
         "attemptChannel", "PREFECTURE_WEBSITE", "attemptResult", "NO_SLOT", "sendByRegisteredLetter", true));
 
@@ -120,7 +119,7 @@ class AppointmentProcessTest extends ProcessTestCase {
 
   @Test
   void prefectureAnswersTheLetterThenReschedulesThenTheAppointmentIsMissed() {
-    ProcessInstance pi = start("appointment", CASE, vars("onlineFiling", false));
+    ProcessInstance pi = start("appointment", vars("onlineFiling", false));
     complete(task(pi, "recordBookingAttempt"), vars("attemptAt", "2026-03-02T09:05",
         "attemptChannel", "COUNTER", "attemptResult", "REFUSED", "sendByRegisteredLetter", true));
     complete(task(pi, "sendRegisteredLetter"), vars("registeredLetterSentDate", "2026-03-03"));

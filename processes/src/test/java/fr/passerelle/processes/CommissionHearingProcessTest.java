@@ -18,15 +18,14 @@ class CommissionHearingProcessTest extends ProcessTestCase {
   @RegisterExtension
   static final ProcessEngineCoverageExtension ENGINE = ProcessTestCase.engine();
 
-  static final String CASE = "6f1c1d7e-0000-4000-8000-000000000005";
 
   @Test
   void aSummonsReceivedInTimeByMessageThenTheHearingAndTheOpinion() {
-    ProcessInstance pi = start("commission-hearing", CASE, vars("department", "57"));
+    ProcessInstance pi = start("commission-hearing", vars("department", "57"));
     Task record = task(pi);
     assertThat(record).hasDefinitionKey("recordConvocation").hasCandidateGroup("caseworker");
 
-    correlate("ConvocationReceived", CASE, vars("meetingDate", "2026-06-15", "convocationReceivedDate", "2026-05-29"));
+    correlate("ConvocationReceived", vars("meetingDate", "2026-06-15", "convocationReceivedDate", "2026-05-29"));
     assertThat(pi).hasPassed("convocationReceived").hasNotPassed("contestLateConvocation");
 
     Task prepare = task(pi);
@@ -52,7 +51,7 @@ class CommissionHearingProcessTest extends ProcessTestCase {
 
   @Test
   void aLateSummonsIsContestedThenAPostponedHearingWaitsForANewSummons() {
-    ProcessInstance pi = start("commission-hearing", CASE, vars());
+    ProcessInstance pi = start("commission-hearing", vars());
     // received 14 days before the meeting: late
     complete(task(pi, "recordConvocation"), vars("convocationReceivedDate", "2026-06-01", "meetingDate", "2026-06-15"));
 

@@ -20,10 +20,9 @@ class DecisionProcessTest extends ProcessTestCase {
   @RegisterExtension
   static final ProcessEngineCoverageExtension ENGINE = ProcessTestCase.engine();
 
-  static final String CASE = "6f1c1d7e-0000-4000-8000-000000000004";
 
   private ProcessInstance startAfterCompleteFiling() {
-    ProcessInstance pi = start("decision", CASE, vars("department", "69", "filingDate", "2026-03-20",
+    ProcessInstance pi = start("decision", vars("department", "69", "filingDate", "2026-03-20",
         "fileComplete", true));
     assertThat(pi).isWaitingAt("awaitDecision");
     assertThat(timer(pi, "implicitRefusal").getDuedate()).isEqualTo(startOf("2026-07-20"));
@@ -31,7 +30,7 @@ class DecisionProcessTest extends ProcessTestCase {
   }
 
   private void notifyDecision(Map<String, Object> variables) {
-    correlate("DecisionNotified", CASE, variables);
+    correlate("DecisionNotified", variables);
   }
 
   @Test
@@ -139,7 +138,7 @@ class DecisionProcessTest extends ProcessTestCase {
 
   @Test
   void anIncompleteFileHasNoImplicitRefusalOnlyANotifiedDecision() {
-    ProcessInstance pi = start("decision", CASE, vars("filingDate", "2026-03-20", "fileComplete", false));
+    ProcessInstance pi = start("decision", vars("filingDate", "2026-03-20", "fileComplete", false));
     assertThat(pi).isWaitingAt("decisionNotifiedIncomplete");
     assertThat(hasTimer(pi, "implicitRefusal")).isFalse();
 

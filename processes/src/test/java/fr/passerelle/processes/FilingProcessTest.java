@@ -18,11 +18,10 @@ class FilingProcessTest extends ProcessTestCase {
   @RegisterExtension
   static final ProcessEngineCoverageExtension ENGINE = ProcessTestCase.engine();
 
-  static final String CASE = "6f1c1d7e-0000-4000-8000-000000000002";
 
   @Test
   void completeFileWithTheFeePaid() {
-    ProcessInstance pi = start("filing", CASE, vars("filingMode", "APPOINTMENT", "appointmentDate", "2026-03-20"));
+    ProcessInstance pi = start("filing", vars("filingMode", "APPOINTMENT", "appointmentDate", "2026-03-20"));
 
     Task record = task(pi);
     assertThat(record).hasDefinitionKey("recordFiling").hasCandidateGroup("caseworker");
@@ -36,7 +35,7 @@ class FilingProcessTest extends ProcessTestCase {
 
   @Test
   void unpaidFeeThenMissingPiecesTwiceUntilTheFileIsComplete() {
-    ProcessInstance pi = start("filing", CASE, vars("filingMode", "REGISTERED_LETTER"));
+    ProcessInstance pi = start("filing", vars("filingMode", "REGISTERED_LETTER"));
     complete(task(pi), vars("filingDate", "2026-03-09", "feePaid", false, "feeNotDue", false,
         "fileComplete", false, "missingPieces", "Justificatif de domicile de moins de 6 mois",
         "missingPiecesDueDate", "2026-03-24"));
@@ -66,7 +65,7 @@ class FilingProcessTest extends ProcessTestCase {
 
   @Test
   void feeNotDueAndMissingPiecesWithoutADeadline() {
-    ProcessInstance pi = start("filing", CASE, vars("filingMode", "ONLINE"));
+    ProcessInstance pi = start("filing", vars("filingMode", "ONLINE"));
     complete(task(pi), vars("filingDate", "2026-03-02", "feePaid", false, "feeNotDue", true, "fileComplete", false));
 
     Task send = task(pi);

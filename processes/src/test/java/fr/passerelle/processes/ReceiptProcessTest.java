@@ -18,11 +18,10 @@ class ReceiptProcessTest extends ProcessTestCase {
   @RegisterExtension
   static final ProcessEngineCoverageExtension ENGINE = ProcessTestCase.engine();
 
-  static final String CASE = "6f1c1d7e-0000-4000-8000-000000000003";
 
   @Test
   void aRecepisseIsRenewedFifteenDaysBeforeItExpiresAgainAndAgain() {
-    ProcessInstance pi = start("receipt", CASE, vars("filingDate", "2026-03-20", "fileComplete", true));
+    ProcessInstance pi = start("receipt", vars("filingDate", "2026-03-20", "fileComplete", true));
 
     Task record = task(pi);
     assertThat(record).hasDefinitionKey("recordReceipt").hasCandidateGroup("caseworker");
@@ -56,7 +55,7 @@ class ReceiptProcessTest extends ProcessTestCase {
 
   @Test
   void noDocumentIsDemandedUntilADatedOneComesThenItRunsUntilInterrupted() {
-    ProcessInstance pi = start("receipt", CASE, vars("filingDate", "2026-03-20", "fileComplete", true));
+    ProcessInstance pi = start("receipt", vars("filingDate", "2026-03-20", "fileComplete", true));
     complete(task(pi), vars("receiptType", "NONE"));
 
     Task demand = task(pi);

@@ -26,9 +26,12 @@ class InfrastructureSmokeTest extends ProcessTestCase {
     assertThat(engine.getProcessEngineConfiguration().getDatabaseType()).isEqualTo("postgres");
     assertThat(engine.getProcessEngineConfiguration().getHistory()).isEqualTo("full");
 
-    ProcessInstance pi = start("smoke", "00000000-0000-0000-0000-000000000001",
-        vars("appointmentDate", "2026-03-10", "decisionNotifiedDate", "2026-01-03"));
+    // instances start on this test's own deployment, with a random case id
+    assertThat(deploymentId()).isNotNull();
+    assertThat(definition("smoke").getDeploymentId()).isEqualTo(deploymentId());
+    ProcessInstance pi = start("smoke", vars("appointmentDate", "2026-03-10", "decisionNotifiedDate", "2026-01-03"));
     assertThat(pi).isWaitingAt("onDate");
+    assertThat(pi.getBusinessKey()).isEqualTo(caseId);
 
     fireTimer(pi, "onDate", startOf("2026-03-10"));
     Task work = task(pi);

@@ -2,19 +2,23 @@ package fr.passerelle.processes.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Field;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,6 +46,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * instances, tasks, jobs) and {@code org.assertj.core.api.Assertions.assertThat}.
  * To test a model that calls others, deploy the called models too, or exclude them from the
  * coverage with {@code ProcessTestCase.engine("appointment", "filing")}.
+ *
+ * <p>Builds may share the database (the dev database {@code passerelle_processes_dev}): start
+ * instances with {@link #start(String, Map)} (this test's deployment, a random business key
+ * {@link #caseId}) and query by process instance, never by key alone.
  */
 @ExtendWith(ModelCoverageCheck.class)
 public abstract class ProcessTestCase {
@@ -53,6 +61,13 @@ public abstract class ProcessTestCase {
   public static final LocalDateTime TEST_START = LocalDateTime.of(2026, 3, 2, 9, 0);
 
   protected ProcessEngine engine;
+
+  /**
+   * This test's case id, the business key messages are correlated by: random, so that two builds
+   * sharing the database (two checkouts on the dev database) never correlate with each other's
+   * instances.
+   */
+  protected final String caseId = UUID.randomUUID().toString();
 
   /**
    * The coverage extension for one test class: builds the engine from {@code camunda.cfg.xml},
@@ -84,11 +99,48 @@ public abstract class ProcessTestCase {
 
   // ---------------------------------------------------------------- starting, messages
 
-  /** Starts {@code key} with the case id as business key and {@code caseId} set. */
+  /**
+   * Starts {@code key}, as deployed by this test's {@code @Deployment}, with {@link #caseId} as
+   * business key and variable: a build running at the same time on the same database deploys the
+   * same keys, and may delete its deployment (and the instances on it) at any moment.
+   */
+  protected ProcessInstance start(String key, Map<String, Object> variables) {
+    return start(key, caseId, variables);
+  }
+
+  /** Starts {@code key} (this test's deployment) with the given case id as business key. */
   protected ProcessInstance start(String key, String caseId, Map<String, Object> variables) {
     Map<String, Object> all = new HashMap<>(variables);
     all.putIfAbsent("caseId", caseId);
-    return engine.getRuntimeService().startProcessInstanceByKey(key, caseId, all);
+    return engine.getRuntimeService().createProcessInstanceById(definition(key).getId())
+        .businessKey(caseId).setVariables(all).execute();
+  }
+
+  /** The definition of {@code key} in this test's deployment (else the latest one). */
+  protected ProcessDefinition definition(String key) {
+    String deploymentId = deploymentId();
+    var query = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key);
+    ProcessDefinition definition = deploymentId != null
+        ? query.deploymentId(deploymentId).singleResult()
+        : query.latestVersion().singleResult();
+    assertThat(definition).as("process definition %s", key).isNotNull();
+    return definition;
+  }
+
+  /** The id of the deployment the engine extension made for the running test, if any. */
+  protected String deploymentId() {
+    try {
+      Field field = ProcessEngineExtension.class.getDeclaredField("deploymentId");
+      field.setAccessible(true);
+      return (String) field.get(ModelCoverageCheck.coverageExtension(getClass()));
+    } catch (ReflectiveOperationException e) {
+      return null;
+    }
+  }
+
+  /** Correlates a message to this test's case, as the backend does. */
+  protected void correlate(String message, Map<String, Object> variables) {
+    correlate(message, caseId, variables);
   }
 
   /** Correlates a message by business key, as the backend does. */
