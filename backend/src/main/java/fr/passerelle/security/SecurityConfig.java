@@ -38,7 +38,7 @@ class SecurityConfig {
             .csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies: nothing for CSRF to ride on
             .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .authorizeHttpRequests(requests -> requests
-                .requestMatchers("/api/config", "/actuator/health", "/v3/api-docs/**", "/swagger-ui/**",
+                .requestMatchers("/api/config", "/api/legal-deadlines", "/actuator/health", "/v3/api-docs/**", "/swagger-ui/**",
                         "/swagger-ui.html").permitAll()
                 .requestMatchers("/api/**", "/actuator/**").authenticated()
                 // The single-page app's files are public; the data they show is not.
