@@ -33,7 +33,7 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The contract of {@code processes/README.md}, checked on every model and form of this module:
  * executable with a history time to live, named in French with {@code nameEn}, documented, every
- * user task with a role and an existing form ({@code formRef}, binding {@code latest}), no duration
+ * user task with a role (or its lawyer: assignee, candidate user) and an existing form ({@code formRef}, binding {@code latest}), no duration
  * typed into a timer or a due date (they come from the {@code deadlines} bean), and a diagram
  * (BPMNDI) for every element, so each file opens readable in a modeler.
  */
@@ -103,9 +103,11 @@ class ModelConventionsTest {
       if (!shapes.contains(node.getId())) {
         faults.add(node.getId() + ": no diagram shape");
       }
-      boolean mergingGateway = node.getElementType().getTypeName().endsWith("Gateway")
-          && node.getOutgoing().size() <= 1;
-      if (!mergingGateway) {
+      String type = node.getElementType().getTypeName();
+      // as bpmnlint's label-required: merging gateways, parallel and event-based gateways need no name
+      boolean unnamedGateway = type.equals("parallelGateway") || type.equals("eventBasedGateway")
+          || type.endsWith("Gateway") && node.getOutgoing().size() <= 1;
+      if (!unnamedGateway) {
         checkNamed(node, node.getName(), faults);
       }
     }
@@ -130,8 +132,9 @@ class ModelConventionsTest {
       }
       String groups = task.getCamundaCandidateGroups();
       String assignee = task.getCamundaAssignee();
-      if ((groups == null || groups.isBlank()) && (assignee == null || assignee.isBlank())) {
-        faults.add(id + ": names no role (camunda:candidateGroups) nor assignee");
+      String users = task.getCamundaCandidateUsers();
+      if (blank(groups) && blank(assignee) && blank(users)) {
+        faults.add(id + ": names no role (camunda:candidateGroups), assignee nor candidate user");
       }
       if (groups != null && !groups.isBlank()) {
         for (String group : groups.split(",")) {
@@ -158,6 +161,10 @@ class ModelConventionsTest {
     }
 
     assertThat(faults).as("contract faults in %s", file).isEmpty();
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
   }
 
   private static void checkNamed(BaseElement element, String name, List<String> faults) {
