@@ -1,6 +1,7 @@
 package fr.passerelle.cases;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -26,6 +28,9 @@ class CaseController {
         this.service = service;
     }
 
+    record Assignment(@Size(min = 1, max = 100) String userId, @Size(max = 200) String name) {
+    }
+
     @PostMapping
     ResponseEntity<CaseView> open(@Valid @RequestBody CaseRequest request) {
         CaseView opened = service.open(request);
@@ -33,9 +38,12 @@ class CaseController {
     }
 
     @GetMapping
-    Page<CaseView> list(@PageableDefault(size = 50, sort = "updatedAt", direction = Sort.Direction.DESC)
+    Page<CaseView> list(@RequestParam(required = false) CaseStatus status,
+                        @RequestParam(required = false) String assignee,
+                        @RequestParam(required = false) UUID applicantId,
+                        @PageableDefault(size = 50, sort = "updatedAt", direction = Sort.Direction.DESC)
                         Pageable page) {
-        return service.list(page);
+        return service.list(status, assignee, applicantId, page);
     }
 
     @GetMapping("/{id}")
@@ -46,6 +54,15 @@ class CaseController {
     @PutMapping("/{id}")
     CaseView update(@PathVariable UUID id, @Valid @RequestBody CaseRequest request) {
         return service.update(id, request);
+    }
+
+    /** Coordinators only: {@code {"userId": "...", "name": "..."}}, or {@code {"userId": null}} to unassign. */
+    @PutMapping("/{id}/assignee")
+    CaseView assign(@PathVariable UUID id, @Valid @RequestBody Assignment assignment) {
+        if (assignment.userId() != null && (assignment.name() == null || assignment.name().isBlank())) {
+            throw UnprocessableInputException.of("name", "say who the case is assigned to");
+        }
+        return service.assign(id, assignment.userId(), assignment.name());
     }
 
     @DeleteMapping("/{id}")

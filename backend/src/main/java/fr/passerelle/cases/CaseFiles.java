@@ -1,35 +1,42 @@
 package fr.passerelle.cases;
 
-import static fr.passerelle.security.Role.CASEWORKER;
-import static fr.passerelle.security.Role.COORDINATOR;
-
 import fr.passerelle.audit.Audit;
 import fr.passerelle.tenancy.CurrentAssociation;
-import fr.passerelle.tenancy.Tenancy;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.Year;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Case files of the request's association. Role checks live here, not only in the controller,
- * so every caller goes through them; tenant isolation is row-level security underneath.
+ * Case files of the request's association. Role checks live here ({@link CaseAccess}), not
+ * only in the controller, so every caller goes through them; tenant isolation is row-level
+ * security underneath.
  */
 @Service
 public class CaseFiles {
+    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private final CaseRepository cases;
+    private final Applicants applicants;
+    private final CaseAccess access;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final Audit audit;
 
-    CaseFiles(CaseRepository cases, Clock clock, ApplicationEventPublisher events, Audit audit) {
+    CaseFiles(CaseRepository cases, Applicants applicants, CaseAccess access, Clock clock,
+              ApplicationEventPublisher events, Audit audit) {
         this.cases = cases;
+        this.applicants = applicants;
+        this.access = access;
         this.clock = clock;
         this.events = events;
         this.audit = audit;
@@ -37,68 +44,117 @@ public class CaseFiles {
 
     @Transactional
     CaseView open(CaseRequest request) {
-        return CaseView.of(openFile(request.applicantName(), request.ground(), request.department()));
+        return CaseView.of(openFile(request), today());
     }
 
-    /** Opens a case for the current association; returns its id. */
+    /** Opens a case for the current association, for a new applicant known by name only; returns its id. */
     @Transactional
     public UUID open(String applicantName, Ground ground, String department) {
-        return openFile(applicantName, ground, department).id();
+        return openFile(CaseRequest.quick(applicantName, ground, department)).id();
     }
 
-    private CaseFile openFile(String applicantName, Ground ground, String department) {
-        CurrentAssociation association = Tenancy.current().requireAnyOf(CASEWORKER, COORDINATOR);
+    private CaseFile openFile(CaseRequest request) {
+        CurrentAssociation association = access.requireStaff();
+        request.checkOpening();
+        Applicant applicant = request.applicantId() != null
+                ? applicants.require(request.applicantId())
+                : applicants.create(request.applicant() != null
+                        ? request.applicant() : ApplicantRequest.named(request.applicantName()));
+        request.checkDates(applicant.entryDate());
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
-        CaseFile file = new CaseFile(id, association.slug(), newReference(id, now), now);
-        file.describe(applicantName.strip(), ground, department, now);
-        CaseFile saved = cases.save(file);
-        audit.changed(id, "CASE_OPENED", ground.article() + ", " + department);
-        // Online filing (ANEF) is not yet recorded per case: the appointment process asks.
-        events.publishEvent(new CaseOpened(id, department, false));
+        CaseFile file = new CaseFile(id, association.slug(), newReference(id, now), applicant, now);
+        file.describe(request, null, now);
+        CaseFile saved = cases.saveAndFlush(file);
+        audit.changed(id, "CASE_OPENED", request.ground().article() + ", " + request.department());
+        events.publishEvent(new CaseOpened(id, saved.department(), saved.onlineFiling()));
         return saved;
     }
 
+    /** The association's cases, filtered by status, assignee ("me" for the caller) or applicant. */
     @Transactional(readOnly = true)
-    Page<CaseView> list(Pageable page) {
-        Tenancy.current().requireAnyOf(CASEWORKER, COORDINATOR);
+    Page<CaseView> list(CaseStatus status, String assignee, UUID applicantId, Pageable page) {
+        access.requireStaff();
+        List<Specification<CaseFile>> filters = new ArrayList<>();
+        if (status != null) {
+            filters.add((root, query, cb) -> cb.equal(root.get("status"), status));
+        }
+        if (assignee != null) {
+            String userId = "me".equals(assignee)
+                    ? fr.passerelle.security.Users.current().orElseThrow().id() : assignee;
+            filters.add((root, query, cb) -> cb.equal(root.get("assigneeId"), userId));
+        }
+        if (applicantId != null) {
+            filters.add((root, query, cb) -> cb.equal(root.get("applicant").get("id"), applicantId));
+        }
         audit.read(null, "case list, page " + page.getPageNumber());
-        return cases.findAll(page).map(CaseView::of);
+        LocalDate today = today();
+        return cases.findAll(Specification.allOf(filters), page).map(file -> CaseView.of(file, today));
     }
 
     @Transactional(readOnly = true)
     CaseView get(UUID id) {
-        Tenancy.current().requireAnyOf(CASEWORKER, COORDINATOR);
-        CaseView view = CaseView.of(find(id));
+        access.requireRead(id);
+        CaseView view = CaseView.of(cases.require(id), today());
         audit.read(id, "case file");
         return view;
     }
 
     @Transactional
     CaseView update(UUID id, CaseRequest request) {
-        Tenancy.current().requireAnyOf(CASEWORKER, COORDINATOR);
-        CaseFile file = find(id);
-        file.describe(request.applicantName().strip(), request.ground(), request.department(), clock.instant());
-        CaseView view = CaseView.of(cases.saveAndFlush(file));
-        audit.changed(id, "CASE_UPDATED", "applicant, ground, department");
+        access.requireStaff();
+        CaseFile file = cases.require(id);
+        request.checkCorrection();
+        Applicant applicant = request.applicantId() == null ? file.applicant() : applicants.require(request.applicantId());
+        request.checkDates(applicant.entryDate());
+        List<String> changed = file.describe(request, applicant, clock.instant());
+        CaseView view = CaseView.of(cases.saveAndFlush(file), today());
+        if (!changed.isEmpty()) {
+            audit.changed(id, "CASE_UPDATED", String.join(", ", changed));
+        }
         return view;
     }
 
-    /** Only a coordinator deletes a case: it removes the applicant's whole file. */
+    /** Only a coordinator assigns a case to a caseworker (their Keycloak user id), or unassigns it (null). */
+    @Transactional
+    CaseView assign(UUID id, String userId, String name) {
+        access.requireCoordinator();
+        CaseFile file = cases.require(id);
+        file.assign(userId, userId == null ? null : name, clock.instant());
+        CaseView view = CaseView.of(cases.saveAndFlush(file), today());
+        audit.changed(id, "CASE_ASSIGNED", userId == null ? "unassigned" : name + " (" + userId + ")");
+        return view;
+    }
+
+    /** Moves a case to a status (the procedure calls this as its steps complete). */
+    @Transactional
+    public void changeStatus(UUID id, CaseStatus status) {
+        access.requireStaff();
+        CaseFile file = cases.require(id);
+        if (file.status() != status) {
+            CaseStatus before = file.status();
+            file.changeStatus(status, clock.instant());
+            cases.saveAndFlush(file);
+            audit.changed(id, "CASE_STATUS", before + " -> " + status);
+        }
+    }
+
+    /** Only a coordinator deletes a case: it removes its notes, checklist and documents with it. */
     @Transactional
     void delete(UUID id) {
-        Tenancy.current().requireAnyOf(COORDINATOR);
-        cases.delete(find(id));
+        access.requireCoordinator();
+        cases.delete(cases.require(id));
+        cases.flush();
         audit.changed(id, "CASE_DELETED", null);
         events.publishEvent(new CaseDeleted(id));
     }
 
-    private CaseFile find(UUID id) {
-        return cases.findById(id).orElseThrow(() -> new CaseNotFoundException(id));
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(PARIS));
     }
 
     private static String newReference(UUID id, Instant now) {
         String suffix = Long.toString(id.getMostSignificantBits() >>> 28, 36).toUpperCase();
-        return Year.from(now.atZone(ZoneId.of("Europe/Paris"))) + "-" + suffix;
+        return Year.from(now.atZone(PARIS)) + "-" + suffix;
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mapping.PropertyReferenceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -55,6 +57,25 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             problem.setDetail("The body is not valid JSON");
         }
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String reason = "larger than " + (e.getMaxUploadSize() < 0 ? "allowed" : e.getMaxUploadSize() + " bytes");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, "file: " + reason);
+        problem.setTitle("File too large");
+        problem.setProperty("errors", Map.of("file", reason));
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
+    }
+
+    /** A page sorted by a property that does not exist ({@code ?sort=...}). */
+    @ExceptionHandler(PropertyReferenceException.class)
+    ProblemDetail badSort(PropertyReferenceException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "sort: " + e.getMessage());
+        problem.setTitle("Invalid input");
+        problem.setProperty("errors", Map.of("sort", e.getMessage()));
+        return problem;
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -43,7 +43,7 @@ class AuditTest {
                 {"applicantName": "Amina Diallo", "ground": "L435-1", "department": "69"}""").json().get("id").asText();
         caseworker.get("/api/cases/" + id);
         caseworker.put("/api/cases/" + id, """
-                {"applicantName": "Amina Diallo", "ground": "L423-23", "department": "69"}""");
+                {"ground": "L423-23", "department": "69"}""");
 
         var log = coordinator.get("/api/audit?caseId=" + id);
         assertThat(log.status()).as(log.toString()).isEqualTo(200);

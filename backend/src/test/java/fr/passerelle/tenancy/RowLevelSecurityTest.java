@@ -104,7 +104,7 @@ class RowLevelSecurityTest {
         try (Connection connection = appConnection()) {
             setTenant(connection, ALPHA);
             try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE app.cases SET applicant_name = 'changed' WHERE id = ?")) {
+                    "UPDATE app.cases SET department = '13' WHERE id = ?")) {
                 update.setObject(1, betaCase);
                 assertThat(update.executeUpdate()).isZero();
             }
@@ -145,13 +145,20 @@ class RowLevelSecurityTest {
             throws SQLException {
         setTenant(connection, currentTenant);
         UUID id = UUID.randomUUID();
-        try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO app.cases (id, tenant_id, reference, applicant_name, ground, department, status,
+        try (PreparedStatement applicant = connection.prepareStatement("""
+                INSERT INTO app.applicants (id, tenant_id, last_name, created_at, updated_at)
+                VALUES (?, ?, 'Test', now(), now())""");
+             PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO app.cases (id, tenant_id, reference, applicant_id, ground, department, status,
                                        created_at, updated_at)
-                VALUES (?, ?, ?, 'Test', 'L435-1', '69', 'PREPARATION', now(), now())""")) {
+                VALUES (?, ?, ?, ?, 'L435-1', '69', 'PREPARATION', now(), now())""")) {
+            applicant.setObject(1, id);
+            applicant.setString(2, rowTenant);
+            applicant.executeUpdate();
             insert.setObject(1, id);
             insert.setString(2, rowTenant);
             insert.setString(3, "RLS-" + id);
+            insert.setObject(4, id);
             insert.executeUpdate();
         }
         return id;

@@ -1,0 +1,60 @@
+package fr.passerelle.cases;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Past;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+
+/** An applicant as a caseworker enters them: the whole record (PUT replaces it). */
+record ApplicantRequest(
+        @Size(max = 100) String firstName,
+        @NotBlank @Size(max = 100) String lastName,
+        @Past LocalDate birthDate,
+        @IsoCountry String nationality,
+        @PastOrPresent LocalDate entryDate,
+        @Size(max = 20) List<@NotBlank @Size(max = 60) String> languages,
+        Boolean interpreterNeeded,
+        @Size(max = 60) String interpreterLanguage,
+        @Pattern(regexp = "\\+?[0-9 ().-]{6,30}", message = "must be a phone number") String phone,
+        @Email @Size(max = 254) String email,
+        @Size(max = 300) String addressLine,
+        @Pattern(regexp = "[0-9]{5}", message = "must be a French postal code of 5 digits") String postalCode,
+        @Size(max = 100) String city,
+        @Valid Family family,
+        @Size(max = 10_000) String familyNotes) {
+
+    /** What no single field can say: the dates must be possible together. */
+    void checkConsistency() {
+        var errors = new java.util.TreeMap<String, String>();
+        if (birthDate != null && entryDate != null && entryDate.isBefore(birthDate)) {
+            errors.put("entryDate", "is before the birth date");
+        }
+        if (family != null && birthDate != null) {
+            for (int i = 0; i < family.children().size(); i++) {
+                if (!family.children().get(i).birthDate().isAfter(birthDate)) {
+                    errors.put("family.children[" + i + "].birthDate", "is not after the applicant's birth date");
+                }
+            }
+        }
+        if (Boolean.TRUE.equals(interpreterNeeded) && (interpreterLanguage == null || interpreterLanguage.isBlank())
+                && (languages == null || languages.isEmpty())) {
+            errors.put("interpreterLanguage", "say which language the interpreter must speak");
+        }
+        UnprocessableInputException.throwIfAny(errors);
+    }
+
+    static ApplicantRequest named(@NotNull String fullName) {
+        String name = fullName.strip();
+        int space = name.lastIndexOf(' ');
+        String first = space < 0 ? null : name.substring(0, space).strip();
+        String last = space < 0 ? name : name.substring(space + 1);
+        return new ApplicantRequest(first, last, null, null, null, null, null, null, null, null, null, null, null,
+                null, null);
+    }
+}

@@ -1,0 +1,113 @@
+package fr.passerelle.cases;
+
+import fr.passerelle.audit.Audit;
+import fr.passerelle.tenancy.CurrentAssociation;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The association's applicants: the people its cases are for. Their data is case-file data:
+ * same roles (staff read and change, coordinators delete), every read and change audited.
+ * An applicant's audit entries carry no case id; the detail names the applicant.
+ */
+@Service
+class Applicants {
+    private final ApplicantRepository applicants;
+    private final CaseRepository cases;
+    private final CaseAccess access;
+    private final Clock clock;
+    private final Audit audit;
+
+    Applicants(ApplicantRepository applicants, CaseRepository cases, CaseAccess access, Clock clock, Audit audit) {
+        this.applicants = applicants;
+        this.cases = cases;
+        this.access = access;
+        this.clock = clock;
+        this.audit = audit;
+    }
+
+    @Transactional
+    ApplicantView add(ApplicantRequest request) {
+        access.requireStaff();
+        request.checkConsistency();
+        return view(create(request));
+    }
+
+    /** Creates an applicant within the caller's transaction (opening a case for a new applicant). */
+    @Transactional
+    Applicant create(ApplicantRequest request) {
+        CurrentAssociation association = access.requireStaff();
+        Applicant applicant = new Applicant(UUID.randomUUID(), association.slug(), clock.instant());
+        applicant.describe(request, clock.instant());
+        Applicant saved = applicants.saveAndFlush(applicant);
+        audit.changed(null, "APPLICANT_ADDED", "applicant " + saved.id());
+        return saved;
+    }
+
+    Applicant require(UUID id) {
+        return applicants.require(id);
+    }
+
+    @Transactional(readOnly = true)
+    Page<ApplicantView> list(String name, Pageable page) {
+        access.requireStaff();
+        audit.read(null, "applicant list, page " + page.getPageNumber());
+        Page<Applicant> found = name == null || name.isBlank()
+                ? applicants.findAll(page) : applicants.findByName(name.strip(), page);
+        return found.map(applicant -> ApplicantView.of(applicant, null, today()));
+    }
+
+    @Transactional(readOnly = true)
+    ApplicantView get(UUID id) {
+        access.requireStaff();
+        ApplicantView view = view(applicants.require(id));
+        audit.read(null, "applicant " + id);
+        return view;
+    }
+
+    @Transactional
+    ApplicantView update(UUID id, ApplicantRequest request) {
+        access.requireStaff();
+        Applicant applicant = applicants.require(id);
+        request.checkConsistency();
+        applicant.describe(request, clock.instant());
+        Applicant saved = applicants.saveAndFlush(applicant);
+        for (CaseFile file : cases.findByApplicantIdOrderByCreatedAtDesc(id)) {
+            audit.changed(file.id(), "APPLICANT_UPDATED", "applicant " + id);
+        }
+        audit.changed(null, "APPLICANT_UPDATED", "applicant " + id);
+        return view(saved);
+    }
+
+    /** Only a coordinator removes an applicant, and only once none of their cases remains. */
+    @Transactional
+    void delete(UUID id) {
+        access.requireCoordinator();
+        Applicant applicant = applicants.require(id);
+        if (cases.existsByApplicantId(id)) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT,
+                    "The applicant still has cases: delete them first");
+        }
+        applicants.delete(applicant);
+        applicants.flush();
+        audit.changed(null, "APPLICANT_DELETED", "applicant " + id);
+    }
+
+    private ApplicantView view(Applicant applicant) {
+        List<ApplicantView.CaseSummary> summaries = cases.findByApplicantIdOrderByCreatedAtDesc(applicant.id()).stream()
+                .map(c -> new ApplicantView.CaseSummary(c.id(), c.reference(), c.ground(), c.status())).toList();
+        return ApplicantView.of(applicant, summaries, today());
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(CaseFiles.PARIS));
+    }
+}
