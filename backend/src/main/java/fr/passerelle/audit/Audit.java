@@ -48,6 +48,20 @@ public class Audit {
                 WHERE case_id = ? ORDER BY at DESC, id DESC LIMIT ?""", (row, i) -> event(row), caseId, limit);
     }
 
+    /**
+     * The changes made to a case (its reads left out), newest first, for the case's timeline.
+     * No role check here: the caller (the case file's owner) checks who may see its timeline;
+     * who read a case stays in the coordinator's log ({@link #ofCase}).
+     */
+    @Transactional(readOnly = true)
+    public List<AuditEvent> changesOf(UUID caseId, int limit) {
+        Tenancy.current();
+        return jdbc.query("""
+                SELECT id, case_id, actor_id, actor_name, action, detail, at FROM app.audit_events
+                WHERE case_id = ? AND action <> 'READ' ORDER BY at DESC, id DESC LIMIT ?""",
+                (row, i) -> event(row), caseId, limit);
+    }
+
     @Transactional(readOnly = true)
     public List<AuditEvent> latest(int limit) {
         Tenancy.current().requireAnyOf(COORDINATOR);

@@ -1,0 +1,47 @@
+package fr.passerelle.cases;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A case's notes and timeline. */
+@RestController
+@RequestMapping("/api/cases/{caseId}")
+class CaseJournalController {
+    private final CaseNotes notes;
+    private final CaseTimeline timeline;
+
+    CaseJournalController(CaseNotes notes, CaseTimeline timeline) {
+        this.notes = notes;
+        this.timeline = timeline;
+    }
+
+    record NewNote(@NotBlank @Size(max = CaseNotes.MAX_TEXT) String text) {
+    }
+
+    @GetMapping("/notes")
+    List<CaseNotes.NoteView> notes(@PathVariable UUID caseId) {
+        return notes.of(caseId);
+    }
+
+    @PostMapping("/notes")
+    @ResponseStatus(HttpStatus.CREATED)
+    CaseNotes.NoteView addNote(@PathVariable UUID caseId, @Valid @RequestBody NewNote note) {
+        return notes.add(caseId, note.text());
+    }
+
+    @GetMapping("/timeline")
+    List<CaseTimeline.Entry> timeline(@PathVariable UUID caseId) {
+        return timeline.of(caseId);
+    }
+}
