@@ -1,0 +1,70 @@
+package fr.passerelle.cases;
+
+import fr.passerelle.cases.ChecklistCatalog.Entry;
+import fr.passerelle.cases.ChecklistCatalog.Stage;
+import fr.passerelle.cases.ChecklistCatalog.Variant;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One piece of a case's checklist as it stands on a given day, with what is wrong with it for
+ * filing. Plain computation on fixed inputs: the expiry rules are tested on fixed dates.
+ */
+record ChecklistLine(String piece, String label, String labelFr, boolean required, String when, Stage stage,
+                     PieceStatus status, List<Variant> variants, String variant, LocalDate issuedOn,
+                     Integer validMonths, LocalDate validUntil, boolean expired, boolean translationNeeded,
+                     boolean translated, String note, int documents, List<String> problems, Instant updatedAt,
+                     String updatedBy) {
+
+    /** What has been recorded about a piece; absent means nothing yet (MISSING). */
+    record Recorded(PieceStatus status, String variant, LocalDate issuedOn, Boolean foreignLanguage,
+                    boolean translated, String note, Instant updatedAt, String updatedBy) {
+        static final Recorded NOTHING = new Recorded(PieceStatus.MISSING, null, null, null, false, null, null, null);
+    }
+
+    /**
+     * A piece "less than N months old" (proof of address, certificate of nationality: seed 004)
+     * is valid through the day before its date of issue plus N months, and expired after. A
+     * civil-status document needs a certified translation unless it is recorded as written in
+     * French (seed 004, "FYI": civil status documents in a foreign language).
+     */
+    static ChecklistLine of(Entry entry, Recorded recorded, int documents, LocalDate asOf) {
+        var piece = entry.piece();
+        Variant variant = recorded.variant() == null ? null : piece.variant(recorded.variant()).orElse(null);
+        Integer validMonths = variant != null && variant.validMonths() != null ? variant.validMonths()
+                : piece.validMonths();
+        LocalDate validUntil = validMonths == null || recorded.issuedOn() == null ? null
+                : recorded.issuedOn().plusMonths(validMonths).minusDays(1);
+        boolean expired = validUntil != null && asOf.isAfter(validUntil);
+        boolean translationNeeded = piece.civilStatus() && !Boolean.FALSE.equals(recorded.foreignLanguage());
+        List<String> problems = new ArrayList<>();
+        if (recorded.status() == PieceStatus.MISSING) {
+            if (entry.required()) {
+                problems.add("missing");
+            }
+        } else {
+            if (!piece.variants().isEmpty() && variant == null) {
+                problems.add("which kind of document it is is not recorded");
+            } else if (validMonths != null && recorded.issuedOn() == null) {
+                problems.add("date of issue not recorded (it must be less than " + validMonths + " months old)");
+            }
+            if (expired) {
+                problems.add("expired: more than " + validMonths + " months old since " + validUntil.plusDays(1));
+            }
+            if (translationNeeded && !recorded.translated()) {
+                problems.add("certified translation into French missing");
+            }
+        }
+        return new ChecklistLine(entry.code(), piece.label(), piece.labelFr(), entry.required(), entry.when(),
+                piece.stage(), recorded.status(), piece.variants(), recorded.variant(), recorded.issuedOn(),
+                validMonths, validUntil, expired, translationNeeded, recorded.translated(), recorded.note(),
+                documents, List.copyOf(problems), recorded.updatedAt(), recorded.updatedBy());
+    }
+
+    /** Whether this line stops the filing: a piece due at filing that is missing or not usable. */
+    boolean blocksFiling() {
+        return stage == Stage.FILING && !problems.isEmpty();
+    }
+}
