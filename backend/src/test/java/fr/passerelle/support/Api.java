@@ -59,6 +59,51 @@ public final class Api {
         return send("DELETE", path, null);
     }
 
+    /** Uploads one file as the multipart part {@code part}, with the given declared type. */
+    public Response upload(String path, String part, String filename, String contentType, byte[] content) {
+        String boundary = "----passerelle-test-" + System.nanoTime();
+        var body = new java.io.ByteArrayOutputStream();
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\""
+                + filename + "\"\r\nContent-Type: " + contentType + "\r\n\r\n";
+        body.writeBytes(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpRequest.Builder request = authorized(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .header("Accept", "application/json, application/problem+json")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary));
+        HttpResponse<String> response = call(request, HttpResponse.BodyHandlers.ofString());
+        return new Response(response.statusCode(), response.body(),
+                response.headers().firstValue("Content-Type").orElse(""), "");
+    }
+
+    /** A binary download: status, headers and the bytes. */
+    public HttpResponse<byte[]> download(String path) {
+        return call(authorized(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET()),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (association != null) {
+            request.header("X-Association", association);
+        }
+        return request;
+    }
+
+    private static <T> HttpResponse<T> call(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
+        try {
+            return HTTP.send(request.build(), body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response send(String method, String path, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()

@@ -1,0 +1,188 @@
+package fr.passerelle.cases;
+
+import fr.passerelle.audit.Audit;
+import fr.passerelle.security.CurrentUser;
+import fr.passerelle.security.Users;
+import fr.passerelle.tenancy.CurrentAssociation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The files of a case's pieces, kept in PostgreSQL under row-level security (so one
+ * association's files can never be read as another's), in chunks so that uploads and
+ * downloads stream with flat memory. Only PDF, JPEG and PNG, recognised by their content.
+ */
+@Service
+class CaseDocuments {
+    static final int CHUNK = 256 * 1024;
+    private final CaseRepository cases;
+    private final Checklists checklists;
+    private final CaseAccess access;
+    private final JdbcTemplate jdbc;
+    private final JdbcTemplate streaming;
+    private final DocumentProperties properties;
+    private final Clock clock;
+    private final Audit audit;
+
+    CaseDocuments(CaseRepository cases, Checklists checklists, CaseAccess access, JdbcTemplate jdbc,
+                  DataSource dataSource, DocumentProperties properties, Clock clock, Audit audit) {
+        this.cases = cases;
+        this.checklists = checklists;
+        this.access = access;
+        this.jdbc = jdbc;
+        this.streaming = new JdbcTemplate(dataSource);
+        this.streaming.setFetchSize(1); // a cursor: one chunk in memory at a time
+        this.properties = properties;
+        this.clock = clock;
+        this.audit = audit;
+    }
+
+    record DocumentView(UUID id, String piece, String filename, String contentType, long size, String sha256,
+                        Instant uploadedAt, String uploadedBy) {
+    }
+
+    @Transactional
+    DocumentView upload(UUID caseId, String piece, String filename, String declaredType, InputStream content) {
+        CurrentAssociation association = access.requireStaff();
+        CaseFile file = cases.require(caseId);
+        checklists.entry(file, piece);
+        CurrentUser user = Users.current().orElseThrow();
+        UUID id = UUID.randomUUID();
+        String name = cleanName(filename);
+        try (DigestInputStream in = new DigestInputStream(content, MessageDigest.getInstance("SHA-256"))) {
+            byte[] buffer = new byte[CHUNK];
+            int length = in.readNBytes(buffer, 0, CHUNK);
+            if (length == 0) {
+                throw refused(HttpStatus.BAD_REQUEST, "the file is empty");
+            }
+            DocumentType type = DocumentType.sniff(buffer, length).orElseThrow(() -> refused(
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE, "only PDF, JPEG or PNG files are accepted (by their content)"));
+            Optional<DocumentType> declared = DocumentType.declared(declaredType);
+            if (declared.isPresent() && declared.get() != type) {
+                throw refused(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "declared as " + declared.get().mediaType()
+                        + " but its content is " + type.mediaType());
+            }
+            long size = 0;
+            int seq = 0;
+            long max = properties.maxSize().toBytes();
+            while (length > 0) {
+                size += length;
+                if (size > max) {
+                    throw refused(HttpStatus.PAYLOAD_TOO_LARGE, "larger than " + max + " bytes");
+                }
+                jdbc.update("""
+                        INSERT INTO app.case_document_chunks (tenant_id, document_id, seq, data)
+                        VALUES (?, ?, ?, ?)""",
+                        association.slug(), id, seq++, java.util.Arrays.copyOf(buffer, length));
+                length = in.readNBytes(buffer, 0, CHUNK);
+            }
+            // Written once, after its chunks (their foreign key is checked at commit): no UPDATE grant needed.
+            String sha256 = HexFormat.of().formatHex(in.getMessageDigest().digest());
+            Instant now = clock.instant();
+            jdbc.update("""
+                    INSERT INTO app.case_documents (id, tenant_id, case_id, piece, filename, content_type, size_bytes,
+                        sha256, uploaded_at, uploaded_by_id, uploaded_by_name)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    id, association.slug(), caseId, piece, name, type.mediaType(), size, sha256,
+                    Timestamp.from(now), user.id(), user.username());
+            checklists.received(caseId, piece, association.slug());
+            audit.changed(caseId, "DOCUMENT_UPLOADED", piece + ": " + name + " (" + size + " bytes)");
+            return new DocumentView(id, piece, name, type.mediaType(), size, sha256, now, user.username());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    List<DocumentView> list(UUID caseId) {
+        access.requireRead(caseId);
+        cases.require(caseId);
+        List<DocumentView> documents = jdbc.query("""
+                SELECT id, piece, filename, content_type, size_bytes, sha256, uploaded_at, uploaded_by_name
+                FROM app.case_documents WHERE case_id = ? ORDER BY uploaded_at DESC""",
+                (row, i) -> view(row), caseId);
+        audit.read(caseId, "document list");
+        return documents;
+    }
+
+    /**
+     * Finds a document (404 before anything is written), lets the caller set the response's
+     * headers and open its body, then copies the content into it chunk by chunk from a cursor,
+     * within this transaction, as the association.
+     */
+    @Transactional(readOnly = true)
+    void download(UUID caseId, UUID documentId, java.util.function.Function<DocumentView, OutputStream> open) {
+        access.requireRead(caseId);
+        cases.require(caseId);
+        DocumentView document = find(caseId, documentId);
+        audit.read(caseId, "document " + documentId + " (" + document.piece() + ")");
+        OutputStream out = open.apply(document);
+        streaming.query("SELECT data FROM app.case_document_chunks WHERE document_id = ? ORDER BY seq",
+                (java.sql.ResultSet row) -> {
+                    try {
+                        out.write(row.getBytes("data"));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }, documentId);
+    }
+
+    @Transactional
+    void delete(UUID caseId, UUID documentId) {
+        access.requireStaff();
+        cases.require(caseId);
+        DocumentView document = find(caseId, documentId);
+        jdbc.update("DELETE FROM app.case_documents WHERE id = ?", documentId);
+        audit.changed(caseId, "DOCUMENT_DELETED", document.piece() + ": " + document.filename());
+    }
+
+    private DocumentView find(UUID caseId, UUID documentId) {
+        return jdbc.query("""
+                SELECT id, piece, filename, content_type, size_bytes, sha256, uploaded_at, uploaded_by_name
+                FROM app.case_documents WHERE id = ? AND case_id = ?""", (row, i) -> view(row), documentId, caseId)
+                .stream().findFirst()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No document " + documentId));
+    }
+
+    private static DocumentView view(java.sql.ResultSet row) throws java.sql.SQLException {
+        return new DocumentView(row.getObject("id", UUID.class), row.getString("piece"), row.getString("filename"),
+                row.getString("content_type"), row.getLong("size_bytes"), row.getString("sha256"),
+                row.getTimestamp("uploaded_at").toInstant(), row.getString("uploaded_by_name"));
+    }
+
+    private static ResponseStatusException refused(HttpStatus status, String why) {
+        ResponseStatusException e = new ResponseStatusException(status, "file: " + why);
+        e.getBody().setProperty("errors", Map.of("file", why));
+        return e;
+    }
+
+    private static String cleanName(String filename) {
+        String name = filename == null ? "" : filename.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "").strip();
+        if (name.isEmpty()) {
+            name = "document";
+        }
+        return name.length() > 255 ? name.substring(name.length() - 255) : name;
+    }
+}
