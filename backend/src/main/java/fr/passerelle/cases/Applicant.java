@@ -84,7 +84,7 @@ class Applicant {
     }
 
     void describe(ApplicantRequest request, Instant now) {
-        this.firstName = blankToNull(request.firstName());
+        this.firstName = Text.blankToNull(request.firstName());
         this.lastName = request.lastName().strip();
         this.birthDate = request.birthDate();
         this.nationality = request.nationality();
@@ -92,19 +92,15 @@ class Applicant {
         this.languages = request.languages() == null ? List.of()
                 : request.languages().stream().map(String::strip).distinct().toList();
         this.interpreterNeeded = Boolean.TRUE.equals(request.interpreterNeeded());
-        this.interpreterLanguage = blankToNull(request.interpreterLanguage());
-        this.phone = blankToNull(request.phone());
-        this.email = blankToNull(request.email());
-        this.addressLine = blankToNull(request.addressLine());
-        this.postalCode = blankToNull(request.postalCode());
-        this.city = blankToNull(request.city());
+        this.interpreterLanguage = Text.blankToNull(request.interpreterLanguage());
+        this.phone = Text.blankToNull(request.phone());
+        this.email = Text.blankToNull(request.email());
+        this.addressLine = Text.blankToNull(request.addressLine());
+        this.postalCode = Text.blankToNull(request.postalCode());
+        this.city = Text.blankToNull(request.city());
         this.family = request.family() == null ? Family.none() : request.family();
-        this.familyNotes = blankToNull(request.familyNotes());
+        this.familyNotes = Text.blankToNull(request.familyNotes());
         this.updatedAt = now;
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 
     String fullName() {

@@ -110,7 +110,7 @@ class CaseFile {
         }
         ground = request.ground();
         department = track(changed, "department", department, request.department());
-        prefecture = track(changed, "prefecture", prefecture, blankToNull(request.prefecture()));
+        prefecture = track(changed, "prefecture", prefecture, Text.blankToNull(request.prefecture()));
         onlineFiling = track(changed, "onlineFiling", onlineFiling, Boolean.TRUE.equals(request.onlineFiling()));
         conditionsMet = track(changed, "groundConditionsMet", conditionsMet, request.groundConditionsMet());
         if (request.status() != null && request.status() != status) {
@@ -145,10 +145,6 @@ class CaseFile {
             changed.add(field);
         }
         return after;
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 
     UUID id() { return id; }

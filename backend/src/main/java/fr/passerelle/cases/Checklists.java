@@ -89,7 +89,7 @@ class Checklists {
                     updated_by = excluded.updated_by""",
                 association.slug(), caseId, piece, update.status().name(), update.variant(),
                 update.issuedOn() == null ? null : Date.valueOf(update.issuedOn()), update.foreignLanguage(),
-                Boolean.TRUE.equals(update.translated()), blankToNull(update.note()),
+                Boolean.TRUE.equals(update.translated()), Text.blankToNull(update.note()),
                 Timestamp.from(clock.instant()), actor);
         audit.changed(caseId, "CHECKLIST_UPDATED", piece + ": " + update.status());
         return ChecklistLine.of(entry, recorded(caseId).getOrDefault(piece, Recorded.NOTHING),
@@ -158,9 +158,5 @@ class Checklists {
                     counts.put(row.getString("piece"), row.getInt("n"));
                 }, caseId);
         return counts;
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

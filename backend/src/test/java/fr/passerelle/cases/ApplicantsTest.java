@@ -98,8 +98,6 @@ class ApplicantsTest {
     }
 
     private long count() {
-        return fr.passerelle.tenancy.Tenancy.runAs(new fr.passerelle.tenancy.CurrentAssociation(ALPHA,
-                java.util.Set.of(fr.passerelle.security.Role.COORDINATOR)),
-                () -> jdbc.queryForObject("SELECT count(*) FROM app.applicants", Long.class));
+        return Staff.countInAlpha(jdbc, "SELECT count(*) FROM app.applicants");
     }
 }

@@ -130,10 +130,9 @@ class CaseDocumentsTest {
 
     private void assertNothingStored() {
         assertThat(staff.caseworker.get("/api/cases/" + caseId + "/documents").json()).isEmpty();
-        long chunks = fr.passerelle.tenancy.Tenancy.runAs(new fr.passerelle.tenancy.CurrentAssociation(ALPHA,
-                java.util.Set.of(fr.passerelle.security.Role.COORDINATOR)), () -> jdbc.queryForObject("""
+        long chunks = Staff.countInAlpha(jdbc, """
                 SELECT count(*) FROM app.case_document_chunks c
-                WHERE NOT EXISTS (SELECT 1 FROM app.case_documents d WHERE d.id = c.document_id)""", Long.class));
+                WHERE NOT EXISTS (SELECT 1 FROM app.case_documents d WHERE d.id = c.document_id)""");
         assertThat(chunks).as("no orphan chunk").isZero();
     }
 

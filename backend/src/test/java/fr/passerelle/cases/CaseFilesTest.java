@@ -183,8 +183,6 @@ class CaseFilesTest {
     }
 
     private long count(String table) {
-        return fr.passerelle.tenancy.Tenancy.runAs(new fr.passerelle.tenancy.CurrentAssociation(ALPHA,
-                java.util.Set.of(fr.passerelle.security.Role.COORDINATOR)),
-                () -> jdbc.queryForObject("SELECT count(*) FROM " + table, Long.class));
+        return Staff.countInAlpha(jdbc, "SELECT count(*) FROM " + table);
     }
 }

@@ -40,6 +40,13 @@ final class Staff {
         betaCoordinator = api.as(TestTokens.user("marc", group(BETA, "coordinator")).token());
     }
 
+    /** A query as the test association's coordinator would see it (row-level security applies). */
+    static long countInAlpha(org.springframework.jdbc.core.JdbcTemplate jdbc, String sql) {
+        return fr.passerelle.tenancy.Tenancy.runAs(new fr.passerelle.tenancy.CurrentAssociation(ALPHA,
+                java.util.Set.of(fr.passerelle.security.Role.COORDINATOR)),
+                () -> jdbc.queryForObject(sql, Long.class));
+    }
+
     /** Opens a case (L435-1, Rhône) for a new applicant in full; returns the case as the API shows it. */
     static com.fasterxml.jackson.databind.JsonNode open(Api as, String extra) {
         var created = as.post("/api/cases", """
