@@ -4,6 +4,7 @@ import static fr.passerelle.security.Role.COORDINATOR;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.passerelle.cases.FilingReadiness;
 import fr.passerelle.security.Role;
 import fr.passerelle.security.Users;
 import fr.passerelle.tenancy.CurrentAssociation;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.FormService;
@@ -24,6 +26,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -49,11 +52,17 @@ public class ProcessTasks {
     private final HistoryService history;
     private final RepositoryService repository;
     private final ObjectMapper json;
+    private final RuntimeService runtime;
+    private final FilingReadiness filingReadiness;
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    /** Recording the filing at the prefecture (filing.bpmn) needs the case's pieces, or a coordinator's override. */
+    static final String FILING_TASK = "recordFiling";
     private final Map<String, String> englishNames = new ConcurrentHashMap<>();
 
     ProcessTasks(TaskService tasks, FormService forms, HistoryService history, RepositoryService repository,
-                 ObjectMapper json) {
+                 ObjectMapper json, RuntimeService runtime, FilingReadiness filingReadiness) {
+        this.runtime = runtime;
+        this.filingReadiness = filingReadiness;
         this.tasks = tasks;
         this.forms = forms;
         this.history = history;
@@ -67,10 +76,15 @@ public class ProcessTasks {
         return view(task, links(id), formSchema(task));
     }
 
+    /** The open tasks of a case; a lawyer sees only those assigned or offered to them. */
     @Transactional(readOnly = true)
     List<TaskView> ofCase(String caseId) {
-        Tenancy.current();
-        return tasks.createTaskQuery().processInstanceBusinessKey(caseId).orderByDueDate().asc().list().stream()
+        CurrentAssociation association = Tenancy.current();
+        var query = tasks.createTaskQuery().processInstanceBusinessKey(caseId);
+        if (!association.has(Role.CASEWORKER) && !association.has(COORDINATOR)) {
+            query.or().taskAssignee(me()).taskCandidateUser(me()).endOr();
+        }
+        return query.orderByDueDate().asc().list().stream()
                 .map(task -> view(task, links(task.getId()), null)).toList();
     }
 
@@ -82,6 +96,9 @@ public class ProcessTasks {
         requireMayWork(task, links);
         Map<String, Object> variables = TaskForm.of(formSchema(task))
                 .validate(submission, name -> tasks.getVariable(id, name), today());
+        if (FILING_TASK.equals(task.getTaskDefinitionKey())) {
+            filingReadiness.requireReady(caseOf(task));
+        }
         try {
             tasks.complete(id, variables);
         } catch (OptimisticLockingException e) {
@@ -134,6 +151,11 @@ public class ProcessTasks {
         return task;
     }
 
+    private UUID caseOf(Task task) {
+        return UUID.fromString(runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
+                .singleResult().getBusinessKey());
+    }
+
     private boolean finished(String id) {
         return history.createHistoricTaskInstanceQuery().taskId(id).finished().count() > 0;
     }
@@ -176,7 +198,7 @@ public class ProcessTasks {
                 .map(IdentityLink::getGroupId).filter(Objects::nonNull).sorted().toList();
         List<String> users = links.stream().filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
                 .map(IdentityLink::getUserId).filter(Objects::nonNull).sorted().toList();
-        String caseId = tasks.getVariable(task.getId(), "caseId") instanceof String id ? id : null;
+        String caseId = caseOf(task).toString();
         return new TaskView(task.getId(), task.getName(), englishName(task), caseId,
                 task.getTaskDefinitionKey(), task.getAssignee(), groups, users,
                 task.getDueDate() == null ? null : task.getDueDate().toInstant(),

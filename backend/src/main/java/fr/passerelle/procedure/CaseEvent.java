@@ -1,0 +1,60 @@
+package fr.passerelle.procedure;
+
+import static fr.passerelle.security.Role.CASEWORKER;
+import static fr.passerelle.security.Role.COORDINATOR;
+import static fr.passerelle.security.Role.LAWYER;
+
+import fr.passerelle.security.Role;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What happens outside and moves a case on: each is a BPMN message correlated by the case id,
+ * with its data checked against a form in the processes jar ({@code messages/<path>.form}).
+ */
+enum CaseEvent {
+    DECISION_NOTIFIED("decision-notified", "DecisionNotified", Set.of(CASEWORKER, COORDINATOR), null),
+    CONVOCATION_RECEIVED("convocation-received", "ConvocationReceived", Set.of(CASEWORKER, COORDINATOR), null),
+    /** Gracious and hierarchical appeals may run together: each instance says which it is. */
+    ADMINISTRATIVE_APPEAL_ANSWERED("administrative-appeal-answered", "AdministrativeAppealAnswered",
+            Set.of(CASEWORKER, COORDINATOR), "administrativeAppealKind"),
+    JUDGMENT_NOTIFIED("judgment-notified", "JudgmentNotified", Set.of(COORDINATOR, LAWYER), null);
+
+    private final String path;
+    private final String message;
+    private final Set<Role> recordedBy;
+    private final String correlatedOn;
+
+    CaseEvent(String path, String message, Set<Role> recordedBy, String correlatedOn) {
+        this.path = path;
+        this.message = message;
+        this.recordedBy = recordedBy;
+        this.correlatedOn = correlatedOn;
+    }
+
+    /** The variable that tells apart several instances of the case waiting for the same message, if any. */
+    Optional<String> correlatedOn() {
+        return Optional.ofNullable(correlatedOn);
+    }
+
+    String path() {
+        return path;
+    }
+
+    String message() {
+        return message;
+    }
+
+    Role[] recordedBy() {
+        return recordedBy.toArray(Role[]::new);
+    }
+
+    String form() {
+        return "messages/" + path + ".form";
+    }
+
+    static Optional<CaseEvent> ofPath(String path) {
+        return Arrays.stream(values()).filter(event -> event.path.equals(path)).findFirst();
+    }
+}
