@@ -1,0 +1,379 @@
+package fr.passerelle.processes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import fr.passerelle.processes.support.ProcessTestCase;
+import java.time.LocalDateTime;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * {@code regularisation}, the case's main process, on the real models it calls: preparation,
+ * appointment, filing, the récépissé followed until the decision, the commission, the choice of
+ * appeals (gracious, hierarchical, both, straight to court, none; only the court against an OQTF),
+ * the contentious deadline from the right date, and the judgment's outcomes. The called models are
+ * tested in their own classes and left out of this class's coverage.
+ */
+@Deployment(resources = {"bpmn/regularisation.bpmn", "bpmn/appointment.bpmn", "bpmn/filing.bpmn",
+    "bpmn/receipt.bpmn", "bpmn/decision.bpmn", "bpmn/commission-hearing.bpmn", "bpmn/appeal-gracious.bpmn",
+    "bpmn/appeal-hierarchical.bpmn", "bpmn/appeal-contentious.bpmn"})
+class RegularisationProcessTest extends ProcessTestCase {
+
+  @RegisterExtension
+  static final ProcessEngineCoverageExtension ENGINE = ProcessTestCase.engine("appointment", "filing", "receipt",
+      "decision", "commission-hearing", "appeal-gracious", "appeal-hierarchical", "appeal-contentious");
+
+  // ---------------------------------------------------------------- helpers
+
+  /** The open task {@code key} of this case, in the main process or in any process it called. */
+  private Task caseTask(String key) {
+    Task task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseId)
+        .taskDefinitionKey(key).singleResult();
+    assertThat(task).as("open task %s", key).isNotNull();
+    return task;
+  }
+
+  private long openTasks(String key) {
+    return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseId)
+        .taskDefinitionKey(key).count();
+  }
+
+  /** The running instance of the called model {@code key} for this case. */
+  private ProcessInstance called(String key) {
+    ProcessInstance pi = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseId)
+        .processDefinitionKey(key).singleResult();
+    assertThat(pi).as("running %s", key).isNotNull();
+    return pi;
+  }
+
+  private long running(String key) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseId)
+        .processDefinitionKey(key).count();
+  }
+
+  private Object variable(ProcessInstance pi, String name) {
+    return engine.getRuntimeService().getVariable(pi.getId(), name);
+  }
+
+  private ProcessInstance startCase(boolean onlineFiling) {
+    ProcessInstance pi = start("regularisation", vars("department", "69", "onlineFiling", onlineFiling));
+    Task prepare = task(pi);
+    assertThat(prepare).hasDefinitionKey("prepareCase").hasCandidateGroup("caseworker");
+    assertThat(prepare.getName()).isEqualTo("Préparer le dossier : éligibilité, pièces, récit");
+    return pi;
+  }
+
+  /** A case filed online on the ANEF on 2 March, complete: the decision is awaited until 2 July. */
+  private ProcessInstance fileOnline() {
+    ProcessInstance pi = startCase(true);
+    complete(task(pi), vars("ground", "L423-23", "evidenceGathered", true, "proceedWithApplication", true));
+    complete(caseTask("fileOnline"), vars("onlineFiled", true));
+    complete(caseTask("recordFiling"), vars("filingDate", "2026-03-02", "feePaid", true, "fileComplete", true));
+    assertThat(pi).isWaitingAt("callReceipt", "callDecision");
+    return pi;
+  }
+
+  private void notifyDecision(Map<String, Object> variables) {
+    correlate("DecisionNotified", variables);
+  }
+
+  /** A refusal without OQTF notified on 4 May 2026: appeals until 5 July (stand-in). */
+  private void refuse() {
+    notifyDecision(vars("decisionOutcome", "REFUSED", "decisionNotifiedDate", "2026-05-04"));
+  }
+
+  private void answerAdministrativeAppeal(String kind, String outcome, String date) {
+    engine.getRuntimeService().createMessageCorrelation("AdministrativeAppealAnswered")
+        .processInstanceBusinessKey(caseId)
+        .processInstanceVariableEquals("administrativeAppealKind", kind)
+        .setVariable("administrativeAppealOutcome", outcome)
+        .setVariable("administrativeAppealAnswerDate", date)
+        .correlate();
+  }
+
+  private void sendAdministrativeAppeal(String kind, String sent, String received) {
+    String prefix = kind.equals("GRACIOUS") ? "Gracious" : "Hierarchical";
+    complete(caseTask("send" + prefix + "Appeal"), vars("administrativeAppealSentDate", sent,
+        "administrativeAppealSentBy", "REGISTERED_LETTER"));
+    complete(caseTask("record" + prefix + "AppealReceipt"), vars("administrativeAppealReceivedDate", received));
+  }
+
+  /** The contentious appeal up to a filed request, with lawyer {@code lawyer}. */
+  private void contentiousAppealFiled(String lawyer, String filedDate) {
+    complete(caseTask("offerAppealToLawyer"), vars("offeredLawyerId", lawyer));
+    complete(caseTask("acceptAppeal"), vars("appealAccepted", true));
+    complete(caseTask("chooseContentiousStrategy"), vars("legalAidRequested", false, "urgentProcedure", "NONE"));
+    complete(caseTask("fileRequest"), vars("requestFiledDate", filedDate, "courtName", "Tribunal administratif de Lyon"));
+  }
+
+  // ---------------------------------------------------------------- a whole case
+
+  @Test
+  void aWholeCaseFromPreparationThroughImplicitRefusalAndAppealsToThePermit() {
+    ProcessInstance pi = startCase(false);
+    complete(task(pi), vars("ground", "L435-1", "eligibilityNotes", "11 ans de présence, 2 enfants scolarisés",
+        "evidenceGathered", true, "personalStatementWritten", true, "proceedWithApplication", true));
+
+    // appointment: a slot is booked, the appointment is held on 20 March
+    assertThat(pi).isWaitingAt("callAppointment");
+    complete(caseTask("recordBookingAttempt"), vars("attemptAt", "2026-03-02T09:05",
+        "attemptChannel", "PREFECTURE_WEBSITE", "attemptResult", "SLOT_OBTAINED", "appointmentDate", "2026-03-20"));
+    complete(caseTask("prepareAppointment"));
+    fireTimer(called("appointment"), "appointmentDay", startOf("2026-03-20"));
+    complete(caseTask("attendAppointment"), vars("appointmentOutcome", "HELD"));
+    assertThat(pi).variables().containsEntry("filingMode", "APPOINTMENT").containsEntry("appointmentDate", "2026-03-20");
+
+    // filing: complete on the day, the fee paid
+    assertThat(pi).isWaitingAt("callFiling");
+    complete(caseTask("recordFiling"), vars("filingDate", "2026-03-20", "feePaid", true, "feeAmount", 50L,
+        "fileComplete", true));
+    assertThat(pi).variables().containsEntry("filingDate", "2026-03-20").containsEntry("fileComplete", true);
+
+    // instruction: the récépissé and the decision side by side
+    assertThat(pi).isWaitingAt("callReceipt", "callDecision");
+    complete(caseTask("recordReceipt"), vars("receiptType", "RECEPISSE", "receiptNumber", "6901234567",
+        "receiptValidUntil", "2026-07-19"));
+    assertThat(timer(called("decision"), "implicitRefusal").getDuedate()).isEqualTo(startOf("2026-07-20"));
+
+    // the récépissé is renewed 15 days before it expires
+    fireTimer(called("receipt"), "renewalDue", startOf("2026-07-04"));
+    complete(caseTask("renewReceipt"), vars("renewalRequestedDate", "2026-07-04", "receiptNoLongerNeeded", false));
+    complete(caseTask("recordReceipt"), vars("receiptType", "RECEPISSE", "receiptNumber", "6901234568",
+        "receiptValidUntil", "2026-10-18"));
+    String receiptInstance = called("receipt").getId();
+
+    // four months of silence: implicit refusal; the reasons are asked; the récépissé follow-up stops
+    fireTimer(called("decision"), "implicitRefusal", startOf("2026-07-20"));
+    complete(caseTask("requestReasons"), vars("reasonsRequestedDate", "2026-07-21", "reasonsRequestChannel",
+        "REGISTERED_LETTER"));
+    assertThat(running("receipt")).isZero();
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(receiptInstance)
+        .singleResult().getEndTime()).isNotNull();
+    assertThat(pi).variables().containsEntry("decisionOutcome", "IMPLICIT_REFUSAL")
+        .containsEntry("decisionNotifiedDate", "2026-07-20");
+
+    // the coordinator chooses a gracious appeal, within the deadline counted from the implicit refusal
+    Task strategy = task(pi);
+    assertThat(strategy).hasDefinitionKey("chooseAppealStrategy").hasCandidateGroup("coordinator");
+    assertThat(strategy.getDueDate()).isEqualTo(endOf("2026-09-21"));
+    complete(strategy, vars("appealStrategy", "GRACIOUS"));
+    assertThat(running("appeal-hierarchical")).isZero();
+    assertThat(caseTask("sendGraciousAppeal").getDueDate()).isEqualTo(endOf("2026-09-21"));
+    sendAdministrativeAppeal("GRACIOUS", "2026-07-27", "2026-07-29");
+    answerAdministrativeAppeal("GRACIOUS", "REJECTED", "2026-09-10");
+
+    // rejected: the contentious deadline restarts in full from the rejection
+    assertThat(pi).variables().containsEntry("graciousAppealOutcome", "REJECTED")
+        .containsEntry("graciousAppealRejectedDate", "2026-09-10")
+        .containsEntry("contentiousAppealRule", "CONTENTIOUS_APPEAL")
+        .containsEntry("contentiousAppealFrom", "2026-09-10");
+    Task decide = task(pi);
+    assertThat(decide).hasDefinitionKey("decideContentiousAppeal").hasCandidateGroup("coordinator");
+    assertThat(decide.getDueDate()).isEqualTo(endOf("2026-11-11"));
+    complete(decide, vars("appealStrategy", "CONTENTIOUS"));
+
+    // the contentious appeal: its deadline is the one computed here
+    ProcessInstance contentious = called("appeal-contentious");
+    assertThat(variable(contentious, "contentiousAppealFrom")).isEqualTo("2026-09-10");
+    assertThat(caseTask("offerAppealToLawyer").getDueDate()).isEqualTo(endOf("2026-11-11"));
+    contentiousAppealFiled("lawyer-martin", "2026-10-20");
+    complete(caseTask("recordHearingDate"), vars("hearingDate", "2027-02-10"));
+    fireTimer(contentious, "hearingDay", startOf("2027-02-10"));
+    complete(caseTask("reportHearing"), vars("hearingPostponed", false, "judgmentExpectedDate", "2027-03-01"));
+    correlate("JudgmentNotified", vars("judgmentOutcome", "ANNULMENT_REEXAMINE", "judgmentDate", "2027-03-01"));
+    complete(caseTask("requestJudgmentExecution"), vars("executionRequestedDate", "2027-03-02"));
+
+    // annulment with re-examination: back to the decision, 4 months of silence from the judgment
+    assertThat(pi).variables().containsEntry("judgmentOutcome", "ANNULMENT_REEXAMINE")
+        .containsEntry("lawyerId", "lawyer-martin").containsEntry("reexaminationFrom", "2027-03-01");
+    assertThat(pi).isWaitingAt("callReceipt", "callDecision");
+    ProcessInstance decision = called("decision");
+    assertThat(variable(decision, "filingDate")).isEqualTo("2027-03-01");
+    assertThat(timer(decision, "implicitRefusal").getDuedate()).isEqualTo(startOf("2027-07-01"));
+
+    // granted: the card is collected inside decision; the récépissé follow-up stops
+    notifyDecision(vars("decisionOutcome", "GRANTED", "decisionNotifiedDate", "2027-04-15"));
+    complete(caseTask("collectCard"), vars("cardCollectedDate", "2027-05-03", "cardValidUntil", "2028-05-02"));
+
+    assertThat(running("receipt")).isZero();
+    assertThat(pi).isEnded().hasPassed("prepareCase", "callAppointment", "callFiling", "callReceipt",
+            "callDecision", "decisionTaken", "chooseAppealStrategy", "callGraciousAppeal", "decideContentiousAppeal",
+            "callContentiousAppeal", "permitGranted")
+        .hasNotPassed("callHierarchicalAppeal", "callCommissionHearing", "obtainPermitAfterJudgment");
+    assertThat(pi).variables().containsEntry("decisionOutcome", "GRANTED")
+        .containsEntry("decisionNotifiedDate", "2027-04-15");
+  }
+
+  // ---------------------------------------------------------------- other paths
+
+  @Test
+  void aCaseWithNoGroundIsClosedWithoutFiling() {
+    ProcessInstance pi = startCase(false);
+    complete(task(pi), vars("proceedWithApplication", false, "closingReason", "Aucun fondement : 2 ans de présence"));
+
+    assertThat(pi).isEnded().hasPassed("caseClosedWithoutFiling").hasNotPassed("callAppointment");
+  }
+
+  @Test
+  void theCommissionIsHeardThenTheDecisionAwaitedAgainWhileTheReceiptRunsOn() {
+    ProcessInstance pi = fileOnline();
+    String receipt = called("receipt").getId();
+
+    notifyDecision(vars("decisionOutcome", "COMMISSION_REFERRAL", "decisionNotifiedDate", "2026-04-01"));
+    assertThat(pi).isWaitingAt("callReceipt", "callCommissionHearing");
+    correlate("ConvocationReceived", vars("meetingDate", "2026-05-20", "convocationReceivedDate", "2026-04-20"));
+    complete(caseTask("prepareHearing"), vars("hearingAssistance", "LAWYER"));
+    fireTimer(called("commission-hearing"), "meetingDay", startOf("2026-05-20"));
+    complete(caseTask("attendHearing"), vars("hearingOutcome", "HELD"));
+    complete(caseTask("recordOpinion"), vars("commissionOpinion", "FAVOURABLE"));
+    assertThat(pi).variables().containsEntry("meetingDate", "2026-05-20").containsEntry("commissionOpinion", "FAVOURABLE");
+
+    // back to the decision: the same récépissé follow-up, the silence still counted from the filing
+    assertThat(pi).isWaitingAt("callReceipt", "callDecision");
+    assertThat(called("receipt").getId()).isEqualTo(receipt);
+    assertThat(timer(called("decision"), "implicitRefusal").getDuedate()).isEqualTo(startOf("2026-07-02"));
+
+    // the récépissé follow-up may stop on its own: the decision is still awaited
+    complete(caseTask("recordReceipt"), vars("receiptType", "RECEPISSE", "receiptValidUntil", "2026-06-10"));
+    fireTimer(called("receipt"), "renewalDue", startOf("2026-05-26"));
+    complete(caseTask("renewReceipt"), vars("receiptNoLongerNeeded", true));
+    assertThat(pi).isWaitingAt("callDecision").hasPassed("receiptFollowUpEnded");
+    assertThat(pi).variables().containsEntry("receiptType", "RECEPISSE").containsEntry("receiptValidUntil", "2026-06-10");
+
+    refuse();
+    complete(caseTask("chooseAppealStrategy"), vars("appealStrategy", "NONE"));
+    assertThat(pi).isEnded().hasPassed("callCommissionHearing", "refusalNotContested")
+        .hasNotPassed("callGraciousAppeal", "callHierarchicalAppeal", "callContentiousAppeal");
+  }
+
+  @Test
+  void bothAdministrativeAppealsRunTogetherAndOneGrantedSendsTheCaseBackToTheDecision() {
+    ProcessInstance pi = fileOnline();
+    refuse();
+    complete(caseTask("chooseAppealStrategy"), vars("appealStrategy", "BOTH"));
+
+    assertThat(pi).isWaitingAt("callGraciousAppeal", "callHierarchicalAppeal");
+    sendAdministrativeAppeal("GRACIOUS", "2026-05-10", "2026-05-12");
+    sendAdministrativeAppeal("HIERARCHICAL", "2026-05-10", "2026-05-13");
+    // each answer goes to its own appeal
+    answerAdministrativeAppeal("HIERARCHICAL", "REJECTED", "2026-06-01");
+    assertThat(pi).isWaitingAt("callGraciousAppeal");
+    answerAdministrativeAppeal("GRACIOUS", "ACCEPTED", "2026-06-20");
+
+    assertThat(pi).variables().containsEntry("graciousAppealOutcome", "ACCEPTED")
+        .containsEntry("hierarchicalAppealOutcome", "REJECTED").containsEntry("reexaminationFrom", "2026-06-20");
+    assertThat(pi).isWaitingAt("callReceipt", "callDecision");
+    assertThat(timer(called("decision"), "implicitRefusal").getDuedate()).isEqualTo(startOf("2026-10-20"));
+
+    notifyDecision(vars("decisionOutcome", "GRANTED", "decisionNotifiedDate", "2026-07-15"));
+    complete(caseTask("collectCard"), vars("cardCollectedDate", "2026-08-03"));
+    assertThat(pi).isEnded().hasPassed("administrativeJoin", "permitGranted").hasNotPassed("decideContentiousAppeal");
+  }
+
+  @Test
+  void afterBothAppealsAreRejectedTheDeadlineRunsFromTheLaterRejectionAndAnAbandonedAppealEndsTheCase() {
+    ProcessInstance pi = fileOnline();
+    refuse();
+    complete(caseTask("chooseAppealStrategy"), vars("appealStrategy", "BOTH"));
+    sendAdministrativeAppeal("GRACIOUS", "2026-05-10", "2026-05-12");
+    sendAdministrativeAppeal("HIERARCHICAL", "2026-05-10", "2026-05-13");
+    answerAdministrativeAppeal("GRACIOUS", "REJECTED", "2026-06-01");
+    // the minister stays silent: implicit rejection on 13 July, the later of the two
+    fireTimer(called("appeal-hierarchical"), "hierarchicalAppealImplicitlyRejected", startOf("2026-07-13"));
+
+    assertThat(pi).variables().containsEntry("graciousAppealRejectedDate", "2026-06-01")
+        .containsEntry("hierarchicalAppealOutcome", "IMPLICITLY_REJECTED")
+        .containsEntry("hierarchicalAppealRejectedDate", "2026-07-13")
+        .containsEntry("contentiousAppealFrom", "2026-07-13");
+    assertThat(caseTask("decideContentiousAppeal").getDueDate()).isEqualTo(endOf("2026-09-14"));
+    complete(caseTask("decideContentiousAppeal"), vars("appealStrategy", "CONTENTIOUS"));
+
+    complete(caseTask("offerAppealToLawyer"), vars("offeredLawyerId", "lawyer-martin"));
+    complete(caseTask("acceptAppeal"), vars("appealAccepted", true));
+    complete(caseTask("chooseContentiousStrategy"), vars("legalAidRequested", false, "urgentProcedure", "NONE"));
+    fireTimer(called("appeal-contentious"), "filingDeadlineReached", startOf("2026-09-15"));
+    complete(caseTask("handleMissedFilingDeadline"), vars("abandonAppeal", true));
+
+    assertThat(running("appeal-contentious")).isZero();
+    assertThat(pi).isEnded().hasPassed("contentiousAppealAbandonedEnd").hasNotPassed("remediesExhausted");
+    assertThat(pi).variables().extractingByKey("judgmentOutcome").isNull();
+  }
+
+  @Test
+  void aHierarchicalAppealAloneImplicitlyRejectedThenNoCourt() {
+    ProcessInstance pi = fileOnline();
+    refuse();
+    complete(caseTask("chooseAppealStrategy"), vars("appealStrategy", "HIERARCHICAL"));
+    assertThat(running("appeal-gracious")).isZero();
+    sendAdministrativeAppeal("HIERARCHICAL", "2026-05-10", "2026-05-13");
+    fireTimer(called("appeal-hierarchical"), "hierarchicalAppealImplicitlyRejected", startOf("2026-07-13"));
+
+    assertThat(pi).variables().containsEntry("contentiousAppealFrom", "2026-07-13");
+    complete(caseTask("decideContentiousAppeal"), vars("appealStrategy", "NONE"));
+    assertThat(pi).isEnded().hasPassed("callHierarchicalAppeal", "contentiousAppealNotPursued")
+        .hasNotPassed("callGraciousAppeal", "callContentiousAppeal");
+  }
+
+  @Test
+  void againstAnOqtfOnlyTheCourtIsOfferedOnTheOqtfDeadlineAndAnOrderToIssueEndsWithThePermit() {
+    ProcessInstance pi = fileOnline();
+    notifyDecision(vars("decisionOutcome", "REFUSED_WITH_OQTF", "decisionNotifiedDate", "2026-05-04",
+        "oqtfKind", "ORDINARY", "oqtfNotifiedAt", "2026-05-04"));
+    complete(caseTask("oqtfOrdinary"), vars("lawyerContactedAt", "2026-05-04T11:00", "lawyerName", "Me Martin"));
+
+    // no strategy choice: the coordinator decides on the court, on the OQTF's one-month deadline
+    assertThat(openTasks("chooseAppealStrategy")).isZero();
+    Task decide = task(pi);
+    assertThat(decide).hasDefinitionKey("decideContentiousAppeal").hasCandidateGroup("coordinator");
+    assertThat(decide.getDueDate()).isEqualTo(endOf("2026-06-05"));
+    assertThat(pi).variables().containsEntry("contentiousAppealRule", "OQTF_ORDINARY")
+        .containsEntry("contentiousAppealFrom", "2026-05-04");
+    complete(decide, vars("appealStrategy", "CONTENTIOUS"));
+
+    assertThat(variable(called("appeal-contentious"), "contentiousAppealRule")).isEqualTo("OQTF_ORDINARY");
+    assertThat(caseTask("offerAppealToLawyer").getDueDate()).isEqualTo(endOf("2026-06-05"));
+    contentiousAppealFiled("lawyer-martin", "2026-05-20");
+    correlate("JudgmentNotified", vars("judgmentOutcome", "ANNULMENT_ISSUE", "judgmentDate", "2026-07-01"));
+    complete(caseTask("requestJudgmentExecution"), vars("executionRequestedDate", "2026-07-02"));
+
+    Task permit = task(pi);
+    assertThat(permit).hasDefinitionKey("obtainPermitAfterJudgment").hasCandidateGroup("caseworker");
+    complete(permit, vars("cardCollectedDate", "2026-09-01", "cardValidUntil", "2027-08-31"));
+    assertThat(pi).isEnded().hasPassed("permitGrantedByCourt").hasNotPassed("chooseAppealStrategy");
+  }
+
+  @Test
+  void anOqtfInRetentionIsCountedInHoursFromItsNotification() {
+    ProcessInstance pi = fileOnline();
+    notifyDecision(vars("decisionOutcome", "REFUSED_WITH_OQTF", "decisionNotifiedDate", "2026-05-04",
+        "oqtfKind", "RETENTION", "oqtfNotifiedAt", "2026-05-04T17:30"));
+    complete(caseTask("oqtfRetention"), vars("lawyerContactedAt", "2026-05-04T18:00", "lawyerName", "Me Martin"));
+
+    assertThat(task(pi).getDueDate()).isEqualTo(paris(LocalDateTime.of(2026, 5, 6, 17, 30)));
+    assertThat(pi).variables().containsEntry("contentiousAppealRule", "OQTF_RETENTION");
+  }
+
+  @Test
+  void straightToCourtAndARejectedRequestExhaustTheRemedies() {
+    ProcessInstance pi = fileOnline();
+    refuse();
+    complete(caseTask("chooseAppealStrategy"), vars("appealStrategy", "CONTENTIOUS"));
+
+    ProcessInstance contentious = called("appeal-contentious");
+    assertThat(variable(contentious, "contentiousAppealFrom")).isEqualTo("2026-05-04");
+    assertThat(caseTask("offerAppealToLawyer").getDueDate()).isEqualTo(endOf("2026-07-05"));
+    contentiousAppealFiled("lawyer-martin", "2026-06-15");
+    correlate("JudgmentNotified", vars("judgmentOutcome", "REJECTED", "judgmentDate", "2026-12-01"));
+    complete(caseTask("closeRejectedAppeal"), vars("courtOfAppealConsidered", false));
+
+    assertThat(pi).isEnded().hasPassed("remediesExhausted")
+        .hasNotPassed("callGraciousAppeal", "callHierarchicalAppeal", "decideContentiousAppeal");
+    assertThat(pi).variables().containsEntry("judgmentOutcome", "REJECTED");
+  }
+}
