@@ -221,23 +221,23 @@ class RegularisationProcessTest extends ProcessTestCase {
   }
 
   @Test
-  void theCommissionIsHeardThenTheDecisionAwaitedAgainWhileTheReceiptRunsOn() {
+  void theCommissionIsHeardWhileTheDecisionIsAwaitedAgainAndTheReceiptRunsOn() {
     ProcessInstance pi = fileOnline();
     String receipt = called("receipt").getId();
 
     notifyDecision(vars("decisionOutcome", "COMMISSION_REFERRAL", "decisionNotifiedDate", "2026-04-01"));
-    assertThat(pi).isWaitingAt("callReceipt", "callCommissionHearing");
+    // the hearing, and a decision that may come at any time: the silence still counted from the filing
+    assertThat(pi).isWaitingAt("callReceipt", "callCommissionHearing", "callDecision");
+    assertThat(called("receipt").getId()).isEqualTo(receipt);
+    assertThat(timer(called("decision"), "implicitRefusal").getDuedate()).isEqualTo(startOf("2026-07-02"));
+
     correlate("ConvocationReceived", vars("meetingDate", "2026-05-20", "convocationReceivedDate", "2026-04-20"));
     complete(caseTask("prepareHearing"), vars("hearingAssistance", "LAWYER"));
     fireTimer(called("commission-hearing"), "meetingDay", startOf("2026-05-20"));
     complete(caseTask("attendHearing"), vars("hearingOutcome", "HELD"));
     complete(caseTask("recordOpinion"), vars("commissionOpinion", "FAVOURABLE"));
     assertThat(pi).variables().containsEntry("meetingDate", "2026-05-20").containsEntry("commissionOpinion", "FAVOURABLE");
-
-    // back to the decision: the same récépissé follow-up, the silence still counted from the filing
-    assertThat(pi).isWaitingAt("callReceipt", "callDecision");
-    assertThat(called("receipt").getId()).isEqualTo(receipt);
-    assertThat(timer(called("decision"), "implicitRefusal").getDuedate()).isEqualTo(startOf("2026-07-02"));
+    assertThat(pi).isWaitingAt("callReceipt", "callDecision").hasPassed("commissionHeard");
 
     // the récépissé follow-up may stop on its own: the decision is still awaited
     complete(caseTask("recordReceipt"), vars("receiptType", "RECEPISSE", "receiptValidUntil", "2026-06-10"));
@@ -250,6 +250,20 @@ class RegularisationProcessTest extends ProcessTestCase {
     complete(caseTask("chooseAppealStrategy"), vars("appealStrategy", "NONE"));
     assertThat(pi).isEnded().hasPassed("callCommissionHearing", "refusalNotContested")
         .hasNotPassed("callGraciousAppeal", "callHierarchicalAppeal", "callContentiousAppeal");
+  }
+
+  @Test
+  void aDecisionBeforeTheCommissionOpinionIsRecordedEndsTheHearingFollowUp() {
+    ProcessInstance pi = fileOnline();
+    notifyDecision(vars("decisionOutcome", "COMMISSION_REFERRAL", "decisionNotifiedDate", "2026-04-01"));
+    complete(caseTask("recordConvocation"), vars("convocationReceivedDate", "2026-04-20", "meetingDate", "2026-05-20"));
+
+    refuse();
+    assertThat(running("commission-hearing")).isZero();
+    assertThat(running("receipt")).isZero();
+    assertThat(openTasks("prepareHearing")).isZero();
+    assertThat(caseTask("chooseAppealStrategy").getDueDate()).isEqualTo(endOf("2026-07-05"));
+    assertThat(pi).hasNotPassed("commissionHeard");
   }
 
   @Test
