@@ -83,7 +83,8 @@ class CaseTimelineTest {
         staff.caseworker.post("/api/cases/" + caseId + "/notes", "{\"text\": \"Premier rendez-vous\"}");
         Tenancy.runAs(new CurrentAssociation(ALPHA, Set.of(Role.CASEWORKER)), () ->
                 runtime.startProcessInstanceByKey(PROCESS, caseId));
-        String task = tasks.createTaskQuery().processInstanceBusinessKey(caseId).singleResult().getId();
+        String task = tasks.createTaskQuery().processInstanceBusinessKey(caseId).processDefinitionKey(PROCESS)
+                .singleResult().getId();
         tasks.complete(task);
         // An instance of another association wrongly keyed with this case's id stays invisible (engine tenant check).
         Tenancy.runAs(new CurrentAssociation(BETA, Set.of(Role.CASEWORKER)), () ->

@@ -154,8 +154,13 @@ class WholeCaseTest {
         // Contentious appeal: offered to a lawyer, who accepts and files it; hearing; annulment.
         complete(coordinator, "decideContentiousAppeal", """
                 {"appealStrategy": "CONTENTIOUS"}""");
+        assertThat(lawyer.get("/api/cases/" + caseId).status()).as("no grant yet").isEqualTo(403);
         complete(coordinator, "offerAppealToLawyer", """
                 {"offeredLawyerId": "%s"}""".formatted(lawyerId));
+        assertThat(lawyer.get("/api/cases/" + caseId).status()).as("offered to her").isEqualTo(200);
+        Api otherLawyer = Api.at(port).as(TestTokens.user("me.nguyen", group(ALPHA, "lawyer")).token());
+        assertThat(otherLawyer.get("/api/cases/" + caseId).status()).as("not offered to him").isEqualTo(403);
+        assertThat(otherLawyer.get("/api/cases/" + caseId + "/tasks").json()).as("nor its tasks").isEmpty();
         assertThat(taskKeys(lawyer)).containsExactly("acceptAppeal");
         complete(lawyer, "acceptAppeal", """
                 {"appealAccepted": true}""");
@@ -186,6 +191,7 @@ class WholeCaseTest {
 
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).count())
                 .as("the whole procedure is over").isZero();
+        assertThat(lawyer.get("/api/cases/" + caseId).status()).as("the appeal is over: grant gone").isEqualTo(403);
         List<String> ends = history.createHistoricActivityInstanceQuery().activityType("noneEndEvent").list().stream()
                 .filter(end -> caseInstances().contains(end.getProcessInstanceId()) || isMainInstance(end))
                 .map(HistoricActivityInstance::getActivityId).toList();
