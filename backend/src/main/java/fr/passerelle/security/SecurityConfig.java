@@ -40,6 +40,8 @@ class SecurityConfig {
             .authorizeHttpRequests(requests -> requests
                 .requestMatchers("/api/config", "/api/legal-deadlines", "/actuator/health", "/v3/api-docs/**", "/swagger-ui/**",
                         "/swagger-ui.html").permitAll()
+                // Platform administration: the services check it too (PlatformAdmins), this refuses early.
+                .requestMatchers("/api/admin/**").hasRole("PLATFORM_ADMIN")
                 .requestMatchers("/api/**", "/actuator/**").authenticated()
                 // The single-page app's files are public; the data they show is not.
                 .anyRequest().permitAll())

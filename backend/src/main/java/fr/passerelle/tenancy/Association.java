@@ -35,4 +35,13 @@ public class Association {
     public String name() {
         return name;
     }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    /** A new display name; the slug, which names the association in Keycloak, never changes. */
+    public void rename(String name) {
+        this.name = name;
+    }
 }

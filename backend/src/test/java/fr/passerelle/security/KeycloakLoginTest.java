@@ -5,27 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.passerelle.support.Api;
 import fr.passerelle.support.Associations;
+import fr.passerelle.support.RealKeycloakTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole chain with a real Keycloak (started by infra/test.sh with the demo realm): a
  * demo user logs in through the authorization-code flow with PKCE of the web app's client,
  * and the service accepts the token, reads the association and role from it, and isolates.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "passerelle.security.issuer=" + KeycloakLoginTest.ISSUER,
-        "passerelle.security.audience=passerelle-api"})
-@ActiveProfiles("test")
+@RealKeycloakTest
 class KeycloakLoginTest {
-    static final String ISSUER = "http://localhost:8180/realms/passerelle";
-    static final String CLIENT = "passerelle-web";
-    static final String REDIRECT = "http://localhost:8080/";
+    static final String ISSUER = RealKeycloakTest.ISSUER;
+    static final String CLIENT = RealKeycloakTest.CLIENT;
+    static final String REDIRECT = RealKeycloakTest.REDIRECT;
 
     @LocalServerPort
     int port;
