@@ -126,6 +126,13 @@ public class CaseFiles {
         return view;
     }
 
+    /** Refuses a case the caller may not read: 404 when it is not the association's, as when it does not exist. */
+    @Transactional(readOnly = true)
+    public void requireReadable(UUID id) {
+        access.requireRead(id);
+        cases.require(id);
+    }
+
     /** Moves a case to a status (the procedure calls this as its steps complete). */
     @Transactional
     public void changeStatus(UUID id, CaseStatus status) {

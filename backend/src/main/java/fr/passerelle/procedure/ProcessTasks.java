@@ -33,8 +33,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.model.bpmn.instance.BaseElement;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -76,16 +75,11 @@ public class ProcessTasks {
         return view(task, links(id), formSchema(task));
     }
 
-    /** The open tasks of a case; a lawyer sees only those assigned or offered to them. */
+    /** The open tasks of a case. */
     @Transactional(readOnly = true)
     List<TaskView> ofCase(String caseId) {
-        CurrentAssociation association = Tenancy.current();
-        var query = tasks.createTaskQuery().processInstanceBusinessKey(caseId);
-        if (!association.has(Role.CASEWORKER) && !association.has(COORDINATOR)) {
-            query.or().taskAssignee(me()).taskCandidateUser(me()).endOr();
-        }
-        return query.orderByDueDate().asc().list().stream()
-                .map(task -> view(task, links(task.getId()), null)).toList();
+        return onlyMineIfLawyer(tasks.createTaskQuery().processInstanceBusinessKey(caseId))
+                .orderByDueDate().asc().list().stream().map(task -> view(task, links(task.getId()), null)).toList();
     }
 
     /** Completes a task with its form's data, once: a second completion gets 409. */
@@ -139,9 +133,13 @@ public class ProcessTasks {
         tasks.setAssignee(id, assignee);
     }
 
+    /**
+     * The task, if the caller may see it: the engine's tenant check hides other associations';
+     * a lawyer sees only the tasks assigned or offered to them, and others as if absent (404).
+     */
+    /** The task, if the caller may see it; another association's, or one hidden from a lawyer, is absent (404). */
     private Task visible(String id) {
-        Tenancy.current();
-        Task task = tasks.createTaskQuery().taskId(id).initializeFormKeys().singleResult();
+        Task task = onlyMineIfLawyer(tasks.createTaskQuery().taskId(id).initializeFormKeys()).singleResult();
         if (task == null) {
             if (finished(id)) {
                 throw new TaskGoneException(id, "is already completed");
@@ -149,6 +147,15 @@ public class ProcessTasks {
             throw new TaskNotFoundException(id);
         }
         return task;
+    }
+
+    /** Staff see all of their association's tasks; a lawyer only those assigned or offered to them. */
+    private static TaskQuery onlyMineIfLawyer(TaskQuery query) {
+        CurrentAssociation association = Tenancy.current();
+        if (association.has(Role.CASEWORKER) || association.has(COORDINATOR)) {
+            return query;
+        }
+        return query.or().taskAssignee(me()).taskCandidateUser(me()).endOr();
     }
 
     private UUID caseOf(Task task) {
@@ -206,15 +213,9 @@ public class ProcessTasks {
     }
 
     private String englishName(Task task) {
-        return englishNames.computeIfAbsent(task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(), k -> {
-            BaseElement element = repository.getBpmnModelInstance(task.getProcessDefinitionId())
-                    .getModelElementById(task.getTaskDefinitionKey());
-            return element.getExtensionElements() == null ? "" : element.getExtensionElements()
-                    .getElementsQuery().filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class)
-                    .list().stream().flatMap(properties -> properties.getCamundaProperties().stream())
-                    .filter(property -> "nameEn".equals(property.getCamundaName()))
-                    .map(CamundaProperty::getCamundaValue).findFirst().orElse("");
-        });
+        return englishNames.computeIfAbsent(task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(), k ->
+                EnglishName.of(repository.getBpmnModelInstance(task.getProcessDefinitionId())
+                        .getModelElementById(task.getTaskDefinitionKey())));
     }
 
     /** The engine's today: tests move the engine's clock to fire timers, and dates follow it. */

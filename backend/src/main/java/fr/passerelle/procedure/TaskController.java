@@ -1,5 +1,6 @@
 package fr.passerelle.procedure;
 
+import fr.passerelle.cases.CaseFiles;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
@@ -8,17 +9,33 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 class TaskController {
     private final ProcessTasks tasks;
+    private final TaskList lists;
 
-    TaskController(ProcessTasks tasks) {
+    private final CaseFiles cases;
+
+    TaskController(ProcessTasks tasks, TaskList lists, CaseFiles cases) {
         this.tasks = tasks;
+        this.lists = lists;
+        this.cases = cases;
     }
 
     record Assignment(String assignee) {
+    }
+
+    /**
+     * A page of a task list, soonest deadline first: {@code scope} (mine, groups, mine-and-groups,
+     * association), {@code step}, {@code ground}, {@code prefecture}, {@code dueWithinDays},
+     * {@code overdue}, {@code assignee} (with scope=association), {@code page}, {@code size}.
+     */
+    @GetMapping("/api/tasks")
+    TaskList.Page list(@RequestParam Map<String, String> parameters) {
+        return lists.list(TaskListQuery.parse(parameters));
     }
 
     @GetMapping("/api/tasks/{id}")
@@ -28,6 +45,7 @@ class TaskController {
 
     @GetMapping("/api/cases/{caseId}/tasks")
     List<TaskView> ofCase(@PathVariable java.util.UUID caseId) {
+        cases.requireReadable(caseId);
         return tasks.ofCase(caseId.toString());
     }
 
