@@ -66,6 +66,8 @@ class TaskListTest {
     HistoryService history;
     @Autowired
     RepositoryService repository;
+    @Autowired
+    OpenTaskCatchUp catchUp;
 
     Api ines;
     Api hugo;
@@ -224,6 +226,8 @@ class TaskListTest {
         assertThat(betaCoordinator.put("/api/tasks/" + task + "/assignee", "{\"assignee\": \"x\"}").status())
                 .isEqualTo(404);
         assertThat(betaCaseworker.post("/api/tasks/" + task + "/complete", PREPARE_FORM).status()).isEqualTo(404);
+        assertThat(betaCaseworker.post("/api/cases/" + caseId + "/events/decision-notified", """
+                {"decisionOutcome": "GRANTED", "decisionNotifiedDate": "2026-01-10"}""").status()).isEqualTo(404);
         assertThat(caseIds(list(ines, ""))).containsExactly(caseId);
     }
 
@@ -232,9 +236,22 @@ class TaskListTest {
         String caseId = open("L435-1");
         assertThat(claire.delete("/api/cases/" + caseId).status()).isEqualTo(204);
         assertThat(list(claire, "&scope=association")).isEmpty();
-        assertThat(Tenancy.runAs(new CurrentAssociation(ALPHA, Set.of(Role.COORDINATOR)), () -> jdbc.queryForObject(
+        assertThat(asAlpha(() -> jdbc.queryForObject(
                 "SELECT count(*) FROM app.open_tasks WHERE case_id = ?", Long.class, UUID.fromString(caseId))))
                 .isZero();
+    }
+
+    @Test
+    void atStartUpTheListsCatchUpWithTasksTheyNeverSaw() {
+        String caseId = open("L435-1");
+        String task = taskOf(caseId);
+        asAlpha(() -> jdbc.update("DELETE FROM app.open_tasks WHERE task_id = ?", task));
+        assertThat(list(ines, "")).isEmpty();
+
+        catchUp.catchUp();
+
+        assertThat(taskIds(list(ines, ""))).containsExactly(task);
+        assertThat(list(ines, "").get(0).get("nameEn").asText()).isNotBlank();
     }
 
     @Test
@@ -281,6 +298,10 @@ class TaskListTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private static <T> T asAlpha(java.util.function.Supplier<T> work) {
+        return Tenancy.runAs(new CurrentAssociation(ALPHA, Set.of(Role.COORDINATOR)), work);
     }
 
     private void assertRefused(String path, String parameter) {
