@@ -62,6 +62,27 @@ class RowLevelSecurityTest {
         }
     }
 
+    /** A table added later with a tenant_id but no policy would leak: the catalogue says none does. */
+    @Test
+    void everyTenantOwnedTableIsUnderTheTenantPolicy() {
+        List<String> tenantOwned = jdbc.queryForList("""
+                SELECT c.relname FROM pg_class c
+                JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'app'
+                JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped
+                WHERE c.relkind = 'r' ORDER BY 1""", String.class);
+        List<String> unguarded = jdbc.queryForList("""
+                SELECT c.relname FROM pg_class c
+                JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'app'
+                JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped
+                WHERE c.relkind = 'r' AND NOT (c.relrowsecurity AND c.relforcerowsecurity AND EXISTS (
+                    SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid AND p.polname = 'tenant_isolation'
+                    AND pg_get_expr(p.polqual, p.polrelid) LIKE '%current_setting(''passerelle.tenant_id''%'
+                    AND pg_get_expr(p.polwithcheck, p.polrelid) LIKE '%current_setting(''passerelle.tenant_id''%'))
+                ORDER BY 1""", String.class);
+        assertThat(tenantOwned).contains("cases", "applicants", "audit_events", "open_tasks");
+        assertThat(unguarded).as("tenant-owned tables without the tenant policy").isEmpty();
+    }
+
     @Test
     void aQueryWithNoTenantFilterReturnsOnlyTheCurrentTenantsRows() throws SQLException {
         try (Connection connection = appConnection()) {
