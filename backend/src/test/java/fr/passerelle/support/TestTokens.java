@@ -48,7 +48,7 @@ public final class TestTokens {
     public static final class Builder {
         private final String username;
         private final List<String> groups;
-        private final String subject;
+        private String subject;
         private String issuer = ISSUER;
         private String audience = AUDIENCE;
         private Instant expiresAt = Instant.now().plus(Duration.ofMinutes(5));
@@ -86,12 +86,24 @@ public final class TestTokens {
             return this;
         }
 
+        /** The user's id in the identity provider, when it must be a given one (default: derived from the username). */
+        public Builder subject(String subject) {
+            this.subject = subject;
+            return this;
+        }
+
+        public Builder expiresIn(Duration validity) {
+            this.expiresAt = Instant.now().plus(validity);
+            return this;
+        }
+
         public String subject() {
             return subject;
         }
 
         public String token() {
-            Instant issuedAt = expiresAt.minus(Duration.ofMinutes(10));
+            Instant issuedAt = expiresAt.isAfter(Instant.now())
+                    ? Instant.now().minus(Duration.ofMinutes(1)) : expiresAt.minus(Duration.ofMinutes(10));
             JWTClaimsSet claims = new JWTClaimsSet.Builder()
                     .issuer(issuer)
                     .audience(audience)
