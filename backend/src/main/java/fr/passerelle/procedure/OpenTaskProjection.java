@@ -1,6 +1,7 @@
 package fr.passerelle.procedure;
 
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
@@ -12,6 +13,10 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.HistoryLevel;
+import org.camunda.bpm.engine.impl.history.event.HistoricIdentityLinkLogEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
@@ -22,19 +27,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps {@code app.open_tasks} (the task lists' read model) in step with the engine: a built-in
- * listener on every user task writes the row when the task is created, assigned or updated,
- * and removes it when the task is completed or deleted. It runs inside the engine's command,
- * on the engine's connection and transaction, so the row and the task commit or roll back
+ * Keeps {@code app.open_tasks} (the task lists' read model) in step with the engine, inside the
+ * engine's command, on its connection and transaction: the row and the task commit or roll back
  * together, whichever thread (a request, the job executor firing a timer) changed the task.
- * Built-in listeners also run when a caller skips custom listeners.
+ * <ul>
+ * <li>a built-in listener on every user task writes the row when the task is created, changes
+ * its assignee, name and due date when it is assigned or updated, and removes the row when the
+ * task is completed or deleted (built-in listeners run even when a caller skips custom ones);
+ * <li>candidates added or removed after the creation fire no task event (and the task's own
+ * list of them is stale until the command ends): the engine's identity-link history events
+ * carry each change, which needs history level full, checked at start.
+ * </ul>
  */
 @Component
 class OpenTaskProjection extends AbstractProcessEnginePlugin {
-    private static final List<String> WRITE_EVENTS = List.of(
-            TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_ASSIGNMENT, TaskListener.EVENTNAME_UPDATE);
-    private static final List<String> REMOVE_EVENTS = List.of(
-            TaskListener.EVENTNAME_COMPLETE, TaskListener.EVENTNAME_DELETE);
     private final JdbcTemplate jdbc;
 
     OpenTaskProjection(JdbcTemplate jdbc) {
@@ -44,26 +50,62 @@ class OpenTaskProjection extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         if (configuration.getCustomPostBPMNParseListeners() == null) {
-            configuration.setCustomPostBPMNParseListeners(new java.util.ArrayList<>());
+            configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
         }
         configuration.getCustomPostBPMNParseListeners().add(parseListener());
+        if (configuration.getCustomHistoryEventHandlers() == null) {
+            configuration.setCustomHistoryEventHandlers(new ArrayList<>());
+        }
+        configuration.getCustomHistoryEventHandlers().add(candidateChanges());
+    }
+
+    @Override
+    public void postInit(ProcessEngineConfigurationImpl configuration) {
+        if (!HistoryLevel.HISTORY_LEVEL_FULL.equals(configuration.getHistoryLevel())) {
+            throw new IllegalStateException("The task lists follow candidate changes through the engine's history: "
+                    + "camunda.bpm.history-level must be full, not " + configuration.getHistoryLevel().getName());
+        }
     }
 
     private BpmnParseListener parseListener() {
-        TaskListener write = this::write;
+        TaskListener create = this::write;
+        TaskListener change = this::change;
         TaskListener remove = task -> remove(task.getTenantId(), task.getId());
         return new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
                 TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior())
                         .getTaskDefinition();
-                WRITE_EVENTS.forEach(event -> definition.addBuiltInTaskListener(event, write));
-                REMOVE_EVENTS.forEach(event -> definition.addBuiltInTaskListener(event, remove));
+                definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, create);
+                definition.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, change);
+                definition.addBuiltInTaskListener(TaskListener.EVENTNAME_UPDATE, change);
+                definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, remove);
+                definition.addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE, remove);
             }
         };
     }
 
-    /** Writes the task's row; a task of a process that is not a case's (no such case) has none. */
+    private HistoryEventHandler candidateChanges() {
+        return new HistoryEventHandler() {
+            @Override
+            public void handleEvent(HistoryEvent event) {
+                if (event instanceof HistoricIdentityLinkLogEventEntity link && link.getTaskId() != null
+                        && IdentityLinkType.CANDIDATE.equals(link.getType())) {
+                    changeCandidate(link);
+                }
+            }
+
+            @Override
+            public void handleEvents(List<HistoryEvent> events) {
+                events.forEach(this::handleEvent);
+            }
+        };
+    }
+
+    /**
+     * Writes the task's whole row (its creation, or a catch-up); a task of a process that is not
+     * a case's (no such case in its association) has none.
+     */
     void write(DelegateTask task) {
         UUID caseId = caseIdOf(task.getExecution().getProcessBusinessKey());
         if (caseId == null || task.getTenantId() == null) {
@@ -86,7 +128,7 @@ class OpenTaskProjection extends AbstractProcessEnginePlugin {
             statement.setString(++i, task.getProcessInstanceId());
             statement.setString(++i, stepOf(task.getProcessDefinitionId()));
             statement.setString(++i, task.getTaskDefinitionKey());
-            statement.setString(++i, Objects.requireNonNullElse(task.getName(), task.getTaskDefinitionKey()));
+            statement.setString(++i, nameOf(task));
             statement.setString(++i, EnglishName.of(task.getBpmnModelElementInstance()));
             statement.setString(++i, task.getAssignee());
             statement.setArray(++i, connection.createArrayOf("text", groups));
@@ -97,6 +139,30 @@ class OpenTaskProjection extends AbstractProcessEnginePlugin {
             statement.setObject(++i, caseId);
             return statement;
         });
+    }
+
+    /** Assignee, name or deadline changed (an assignment before the creation finds no row yet). */
+    private void change(DelegateTask task) {
+        if (task.getTenantId() == null) {
+            return;
+        }
+        actAs(task.getTenantId());
+        jdbc.update("UPDATE app.open_tasks SET assignee = ?, name = ?, due = ? WHERE task_id = ?",
+                task.getAssignee(), nameOf(task), timestamp(task.getDueDate()), task.getId());
+    }
+
+    /** One candidate group or user added or removed (one of a task being created finds no row yet). */
+    private void changeCandidate(HistoricIdentityLinkLogEventEntity link) {
+        if (link.getTenantId() == null) {
+            return;
+        }
+        String column = link.getGroupId() != null ? "candidate_groups" : "candidate_users";
+        String candidate = link.getGroupId() != null ? link.getGroupId() : link.getUserId();
+        // the engine's operation types of HistoricIdentityLinkLog: "add" and "delete"
+        String operation = "add".equals(link.getOperationType()) ? "array_append" : "array_remove";
+        actAs(link.getTenantId());
+        jdbc.update("UPDATE app.open_tasks SET " + column + " = ARRAY(SELECT DISTINCT c FROM unnest("
+                + operation + "(" + column + ", ?)) c ORDER BY c) WHERE task_id = ?", candidate, link.getTaskId());
     }
 
     void remove(String tenantId, String taskId) {
@@ -122,8 +188,12 @@ class OpenTaskProjection extends AbstractProcessEnginePlugin {
                 .filter(Objects::nonNull).distinct().sorted().toArray(String[]::new);
     }
 
+    private static String nameOf(DelegateTask task) {
+        return Objects.requireNonNullElse(task.getName(), task.getTaskDefinitionKey());
+    }
+
     /** A process definition id is {@code key:version:id}; the key names the procedure step. */
-    static String stepOf(String processDefinitionId) {
+    private static String stepOf(String processDefinitionId) {
         return processDefinitionId.substring(0, processDefinitionId.indexOf(':'));
     }
 

@@ -162,6 +162,19 @@ class TaskListTest {
     }
 
     @Test
+    void candidatesChangedOnTheEngineChangeTheLists() {
+        String caseId = open("L435-1");
+        String task = taskOf(caseId);
+        engineTasks.deleteCandidateGroup(task, "caseworker");
+        assertThat(list(ines, "")).isEmpty();
+        engineTasks.addCandidateUser(task, inesId);
+        assertThat(taskIds(list(ines, ""))).containsExactly(task);
+        assertThat(list(hugo, "")).isEmpty();
+        engineTasks.addCandidateGroup(task, "caseworker");
+        assertThat(taskIds(list(hugo, ""))).containsExactly(task);
+    }
+
+    @Test
     void completingATaskPutsTheNextStepsTasksInItsPlaceAsTheEngineHasThem() {
         String caseId = open("L435-1");
         String prepared = taskOf(caseId);
