@@ -1,6 +1,7 @@
 package fr.passerelle.procedure;
 
 import java.util.List;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.slf4j.Logger;
@@ -12,9 +13,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * At start-up, brings the task lists' read model level with the engine for tasks it never saw:
- * those of a database that predates the read model. The listener of {@link OpenTaskProjection}
- * keeps them level from then on; several nodes starting together write the same rows.
+ * At start-up, brings the task lists' read model level with the engine: adds the open tasks it
+ * never saw (a database older than the read model) and removes rows whose task has ended. The
+ * listener of {@link OpenTaskProjection} keeps them level from then on; several nodes starting
+ * together write the same rows.
  */
 @Component
 class OpenTaskCatchUp {
@@ -34,30 +36,33 @@ class OpenTaskCatchUp {
 
     @EventListener(ApplicationReadyEvent.class)
     void catchUp() {
-        List<String> tenants = jdbc.queryForList(
-                "SELECT DISTINCT tenant_id_ FROM public.act_ru_task WHERE tenant_id_ IS NOT NULL", String.class);
         int written = 0;
-        for (String tenant : tenants) {
-            List<String> missing = transaction.execute(status -> {
-                jdbc.queryForObject("SELECT set_config('passerelle.tenant_id', ?, true)", String.class, tenant);
-                return jdbc.queryForList("""
-                        SELECT t.id_ FROM public.act_ru_task t WHERE t.tenant_id_ = ?
-                        AND NOT EXISTS (SELECT 1 FROM app.open_tasks o WHERE o.task_id = t.id_)""",
-                        String.class, tenant);
-            });
+        int removed = 0;
+        for (String tenant : jdbc.queryForList("SELECT slug FROM app.associations ORDER BY slug", String.class)) {
+            List<String> missing = asTenant(tenant, () -> jdbc.queryForList("""
+                    SELECT t.id_ FROM public.act_ru_task t WHERE t.tenant_id_ = ?
+                    AND NOT EXISTS (SELECT 1 FROM app.open_tasks o WHERE o.task_id = t.id_)""", String.class, tenant));
             for (String taskId : missing) {
-                engine.getCommandExecutorTxRequired().execute(context -> {
+                written += engine.getCommandExecutorTxRequired().execute(context -> {
                     TaskEntity task = context.getTaskManager().findTaskById(taskId);
-                    if (task != null && task.getExecution() != null) {
-                        projection.write(task);
-                    }
-                    return null;
+                    return task == null || task.getExecution() == null ? 0 : projection.write(task);
                 });
             }
-            written += missing.size();
+            // rows of tasks that ended unseen (or while this ran): none should outlive its task
+            removed += asTenant(tenant, () -> jdbc.update("""
+                    DELETE FROM app.open_tasks o WHERE o.tenant_id = ?
+                    AND NOT EXISTS (SELECT 1 FROM public.act_ru_task t WHERE t.id_ = o.task_id)""", tenant));
         }
-        if (written > 0) {
-            LOG.info("Task lists: {} open tasks the read model did not have were added", written);
+        if (written + removed > 0) {
+            LOG.info("Task lists caught up with the engine: {} open tasks added, {} ended ones removed",
+                    written, removed);
         }
+    }
+
+    private <T> T asTenant(String tenant, Supplier<T> work) {
+        return transaction.execute(status -> {
+            jdbc.queryForObject("SELECT set_config('passerelle.tenant_id', ?, true)", String.class, tenant);
+            return work.get();
+        });
     }
 }

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.history.event.HistoricIdentityLinkLogEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
@@ -34,9 +35,9 @@ import org.springframework.stereotype.Component;
  * <li>a built-in listener on every user task writes the row when the task is created, changes
  * its assignee, name and due date when it is assigned or updated, and removes the row when the
  * task is completed or deleted (built-in listeners run even when a caller skips custom ones);
- * <li>candidates added or removed after the creation fire no task event (and the task's own
- * list of them is stale until the command ends): the engine's identity-link history events
- * carry each change, which needs history level full, checked at start.
+ * <li>candidates added or removed after the creation: the update event that follows still
+ * sees the task's old list of them, so the update leaves candidates alone and the engine's
+ * identity-link history events carry each change (history level full, checked at start).
  * </ul>
  */
 @Component
@@ -106,15 +107,15 @@ class OpenTaskProjection extends AbstractProcessEnginePlugin {
      * Writes the task's whole row (its creation, or a catch-up); a task of a process that is not
      * a case's (no such case in its association) has none.
      */
-    void write(DelegateTask task) {
+    int write(DelegateTask task) {
         UUID caseId = caseIdOf(task.getExecution().getProcessBusinessKey());
         if (caseId == null || task.getTenantId() == null) {
-            return;
+            return 0;
         }
         String[] groups = candidates(task, true);
         String[] users = candidates(task, false);
         actAs(task.getTenantId());
-        jdbc.update(connection -> {
+        return jdbc.update(connection -> {
             var statement = connection.prepareStatement("""
                     INSERT INTO app.open_tasks (task_id, tenant_id, case_id, process_instance_id, step, task_key, name,
                                                 name_en, assignee, candidate_groups, candidate_users, due, created)
@@ -126,7 +127,7 @@ class OpenTaskProjection extends AbstractProcessEnginePlugin {
             int i = 0;
             statement.setString(++i, task.getId());
             statement.setString(++i, task.getProcessInstanceId());
-            statement.setString(++i, stepOf(task.getProcessDefinitionId()));
+            statement.setString(++i, ((ExecutionEntity) task.getExecution()).getProcessDefinition().getKey());
             statement.setString(++i, task.getTaskDefinitionKey());
             statement.setString(++i, nameOf(task));
             statement.setString(++i, EnglishName.of(task.getBpmnModelElementInstance()));
@@ -190,11 +191,6 @@ class OpenTaskProjection extends AbstractProcessEnginePlugin {
 
     private static String nameOf(DelegateTask task) {
         return Objects.requireNonNullElse(task.getName(), task.getTaskDefinitionKey());
-    }
-
-    /** A process definition id is {@code key:version:id}; the key names the procedure step. */
-    private static String stepOf(String processDefinitionId) {
-        return processDefinitionId.substring(0, processDefinitionId.indexOf(':'));
     }
 
     private static UUID caseIdOf(String businessKey) {

@@ -135,13 +135,13 @@ public class ProcessTasks {
 
     /**
      * The task, if the caller may see it: the engine's tenant check hides other associations';
-     * a lawyer sees only the tasks assigned or offered to them, and others as if absent (404).
+     * a lawyer sees only the tasks of a contentious appeal assigned or offered to them. Others
+     * are absent (404); a task completed a moment ago is 409, to staff only.
      */
-    /** The task, if the caller may see it; another association's, or one hidden from a lawyer, is absent (404). */
     private Task visible(String id) {
         Task task = onlyMineIfLawyer(tasks.createTaskQuery().taskId(id).initializeFormKeys()).singleResult();
         if (task == null) {
-            if (finished(id)) {
+            if (isStaff() && finished(id)) {
                 throw new TaskGoneException(id, "is already completed");
             }
             throw new TaskNotFoundException(id);
@@ -149,13 +149,17 @@ public class ProcessTasks {
         return task;
     }
 
-    /** Staff see all of their association's tasks; a lawyer only those assigned or offered to them. */
     private static TaskQuery onlyMineIfLawyer(TaskQuery query) {
-        CurrentAssociation association = Tenancy.current();
-        if (association.has(Role.CASEWORKER) || association.has(COORDINATOR)) {
+        if (isStaff()) {
             return query;
         }
-        return query.or().taskAssignee(me()).taskCandidateUser(me()).endOr();
+        return query.processDefinitionKey(TaskList.LAWYERS_STEP)
+                .or().taskAssignee(me()).taskCandidateUser(me()).endOr();
+    }
+
+    private static boolean isStaff() {
+        CurrentAssociation association = Tenancy.current();
+        return association.has(Role.CASEWORKER) || association.has(COORDINATOR);
     }
 
     private UUID caseOf(Task task) {

@@ -4,6 +4,7 @@ import fr.passerelle.cases.CaseFiles;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,7 +35,7 @@ class TaskController {
      * {@code overdue}, {@code assignee} (with scope=association), {@code page}, {@code size}.
      */
     @GetMapping("/api/tasks")
-    TaskList.Page list(@RequestParam Map<String, String> parameters) {
+    TaskList.Page list(@RequestParam MultiValueMap<String, String> parameters) {
         return lists.list(TaskListQuery.parse(parameters));
     }
 

@@ -12,6 +12,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,15 +28,20 @@ import org.springframework.transaction.annotation.Transactional;
  * The task lists people work from, read from {@code app.open_tasks} (kept in step with the
  * engine by {@link OpenTaskProjection}), soonest deadline first. Who sees what (DESIGN.md,
  * "Users"): staff see their own tasks and those offered to their roles; a lawyer sees only the
- * tasks assigned or offered to them by name, never the lawyers' group; the association-wide
+ * tasks of a contentious appeal assigned or offered to them by name; the association-wide
  * list is for coordinators. Row-level security keeps every list within the association.
  */
 @Service
 class TaskList {
+    /** Lawyers' tasks live in the contentious appeal (appeal-contentious.bpmn) and nowhere else. */
+    static final String LAWYERS_STEP = "appeal-contentious";
+    private static final String ORDER = " ORDER BY t.due ASC NULLS LAST, t.created, t.task_id";
     private final NamedParameterJdbcTemplate jdbc;
+    private final Steps steps;
 
-    TaskList(NamedParameterJdbcTemplate jdbc) {
+    TaskList(NamedParameterJdbcTemplate jdbc, Steps steps) {
         this.jdbc = jdbc;
+        this.steps = steps;
     }
 
     record Item(String id, String name, String nameEn, String step, String taskKey, UUID caseId,
@@ -53,44 +59,65 @@ class TaskList {
         if (query.scope() == Scope.ASSOCIATION) {
             association.requireAnyOf(COORDINATOR);
         }
+        if (query.step() != null) {
+            steps.require(query.step());
+        }
         String me = Users.current().orElseThrow().id();
         Instant now = ClockUtil.getCurrentTime().toInstant();
-        var sql = new StringBuilder("""
-                SELECT t.task_id, t.name, t.name_en, t.step, t.task_key, t.case_id, c.reference, a.first_name,
-                       a.last_name, c.ground, c.prefecture, c.department, t.assignee, t.candidate_groups,
-                       t.candidate_users, t.due, t.created
-                FROM app.open_tasks t
-                JOIN app.cases c ON c.tenant_id = t.tenant_id AND c.id = t.case_id
-                JOIN app.applicants a ON a.tenant_id = c.tenant_id AND a.id = c.applicant_id
-                WHERE t.tenant_id = :tenant""");
         var parameters = new MapSqlParameterSource("tenant", association.slug()).addValue("me", me)
                 .addValue("now", Timestamp.from(now));
         List<String> groups = association.roles().stream().filter(role -> role != LAWYER)
                 .map(Role::groupName).sorted().toList();
-        String offeredToMe = "t.assignee IS NULL AND (:me = ANY (t.candidate_users)"
-                + (groups.isEmpty() ? "" : " OR t.candidate_groups && ARRAY[:groups]::text[]") + ")";
         parameters.addValue("groups", groups);
-        sql.append(switch (query.scope()) {
+        String offeredByName = "cardinality(t.candidate_users) > 0 AND t.candidate_users @> ARRAY[:me]::text[]";
+        String offeredToMe = "t.assignee IS NULL AND (" + offeredByName
+                + (groups.isEmpty() ? "" : " OR t.candidate_groups && ARRAY[:groups]::text[]") + ")";
+        // The page is chosen on the tasks alone, soonest deadline first; only its rows are joined to
+        // their case and applicant: the plan stays one index range, whoever asks.
+        var tasks = new StringBuilder("SELECT t.* FROM app.open_tasks t WHERE t.tenant_id = :tenant");
+        tasks.append(switch (query.scope()) {
             case MINE -> " AND t.assignee = :me";
             case GROUPS -> " AND " + offeredToMe;
             case MINE_AND_GROUPS -> " AND (t.assignee = :me OR (" + offeredToMe + "))";
             case ASSOCIATION -> "";
         });
-        filter(sql, parameters, "t.step = :step", "step", query.step());
-        filter(sql, parameters, "c.ground = :ground", "ground",
-                query.ground() == null ? null : query.ground().article());
-        filter(sql, parameters, "c.prefecture = :prefecture", "prefecture", query.prefecture());
-        filter(sql, parameters, "t.assignee = :assignee", "assignee", query.assignee());
+        if (groups.isEmpty()) {
+            // a lawyer works only the contentious appeals offered to them or accepted by them
+            filter(tasks, parameters, "t.step = :lawyersStep", "lawyersStep", LAWYERS_STEP);
+        }
+        filter(tasks, parameters, "t.step = :step", "step", query.step());
+        filter(tasks, parameters, "t.assignee = :assignee", "assignee", query.assignee());
         if (query.dueWithinDays() != null) {
-            filter(sql, parameters, "t.due <= :dueBefore", "dueBefore",
-                    Timestamp.from(now.plus(java.time.Duration.ofDays(query.dueWithinDays()))));
+            filter(tasks, parameters, "t.due <= :dueBefore", "dueBefore",
+                    Timestamp.from(now.plus(Duration.ofDays(query.dueWithinDays()))));
         }
-        if (query.overdue()) {
-            sql.append(" AND t.due < :now");
+        if (query.overdue() != null) {
+            tasks.append(query.overdue() ? " AND t.due < :now" : " AND (t.due IS NULL OR t.due >= :now)");
         }
-        sql.append(" ORDER BY t.due ASC NULLS LAST, t.created, t.task_id LIMIT :limit OFFSET :offset");
+        List<String> ofCase = new ArrayList<>();
+        if (query.ground() != null) {
+            ofCase.add("c.ground = :ground");
+            parameters.addValue("ground", query.ground().article());
+        }
+        if (query.prefecture() != null) {
+            ofCase.add("c.prefecture = :prefecture");
+            parameters.addValue("prefecture", query.prefecture());
+        }
+        if (!ofCase.isEmpty()) {
+            tasks.append(" AND EXISTS (SELECT 1 FROM app.cases c WHERE c.tenant_id = t.tenant_id AND c.id = t.case_id AND ")
+                    .append(String.join(" AND ", ofCase)).append(")");
+        }
+        tasks.append(ORDER).append(" LIMIT :limit OFFSET :offset");
         parameters.addValue("limit", query.size() + 1).addValue("offset", query.page() * query.size());
-        List<Item> rows = new ArrayList<>(jdbc.query(sql.toString(), parameters, (row, n) -> item(row, now)));
+        String sql = """
+                SELECT t.task_id, t.name, t.name_en, t.step, t.task_key, t.case_id, c.reference, a.first_name,
+                       a.last_name, c.ground, c.prefecture, c.department, t.assignee, t.candidate_groups,
+                       t.candidate_users, t.due, t.created
+                FROM (%s) t
+                JOIN app.cases c ON c.tenant_id = t.tenant_id AND c.id = t.case_id
+                JOIN app.applicants a ON a.tenant_id = c.tenant_id AND a.id = c.applicant_id""".formatted(tasks)
+                + ORDER;
+        List<Item> rows = new ArrayList<>(jdbc.query(sql, parameters, (row, n) -> item(row, now)));
         boolean hasMore = rows.size() > query.size();
         return new Page(hasMore ? rows.subList(0, query.size()) : rows, query.page(), query.size(), hasMore);
     }

@@ -6,8 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -15,7 +17,7 @@ import org.springframework.web.server.ResponseStatusException;
  * prefecture, deadline or assignee; always soonest deadline first.
  */
 record TaskListQuery(Scope scope, String step, Ground ground, String prefecture, Integer dueWithinDays,
-                     boolean overdue, String assignee, int page, int size) {
+                     Boolean overdue, String assignee, int page, int size) {
     static final int DEFAULT_SIZE = 20;
     static final int MAX_SIZE = 100;
     /** Deep pages are a sign of a list that should be filtered; past this, ask for filters. */
@@ -51,18 +53,26 @@ record TaskListQuery(Scope scope, String step, Ground ground, String prefecture,
     }
 
     /** Reads the request's parameters; every fault is named by its parameter (400), none is ignored. */
-    static TaskListQuery parse(Map<String, String> parameters) {
+    static TaskListQuery parse(MultiValueMap<String, String> request) {
         Map<String, String> errors = new TreeMap<>();
-        parameters.keySet().stream().filter(name -> !PARAMETERS.contains(name))
-                .forEach(name -> errors.put(name, "unknown parameter; expected one of "
-                        + PARAMETERS.stream().sorted().collect(Collectors.joining(", "))));
+        Map<String, String> parameters = new TreeMap<>();
+        request.forEach((name, values) -> {
+            if (!PARAMETERS.contains(name)) {
+                errors.put(name, "unknown parameter; expected one of "
+                        + PARAMETERS.stream().sorted().collect(Collectors.joining(", ")));
+            } else if (values.size() > 1) {
+                errors.put(name, "given " + values.size() + " times; give it once");
+            } else {
+                parameters.put(name, values.get(0));
+            }
+        });
         var reader = new Reader(parameters, errors);
         Scope scope = reader.read("scope", Scope::of, Scope.MINE_AND_GROUPS);
         String step = reader.text("step", 100);
-        Ground ground = reader.read("ground", Ground::ofArticle, null);
+        Ground ground = reader.read("ground", TaskListQuery::ground, null);
         String prefecture = reader.text("prefecture", 200);
         Integer dueWithinDays = reader.integer("dueWithinDays", 0, 3650, null);
-        boolean overdue = reader.read("overdue", TaskListQuery::bool, false);
+        Boolean overdue = reader.read("overdue", TaskListQuery::bool, null);
         String assignee = reader.text("assignee", 100);
         int page = reader.integer("page", 0, Integer.MAX_VALUE, 0);
         int size = reader.integer("size", 1, MAX_SIZE, DEFAULT_SIZE);
@@ -78,6 +88,12 @@ record TaskListQuery(Scope scope, String step, Ground ground, String prefecture,
         return new TaskListQuery(scope, step, ground, prefecture, dueWithinDays, overdue, assignee, page, size);
     }
 
+    private static Ground ground(String article) {
+        return Arrays.stream(Ground.values()).filter(ground -> ground.article().equals(article)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("expected one of " + Arrays.stream(Ground.values())
+                        .map(Ground::article).collect(Collectors.joining(", "))));
+    }
+
     private static boolean bool(String value) {
         return switch (value) {
             case "true" -> true;
@@ -87,7 +103,7 @@ record TaskListQuery(Scope scope, String step, Ground ground, String prefecture,
     }
 
     private record Reader(Map<String, String> parameters, Map<String, String> errors) {
-        <T> T read(String name, java.util.function.Function<String, T> parse, T absent) {
+        <T> T read(String name, Function<String, T> parse, T absent) {
             String value = parameters.get(name);
             if (value == null) {
                 return absent;

@@ -77,6 +77,7 @@ class TaskListTest {
     Api betaCoordinator;
     String inesId;
     String hugoId;
+    String lawyerId;
     String prefecture;
 
     @BeforeEach
@@ -90,7 +91,9 @@ class TaskListTest {
         ines = api.as(inesToken.token());
         hugo = api.as(hugoToken.token());
         claire = api.as(TestTokens.user("claire", group(ALPHA, "coordinator")).token());
-        lawyer = api.as(TestTokens.user("me.durand", group(ALPHA, "lawyer")).token());
+        var lawyerToken = TestTokens.user("me.durand", group(ALPHA, "lawyer"));
+        lawyerId = lawyerToken.subject();
+        lawyer = api.as(lawyerToken.token());
         betaCaseworker = api.as(TestTokens.user("sofia", group(BETA, "caseworker")).token());
         betaCoordinator = api.as(TestTokens.user("marc", group(BETA, "coordinator")).token());
         prefecture = "Préfecture " + UUID.randomUUID();
@@ -261,10 +264,47 @@ class TaskListTest {
         asAlpha(() -> jdbc.update("DELETE FROM app.open_tasks WHERE task_id = ?", task));
         assertThat(list(ines, "")).isEmpty();
 
+        String ended = "ended-" + UUID.randomUUID();
+        asAlpha(() -> jdbc.update("""
+                INSERT INTO app.open_tasks (task_id, tenant_id, case_id, process_instance_id, step, task_key, name,
+                                            candidate_groups, created)
+                VALUES (?, 'alpha', ?, 'gone', 'regularisation', 'prepareCase', 'Fini', '{caseworker}', now())""",
+                ended, UUID.fromString(caseId)));
+
         catchUp.catchUp();
 
         assertThat(taskIds(list(ines, ""))).containsExactly(task);
         assertThat(list(ines, "").get(0).get("nameEn").asText()).isNotBlank();
+    }
+
+    @Test
+    void aProcessInstanceDeletedOnTheEngineTakesItsTasksWithIt() {
+        String caseId = open("L435-1");
+        runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).list()
+                .forEach(instance -> runtime.deleteProcessInstance(instance.getId(), "test", true));
+        assertThat(list(claire, "&scope=association")).isEmpty();
+    }
+
+    @Test
+    void overdueFalseListsTheTasksNotOverdue() {
+        String overdue = open("L435-1");
+        String later = open("L435-1");
+        String undated = open("L435-1");
+        dueIn(overdue, Duration.ofDays(-2));
+        dueIn(later, Duration.ofDays(2));
+        assertThat(caseIds(list(ines, "&overdue=false"))).containsExactly(later, undated);
+    }
+
+    @Test
+    void aStaffTaskHandedToALawyerStaysOutOfTheirReach() {
+        String task = taskOf(open("L435-1"));
+        assertThat(claire.put("/api/tasks/" + task + "/assignee", "{\"assignee\": \"" + lawyerId + "\"}").status())
+                .isEqualTo(204);
+        assertThat(list(lawyer, "")).isEmpty();
+        assertThat(lawyer.get("/api/tasks/" + task).status()).isEqualTo(404);
+        engineTasks.complete(task, java.util.Map.of("evidenceGathered", true, "personalStatementWritten", true,
+                "proceedWithApplication", true));
+        assertThat(lawyer.get("/api/tasks/" + task).status()).as("completed: still nothing to tell").isEqualTo(404);
     }
 
     @Test
@@ -280,6 +320,13 @@ class TaskListTest {
         assertRefused("/api/tasks?page=1000&size=100", "page");
         assertRefused("/api/tasks?assignee=hugo", "assignee");
         assertRefused("/api/tasks?prefecure=Lyon", "prefecure");
+        assertRefused("/api/tasks?scope=mine&scope=association", "scope");
+        assertRefused("/api/tasks?scope=", "scope");
+        assertRefused("/api/tasks?prefecture=", "prefecture");
+        assertRefused("/api/tasks?size=abc", "size");
+        assertRefused("/api/tasks?page=2147483648", "page");
+        assertRefused("/api/tasks?step=apointment", "step");
+        assertThat(ines.get("/api/tasks?step=appointment").status()).isEqualTo(200);
     }
 
     @Test

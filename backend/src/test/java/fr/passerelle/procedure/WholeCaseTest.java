@@ -162,6 +162,8 @@ class WholeCaseTest {
         assertThat(otherLawyer.get("/api/cases/" + caseId).status()).as("not offered to him").isEqualTo(403);
         assertThat(otherLawyer.get("/api/cases/" + caseId + "/tasks").status()).as("nor its tasks").isEqualTo(403);
         assertThat(taskKeys(lawyer)).containsExactly("acceptAppeal");
+        assertThat(listed(lawyer)).as("her task list").containsExactly("acceptAppeal");
+        assertThat(listed(otherLawyer)).as("not his").isEmpty();
         complete(lawyer, "acceptAppeal", """
                 {"appealAccepted": true}""");
         complete(lawyer, "chooseContentiousStrategy", """
@@ -235,6 +237,17 @@ class WholeCaseTest {
         var response = as.get("/api/cases/" + caseId + "/tasks");
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         return response.json();
+    }
+
+    /** The keys of this case's tasks in someone's task list. */
+    private List<String> listed(Api as) {
+        List<String> keys = new ArrayList<>();
+        as.get("/api/tasks?size=100").json().get("items").forEach(item -> {
+            if (caseId.equals(item.get("caseId").asText())) {
+                keys.add(item.get("taskKey").asText());
+            }
+        });
+        return keys;
     }
 
     private List<String> taskKeys(Api as) {

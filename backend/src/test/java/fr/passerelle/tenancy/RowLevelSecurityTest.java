@@ -62,6 +62,8 @@ class RowLevelSecurityTest {
         }
     }
 
+    private static final String TENANT_CHECK = "(tenant_id = current_setting('passerelle.tenant_id'::text, true))";
+
     /** A table added later with a tenant_id but no policy would leak: the catalogue says none does. */
     @Test
     void everyTenantOwnedTableIsUnderTheTenantPolicy() {
@@ -70,15 +72,18 @@ class RowLevelSecurityTest {
                 JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'app'
                 JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped
                 WHERE c.relkind = 'r' ORDER BY 1""", String.class);
+        // exactly one policy, for every command, and it is the tenant check both ways
         List<String> unguarded = jdbc.queryForList("""
                 SELECT c.relname FROM pg_class c
                 JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'app'
                 JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped
-                WHERE c.relkind = 'r' AND NOT (c.relrowsecurity AND c.relforcerowsecurity AND EXISTS (
-                    SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid AND p.polname = 'tenant_isolation'
-                    AND pg_get_expr(p.polqual, p.polrelid) LIKE '%current_setting(''passerelle.tenant_id''%'
-                    AND pg_get_expr(p.polwithcheck, p.polrelid) LIKE '%current_setting(''passerelle.tenant_id''%'))
-                ORDER BY 1""", String.class);
+                WHERE c.relkind = 'r' AND NOT (c.relrowsecurity AND c.relforcerowsecurity
+                    AND (SELECT count(*) FROM pg_policy p WHERE p.polrelid = c.oid) = 1
+                    AND EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid AND p.polname = 'tenant_isolation'
+                        AND p.polcmd = '*' AND p.polpermissive
+                        AND pg_get_expr(p.polqual, p.polrelid) = ?
+                        AND pg_get_expr(p.polwithcheck, p.polrelid) = ?))
+                ORDER BY 1""", String.class, TENANT_CHECK, TENANT_CHECK);
         assertThat(tenantOwned).contains("cases", "applicants", "audit_events", "open_tasks");
         assertThat(unguarded).as("tenant-owned tables without the tenant policy").isEmpty();
     }
