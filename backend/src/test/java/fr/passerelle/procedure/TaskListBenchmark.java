@@ -10,6 +10,8 @@ import fr.passerelle.support.TestTokensInitializer;
 import fr.passerelle.tenancy.CurrentAssociation;
 import fr.passerelle.tenancy.Tenancy;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -168,7 +170,8 @@ class TaskListBenchmark {
             Map<String, String> parameters = new LinkedHashMap<>(view.parameters());
             parameters.put("size", String.valueOf(PAGE));
             String path = "/api/tasks?" + parameters.entrySet().stream()
-                    .map(entry -> entry.getKey() + "=" + entry.getValue()).collect(Collectors.joining("&"));
+                    .map(entry -> entry.getKey() + "=" + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
+                    .collect(Collectors.joining("&"));
             TaskListQuery query = TaskListQuery.parse(MultiValueMap.fromSingleValue(parameters));
             CurrentAssociation association = new CurrentAssociation(view.association(), Set.of(view.role()));
             api = () -> {
