@@ -60,7 +60,7 @@ class OpenTaskCatchUp {
 
     private <T> T asTenant(String tenant, Supplier<T> work) {
         return transaction.execute(status -> {
-            jdbc.queryForObject("SELECT set_config('passerelle.tenant_id', ?, true)", String.class, tenant);
+            projection.actAs(tenant);
             return work.get();
         });
     }

@@ -178,7 +178,7 @@ class OpenTaskProjection extends AbstractProcessEnginePlugin {
      * The task's own association, for the rest of this transaction: the job executor runs for
      * no association, and row-level security admits only the rows of the one set.
      */
-    private void actAs(String tenantId) {
+    void actAs(String tenantId) {
         jdbc.queryForObject("SELECT set_config('passerelle.tenant_id', ?, true)", String.class, tenantId);
     }
 
