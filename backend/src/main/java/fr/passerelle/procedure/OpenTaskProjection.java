@@ -24,6 +24,8 @@ import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -42,6 +44,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class OpenTaskProjection extends AbstractProcessEnginePlugin {
+    private static final Logger LOG = LoggerFactory.getLogger(OpenTaskProjection.class);
     private final JdbcTemplate jdbc;
 
     OpenTaskProjection(JdbcTemplate jdbc) {
@@ -110,6 +113,9 @@ class OpenTaskProjection extends AbstractProcessEnginePlugin {
     int write(DelegateTask task) {
         UUID caseId = caseIdOf(task.getExecution().getProcessBusinessKey());
         if (caseId == null || task.getTenantId() == null) {
+            LOG.warn("Task {} ({}) belongs to no case (business key {}, association {}): it is in no task list",
+                    task.getId(), task.getTaskDefinitionKey(), task.getExecution().getProcessBusinessKey(),
+                    task.getTenantId());
             return 0;
         }
         String[] groups = candidates(task, true);
