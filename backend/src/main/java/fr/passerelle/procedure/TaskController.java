@@ -1,6 +1,10 @@
 package fr.passerelle.procedure;
 
 import fr.passerelle.cases.CaseFiles;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.Parameters;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
@@ -35,7 +39,19 @@ class TaskController {
      * {@code overdue}, {@code assignee} (with scope=association), {@code page}, {@code size}.
      */
     @GetMapping("/api/tasks")
-    TaskList.Page list(@RequestParam MultiValueMap<String, String> parameters) {
+    @Parameters({
+            @Parameter(in = ParameterIn.QUERY, name = "scope", description = "whose tasks (default mine-and-groups)",
+                    schema = @Schema(allowableValues = {"mine", "groups", "mine-and-groups", "association"})),
+            @Parameter(in = ParameterIn.QUERY, name = "step", description = "the procedure (process key), e.g. receipt"),
+            @Parameter(in = ParameterIn.QUERY, name = "ground", description = "the case's ground, e.g. L435-1"),
+            @Parameter(in = ParameterIn.QUERY, name = "prefecture", description = "the case's prefecture, exactly"),
+            @Parameter(in = ParameterIn.QUERY, name = "dueWithinDays", schema = @Schema(type = "integer", minimum = "0")),
+            @Parameter(in = ParameterIn.QUERY, name = "overdue", schema = @Schema(type = "boolean")),
+            @Parameter(in = ParameterIn.QUERY, name = "assignee", description = "a user id; with scope=association"),
+            @Parameter(in = ParameterIn.QUERY, name = "page", schema = @Schema(type = "integer", minimum = "0")),
+            @Parameter(in = ParameterIn.QUERY, name = "size",
+                    schema = @Schema(type = "integer", minimum = "1", maximum = "100", defaultValue = "20"))})
+    TaskList.Page list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
         return lists.list(TaskListQuery.parse(parameters));
     }
 

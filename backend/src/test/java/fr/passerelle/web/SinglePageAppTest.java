@@ -42,5 +42,8 @@ class SinglePageAppTest {
         var docs = Api.at(port).get("/v3/api-docs");
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().get("paths").has("/api/cases")).isTrue();
+        var taskListParameters = docs.json().at("/paths/~1api~1tasks/get/parameters").findValuesAsText("name");
+        assertThat(taskListParameters).contains("scope", "step", "ground", "prefecture", "dueWithinDays", "overdue",
+                "assignee", "page", "size").doesNotContain("parameters");
     }
 }
