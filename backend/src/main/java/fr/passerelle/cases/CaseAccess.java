@@ -37,7 +37,7 @@ class CaseAccess {
     /** Reading one case's file: its association's staff, or a lawyer it was granted to. */
     void requireRead(UUID caseId) {
         CurrentAssociation association = Tenancy.current();
-        if (association.has(CASEWORKER) || association.has(COORDINATOR)) {
+        if (association.isStaff()) {
             return;
         }
         if (association.has(LAWYER) && grants.stream().anyMatch(grant -> grant.lawyerMayRead(caseId))) {

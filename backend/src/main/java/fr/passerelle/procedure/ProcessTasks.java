@@ -141,7 +141,7 @@ public class ProcessTasks {
     private Task visible(String id) {
         Task task = onlyMineIfLawyer(tasks.createTaskQuery().taskId(id).initializeFormKeys()).singleResult();
         if (task == null) {
-            if (isStaff() && finished(id)) {
+            if (Tenancy.current().isStaff() && finished(id)) {
                 throw new TaskGoneException(id, "is already completed");
             }
             throw new TaskNotFoundException(id);
@@ -150,16 +150,11 @@ public class ProcessTasks {
     }
 
     private static TaskQuery onlyMineIfLawyer(TaskQuery query) {
-        if (isStaff()) {
+        if (Tenancy.current().isStaff()) {
             return query;
         }
         return query.processDefinitionKey(TaskList.LAWYERS_STEP)
                 .or().taskAssignee(me()).taskCandidateUser(me()).endOr();
-    }
-
-    private static boolean isStaff() {
-        CurrentAssociation association = Tenancy.current();
-        return association.has(Role.CASEWORKER) || association.has(COORDINATOR);
     }
 
     private UUID caseOf(Task task) {

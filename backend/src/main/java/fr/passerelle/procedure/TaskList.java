@@ -81,7 +81,7 @@ class TaskList {
             case MINE_AND_GROUPS -> " AND (t.assignee = :me OR (" + offeredToMe + "))";
             case ASSOCIATION -> "";
         });
-        if (groups.isEmpty()) {
+        if (!association.isStaff()) {
             // a lawyer works only the contentious appeals offered to them or accepted by them
             filter(tasks, parameters, "t.step = :lawyersStep", "lawyersStep", LAWYERS_STEP);
         }

@@ -16,6 +16,11 @@ public record CurrentAssociation(String slug, Set<Role> roles) {
         return roles.contains(role);
     }
 
+    /** The association's own staff (caseworkers, coordinators) see all of its cases and tasks; a lawyer does not. */
+    public boolean isStaff() {
+        return has(Role.CASEWORKER) || has(Role.COORDINATOR);
+    }
+
     /** Refuses (403) unless the caller holds one of these roles in the association. */
     public CurrentAssociation requireAnyOf(Role... allowed) {
         if (Arrays.stream(allowed).noneMatch(roles::contains)) {
