@@ -4,6 +4,7 @@ import static fr.passerelle.security.Role.COORDINATOR;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.passerelle.cases.CaseFiles;
 import fr.passerelle.cases.FilingReadiness;
 import fr.passerelle.security.Role;
 import fr.passerelle.security.Users;
@@ -53,13 +54,15 @@ public class ProcessTasks {
     private final ObjectMapper json;
     private final RuntimeService runtime;
     private final FilingReadiness filingReadiness;
+    private final CaseFiles cases;
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     /** Recording the filing at the prefecture (filing.bpmn) needs the case's pieces, or a coordinator's override. */
     static final String FILING_TASK = "recordFiling";
     private final Map<String, String> englishNames = new ConcurrentHashMap<>();
 
     ProcessTasks(TaskService tasks, FormService forms, HistoryService history, RepositoryService repository,
-                 ObjectMapper json, RuntimeService runtime, FilingReadiness filingReadiness) {
+                 ObjectMapper json, RuntimeService runtime, FilingReadiness filingReadiness, CaseFiles cases) {
+        this.cases = cases;
         this.runtime = runtime;
         this.filingReadiness = filingReadiness;
         this.tasks = tasks;
@@ -75,10 +78,11 @@ public class ProcessTasks {
         return view(task, links(id), formSchema(task));
     }
 
-    /** The open tasks of a case. */
+    /** The open tasks of a case the caller may read (404 for another association's). */
     @Transactional(readOnly = true)
-    List<TaskView> ofCase(String caseId) {
-        return onlyMineIfLawyer(tasks.createTaskQuery().processInstanceBusinessKey(caseId))
+    List<TaskView> ofCase(UUID caseId) {
+        cases.requireReadable(caseId);
+        return onlyMineIfLawyer(tasks.createTaskQuery().processInstanceBusinessKey(caseId.toString()))
                 .orderByDueDate().asc().list().stream().map(task -> view(task, links(task.getId()), null)).toList();
     }
 

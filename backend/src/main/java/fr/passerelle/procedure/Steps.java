@@ -25,7 +25,7 @@ class Steps {
         known = repository.createProcessDefinitionQuery().latestVersion().list().stream()
                 .map(ProcessDefinition::getKey).collect(Collectors.toUnmodifiableSet());
         if (!known.contains(step)) {
-            throw new TaskListQuery.InvalidTaskListQueryException(Map.of("step", "'" + step + "': expected one of "
+            throw TaskListQuery.invalid(Map.of("step", "'" + step + "': expected one of "
                     + known.stream().sorted().collect(Collectors.joining(", "))));
         }
     }

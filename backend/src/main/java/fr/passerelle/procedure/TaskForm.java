@@ -142,7 +142,7 @@ final class TaskForm {
             }
         }
         if (!errors.isEmpty()) {
-            throw new InvalidTaskSubmissionException(errors);
+            throw new InvalidInputException("Invalid task submission", errors);
         }
         return variables;
     }

@@ -8,9 +8,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.http.HttpStatus;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * One page of a task list: whose tasks ({@link Scope}), narrowed by procedure step, ground,
@@ -83,9 +81,14 @@ record TaskListQuery(Scope scope, String step, Ground ground, String prefecture,
             errors.putIfAbsent("page", "too deep (more than " + MAX_OFFSET + " tasks in): narrow the list with filters");
         }
         if (!errors.isEmpty()) {
-            throw new InvalidTaskListQueryException(errors);
+            throw invalid(errors);
         }
         return new TaskListQuery(scope, step, ground, prefecture, dueWithinDays, overdue, assignee, page, size);
+    }
+
+    /** A task list asked for with parameters it cannot take: 400, each named. */
+    static InvalidInputException invalid(Map<String, String> errors) {
+        return new InvalidInputException("Invalid task list query", new LinkedHashMap<>(errors));
     }
 
     private static Ground ground(String article) {
@@ -137,16 +140,6 @@ record TaskListQuery(Scope scope, String step, Ground ground, String prefecture,
                     throw new IllegalArgumentException("expected a whole number from " + min + " to " + max);
                 }
             }, absent);
-        }
-    }
-
-    /** A task list asked for with parameters it cannot take: 400, each named. */
-    static final class InvalidTaskListQueryException extends ResponseStatusException {
-        InvalidTaskListQueryException(Map<String, String> errors) {
-            super(HttpStatus.BAD_REQUEST, errors.entrySet().stream()
-                    .map(entry -> entry.getKey() + ": " + entry.getValue()).collect(Collectors.joining("; ")));
-            getBody().setTitle("Invalid task list query");
-            getBody().setProperty("errors", new LinkedHashMap<>(errors));
         }
     }
 }

@@ -51,7 +51,7 @@ class TaskFormTest {
         submission.put("complete", "yes");
         submission.put("contactEmail", "nobody");
         submission.put("tenantId", "beta");
-        var refused = catchThrowableOfType(InvalidTaskSubmissionException.class, () -> form.validate(submission));
+        var refused = catchThrowableOfType(InvalidInputException.class, () -> form.validate(submission));
         assertThat(refused.errors()).containsOnlyKeys("receiptType", "receiptValidUntil", "notifiedAt",
                 "receiptNumber", "feeAmount", "complete", "contactEmail", "tenantId");
         assertThat(refused.errors().get("receiptType")).contains("NONE").contains("RECEPISSE");
@@ -61,7 +61,7 @@ class TaskFormTest {
 
     @Test
     void requiredFieldsMustBeThereButConditionalOnesAreNotForced() {
-        var refused = catchThrowableOfType(InvalidTaskSubmissionException.class,
+        var refused = catchThrowableOfType(InvalidInputException.class,
                 () -> form.validate(Map.of("receiptValidUntil", " ")));
         assertThat(refused.errors()).containsOnlyKeys("receiptType", "receiptValidUntil")
                 .containsValue("required");
@@ -69,7 +69,7 @@ class TaskFormTest {
 
     @Test
     void oversizedTextIsRefusedEvenWithoutAStatedLimit() {
-        var refused = catchThrowableOfType(InvalidTaskSubmissionException.class, () -> form.validate(Map.of(
+        var refused = catchThrowableOfType(InvalidInputException.class, () -> form.validate(Map.of(
                 "receiptType", "NONE", "receiptValidUntil", "2026-03-31",
                 "notes", "x".repeat(TaskForm.DEFAULT_MAX_TEXT + 1))));
         assertThat(refused.errors()).containsOnlyKeys("notes");
@@ -81,7 +81,7 @@ class TaskFormTest {
                 {"id": "f", "components": [{"key": "help", "type": "checklist",
                   "values": [{"value": "LAWYER"}, {"value": "INTERPRETER"}]}]}"""));
         assertThat(checklist.validate(Map.of("help", List.of("LAWYER")))).containsEntry("help", List.of("LAWYER"));
-        assertThat(catchThrowableOfType(InvalidTaskSubmissionException.class,
+        assertThat(catchThrowableOfType(InvalidInputException.class,
                 () -> checklist.validate(Map.of("help", List.of("MAYOR")))).errors()).containsKey("help");
     }
 
@@ -97,13 +97,13 @@ class TaskFormTest {
         LocalDate today = LocalDate.of(2026, 6, 1);
         assertThat(decision.validate(Map.of("decisionNotifiedDate", "2026-03-10"), process::get, today))
                 .containsEntry("decisionNotifiedDate", "2026-03-10");
-        assertThat(catchThrowableOfType(InvalidTaskSubmissionException.class, () -> decision.validate(
+        assertThat(catchThrowableOfType(InvalidInputException.class, () -> decision.validate(
                 Map.of("decisionNotifiedDate", "2026-03-09"), process::get, today)).errors())
                 .containsEntry("decisionNotifiedDate", "cannot be before filingDate (2026-03-10)");
-        assertThat(catchThrowableOfType(InvalidTaskSubmissionException.class, () -> decision.validate(
+        assertThat(catchThrowableOfType(InvalidInputException.class, () -> decision.validate(
                 Map.of("decisionNotifiedDate", "2026-06-02"), process::get, today)).errors())
                 .containsKey("decisionNotifiedDate");
-        assertThat(catchThrowableOfType(InvalidTaskSubmissionException.class, () -> decision.validate(
+        assertThat(catchThrowableOfType(InvalidInputException.class, () -> decision.validate(
                 Map.of("decisionNotifiedDate", "2026-04-01", "meetingDate", "2026-03-31"), process::get, today))
                 .errors()).containsOnlyKeys("meetingDate");
     }
