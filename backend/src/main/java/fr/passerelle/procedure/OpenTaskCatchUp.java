@@ -1,6 +1,9 @@
 package fr.passerelle.procedure;
 
+import fr.passerelle.tenancy.CurrentAssociation;
+import fr.passerelle.tenancy.Tenancy;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
@@ -10,7 +13,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * At start-up, brings the task lists' read model level with the engine: adds the open tasks it
@@ -22,14 +24,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 class OpenTaskCatchUp {
     private static final Logger LOG = LoggerFactory.getLogger(OpenTaskCatchUp.class);
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate transaction;
     private final ProcessEngineConfigurationImpl engine;
     private final OpenTaskProjection projection;
 
-    OpenTaskCatchUp(JdbcTemplate jdbc, TransactionTemplate transaction, ProcessEngineConfigurationImpl engine,
-                    OpenTaskProjection projection) {
+    OpenTaskCatchUp(JdbcTemplate jdbc, ProcessEngineConfigurationImpl engine, OpenTaskProjection projection) {
         this.jdbc = jdbc;
-        this.transaction = transaction;
         this.engine = engine;
         this.projection = projection;
     }
@@ -58,10 +57,8 @@ class OpenTaskCatchUp {
                 (System.nanoTime() - start) / 1_000_000, written, removed);
     }
 
-    private <T> T asTenant(String tenant, Supplier<T> work) {
-        return transaction.execute(status -> {
-            projection.actAs(tenant);
-            return work.get();
-        });
+    /** Work for one association, as the service does outside a request: it sees that one's rows only. */
+    private static <T> T asTenant(String tenant, Supplier<T> work) {
+        return Tenancy.runAs(new CurrentAssociation(tenant, Set.of()), work);
     }
 }

@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import fr.passerelle.tenancy.TransactionAssociation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,7 +33,8 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps {@code app.open_tasks} (the task lists' read model) in step with the engine, inside the
  * engine's command, on its connection and transaction: the row and the task commit or roll back
- * together, whichever thread (a request, the job executor firing a timer) changed the task.
+ * together, whichever thread (a request, the job executor firing a timer) changed the task; each
+ * write binds the task's own association to that transaction.
  * <ul>
  * <li>a built-in listener on every user task writes the row when the task is created, changes
  * its assignee, name and due date when it is assigned or updated, and removes the row when the
@@ -46,9 +48,11 @@ import org.springframework.stereotype.Component;
 class OpenTaskProjection extends AbstractProcessEnginePlugin {
     private static final Logger LOG = LoggerFactory.getLogger(OpenTaskProjection.class);
     private final JdbcTemplate jdbc;
+    private final TransactionAssociation transactionAssociation;
 
-    OpenTaskProjection(JdbcTemplate jdbc) {
+    OpenTaskProjection(JdbcTemplate jdbc, TransactionAssociation transactionAssociation) {
         this.jdbc = jdbc;
+        this.transactionAssociation = transactionAssociation;
     }
 
     @Override
@@ -120,7 +124,7 @@ class OpenTaskProjection extends AbstractProcessEnginePlugin {
         }
         String[] groups = candidates(task, true);
         String[] users = candidates(task, false);
-        actAs(task.getTenantId());
+        transactionAssociation.bind(task.getTenantId());
         return jdbc.update(connection -> {
             var statement = connection.prepareStatement("""
                     INSERT INTO app.open_tasks (task_id, tenant_id, case_id, process_instance_id, step, task_key, name,
@@ -153,7 +157,7 @@ class OpenTaskProjection extends AbstractProcessEnginePlugin {
         if (task.getTenantId() == null) {
             return;
         }
-        actAs(task.getTenantId());
+        transactionAssociation.bind(task.getTenantId());
         jdbc.update("UPDATE app.open_tasks SET assignee = ?, name = ?, due = ? WHERE task_id = ?",
                 task.getAssignee(), nameOf(task), timestamp(task.getDueDate()), task.getId());
     }
@@ -167,7 +171,7 @@ class OpenTaskProjection extends AbstractProcessEnginePlugin {
         String candidate = link.getGroupId() != null ? link.getGroupId() : link.getUserId();
         // the engine's operation types of HistoricIdentityLinkLog: "add" and "delete"
         String operation = "add".equals(link.getOperationType()) ? "array_append" : "array_remove";
-        actAs(link.getTenantId());
+        transactionAssociation.bind(link.getTenantId());
         jdbc.update("UPDATE app.open_tasks SET " + column + " = ARRAY(SELECT DISTINCT c FROM unnest("
                 + operation + "(" + column + ", ?)) c ORDER BY c) WHERE task_id = ?", candidate, link.getTaskId());
     }
@@ -176,16 +180,8 @@ class OpenTaskProjection extends AbstractProcessEnginePlugin {
         if (tenantId == null) {
             return;
         }
-        actAs(tenantId);
+        transactionAssociation.bind(tenantId);
         jdbc.update("DELETE FROM app.open_tasks WHERE task_id = ?", taskId);
-    }
-
-    /**
-     * The task's own association, for the rest of this transaction: the job executor runs for
-     * no association, and row-level security admits only the rows of the one set.
-     */
-    void actAs(String tenantId) {
-        jdbc.queryForObject("SELECT set_config('passerelle.tenant_id', ?, true)", String.class, tenantId);
     }
 
     private static String[] candidates(DelegateTask task, boolean groups) {

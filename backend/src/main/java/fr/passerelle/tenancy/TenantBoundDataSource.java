@@ -13,6 +13,8 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * request's association.
  */
 final class TenantBoundDataSource extends DelegatingDataSource {
+    /** The setting the row-level security policies read. */
+    static final String SETTING = "passerelle.tenant_id";
 
     TenantBoundDataSource(DataSource target) {
         super(target);
@@ -30,7 +32,7 @@ final class TenantBoundDataSource extends DelegatingDataSource {
 
     private static Connection bind(Connection connection) throws SQLException {
         try (PreparedStatement statement =
-                     connection.prepareStatement("SELECT set_config('passerelle.tenant_id', ?, false)")) {
+                     connection.prepareStatement("SELECT set_config('" + SETTING + "', ?, false)")) {
             statement.setString(1, Tenancy.currentSlug().orElse(""));
             statement.execute();
         } catch (SQLException e) {
