@@ -37,7 +37,8 @@ import org.springframework.stereotype.Component;
  * write binds the task's own association to that transaction.
  * <ul>
  * <li>a built-in listener on every user task writes the row when the task is created, changes
- * its assignee, name and due date when it is assigned or updated, and removes the row when the
+ * its assignee, name and due date when it is updated (a claim or an assignment of a created task
+ * is an update too; one before the creation is in the created row), and removes the row when the
  * task is completed or deleted (built-in listeners run even when a caller skips custom ones);
  * <li>candidates added or removed after the creation: the update event that follows still
  * sees the task's old list of them, so the update leaves candidates alone and the engine's
@@ -85,7 +86,6 @@ class OpenTaskProjection extends AbstractProcessEnginePlugin {
                 TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior())
                         .getTaskDefinition();
                 definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, create);
-                definition.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, change);
                 definition.addBuiltInTaskListener(TaskListener.EVENTNAME_UPDATE, change);
                 definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, remove);
                 definition.addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE, remove);
@@ -152,7 +152,7 @@ class OpenTaskProjection extends AbstractProcessEnginePlugin {
         });
     }
 
-    /** Assignee, name or deadline changed (an assignment before the creation finds no row yet). */
+    /** Assignee, name or deadline changed. */
     private void change(DelegateTask task) {
         if (task.getTenantId() == null) {
             return;
