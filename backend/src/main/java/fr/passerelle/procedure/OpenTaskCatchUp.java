@@ -2,6 +2,7 @@ package fr.passerelle.procedure;
 
 import fr.passerelle.tenancy.CurrentAssociation;
 import fr.passerelle.tenancy.Tenancy;
+import java.sql.Timestamp;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -15,10 +16,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * At start-up, brings the task lists' read model level with the engine: adds the open tasks it
- * never saw (a database older than the read model) and removes rows whose task has ended. The
- * listener of {@link OpenTaskProjection} keeps them level from then on; several nodes starting
- * together write the same rows.
+ * At start-up, brings the task lists' read model level with the engine for the tasks older than
+ * it (a database that had open tasks before V40): adds those it never saw and removes rows whose
+ * task has ended. Later tasks need no check: {@link OpenTaskProjection} wrote each one with its
+ * row, in the same transaction. Several nodes starting together write the same rows.
  */
 @Component
 class OpenTaskCatchUp {
@@ -36,25 +37,38 @@ class OpenTaskCatchUp {
     @EventListener(ApplicationReadyEvent.class)
     void catchUp() {
         long start = System.nanoTime();
+        Timestamp olderThan = readModelInstalled();
         int written = 0;
         int removed = 0;
         for (String tenant : jdbc.queryForList("SELECT slug FROM app.associations ORDER BY slug", String.class)) {
             List<String> missing = asTenant(tenant, () -> jdbc.queryForList("""
-                    SELECT t.id_ FROM public.act_ru_task t WHERE t.tenant_id_ = ?
-                    AND NOT EXISTS (SELECT 1 FROM app.open_tasks o WHERE o.task_id = t.id_)""", String.class, tenant));
+                    SELECT t.id_ FROM public.act_ru_task t WHERE t.tenant_id_ = ? AND t.create_time_ < ?
+                    AND NOT EXISTS (SELECT 1 FROM app.open_tasks o WHERE o.task_id = t.id_)""",
+                    String.class, tenant, olderThan));
             for (String taskId : missing) {
                 written += engine.getCommandExecutorTxRequired().execute(context -> {
                     TaskEntity task = context.getTaskManager().findTaskById(taskId);
                     return task == null || task.getExecution() == null ? 0 : projection.write(task);
                 });
             }
-            // rows of tasks that ended unseen (or while this ran): none should outlive its task
+            // rows of old tasks that ended while this ran: none should outlive its task
             removed += asTenant(tenant, () -> jdbc.update("""
-                    DELETE FROM app.open_tasks o WHERE o.tenant_id = ?
-                    AND NOT EXISTS (SELECT 1 FROM public.act_ru_task t WHERE t.id_ = o.task_id)""", tenant));
+                    DELETE FROM app.open_tasks o WHERE o.tenant_id = ? AND o.created < ?
+                    AND NOT EXISTS (SELECT 1 FROM public.act_ru_task t WHERE t.id_ = o.task_id)""",
+                    tenant, olderThan));
         }
         LOG.info("Task lists checked against the engine in {} ms: {} open tasks added, {} ended ones removed",
                 (System.nanoTime() - start) / 1_000_000, written, removed);
+    }
+
+    /**
+     * When the read model began (V40), plus a day: the engine stamps tasks in the JVM's local time,
+     * Flyway in the database's, and a day covers any difference between the two.
+     */
+    private Timestamp readModelInstalled() {
+        return jdbc.queryForObject("""
+                SELECT installed_on + interval '1 day' FROM app.flyway_schema_history WHERE version = '40'""",
+                Timestamp.class);
     }
 
     /** Work for one association, as the service does outside a request: it sees that one's rows only. */
