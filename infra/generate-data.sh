@@ -88,30 +88,22 @@ psql_su -f "$SQL/02-plan.sql"
 tasks_in_catalogue=$(psql_su -tAc "SELECT count(*) || ' user tasks of ' || count(DISTINCT step) || ' processes' FROM gen.catalogue")
 progress "plan: $associations associations, staff, $cases cases; $tasks_in_catalogue deployed $(elapsed)"
 
-# --- cases and applicants, in creation order, by tenths
-batches=10
-for ((b = 1; b <= batches; b++)); do
-  lo=$((cases * (b - 1) / batches)) hi=$((cases * b / batches))
-  ((hi > lo)) || continue
-  psql_su -v lo="$lo" -v hi="$hi" -f "$SQL/10-cases.sql"
-  progress "cases $hi/$cases ($(percent "$hi" "$cases")) $(elapsed)"
-done
+# in_tenths TOTAL FILE LABEL: runs FILE on rows [lo, hi) of TOTAL, a tenth at a time, with progress
+in_tenths() {
+  local total=$1 file=$2 label=$3 b lo hi
+  for ((b = 1; b <= 10; b++)); do
+    lo=$((total * (b - 1) / 10)) hi=$((total * b / 10))
+    ((hi > lo)) || continue
+    psql_su -v lo="$lo" -v hi="$hi" -f "$SQL/$file"
+    progress "$label $hi/$total ($(percent "$hi" "$total")) $(elapsed)"
+  done
+}
 
-# --- tasks: planned by tenths of the cases, then written in creation order by tenths
-for ((b = 1; b <= batches; b++)); do
-  lo=$((cases * (b - 1) / batches)) hi=$((cases * b / batches))
-  ((hi > lo)) || continue
-  psql_su -v lo="$lo" -v hi="$hi" -f "$SQL/20-tasks-plan.sql"
-  planned=$(psql_su -tAc "SELECT task_offset + ntasks FROM gen.case_plan WHERE n = $hi")
-  progress "tasks planned $planned/$tasks ($(percent "$planned" "$tasks")) $(elapsed)"
-done
+# --- cases and applicants, in creation order; then their tasks planned, ordered, written
+in_tenths "$cases" 10-cases.sql "cases"
+in_tenths "$cases" 20-tasks-plan.sql "cases whose tasks are planned"
 psql_su -f "$SQL/25-tasks-order.sql"
-for ((b = 1; b <= batches; b++)); do
-  lo=$((tasks * (b - 1) / batches)) hi=$((tasks * b / batches))
-  ((hi > lo)) || continue
-  psql_su -v lo="$lo" -v hi="$hi" -f "$SQL/30-tasks-load.sql"
-  progress "tasks $hi/$tasks ($(percent "$hi" "$tasks")) $(elapsed)"
-done
+in_tenths "$tasks" 30-tasks-load.sql "tasks"
 
 # --- check, clean up, statistics
 psql_su -f "$SQL/40-check.sql"
