@@ -16,10 +16,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * At start-up, brings the task lists' read model level with the engine for the tasks older than
- * it (a database that had open tasks before V40): adds those it never saw and removes rows whose
- * task has ended. Later tasks need no check: {@link OpenTaskProjection} wrote each one with its
- * row, in the same transaction. Several nodes starting together write the same rows.
+ * At start-up, brings the task lists' read model level with the engine in the associations that
+ * still have open tasks older than it (a database that had them before V40): adds the rows it
+ * never saw and removes rows whose task has ended. Later tasks need no check: {@link
+ * OpenTaskProjection} wrote each one with its row, in the same transaction. Several nodes
+ * starting together write the same rows.
  */
 @Component
 class OpenTaskCatchUp {
@@ -40,7 +41,10 @@ class OpenTaskCatchUp {
         Timestamp olderThan = readModelInstalled();
         int written = 0;
         int removed = 0;
-        for (String tenant : jdbc.queryForList("SELECT slug FROM app.associations ORDER BY slug", String.class)) {
+        // the engine's tables are not under row-level security: one look finds the associations to check
+        for (String tenant : jdbc.queryForList("""
+                SELECT DISTINCT tenant_id_ FROM public.act_ru_task
+                WHERE create_time_ < ? AND tenant_id_ IS NOT NULL ORDER BY 1""", String.class, olderThan)) {
             List<String> missing = asTenant(tenant, () -> jdbc.queryForList("""
                     SELECT t.id_ FROM public.act_ru_task t WHERE t.tenant_id_ = ? AND t.create_time_ < ?
                     AND NOT EXISTS (SELECT 1 FROM app.open_tasks o WHERE o.task_id = t.id_)""",
@@ -51,7 +55,7 @@ class OpenTaskCatchUp {
                     return task == null || task.getExecution() == null ? 0 : projection.write(task);
                 });
             }
-            // rows of old tasks that ended while this ran: none should outlive its task
+            // rows of old tasks that ended while a check ran: none should outlive its task
             removed += asTenant(tenant, () -> jdbc.update("""
                     DELETE FROM app.open_tasks o WHERE o.tenant_id = ? AND o.created < ?
                     AND NOT EXISTS (SELECT 1 FROM public.act_ru_task t WHERE t.id_ = o.task_id)""",
