@@ -8,6 +8,8 @@ import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import fr.passerelle.web.InputRefusal.Fault;
+import fr.passerelle.web.PlainText;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -21,30 +23,32 @@ record ApplicantRequest(
         @Size(max = 20) List<@NotBlank @Size(max = 60) String> languages,
         Boolean interpreterNeeded,
         @Size(max = 60) String interpreterLanguage,
-        @Pattern(regexp = "\\+?[0-9 ().-]{6,30}", message = "must be a phone number") String phone,
+        @Pattern(regexp = "\\+?[0-9 ().-]{6,30}", message = "{passerelle.phone}") String phone,
         @Email @Size(max = 254) String email,
         @Size(max = 300) String addressLine,
-        @Pattern(regexp = "[0-9]{5}", message = "must be a French postal code of 5 digits") String postalCode,
+        @Pattern(regexp = "[0-9]{5}", message = "{passerelle.postalCode}") String postalCode,
         @Size(max = 100) String city,
         @Valid Family family,
-        @Size(max = 10_000) String familyNotes) {
+        @PlainText.MultiLine @Size(max = 10_000) String familyNotes) {
 
     /** What no single field can say: the dates must be possible together. */
     void checkConsistency() {
-        var errors = new java.util.TreeMap<String, String>();
+        var errors = new java.util.TreeMap<String, fr.passerelle.web.InputRefusal.Fault>();
         if (birthDate != null && entryDate != null && entryDate.isBefore(birthDate)) {
-            errors.put("entryDate", "is before the birth date");
+            errors.put("entryDate", Fault.of("entry_before_birth", "is before the birth date"));
         }
         if (family != null && birthDate != null) {
             for (int i = 0; i < family.children().size(); i++) {
                 if (!family.children().get(i).birthDate().isAfter(birthDate)) {
-                    errors.put("family.children[" + i + "].birthDate", "is not after the applicant's birth date");
+                    errors.put("family.children[" + i + "].birthDate",
+                            Fault.of("child_born_before_parent", "is not after the applicant's birth date"));
                 }
             }
         }
         if (Boolean.TRUE.equals(interpreterNeeded) && (interpreterLanguage == null || interpreterLanguage.isBlank())
                 && (languages == null || languages.isEmpty())) {
-            errors.put("interpreterLanguage", "say which language the interpreter must speak");
+            errors.put("interpreterLanguage", Fault.of("interpreter_language_missing",
+                    "say which language the interpreter must speak"));
         }
         UnprocessableInputException.throwIfAny(errors);
     }

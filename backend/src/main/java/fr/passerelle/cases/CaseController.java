@@ -60,7 +60,7 @@ class CaseController {
     @PutMapping("/{id}/assignee")
     CaseView assign(@PathVariable UUID id, @Valid @RequestBody Assignment assignment) {
         if (assignment.userId() != null && (assignment.name() == null || assignment.name().isBlank())) {
-            throw UnprocessableInputException.of("name", "say who the case is assigned to");
+            throw UnprocessableInputException.of("name", "assignee_name_missing", "say who the case is assigned to");
         }
         return service.assign(id, assignment.userId(), assignment.name());
     }

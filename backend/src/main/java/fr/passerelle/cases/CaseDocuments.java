@@ -4,6 +4,7 @@ import fr.passerelle.audit.Audit;
 import fr.passerelle.security.CurrentUser;
 import fr.passerelle.security.Users;
 import fr.passerelle.tenancy.CurrentAssociation;
+import fr.passerelle.web.InputRefusal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -72,14 +73,16 @@ class CaseDocuments {
             byte[] buffer = new byte[CHUNK];
             int length = in.readNBytes(buffer, 0, CHUNK);
             if (length == 0) {
-                throw refused(HttpStatus.BAD_REQUEST, "the file is empty");
+                throw refused(HttpStatus.BAD_REQUEST, "empty_file", "the file is empty");
             }
             DocumentType type = DocumentType.sniff(buffer, length).orElseThrow(() -> refused(
-                    HttpStatus.UNSUPPORTED_MEDIA_TYPE, "only PDF, JPEG or PNG files are accepted (by their content)"));
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE, "not_pdf_jpeg_png",
+                    "only PDF, JPEG or PNG files are accepted (by their content)"));
             Optional<DocumentType> declared = DocumentType.declared(declaredType);
             if (declared.isPresent() && declared.get() != type) {
-                throw refused(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "declared as " + declared.get().mediaType()
-                        + " but its content is " + type.mediaType());
+                throw refused(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "declared_type_differs", "declared as "
+                        + declared.get().mediaType() + " but its content is " + type.mediaType(),
+                        declared.get().mediaType(), type.mediaType());
             }
             long size = 0;
             int seq = 0;
@@ -87,7 +90,7 @@ class CaseDocuments {
             while (length > 0) {
                 size += length;
                 if (size > max) {
-                    throw refused(HttpStatus.PAYLOAD_TOO_LARGE, "larger than " + max + " bytes");
+                    throw refused(HttpStatus.PAYLOAD_TOO_LARGE, "larger_than", "is larger than " + max + " bytes", max);
                 }
                 jdbc.update("""
                         INSERT INTO app.case_document_chunks (tenant_id, document_id, seq, data)
@@ -171,10 +174,9 @@ class CaseDocuments {
                 row.getTimestamp("uploaded_at").toInstant(), row.getString("uploaded_by_name"));
     }
 
-    private static ResponseStatusException refused(HttpStatus status, String why) {
-        ResponseStatusException e = new ResponseStatusException(status, "file: " + why);
-        e.getBody().setProperty("errors", Map.of("file", why));
-        return e;
+    private static InputRefusal refused(HttpStatus status, String code, String why, Object... args) {
+        return new InputRefusal(status, status == HttpStatus.BAD_REQUEST ? "invalid" : null,
+                Map.of("file", InputRefusal.Fault.of(code, why, args)));
     }
 
     private static String cleanName(String filename) {

@@ -1,5 +1,6 @@
 package fr.passerelle.cases;
 
+import fr.passerelle.web.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -26,7 +27,7 @@ class CaseJournalController {
         this.timeline = timeline;
     }
 
-    record NewNote(@NotBlank @Size(max = CaseNotes.MAX_TEXT) String text) {
+    record NewNote(@PlainText.MultiLine @NotBlank @Size(max = CaseNotes.MAX_TEXT) String text) {
     }
 
     @GetMapping("/notes")

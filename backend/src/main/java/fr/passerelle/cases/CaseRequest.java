@@ -1,5 +1,6 @@
 package fr.passerelle.cases;
 
+import fr.passerelle.web.InputRefusal.Fault;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
@@ -20,9 +21,9 @@ import java.util.UUID;
 record CaseRequest(
         UUID applicantId,
         @Valid ApplicantRequest applicant,
-        @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String applicantName,
+        @Size(min = 1, max = 200) @Pattern(regexp = "(?s).*\\S.*", message = "{passerelle.notBlank}") String applicantName,
         @NotNull Ground ground,
-        @NotNull @Pattern(regexp = DEPARTMENT, message = "must be a French department code such as 69, 2A or 974")
+        @NotNull @Pattern(regexp = DEPARTMENT, message = "{passerelle.department}")
         String department,
         @Size(max = 200) String prefecture,
         Boolean onlineFiling,
@@ -47,7 +48,7 @@ record CaseRequest(
     void checkOpening() {
         int given = (applicantId != null ? 1 : 0) + (applicant != null ? 1 : 0) + (applicantName != null ? 1 : 0);
         if (given != 1) {
-            throw UnprocessableInputException.of("applicant",
+            throw UnprocessableInputException.of("applicant", "applicant_ambiguous",
                     "give exactly one of applicantId (an existing applicant), applicant (a new one), applicantName");
         }
         if (applicant != null) {
@@ -57,38 +58,40 @@ record CaseRequest(
 
     void checkCorrection() {
         if (applicant != null || applicantName != null) {
-            throw UnprocessableInputException.of(applicant != null ? "applicant" : "applicantName",
+            throw UnprocessableInputException.of(applicant != null ? "applicant" : "applicantName", "applicant_not_here",
                     "a case's applicant is changed with PUT /api/applicants/{id}, or replaced with applicantId");
         }
     }
 
     /** The dates must be possible together, and with the applicant's entry in France. */
     void checkDates(LocalDate entryDate) {
-        Map<String, String> errors = new TreeMap<>();
+        Map<String, Fault> errors = new TreeMap<>();
         if (entryDate != null) {
-            before(errors, "filedOn", filedOn, entryDate, "is before the date of entry in France");
-            before(errors, "appointmentOn", appointmentOn, entryDate, "is before the date of entry in France");
+            before(errors, "filedOn", filedOn, entryDate, "before_entry", "is before the date of entry in France");
+            before(errors, "appointmentOn", appointmentOn, entryDate, "before_entry",
+                    "is before the date of entry in France");
         }
         if (filedOn != null) {
-            before(errors, "decidedOn", decidedOn, filedOn, "is before the filing");
-            before(errors, "commissionOn", commissionOn, filedOn, "is before the filing");
+            before(errors, "decidedOn", decidedOn, filedOn, "before_filing", "is before the filing");
+            before(errors, "commissionOn", commissionOn, filedOn, "before_filing", "is before the filing");
             if (receiptExpiresOn != null && !receiptExpiresOn.isAfter(filedOn)) {
-                errors.put("receiptExpiresOn", "is not after the filing");
+                errors.put("receiptExpiresOn", Fault.of("not_after_filing", "is not after the filing"));
             }
         }
         if (decidedOn != null) {
-            before(errors, "notifiedOn", notifiedOn, decidedOn, "is before the decision");
+            before(errors, "notifiedOn", notifiedOn, decidedOn, "before_decision", "is before the decision");
             if (commissionOn != null && commissionOn.isAfter(decidedOn)) {
-                errors.put("commissionOn", "is after the decision: the commission is heard before it");
+                errors.put("commissionOn", Fault.of("commission_after_decision",
+                        "is after the decision: the commission is heard before it"));
             }
         }
         UnprocessableInputException.throwIfAny(errors);
     }
 
-    private static void before(Map<String, String> errors, String field, LocalDate date, LocalDate bound,
-                               String message) {
+    private static void before(Map<String, Fault> errors, String field, LocalDate date, LocalDate bound,
+                               String code, String message) {
         if (date != null && date.isBefore(bound)) {
-            errors.putIfAbsent(field, message);
+            errors.putIfAbsent(field, Fault.of(code, message));
         }
     }
 }

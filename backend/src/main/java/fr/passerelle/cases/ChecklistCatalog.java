@@ -106,6 +106,7 @@ class ChecklistCatalog {
                 throw new IllegalStateException("Missing " + RESOURCE);
             }
             return json.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+                    .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, false) // absent flags are false
                     .readValue(in, Catalog.class);
         } catch (IOException e) {
             throw new UncheckedIOException("Unreadable " + RESOURCE, e);

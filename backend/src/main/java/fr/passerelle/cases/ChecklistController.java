@@ -1,5 +1,6 @@
 package fr.passerelle.cases;
 
+import fr.passerelle.web.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -30,10 +31,10 @@ class ChecklistController {
 
     record PieceRequest(@NotNull PieceStatus status, @Size(max = 60) String variant,
                         @PastOrPresent LocalDate issuedOn, Boolean foreignLanguage, Boolean translated,
-                        @Size(max = 2000) String note) {
+                        @PlainText.MultiLine @Size(max = 2000) String note) {
     }
 
-    record OverrideRequest(@NotBlank @Size(max = 2000) String reason) {
+    record OverrideRequest(@PlainText.MultiLine @NotBlank @Size(max = 2000) String reason) {
     }
 
     @GetMapping("/checklist")

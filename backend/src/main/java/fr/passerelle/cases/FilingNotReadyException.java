@@ -1,28 +1,29 @@
 package fr.passerelle.cases;
 
+import fr.passerelle.web.InputRefusal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The file cannot be filed: 422, naming every piece that is missing, expired or otherwise not
  * usable ({@code errors}: piece to what is wrong).
  */
-public class FilingNotReadyException extends ResponseStatusException {
+public class FilingNotReadyException extends InputRefusal {
     private final Map<String, String> pieces;
 
     FilingNotReadyException(List<ChecklistLine> blocking) {
-        super(HttpStatus.UNPROCESSABLE_ENTITY, "The file is not ready for filing: " + blocking.stream()
-                .map(line -> line.piece() + " (" + String.join(", ", line.problems()) + ")")
-                .collect(Collectors.joining("; ")) + ". A coordinator may record an override with a reason.");
+        super(HttpStatus.UNPROCESSABLE_ENTITY, "not_ready_for_filing", faults(blocking));
         Map<String, String> errors = new LinkedHashMap<>();
         blocking.forEach(line -> errors.put(line.piece(), String.join(", ", line.problems())));
         this.pieces = Map.copyOf(errors);
-        getBody().setTitle("File not ready for filing");
-        getBody().setProperty("errors", errors);
+    }
+
+    private static Map<String, Fault> faults(List<ChecklistLine> blocking) {
+        Map<String, Fault> faults = new LinkedHashMap<>();
+        blocking.forEach(line -> faults.put(line.piece(), Fault.of("piece_not_ready", String.join(", ", line.problems()))));
+        return faults;
     }
 
     /** Each blocking piece and what is wrong with it. */

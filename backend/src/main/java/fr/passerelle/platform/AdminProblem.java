@@ -1,31 +1,29 @@
 package fr.passerelle.platform;
 
+import fr.passerelle.web.InputRefusal;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.server.ResponseStatusException;
 
 /** A refusal that names the field at fault, in {@code detail} and in {@code errors}, as the rest of the API does. */
-class AdminProblem extends ResponseStatusException {
+class AdminProblem extends InputRefusal {
 
-    private AdminProblem(HttpStatus status, String title, String field, String message) {
-        super(status, field + ": " + message);
-        getBody().setTitle(title);
-        getBody().setProperty("errors", Map.of(field, message));
+    private AdminProblem(HttpStatus status, String titleCode, String field, String code, String message) {
+        super(status, titleCode, Map.of(field, Fault.of(code, message)));
     }
 
     static AdminProblem invalid(String field, String message) {
-        return new AdminProblem(HttpStatus.BAD_REQUEST, "Invalid input", field, message);
+        return new AdminProblem(HttpStatus.BAD_REQUEST, "invalid", field, "invalid", message);
     }
 
     static AdminProblem notFound(String field, String message) {
-        return new AdminProblem(HttpStatus.NOT_FOUND, "Not found", field, message);
+        return new AdminProblem(HttpStatus.NOT_FOUND, "not_found", field, "not_found", message);
     }
 
     static AdminProblem conflict(String field, String message) {
-        return new AdminProblem(HttpStatus.CONFLICT, "Conflict", field, message);
+        return new AdminProblem(HttpStatus.CONFLICT, "conflict", field, "conflict", message);
     }
 
     static AdminProblem unprocessable(String field, String message) {
-        return new AdminProblem(HttpStatus.UNPROCESSABLE_ENTITY, "Inconsistent input", field, message);
+        return new AdminProblem(HttpStatus.UNPROCESSABLE_ENTITY, "inconsistent", field, "inconsistent", message);
     }
 }

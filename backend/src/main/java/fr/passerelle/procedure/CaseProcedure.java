@@ -2,7 +2,9 @@ package fr.passerelle.procedure;
 
 import fr.passerelle.cases.CaseDeleted;
 import fr.passerelle.cases.CaseOpened;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -32,9 +34,26 @@ class CaseProcedure {
                 .execute();
     }
 
+    /**
+     * Ends every process instance of the case, in the case's transaction: the main one and the
+     * ones it called (appointment, receipt, an appeal...), with their timers and tasks; the task
+     * lists' rows go with their tasks (a built-in listener) and with the case row. Deleting the
+     * roots deletes what they called; the case's own listeners and output mappings are skipped,
+     * as they would act on a case that is gone.
+     */
     @EventListener
     void remove(CaseDeleted deleted) {
-        runtime.createProcessInstanceQuery().processInstanceBusinessKey(deleted.caseId().toString()).list()
-                .forEach(instance -> runtime.deleteProcessInstance(instance.getId(), "case deleted"));
+        String caseId = deleted.caseId().toString();
+        Set<String> roots = new LinkedHashSet<>();
+        runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).list().forEach(instance ->
+                roots.add(instance.getRootProcessInstanceId() != null ? instance.getRootProcessInstanceId()
+                        : instance.getId()));
+        for (String root : roots) {
+            runtime.deleteProcessInstanceIfExists(root, "case deleted", true, true, true, false);
+        }
+        long left = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).count();
+        if (left > 0) {
+            throw new IllegalStateException(left + " process instances of case " + caseId + " outlived its deletion");
+        }
     }
 }

@@ -1,26 +1,28 @@
 package fr.passerelle.procedure;
 
+import fr.passerelle.web.InputRefusal;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Input the procedure cannot take (a task submission that does not fit its form, a task list
  * asked for with bad parameters): 400, every faulty field or parameter named in {@code errors}.
  */
-class InvalidInputException extends ResponseStatusException {
-    private final Map<String, String> errors;
+class InvalidInputException extends InputRefusal {
 
-    InvalidInputException(String title, Map<String, String> errors) {
-        super(HttpStatus.BAD_REQUEST, errors.entrySet().stream()
-                .map(entry -> entry.getKey() + ": " + entry.getValue()).collect(Collectors.joining("; ")));
-        this.errors = Map.copyOf(errors);
-        getBody().setTitle(title);
-        getBody().setProperty("errors", errors);
+    InvalidInputException(Map<String, Fault> faults) {
+        super(org.springframework.http.HttpStatus.BAD_REQUEST, "invalid", faults);
     }
 
+    /** Faults worded in English only, under the generic code {@code invalid}. */
+    static InvalidInputException worded(Map<String, String> errors) {
+        Map<String, Fault> faults = new LinkedHashMap<>();
+        errors.forEach((field, message) -> faults.put(field, Fault.of("invalid", message)));
+        return new InvalidInputException(faults);
+    }
+
+    /** Field to message (English). */
     Map<String, String> errors() {
-        return errors;
+        return messages();
     }
 }

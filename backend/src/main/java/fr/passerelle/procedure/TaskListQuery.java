@@ -88,7 +88,7 @@ record TaskListQuery(Scope scope, String step, Ground ground, String prefecture,
 
     /** A task list asked for with parameters it cannot take: 400, each named. */
     static InvalidInputException invalid(Map<String, String> errors) {
-        return new InvalidInputException("Invalid task list query", new LinkedHashMap<>(errors));
+        return InvalidInputException.worded(errors);
     }
 
     private static Ground ground(String article) {

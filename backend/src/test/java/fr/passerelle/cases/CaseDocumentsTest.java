@@ -82,7 +82,7 @@ class CaseDocumentsTest {
 
         var disguised = staff.caseworker.upload(pieceDocuments, "file", "scan.png", "image/png", Staff.PDF.getBytes());
         assertThat(disguised.status()).isEqualTo(415);
-        assertThat(disguised.json().get("detail").asText()).contains("declared as image/png");
+        assertThat(disguised.json().get("detail").asText()).contains("déclaré comme image/png");
 
         var empty = staff.caseworker.upload(pieceDocuments, "file", "empty.pdf", "application/pdf", new byte[0]);
         assertThat(empty.status()).isEqualTo(400);

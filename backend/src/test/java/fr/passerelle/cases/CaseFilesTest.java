@@ -83,7 +83,8 @@ class CaseFilesTest {
         var filedBeforeEntry = staff.caseworker.put(path, """
                 {"ground": "L435-1", "department": "69", "filedOn": "2013-01-01"}""");
         assertThat(filedBeforeEntry.status()).isEqualTo(422);
-        assertThat(filedBeforeEntry.json().get("errors").get("filedOn").asText()).contains("entry in France");
+        assertThat(filedBeforeEntry.json().get("errors").get("filedOn").asText()).contains("entrée en France");
+        assertThat(filedBeforeEntry.json().get("errorCodes").get("filedOn").asText()).isEqualTo("before_entry");
 
         var notifiedBeforeDecision = staff.caseworker.put(path, """
                 {"ground": "L435-1", "department": "69", "filedOn": "2025-01-01", "decidedOn": "2025-03-01",
@@ -111,7 +112,7 @@ class CaseFilesTest {
 
         var unknown = staff.caseworker.put(path, """
                 {"ground": "L435-1", "department": "69", "tenantId": "beta"}""");
-        assertThat(unknown.json().get("detail").asText()).isEqualTo("tenantId: unknown field");
+        assertThat(unknown.json().get("errorCodes").get("tenantId").asText()).isEqualTo("unknown_field");
 
         var editApplicantHere = staff.caseworker.put(path, """
                 {"ground": "L435-1", "department": "69", "applicantName": "Someone Else"}""");

@@ -100,7 +100,7 @@ class CaseIsolationTest {
 
         var unknownField = alpha.post("/api/cases", CASE.replace("}", ", \"tenantId\": \"beta\"}"));
         assertThat(unknownField.status()).isEqualTo(400);
-        assertThat(unknownField.json().get("detail").asText()).isEqualTo("tenantId: unknown field");
+        assertThat(unknownField.json().get("errorCodes").get("tenantId").asText()).isEqualTo("unknown_field");
 
         var badDepartment = alpha.post("/api/cases", CASE.replace("\"69\"", "\"20\""));
         assertThat(badDepartment.status()).isEqualTo(400);

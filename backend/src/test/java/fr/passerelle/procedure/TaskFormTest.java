@@ -55,22 +55,28 @@ class TaskFormTest {
         assertThat(refused.errors()).containsOnlyKeys("receiptType", "receiptValidUntil", "notifiedAt",
                 "receiptNumber", "feeAmount", "complete", "contactEmail", "tenantId");
         assertThat(refused.errors().get("receiptType")).contains("NONE").contains("RECEPISSE");
-        assertThat(refused.errors().get("tenantId")).startsWith("unknown field");
+        assertThat(refused.faults().get("tenantId").code()).isEqualTo("unknown_field");
         assertThat(refused.getStatusCode().value()).isEqualTo(400);
     }
 
     @Test
-    void requiredFieldsMustBeThereButConditionalOnesAreNotForced() {
+    void requiredFieldsMustBeThereAndConditionalOnesWhenShown() {
         var refused = catchThrowableOfType(InvalidInputException.class,
                 () -> form.validate(Map.of("receiptValidUntil", " ")));
         assertThat(refused.errors()).containsOnlyKeys("receiptType", "receiptValidUntil")
-                .containsValue("required");
+                .containsValue("is required");
+        var none = catchThrowableOfType(InvalidInputException.class,
+                () -> form.validate(Map.of("receiptType", "NONE", "receiptValidUntil", "2026-03-31")));
+        assertThat(none.faults()).containsOnlyKeys("reason");
+        assertThat(none.faults().get("reason").code()).isEqualTo("required_here");
+        assertThat(form.validate(Map.of("receiptType", "RECEPISSE", "receiptValidUntil", "2026-03-31",
+                "reason", "hidden, so not kept"))).as("a hidden field's value is not kept").doesNotContainKey("reason");
     }
 
     @Test
     void oversizedTextIsRefusedEvenWithoutAStatedLimit() {
         var refused = catchThrowableOfType(InvalidInputException.class, () -> form.validate(Map.of(
-                "receiptType", "NONE", "receiptValidUntil", "2026-03-31",
+                "receiptType", "RECEPISSE", "receiptValidUntil", "2026-03-31",
                 "notes", "x".repeat(TaskForm.DEFAULT_MAX_TEXT + 1))));
         assertThat(refused.errors()).containsOnlyKeys("notes");
     }

@@ -50,7 +50,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class TaskListTest {
     private static final String PREPARE = "prepareCase";
     private static final String PREPARE_FORM = """
-            {"evidenceGathered": true, "personalStatementWritten": true, "proceedWithApplication": true}""";
+            {"ground": "L435-1", "evidenceGathered": true, "personalStatementWritten": true, "proceedWithApplication": true}""";
 
     @LocalServerPort
     int port;

@@ -74,7 +74,7 @@ class WholeCaseTest {
         caseId = opened.json().get("id").asText();
 
         complete(caseworker, "prepareCase", """
-                {"evidenceGathered": true, "personalStatementWritten": true, "proceedWithApplication": true}""");
+                {"ground": "L435-1", "evidenceGathered": true, "personalStatementWritten": true, "proceedWithApplication": true}""");
 
         // Appointment: a failed booking attempt is recorded, the second one gets a slot.
         complete(caseworker, "recordBookingAttempt", """
