@@ -144,7 +144,8 @@ class ModelConventionsTest {
         }
       }
       String due = task.getCamundaDueDate();
-      if (due != null && (!due.contains("deadlines.") || LITERAL_TIME.matcher(due).find())) {
+      if (due != null && (!due.contains("deadlines.") && !due.contains("appealDeadlines.")
+          || LITERAL_TIME.matcher(due).find())) {
         faults.add(id + ": due date not from the deadlines bean: " + due);
       }
     }
@@ -155,7 +156,9 @@ class ModelConventionsTest {
         faults.add(owner + ": a timer duration or cycle (use timeDate from the deadlines bean)");
       }
       String date = timer.getTimeDate() == null ? "" : timer.getTimeDate().getTextContent().trim();
-      if (!date.startsWith("${deadlines.") || LITERAL_TIME.matcher(date).find()) {
+      // appealDeadlines: appeal-contentious's bean over deadlines (fr.passerelle.processes.AppealDeadlines)
+      if (!date.startsWith("${deadlines.") && !date.startsWith("${appealDeadlines.")
+          || LITERAL_TIME.matcher(date).find()) {
         faults.add(owner + ": timer not from the deadlines bean: " + date);
       }
     }
