@@ -1,0 +1,109 @@
+package fr.passerelle.procedure;
+
+import fr.passerelle.cases.CaseFiles;
+import fr.passerelle.tenancy.Tenancy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Where a case stands in its procedure: the process instances running for it (the main
+ * process and those it called, the step running now), each with its model and the activities
+ * active in it, for the web app to draw. Read with the caller's engine authentication (tenant
+ * check) after the case's own read check, so another association's case is 404 here too.
+ */
+@Service
+class CaseStanding {
+    private final CaseFiles cases;
+    private final RuntimeService runtime;
+    private final HistoryService history;
+    private final RepositoryService repository;
+
+    CaseStanding(CaseFiles cases, RuntimeService runtime, HistoryService history, RepositoryService repository) {
+        this.cases = cases;
+        this.runtime = runtime;
+        this.history = history;
+        this.repository = repository;
+    }
+
+    /** A process instance of the case; {@code parentId} is the instance that called it (null for the main one). */
+    record Standing(String instanceId, String parentId, String key, String name, String definitionId,
+                    List<String> activeActivityIds, boolean ended) {
+    }
+
+    record Procedure(String caseId, List<Standing> processes) {
+    }
+
+    @Transactional(readOnly = true)
+    Procedure of(UUID caseId) {
+        cases.requireReadable(caseId);
+        List<Standing> processes = new ArrayList<>();
+        for (ProcessInstance instance : runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseId.toString()).list()) {
+            ProcessDefinition definition = repository.getProcessDefinition(instance.getProcessDefinitionId());
+            ProcessInstance parent = runtime.createProcessInstanceQuery().subProcessInstanceId(instance.getId())
+                    .singleResult();
+            processes.add(new Standing(instance.getId(), parent == null ? null : parent.getId(), definition.getKey(),
+                    definition.getName(), definition.getId(),
+                    runtime.getActiveActivityIds(instance.getId()).stream().sorted().toList(), false));
+        }
+        if (processes.isEmpty()) {
+            // The procedure is over: the main process as it ended.
+            HistoricProcessInstance ended = history.createHistoricProcessInstanceQuery()
+                    .processInstanceBusinessKey(caseId.toString()).processDefinitionKey(CaseProcedure.MAIN_PROCESS)
+                    .orderByProcessInstanceStartTime().desc().listPage(0, 1).stream().findFirst().orElse(null);
+            if (ended != null) {
+                List<String> endEvents = history.createHistoricActivityInstanceQuery()
+                        .processInstanceId(ended.getId()).activityType("noneEndEvent").list().stream()
+                        .map(activity -> activity.getActivityId()).distinct().sorted().toList();
+                processes.add(new Standing(ended.getId(), null, ended.getProcessDefinitionKey(),
+                        ended.getProcessDefinitionName(), ended.getProcessDefinitionId(), endEvents, true));
+            }
+        }
+        // The main process first, then the ones it called, by depth.
+        processes.sort(Comparator.comparingInt((Standing standing) -> depth(standing, processes))
+                .thenComparing(Standing::key));
+        return new Procedure(caseId.toString(), processes);
+    }
+
+    /** The BPMN XML of a process definition: models are shared by every association, and hold no case data. */
+    @Transactional(readOnly = true)
+    String modelXml(String definitionId) {
+        Tenancy.current();
+        try (InputStream model = repository.getProcessModel(definitionId)) {
+            return new String(model.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (NotFoundException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No process definition " + definitionId);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int depth(Standing standing, List<Standing> all) {
+        java.util.Map<String, String> parents = new java.util.HashMap<>();
+        all.forEach(other -> parents.put(other.instanceId(), other.parentId()));
+        int depth = 0;
+        String parent = standing.parentId();
+        while (parent != null && depth < all.size()) {
+            depth++;
+            parent = parents.get(parent);
+        }
+        return depth;
+    }
+}
