@@ -27,7 +27,7 @@ async function signIn(page, username) {
   await page.locator('#password').fill('demo');
   await page.locator('#kc-login').click();
   await page.waitForURL((url) => url.href.startsWith(BASE_URL));
-  await page.getByRole('heading', { name: 'Mon espace' }).waitFor();
+  await page.getByRole('heading', { name: 'Mes tâches' }).waitFor();
   pass(`${username}: signed in and back on the app`);
 }
 
@@ -44,14 +44,19 @@ async function expectVisible(locator, check) {
 const scenarios = {
   async 'ines.lyon signs in and sees her association'(page) {
     await signIn(page, 'ines.lyon');
+    await page.getByRole('link', { name: 'Mon espace' }).click();
     await expectVisible(page.getByRole('heading', { name: /^In[eè]s\b/ }), 'ines.lyon: her name is shown');
     await expectVisible(associationRow(page, 'Accueil Étrangers Lyon'), 'ines.lyon: Accueil Étrangers Lyon is shown');
   },
 
   async 'me.durand chooses one of her two associations'(page) {
     await signIn(page, 'me.durand');
+    await page.getByRole('link', { name: 'Mon espace' }).click();
     await expectVisible(associationRow(page, 'Accueil Étrangers Lyon'), 'me.durand: Accueil Étrangers Lyon is listed');
-    await expectVisible(associationRow(page, 'Droits Devant Marseille'), 'me.durand: Droits Devant Marseille is listed');
+    await expectVisible(
+      associationRow(page, 'Droits Devant Marseille'),
+      'me.durand: Droits Devant Marseille is listed',
+    );
 
     const chosen = page.waitForResponse(
       (response) =>

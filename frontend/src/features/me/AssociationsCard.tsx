@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Me } from './Me';
-import { roleLabel } from './roleLabel';
+import type { Me } from '@/lib/session/Me';
+import { roleLabel } from '@/lib/session/roleLabel';
 
 interface Props {
   me: Me;

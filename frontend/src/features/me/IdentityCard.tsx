@@ -1,7 +1,7 @@
 import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Me } from './Me';
-import { roleLabel } from './roleLabel';
+import type { Me } from '@/lib/session/Me';
+import { roleLabel } from '@/lib/session/roleLabel';
 
 export function IdentityCard({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -13,7 +13,10 @@ export function IdentityCard({ me }: { me: Me }) {
           {me.platformAdmin && <Badge variant="light">{roleLabel(t, 'platformAdmin')}</Badge>}
         </Group>
         <Text size="sm">
-          {t('me.username')} <Text span ff="monospace">{me.username}</Text>
+          {t('me.username')}{' '}
+          <Text span ff="monospace">
+            {me.username}
+          </Text>
         </Text>
         {me.email && (
           <Text size="sm">

@@ -1,9 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { fakeBackend, json, problem } from '../test/fakeBackend';
-import { USER_ID, renderApp } from '../test/renderApp';
-import type { Me } from './Me';
+import { fakeBackend, json, problem } from '@/test/fakeBackend';
+import { USER_ID, renderApp } from '@/test/renderApp';
+import type { Me } from '@/lib/session/Me';
 
 const LYON = { slug: 'accueil-lyon', name: 'Accueil Étrangers Lyon' };
 const MARSEILLE = { slug: 'droits-marseille', name: 'Droits Devant Marseille' };
@@ -99,7 +99,14 @@ describe('Mon espace', () => {
 
   it('shows a platform admin as such', async () => {
     fakeBackend(() =>
-      json({ ...claire, username: 'admin', name: 'Camille Admin', platformAdmin: true, associations: [], currentAssociation: null }),
+      json({
+        ...claire,
+        username: 'admin',
+        name: 'Camille Admin',
+        platformAdmin: true,
+        associations: [],
+        currentAssociation: null,
+      }),
     );
     renderApp();
 

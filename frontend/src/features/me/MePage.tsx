@@ -1,10 +1,10 @@
 import { Alert, Center, Loader, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../api/errorMessage';
-import { useAssociationChoice } from '../association/AssociationChoiceContext';
+import { errorMessage } from '@/lib/api/errorMessage';
+import { useAssociationChoice } from '@/lib/association/AssociationChoiceContext';
 import { AssociationsCard } from './AssociationsCard';
 import { IdentityCard } from './IdentityCard';
-import { useMe } from './useMe';
+import { useMe } from '@/lib/session/useMe';
 
 /** "Mon espace": who the user is, their associations and roles, and which association they work for. */
 export function MePage() {

@@ -4,6 +4,10 @@ export interface ProblemDocument {
   title?: string;
   status?: number;
   detail?: string;
+  /** Bad input: field (or parameter) to message, worded by the backend in the request's Accept-Language. */
+  errors?: Record<string, string>;
+  /** The same fields to stable codes. */
+  errorCodes?: Record<string, string>;
   [extension: string]: unknown;
 }
 
@@ -17,6 +21,13 @@ export class ApiError extends Error {
     this.name = 'ApiError';
     this.status = status;
     this.problem = problem;
+  }
+
+  /** The fields the backend refused, with its message for each (empty when none is named). */
+  get fieldErrors(): Record<string, string> {
+    const errors = this.problem?.errors;
+    if (typeof errors !== 'object' || errors === null) return {};
+    return Object.fromEntries(Object.entries(errors).filter(([, message]) => typeof message === 'string'));
   }
 
   static async from(response: Response): Promise<ApiError> {

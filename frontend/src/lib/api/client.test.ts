@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fakeBackend, json, problem } from '../test/fakeBackend';
+import { fakeBackend, json, problem } from '@/test/fakeBackend';
 import { ApiError } from './ApiError';
 import { createApiClient } from './client';
 
@@ -39,7 +39,9 @@ describe('the API client', () => {
       problem(403, { type: 'about:blank', title: 'Forbidden', detail: "You are not a member of the association 'x'" }),
     );
 
-    const error = await client('x').get('/api/me').catch((e: unknown) => e);
+    const error = await client('x')
+      .get('/api/me')
+      .catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({
@@ -58,6 +60,10 @@ describe('the API client', () => {
   it('falls back on the HTTP status when the error is no problem document', async () => {
     fakeBackend(() => new Response('<html>proxy error</html>', { status: 502, statusText: 'Bad Gateway' }));
 
-    await expect(client().get('/api/me')).rejects.toMatchObject({ status: 502, problem: null, message: '502 Bad Gateway' });
+    await expect(client().get('/api/me')).rejects.toMatchObject({
+      status: 502,
+      problem: null,
+      message: '502 Bad Gateway',
+    });
   });
 });

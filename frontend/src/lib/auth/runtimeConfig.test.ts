@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fakeBackend, json, problem } from '../test/fakeBackend';
+import { fakeBackend, json, problem } from '@/test/fakeBackend';
 import { fetchRuntimeConfig } from './runtimeConfig';
 
 const CONFIG = { keycloakUrl: 'http://localhost:8180', realm: 'passerelle', clientId: 'passerelle-web' };

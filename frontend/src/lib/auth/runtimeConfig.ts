@@ -1,4 +1,4 @@
-import { ApiError } from '../api/ApiError';
+import { ApiError } from '@/lib/api/ApiError';
 
 /** Where to log in, read from the backend at start so one build serves every deployment. */
 export interface RuntimeConfig {
@@ -20,7 +20,5 @@ export async function fetchRuntimeConfig(): Promise<RuntimeConfig> {
 function isRuntimeConfig(value: unknown): value is RuntimeConfig {
   if (typeof value !== 'object' || value === null) return false;
   const fields = value as Record<string, unknown>;
-  return ['keycloakUrl', 'realm', 'clientId'].every(
-    (name) => typeof fields[name] === 'string' && fields[name] !== '',
-  );
+  return ['keycloakUrl', 'realm', 'clientId'].every((name) => typeof fields[name] === 'string' && fields[name] !== '');
 }

@@ -16,3 +16,9 @@ export interface Membership {
   /** caseworker, coordinator, lawyer */
   roles: string[];
 }
+
+/** The roles the user holds in the association the requests act for. */
+export function currentRoles(me: Me | undefined): string[] {
+  if (!me?.currentAssociation) return [];
+  return me.associations.find((membership) => membership.slug === me.currentAssociation)?.roles ?? [];
+}

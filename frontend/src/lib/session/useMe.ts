@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { ApiError } from '../api/ApiError';
-import { useApi } from '../api/ApiContext';
-import { useAssociationChoice } from '../association/AssociationChoiceContext';
+import { ApiError } from '@/lib/api/ApiError';
+import { useApi } from '@/lib/api/ApiContext';
+import { useAssociationChoice } from '@/lib/association/AssociationChoiceContext';
 import type { Me } from './Me';
 
 export function useMe() {

@@ -1,0 +1,29 @@
+import { AppShell, Button, Group, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { CalculatorPage } from '@/features/calculator/CalculatorPage';
+import { LanguageSwitch } from '@/lib/i18n/LanguageSwitch';
+
+/** The public pages, without signing in: the deadline calculator. */
+export function PublicApp() {
+  const { t } = useTranslation();
+  return (
+    <AppShell header={{ height: 56 }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Title order={1} size="h3">
+            {t('app.name')}
+          </Title>
+          <Group gap="xs" wrap="nowrap">
+            <LanguageSwitch />
+            <Button component="a" href="/" variant="default" size="xs">
+              {t('app.login')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Main>
+        <CalculatorPage />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,34 @@
+import { lazy, Suspense } from 'react';
+import { Route, Routes } from 'react-router';
+import { ErrorPage, PageLoader } from '@/components/QueryState';
+import { ApiError } from '@/lib/api/ApiError';
+import { CalculatorPage } from '@/features/calculator/CalculatorPage';
+import { MePage } from '@/features/me/MePage';
+import { TaskListPage } from '@/features/tasks/TaskListPage';
+
+// The home page (the task list) is in the first bundle; the rest comes when visited.
+const TaskPage = lazy(() => import('@/features/tasks/TaskPage'));
+const CaseListPage = lazy(() => import('@/features/cases/CaseListPage'));
+const NewCasePage = lazy(() => import('@/features/cases/NewCasePage'));
+const CasePage = lazy(() => import('@/features/cases/CasePage'));
+const ProcedurePage = lazy(() => import('@/features/procedure/ProcedurePage'));
+const AuditPage = lazy(() => import('@/features/audit/AuditPage'));
+
+export function AppRoutes() {
+  return (
+    <Suspense fallback={<PageLoader />}>
+      <Routes>
+        <Route index element={<TaskListPage />} />
+        <Route path="tasks/:taskId" element={<TaskPage />} />
+        <Route path="cases" element={<CaseListPage />} />
+        <Route path="cases/new" element={<NewCasePage />} />
+        <Route path="cases/:caseId" element={<CasePage />} />
+        <Route path="cases/:caseId/procedure" element={<ProcedurePage />} />
+        <Route path="calculateur" element={<CalculatorPage />} />
+        <Route path="audit" element={<AuditPage />} />
+        <Route path="me" element={<MePage />} />
+        <Route path="*" element={<ErrorPage error={new ApiError(404, null, 'Not Found')} />} />
+      </Routes>
+    </Suspense>
+  );
+}

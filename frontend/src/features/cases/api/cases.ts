@@ -1,0 +1,101 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useApi } from '@/lib/api/ApiContext';
+import type { FormSchema } from '@/components/form/schema';
+import type {
+  CaseEventName,
+  CaseTask,
+  CaseView,
+  Checklist,
+  DocumentView,
+  NoteView,
+  SpringPage,
+  TimelineEntry,
+} from './types';
+
+/** The association's cases, most recently changed first (one large page: the search is on it). */
+export function useCaseList(status: string | undefined) {
+  const api = useApi();
+  const query = new URLSearchParams({ size: '200', sort: 'updatedAt,desc' });
+  if (status) query.set('status', status);
+  return useQuery({
+    queryKey: ['cases', 'list', status ?? ''],
+    queryFn: () => api.get<SpringPage<CaseView>>(`/api/cases?${query.toString()}`),
+  });
+}
+
+function caseQuery(caseId: string, part: string) {
+  return { queryKey: ['cases', caseId, part], path: `/api/cases/${caseId}${part ? `/${part}` : ''}` } as const;
+}
+
+function useCasePart<T>(caseId: string, part: string, enabled = true) {
+  const api = useApi();
+  const { queryKey, path } = caseQuery(caseId, part);
+  return useQuery({ queryKey, queryFn: () => api.get<T>(path), enabled });
+}
+
+export const useCase = (id: string) => useCasePart<CaseView>(id, '');
+export const useChecklist = (id: string, enabled: boolean) => useCasePart<Checklist>(id, 'checklist', enabled);
+export const useDocuments = (id: string, enabled: boolean) => useCasePart<DocumentView[]>(id, 'documents', enabled);
+export const useNotes = (id: string, enabled: boolean) => useCasePart<NoteView[]>(id, 'notes', enabled);
+export const useTimeline = (id: string, enabled: boolean) => useCasePart<TimelineEntry[]>(id, 'timeline', enabled);
+export const useCaseTasks = (id: string, enabled: boolean) => useCasePart<CaseTask[]>(id, 'tasks', enabled);
+
+export function useEventForm(event: CaseEventName | null) {
+  const api = useApi();
+  return useQuery({
+    queryKey: ['case-events', event],
+    queryFn: () => api.get<FormSchema>(`/api/case-events/${event}/form`),
+    enabled: !!event,
+    staleTime: Infinity,
+  });
+}
+
+/** Every change to a case refreshes what is shown of it (and the task lists: steps may move). */
+export function useCaseActions(caseId: string) {
+  const api = useApi();
+  const client = useQueryClient();
+  const refresh = () =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: ['cases', caseId] }),
+      client.invalidateQueries({ queryKey: ['tasks'] }),
+      client.invalidateQueries({ queryKey: ['procedure', caseId] }),
+    ]);
+  const base = `/api/cases/${caseId}`;
+  return {
+    updatePiece: useMutation({
+      mutationFn: ({ piece, update }: { piece: string; update: Record<string, unknown> }) =>
+        api.put(`${base}/checklist/${encodeURIComponent(piece)}`, update),
+      onSuccess: refresh,
+    }),
+    upload: useMutation({
+      mutationFn: ({ piece, file }: { piece: string; file: File }) =>
+        api.upload(`${base}/checklist/${encodeURIComponent(piece)}/documents`, file),
+      onSuccess: refresh,
+    }),
+    removeDocument: useMutation({
+      mutationFn: (documentId: string) => api.delete(`${base}/documents/${documentId}`),
+      onSuccess: refresh,
+    }),
+    addNote: useMutation({ mutationFn: (text: string) => api.post(`${base}/notes`, { text }), onSuccess: refresh }),
+    override: useMutation({
+      mutationFn: (reason: string | null) =>
+        reason === null ? api.delete(`${base}/filing-override`) : api.put(`${base}/filing-override`, { reason }),
+      onSuccess: refresh,
+    }),
+    recordEvent: useMutation({
+      mutationFn: ({ event, data }: { event: CaseEventName; data: Record<string, unknown> }) =>
+        api.post(`${base}/events/${event}`, data),
+      onSuccess: refresh,
+    }),
+    download: (documentId: string) => api.getBlob(`${base}/documents/${documentId}`),
+  };
+}
+
+export function useOpenCase() {
+  const api = useApi();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Record<string, unknown>) => api.post<CaseView>('/api/cases', body),
+    onSuccess: () => client.invalidateQueries(),
+  });
+}

@@ -1,0 +1,120 @@
+export interface CaseView {
+  id: string;
+  reference: string;
+  applicantId: string;
+  applicantName: string;
+  ground: string;
+  department: string;
+  prefecture: string | null;
+  status: string;
+  onlineFiling: boolean;
+  groundConditionsMet: boolean | null;
+  assignee: { userId: string; name: string } | null;
+  entryDate: string | null;
+  appointmentOn: string | null;
+  filedOn: string | null;
+  receiptExpiresOn: string | null;
+  commissionOn: string | null;
+  decidedOn: string | null;
+  notifiedOn: string | null;
+  yearsInFrance: number | null;
+  commission: { mandatory: boolean; reason: string } | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SpringPage<T> {
+  content: T[];
+  page: { size: number; number: number; totalElements: number; totalPages: number };
+}
+
+export interface ChecklistPiece {
+  piece: string;
+  label: string;
+  labelFr: string;
+  required: boolean;
+  when: string | null;
+  stage: 'FILING' | 'DELIVERY';
+  status: 'MISSING' | 'RECEIVED' | 'VERIFIED';
+  variants: { code: string; label: string; validMonths: number | null }[];
+  variant: string | null;
+  issuedOn: string | null;
+  validMonths: number | null;
+  validUntil: string | null;
+  expired: boolean;
+  translationNeeded: boolean;
+  translated: boolean;
+  note: string | null;
+  documents: number;
+  problems: string[];
+  updatedAt: string | null;
+  updatedBy: string | null;
+}
+
+export interface Checklist {
+  caseId: string;
+  ground: string;
+  source: string;
+  asOf: string;
+  readyToFile: boolean;
+  filingOverride: { reason: string; byId: string; byName: string; at: string } | null;
+  pieces: ChecklistPiece[];
+}
+
+export interface DocumentView {
+  id: string;
+  piece: string;
+  filename: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  uploadedAt: string;
+  uploadedBy: string;
+}
+
+export interface NoteView {
+  id: string;
+  authorId: string;
+  authorName: string;
+  text: string;
+  createdAt: string;
+}
+
+export interface TimelineEntry {
+  at: string;
+  kind: 'CHANGE' | 'ACTIVITY_STARTED' | 'ACTIVITY_ENDED' | 'ACTIVITY_CANCELLED';
+  what: string;
+  actor: string | null;
+  detail: string | null;
+  activityType: string | null;
+}
+
+export interface CaseTask {
+  id: string;
+  name: string;
+  nameEn: string;
+  taskKey: string;
+  assignee: string | null;
+  candidateGroups: string[];
+  due: string | null;
+}
+
+export const CASE_EVENTS = [
+  'decision-notified',
+  'convocation-received',
+  'administrative-appeal-answered',
+  'judgment-notified',
+] as const;
+export type CaseEventName = (typeof CASE_EVENTS)[number];
+
+export const CASE_STATUSES = [
+  'PREPARATION',
+  'APPOINTMENT',
+  'FILED',
+  'UNDER_REVIEW',
+  'COMMISSION',
+  'GRANTED',
+  'REFUSED',
+  'APPEAL',
+  'CLOSED',
+];

@@ -1,0 +1,56 @@
+import { Alert, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { CaseView } from '../api/types';
+import { formatDay } from './format';
+import { Section } from './Section';
+
+/** The applicant, the case's key dates, and what follows from them (years in France, the commission). */
+export function FactsSection({ item }: { item: CaseView }) {
+  const { t, i18n } = useTranslation();
+  const day = (value: string | null) => formatDay(value, i18n.language);
+  const facts: [string, string][] = [
+    [t('case.reference'), item.reference],
+    [t('case.ground'), item.ground],
+    [t('case.status'), t(`caseStatus.${item.status}`, { defaultValue: item.status })],
+    [t('case.prefecture'), item.prefecture ?? '—'],
+    [t('case.department'), item.department],
+    [t('case.assignee'), item.assignee?.name ?? t('case.nobody')],
+    [t('case.onlineFiling'), item.onlineFiling ? t('common.yes') : t('common.no')],
+    [t('case.entryDate'), day(item.entryDate)],
+    [t('case.appointmentOn'), day(item.appointmentOn)],
+    [t('case.filedOn'), day(item.filedOn)],
+    [t('case.receiptExpiresOn'), day(item.receiptExpiresOn)],
+    [t('case.commissionOn'), day(item.commissionOn)],
+    [t('case.decidedOn'), day(item.decidedOn)],
+    [t('case.notifiedOn'), day(item.notifiedOn)],
+  ];
+  return (
+    <Section title={t('case.facts')} id="facts">
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="xs" component="dl" m={0}>
+        {facts.map(([label, value]) => (
+          <Stack gap={0} key={label}>
+            <Text size="xs" c="dimmed" component="dt">
+              {label}
+            </Text>
+            <Text size="sm" component="dd" m={0}>
+              {value}
+            </Text>
+          </Stack>
+        ))}
+      </SimpleGrid>
+      <Alert color={item.commission?.mandatory ? 'orange' : 'gray'} title={t('case.follows')}>
+        <Text size="sm">
+          {item.yearsInFrance === null
+            ? t('case.yearsUnknown')
+            : t('case.yearsInFranceSentence', { count: item.yearsInFrance })}
+        </Text>
+        {item.commission && (
+          <Text size="sm">
+            {item.commission.mandatory ? t('case.commissionMandatory') : t('case.commissionNotMandatory')}
+            {item.commission.reason ? ` — ${item.commission.reason}` : ''} (L432-13 CESEDA)
+          </Text>
+        )}
+      </Alert>
+    </Section>
+  );
+}

@@ -1,0 +1,80 @@
+import { Alert, Box, Button, Group, Loader } from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+interface Canvas {
+  addMarker(element: string, marker: string): void;
+  zoom(level: string | number, center?: 'auto'): number;
+}
+interface Registry {
+  get(id: string): unknown;
+}
+interface Viewer {
+  importXML(xml: string): Promise<unknown>;
+  get(name: 'canvas'): Canvas;
+  get(name: 'elementRegistry'): Registry;
+  destroy(): void;
+}
+
+/** A BPMN model drawn by bpmn-js, with the given elements marked as the case's current step. */
+export function ProcessDiagram({ xml, current, label }: { xml: string; current: string[]; label: string }) {
+  const { t } = useTranslation();
+  const container = useRef<HTMLDivElement>(null);
+  const viewer = useRef<Viewer | null>(null);
+  const [state, setState] = useState<'loading' | 'ready' | 'failed'>('loading');
+
+  useEffect(() => {
+    let cancelled = false;
+    let made: Viewer | null = null;
+    void import('./bpmnViewer')
+      .then(async ({ createViewer }) => {
+        if (cancelled || !container.current) return;
+        made = createViewer(container.current) as unknown as Viewer;
+        await made.importXML(xml);
+        if (cancelled) return;
+        const canvas = made.get('canvas');
+        const registry = made.get('elementRegistry');
+        for (const id of current) if (registry.get(id)) canvas.addMarker(id, 'current-step');
+        canvas.zoom('fit-viewport', 'auto');
+        viewer.current = made;
+        setState('ready');
+      })
+      .catch(() => !cancelled && setState('failed'));
+    return () => {
+      cancelled = true;
+      made?.destroy();
+      viewer.current = null;
+    };
+  }, [xml, current]);
+
+  const zoom = (factor: number) => {
+    const canvas = viewer.current?.get('canvas');
+    if (canvas) canvas.zoom(canvas.zoom('fit-viewport') * factor);
+  };
+
+  return (
+    <Box>
+      {state === 'loading' && <Loader aria-label={t('app.loading')} />}
+      {state === 'failed' && <Alert color="red">{t('procedure.drawFailed')}</Alert>}
+      <Box
+        ref={container}
+        role="img"
+        aria-label={label}
+        data-current={current.join(' ')}
+        data-state={state}
+        h={{ base: 300, sm: 420 }}
+        style={{ border: '1px solid var(--mantine-color-gray-4)', borderRadius: 6, background: 'white' }}
+      />
+      {state === 'ready' && (
+        <Group gap="xs" mt={4}>
+          <Button size="xs" variant="default" onClick={() => zoom(1)}>
+            {t('procedure.fit')}
+          </Button>
+          <Button size="xs" variant="default" onClick={() => zoom(1.6)}>
+            {t('procedure.zoomIn')}
+          </Button>
+        </Group>
+      )}
+    </Box>
+  );
+}
