@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
  * The two administrative appeals, {@code appeal-gracious} (to the prefect) and
  * {@code appeal-hierarchical} (to the minister), have the same course: sent within the
  * deadline, received, then the answer (granted or rejected) or the implicit rejection after 2
- * months of silence; a deadline that passes without a recorded sending. Each model's test class
+ * months of silence, counted from the sending until a receipt is recorded (a receipt that never comes
+ * back blocks nothing); a deadline that passes without a recorded sending. Each model's test class
  * runs these tests on its own model, with its own coverage.
  */
 abstract class AdministrativeAppealProcessTestCase extends ProcessTestCase {
@@ -47,18 +48,26 @@ abstract class AdministrativeAppealProcessTestCase extends ProcessTestCase {
     assertThat(send.getName()).isEqualTo(sendTaskName);
     assertThat(send.getDueDate()).isEqualTo(endOf("2026-04-21"));
     assertThat(timer(pi, id("{kind}AppealDeadlinePassed")).getDuedate()).isEqualTo(startOf("2026-04-22"));
+    send(send);
+    // until the receipt is recorded, 2 months of silence count from the sending (the earlier date)
+    assertThat(timer(pi, id("{kind}AppealImplicitlyRejected")).getDuedate()).isEqualTo(startOf("2026-05-03"));
+    recordReceipt(pi, "2026-03-05");
+  }
+
+  private void send(Task send) {
     complete(send, vars("administrativeAppealSentDate", "2026-03-03", "administrativeAppealSentBy",
         "REGISTERED_LETTER", "administrativeAppealTrackingNumber", "1A 234 567 8901 2"));
-    recordReceipt(pi, "2026-03-05");
   }
 
   private void recordReceipt(ProcessInstance pi, String receivedDate) {
     Task received = task(pi);
     assertThat(received).hasDefinitionKey(id("record{Kind}AppealReceipt")).hasCandidateGroup("caseworker");
     assertThat(received.getDueDate()).isNull();
+    assertThat(pi).isWaitingAt(id("await{Kind}Answer"));
     complete(received, vars("administrativeAppealReceivedDate", receivedDate,
         "administrativeAppealReceiptProof", "ACKNOWLEDGEMENT_OF_RECEIPT"));
     assertThat(pi).isWaitingAt(id("await{Kind}Answer"));
+    assertThat(pi).variables().containsEntry("implicitRejectionFrom", receivedDate);
   }
 
   /** The answer, correlated as the backend does: the case and the kind of appeal. */
@@ -142,5 +151,36 @@ abstract class AdministrativeAppealProcessTestCase extends ProcessTestCase {
     assertThat(pi).isEnded().hasPassed(id("{kind}AppealNotFiled")).hasNotPassed(id("record{Kind}AppealReceipt"));
     assertThat(pi).variables().containsEntry("administrativeAppealOutcome", "NOT_FILED")
         .doesNotContainKey("administrativeAppealRejectedDate");
+  }
+
+  @Test
+  void aReceiptThatNeverComesBackStillGivesTheImplicitRejectionCountedFromTheSending() {
+    ProcessInstance pi = startAfterRefusal();
+    send(task(pi));
+    assertThat(task(pi)).hasDefinitionKey(id("record{Kind}AppealReceipt"));
+    assertThat(pi).variables().containsEntry("implicitRejectionFrom", "2026-03-03");
+
+    fireTimer(pi, id("{kind}AppealImplicitlyRejected"), startOf("2026-05-03"));
+
+    // the contentious deadline runs from 3 May, the earlier date; the receipt is no longer asked for
+    assertThat(pi).isEnded().hasPassed(id("{kind}AppealImplicitlyRejectedEnd"))
+        .hasNotPassed(id("{kind}ReceiptRecordedEnd"), id("{kind}AppealAnswered"));
+    assertThat(pi).variables().containsEntry("administrativeAppealOutcome", "IMPLICITLY_REJECTED")
+        .containsEntry("administrativeAppealRejectedDate", "2026-05-03")
+        .doesNotContainKey("administrativeAppealReceivedDate");
+  }
+
+  @Test
+  void aRejectionWithAnOqtfBeforeTheReceiptIsRecordedIsARejection() {
+    ProcessInstance pi = startAfterRefusal();
+    send(task(pi));
+
+    answer("REJECTED_WITH_OQTF", "2026-04-01");
+
+    assertThat(pi).isEnded().hasPassed(id("{kind}AppealAnswered"), id("{kind}AppealRejected"))
+        .hasNotPassed(id("{kind}ReceiptRecordedEnd"));
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+    assertThat(pi).variables().containsEntry("administrativeAppealOutcome", "REJECTED_WITH_OQTF")
+        .containsEntry("administrativeAppealRejectedDate", "2026-04-01");
   }
 }
