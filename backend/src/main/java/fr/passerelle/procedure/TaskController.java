@@ -26,7 +26,8 @@ class TaskController {
         this.lists = lists;
     }
 
-    record Assignment(String assignee) {
+    /** A user id: the engine keeps at most 255 characters. */
+    record Assignment(@jakarta.validation.constraints.Size(min = 1, max = 255) String assignee) {
     }
 
     /**
@@ -81,7 +82,8 @@ class TaskController {
     }
 
     @PutMapping("/api/tasks/{id}/assignee")
-    ResponseEntity<Void> assign(@PathVariable String id, @RequestBody Assignment assignment) {
+    ResponseEntity<Void> assign(@PathVariable String id,
+                                @jakarta.validation.Valid @RequestBody Assignment assignment) {
         tasks.assign(id, assignment.assignee());
         return ResponseEntity.noContent().build();
     }

@@ -299,8 +299,10 @@ final class TaskForm {
     private static Number number(Field field, Object value) {
         BigDecimal number;
         try {
-            number = value instanceof Number n ? new BigDecimal(n.toString())
-                    : new BigDecimal(string(value, "not_number", "must be a number"));
+            if (!(value instanceof Number n)) { // a JSON number, not text that looks like one
+                throw new FaultyValue("not_number", "must be a number");
+            }
+            number = new BigDecimal(n.toString());
         } catch (NumberFormatException e) {
             throw new FaultyValue("not_number", "must be a number");
         }
