@@ -53,18 +53,48 @@ public enum DeadlineRule {
 
     /** Day to ask for the récépissé to be renewed: 15 days before it expires (practice). */
     RECEIPT_RENEWAL(Kind.REMINDER,
-            "Pratique: demander le renouvellement au moins 15 jours avant l'expiration "
-                    + "(seeds/003_5ea70130a7f430b6.txt, « at least 15 days in advance »); récépissé: R431-12 CESEDA"),
+            "Pratique associative: demander le renouvellement au moins 15 jours avant l'expiration "
+                    + "(docs/procedure.md); récépissé: R431-12 CESEDA; attestation de prolongation: R431-15-1 CESEDA"),
+
+    /**
+     * The last day a récépissé (or attestation) is valid: the timer fires when that day is over
+     * with no new document recorded (the person is then without proof of lawful stay).
+     */
+    RECEIPT_EXPIRY(Kind.DEADLINE,
+            "R431-12 CESEDA (récépissé), R431-15-1 CESEDA (attestation de prolongation d'instruction); "
+                    + "renouvellements après le refus implicite: CE avis 6 mai 2025 n° 499904"),
+
+    /**
+     * A date the prefecture set (pieces asked during the examination, often 15 days): the last day
+     * to act is that day, not moved.
+     */
+    PREFECTURE_DEADLINE(Kind.DEADLINE,
+            "Délai fixé par la préfecture dans sa demande; pièce demandée après le dépôt: L114-5 CRPA"),
+
+    /**
+     * First day a card's renewal application may be filed: 4 months before its end, or the
+     * 120th day before it, whichever is later (R431-5 CESEDA; service-public.fr F2209).
+     */
+    RENEWAL_WINDOW_OPENS(Kind.REMINDER,
+            "R431-5 CESEDA (demande de renouvellement entre le 120e et le 60e jour avant l'expiration); "
+                    + "service-public.fr « Carte de séjour vie privée et familiale » (4 mois à 2 mois avant)"),
+
+    /**
+     * Last day a card's renewal application may be filed in time: 2 months before its end, or the
+     * 60th day before it, whichever is earlier; a non-working day moves back to the previous working day.
+     */
+    RENEWAL_WINDOW_CLOSES(Kind.DEADLINE,
+            "R431-5 CESEDA (demande de renouvellement entre le 120e et le 60e jour avant l'expiration); "
+                    + "service-public.fr « Carte de séjour vie privée et familiale » (4 mois à 2 mois avant); "
+                    + "lecture prudente: la plus tôt des deux dates, avancée au jour ouvré précédent"),
 
     /** Latest day the convocation to the commission du titre de séjour may reach the applicant. */
     COMMISSION_CONVOCATION(Kind.DEADLINE,
-            "L432-15 CESEDA, 1er alinéa (convocation écrite au moins 15 jours avant la réunion de la commission); "
-                    + "seeds/001_c05a4af884f32cda.txt (« au moins 15 jours avant sa date de réunion »)"),
+            "L432-15 CESEDA, 1er alinéa (convocation écrite au moins 15 jours avant la réunion de la commission)"),
 
     /** Day of the next weekly follow-up after a filing by registered letter (practice). */
     FOLLOW_UP_WEEKLY(Kind.REMINDER,
-            "Pratique associative: relance hebdomadaire après un dépôt par recommandé AR "
-                    + "(seeds/003_5ea70130a7f430b6.txt, « follow up weekly »)");
+            "Pratique associative: relance hebdomadaire après un envoi par recommandé AR (docs/procedure.md)");
 
     /** What the computed date means, and so when a BPMN timer on it fires. */
     public enum Kind {

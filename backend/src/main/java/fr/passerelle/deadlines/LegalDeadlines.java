@@ -26,7 +26,7 @@ import static fr.passerelle.deadlines.FrenchText.dayMonthYear;
 /**
  * Computes the deadlines of {@link DeadlineRule} for a department, and their interruptions.
  *
- * <h2>Counting (reference/procedure.md §4)</h2>
+ * <h2>Counting (docs/deadlines.md)</h2>
  * <ul>
  *   <li><b>Franc</b> deadlines in days and months (CE 5 Oct 2018 n° 409579; CE 13 May 2015
  *       n° 368892): the day of the triggering event is not counted and the deadline ends at the end
@@ -74,7 +74,11 @@ public final class LegalDeadlines {
      *             {@link DeadlineRule#ADMINISTRATIVE_APPEAL_IMPLICIT_REJECTION} the receipt of the
      *             appeal; for {@link DeadlineRule#RECEIPT_RENEWAL} the last day of validity of the
      *             récépissé; for {@link DeadlineRule#COMMISSION_CONVOCATION} the day of the meeting;
-     *             for {@link DeadlineRule#FOLLOW_UP_WEEKLY} the last follow-up
+     *             for {@link DeadlineRule#FOLLOW_UP_WEEKLY} the last follow-up; for
+     *             {@link DeadlineRule#RECEIPT_EXPIRY} the last day of validity; for
+     *             {@link DeadlineRule#PREFECTURE_DEADLINE} the day the prefecture set; for
+     *             {@link DeadlineRule#RENEWAL_WINDOW_OPENS} and {@link DeadlineRule#RENEWAL_WINDOW_CLOSES}
+     *             the card's last day of validity
      * @throws IllegalArgumentException for an unknown department code
      */
     public Deadline compute(DeadlineRule rule, LocalDateTime from, String department) {
@@ -137,7 +141,7 @@ public final class LegalDeadlines {
             case CONTENTIOUS_APPEAL, OQTF_ORDINARY -> { }
             case OQTF_HOUSE_ARREST, OQTF_RETENTION -> throw new IllegalArgumentException(
                     "Legal aid does not interrupt the " + rule + " deadline (" + rule.source()
-                            + "; reference/procedure.md §4): the appeal must be filed within the deadline itself,"
+                            + "; docs/deadlines.md): the appeal must be filed within the deadline itself,"
                             + " legal aid can be asked for in the appeal");
             default -> throw new IllegalArgumentException("Legal aid interrupts court deadlines only"
                     + " (CONTENTIOUS_APPEAL, OQTF_ORDINARY), not " + rule);
@@ -293,6 +297,17 @@ public final class LegalDeadlines {
                     "à compter de la réception du recours le " + date(from),
                     "la décision implicite de rejet du recours", text);
             case RECEIPT_RENEWAL -> receiptRenewal(from, dept, text);
+            case RECEIPT_EXPIRY -> {
+                text.append("Document provisoire valable jusqu'au ").append(date(from))
+                        .append(" inclus : sans nouveau document, la personne n'a plus de preuve de séjour régulier.");
+                yield from;
+            }
+            case PREFECTURE_DEADLINE -> {
+                text.append("Date limite fixée par la préfecture : le ").append(date(from)).append(".");
+                yield from;
+            }
+            case RENEWAL_WINDOW_OPENS -> renewalOpens(from, text);
+            case RENEWAL_WINDOW_CLOSES -> renewalCloses(from, dept, text);
             case COMMISSION_CONVOCATION -> {
                 LocalDate latest = from.minusDays(15);
                 text.append("Réunion de la commission le ").append(date(from))
@@ -405,6 +420,35 @@ public final class LegalDeadlines {
             text.append(" (le ").append(date(target)).append(" n'étant pas un jour ouvré, on avance au jour ouvré précédent)");
         }
         text.append(".");
+        return day;
+    }
+
+    /**
+     * R431-5 CESEDA says "between the 120th and the 60th day" before the end, the public page "4 to
+     * 2 months": the window shown is the narrower one, so a filing inside it is in time under both.
+     */
+    private static LocalDate renewalOpens(LocalDate cardEnd, StringBuilder text) {
+        LocalDate months = cardEnd.minusMonths(4);
+        LocalDate days = cardEnd.minusDays(120);
+        LocalDate day = months.isAfter(days) ? months : days;
+        text.append("Titre valable jusqu'au ").append(date(cardEnd))
+                .append(" : la demande de renouvellement peut être présentée à partir du ").append(date(day))
+                .append(" (4 mois ou 120 jours avant l'expiration, R431-5 CESEDA : la plus tardive des deux dates).");
+        return day;
+    }
+
+    private LocalDate renewalCloses(LocalDate cardEnd, Department dept, StringBuilder text) {
+        LocalDate months = cardEnd.minusMonths(2);
+        LocalDate days = cardEnd.minusDays(60);
+        LocalDate target = months.isBefore(days) ? months : days;
+        LocalDate day = calendar.lastWorkingDayUntil(target, dept);
+        text.append("Titre valable jusqu'au ").append(date(cardEnd))
+                .append(" : présenter la demande de renouvellement au plus tard le ").append(date(day))
+                .append(" (2 mois ou 60 jours avant l'expiration, R431-5 CESEDA : la plus tôt des deux dates");
+        if (!day.equals(target)) {
+            text.append(" ; le ").append(date(target)).append(" n'étant pas un jour ouvré, on avance au jour ouvré précédent");
+        }
+        text.append(").");
         return day;
     }
 

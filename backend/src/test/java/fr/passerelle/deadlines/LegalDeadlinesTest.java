@@ -36,7 +36,7 @@ class LegalDeadlinesTest {
     // ------------------------------------------------------------------ the reference example
 
     /**
-     * procedure.md §4: notified Saturday 3 January 2026; 2 months date to date: nominal Tuesday
+     * docs/deadlines.md: notified Saturday 3 January 2026; 2 months date to date: nominal Tuesday
      * 3 March; franc: ends at the end of Wednesday 4 March; a working day, no extension.
      */
     @Test
@@ -341,7 +341,44 @@ class LegalDeadlinesTest {
         assertThat(deadline.date()).isEqualTo(expected);
         assertThat(deadline.timerAt()).isEqualTo(expected.atStartOfDay(PARIS));
         assertThat(deadline.endsAt()).isEqualTo(expected.plusDays(1).atStartOfDay(PARIS));
-        assertThat(deadline.source()).contains("seeds/003_5ea70130a7f430b6.txt", "R431-12");
+        assertThat(deadline.source()).contains("R431-12").doesNotContain("seeds/");
+    }
+
+    /** A récépissé valid until Tue 30 June 2026 lapses when that day is over (R431-12). */
+    @Test
+    void receiptExpiresAtTheEndOfItsLastDay() {
+        Deadline deadline = DEADLINES.compute(DeadlineRule.RECEIPT_EXPIRY, LocalDate.of(2026, 6, 30), "75");
+        assertThat(deadline.date()).isEqualTo(LocalDate.of(2026, 6, 30));
+        assertThat(deadline.timerAt()).isEqualTo(ZonedDateTime.of(2026, 7, 1, 0, 0, 0, 0, PARIS));
+        assertThat(deadline.source()).contains("R431-12", "499904");
+    }
+
+    /**
+     * R431-5: between the 120th and the 60th day before the card ends; the public page says 4 to
+     * 2 months. The narrower window: the later opening, the earlier closing, moved back off a
+     * non-working day (Sat 31 Oct 2026 -> Fri 30 Oct).
+     */
+    @ParameterizedTest(name = "card valid until {0}")
+    @CsvSource({"2028-05-02, 2028-01-03, 2028-03-02", "2027-08-31, 2027-05-03, 2027-06-30",
+            "2026-12-31, 2026-09-02, 2026-10-30"})
+    void renewalWindowFourToTwoMonthsBeforeTheCardEnds(LocalDate cardEnd, LocalDate opens, LocalDate closes) {
+        Deadline open = DEADLINES.compute(DeadlineRule.RENEWAL_WINDOW_OPENS, cardEnd, "75");
+        assertThat(open.date()).isEqualTo(opens);
+        assertThat(open.timerAt()).isEqualTo(opens.atStartOfDay(PARIS));
+        Deadline close = DEADLINES.compute(DeadlineRule.RENEWAL_WINDOW_CLOSES, cardEnd, "75");
+        assertThat(close.date()).isEqualTo(closes);
+        assertThat(close.timerAt()).isEqualTo(closes.plusDays(1).atStartOfDay(PARIS));
+        assertThat(open.source()).contains("R431-5");
+        assertThat(close.explanation()).contains("R431-5", "au plus tard");
+    }
+
+    /** Sources shown to people name the law or a public page, never a file outside the repository. */
+    @ParameterizedTest
+    @EnumSource(DeadlineRule.class)
+    void sourcesNameTheLawNotAFileOutsideTheRepository(DeadlineRule rule) {
+        assertThat(rule.source()).doesNotContain("seeds/", "reference/", "DESIGN", ".txt");
+        assertThat(rule.formerSource() == null ? "" : rule.formerSource())
+                .doesNotContain("seeds/", "reference/", "DESIGN", ".txt");
     }
 
     /** Meeting Fri 20 March 2026: the convocation must arrive by Thu 5 March (L432-15). */
@@ -362,7 +399,7 @@ class LegalDeadlinesTest {
         Deadline deadline = DEADLINES.compute(FOLLOW_UP_WEEKLY, LocalDate.of(2026, 3, 2), "75");
         assertThat(deadline.date()).isEqualTo(LocalDate.of(2026, 3, 9));
         assertThat(deadline.timerAt()).isEqualTo(ZonedDateTime.of(2026, 3, 9, 0, 0, 0, 0, PARIS));
-        assertThat(deadline.source()).contains("seeds/003_5ea70130a7f430b6.txt");
+        assertThat(deadline.source()).contains("Pratique associative").doesNotContain("seeds/");
     }
 
     @Test
