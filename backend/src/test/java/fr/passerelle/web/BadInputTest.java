@@ -232,7 +232,18 @@ class BadInputTest {
         }
         check(name + " unknown field", send(method, path, "application/json",
                 "{\"zzUnknownField\": 1}".getBytes(StandardCharsets.UTF_8), caller), "zzUnknownField", false);
-        for (Field field : fields(pattern, body)) {
+        if (pattern.contains("{event}")) { // every event, each with its own form
+            for (String event : events()) {
+                sweepFields(method, fill(pattern, Map.of("event", event)), name + " (" + event + ")",
+                        formFields(messageForm(event)), caller);
+            }
+            return;
+        }
+        sweepFields(method, path, name, fields(pattern, body), caller);
+    }
+
+    private void sweepFields(String method, String path, String name, List<Field> fields, String caller) {
+        for (Field field : fields) {
             for (JsonNode bad : badValues(field)) {
                 // A lone surrogate cannot be encoded in UTF-8: sent as the JSON escape a client could write.
                 byte[] json = wrap(field, bad).toString().replace("\ud800", "\\ud800")
@@ -338,12 +349,7 @@ class BadInputTest {
         List<Field> fields = new ArrayList<>();
         Class<?> type = body.getParameterType();
         if (Map.class.isAssignableFrom(type)) {
-            JsonNode form = pattern.contains("{event}") ? messageForm("decision-notified")
-                    : pattern.startsWith("/api/tasks/") ? taskForm : null;
-            if (form != null) {
-                formFields(form.path("components"), fields);
-            }
-            return fields;
+            return pattern.startsWith("/api/tasks/") ? formFields(taskForm) : fields;
         }
         recordFields(type, new ArrayList<>(), new ArrayList<>(), "", fields, 0);
         return fields;
@@ -414,6 +420,27 @@ class BadInputTest {
             return "enum";
         }
         return "object";
+    }
+
+    private static List<Field> formFields(JsonNode form) {
+        List<Field> fields = new ArrayList<>();
+        formFields(form.path("components"), fields);
+        return fields;
+    }
+
+    /** The case events, one per form in the processes jar's messages folder. */
+    private static List<String> events() {
+        try {
+            List<String> events = new ArrayList<>();
+            for (var resource : new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
+                    .getResources("classpath*:messages/*.form")) {
+                events.add(resource.getFilename().replace(".form", ""));
+            }
+            assertThat(events).as("event forms").isNotEmpty();
+            return events;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void formFields(JsonNode components, List<Field> fields) {
@@ -606,7 +633,7 @@ class BadInputTest {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body))
-                .header("Accept", "application/json, application/problem+json")
+                .header("Accept", "application/json, application/problem+json, */*;q=0.1")
                 .header("Authorization", "Bearer " + token);
         if (contentType != null) {
             request.header("Content-Type", contentType);
