@@ -14,12 +14,26 @@ import java.util.Set;
  * with its data checked against a form in the processes jar ({@code messages/<path>.form}).
  */
 enum CaseEvent {
+    /**
+     * Lands in the {@code decision} instance waiting for it, else in the main process as
+     * {@code LaterDecisionNotified} (after an implicit refusal, during appeals): one receiver at a time.
+     */
     DECISION_NOTIFIED("decision-notified", "DecisionNotified", Set.of(CASEWORKER, COORDINATOR), null),
     CONVOCATION_RECEIVED("convocation-received", "ConvocationReceived", Set.of(CASEWORKER, COORDINATOR), null),
     /** Gracious and hierarchical appeals may run together: each instance says which it is. */
     ADMINISTRATIVE_APPEAL_ANSWERED("administrative-appeal-answered", "AdministrativeAppealAnswered",
             Set.of(CASEWORKER, COORDINATOR), "administrativeAppealKind"),
-    JUDGMENT_NOTIFIED("judgment-notified", "JudgmentNotified", Set.of(COORDINATOR, LAWYER), null);
+    JUDGMENT_NOTIFIED("judgment-notified", "JudgmentNotified", Set.of(COORDINATOR, LAWYER), null),
+    /** Pieces asked during the examination: the {@code decision} instance waiting for the decision. */
+    DOCUMENTS_REQUESTED("documents-requested", "DocumentsRequested", Set.of(CASEWORKER, COORDINATOR), null),
+    /**
+     * Arrest, house arrest or retention: delivered to every instance of the case that waits for it
+     * (the main process always does; a running contentious appeal switches its deadline).
+     */
+    LIBERTY_RESTRICTED("liberty-restricted", "LibertyRestricted", Set.of(CASEWORKER, COORDINATOR), null);
+
+    /** The main process's message for a decision that no {@code decision} instance waits for. */
+    static final String LATER_DECISION = "LaterDecisionNotified";
 
     private final String path;
     private final String message;

@@ -16,11 +16,14 @@ class CaseEventController {
         this.events = events;
     }
 
-    /** E.g. {@code POST /api/cases/{id}/events/decision-notified} with the event form's data. */
+    /**
+     * E.g. {@code POST /api/cases/{id}/events/decision-notified} with the event form's data. Answers
+     * what was delivered and, for a refusal, the deadline it starts compared with the one printed
+     * on the decision ({@code deadline.printedDeadlineDiffers}).
+     */
     @PostMapping("/api/cases/{caseId}/events/{event}")
-    ResponseEntity<Void> record(@PathVariable UUID caseId, @PathVariable String event,
-                                @RequestBody Map<String, Object> data) {
-        events.record(caseId, event, data);
-        return ResponseEntity.noContent().build();
+    ResponseEntity<CaseEvents.Recorded> record(@PathVariable UUID caseId, @PathVariable String event,
+                                               @RequestBody Map<String, Object> data) {
+        return ResponseEntity.ok(events.record(caseId, event, data));
     }
 }

@@ -26,8 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The task lists people work from, read from {@code app.open_tasks} (kept in step with the
- * engine by {@link OpenTaskProjection}), soonest deadline first. Who sees what (DESIGN.md,
- * "Users"): staff see their own tasks and those offered to their roles; a lawyer sees only the
+ * engine by {@link OpenTaskProjection}), soonest deadline first. Who sees what (docs/api-tasks.md):
+ * staff see their own tasks and those offered to their roles; a lawyer sees only the
  * tasks of a contentious appeal assigned or offered to them by name; the association-wide
  * list is for coordinators. Row-level security keeps every list within the association.
  */

@@ -87,6 +87,17 @@ class WholeCaseTest {
         assertThat(history.createHistoricDetailQuery().variableUpdates().list().stream()
                 .filter(detail -> "attemptAt".equals(((org.camunda.bpm.engine.history.HistoricVariableUpdate) detail)
                         .getVariableName())).count()).as("both attempts kept as evidence").isGreaterThanOrEqualTo(2);
+        // and kept with the case, in its own table, for a référé "mesures utiles"
+        JsonNode attempts = caseworker.get("/api/cases/" + caseId + "/appointment-attempts").json();
+        assertThat(attempts).hasSize(2);
+        assertThat(attempts.get(0).get("result").asText()).isEqualTo("NO_SLOT");
+        assertThat(attempts.get(0).get("at").asText()).startsWith("2026-01-05T09:00");
+        var datedList = caseworker.get("/api/cases/" + caseId + "/appointment-attempts/dated-list");
+        assertThat(datedList.status()).as(datedList.toString()).isEqualTo(200);
+        assertThat(datedList.json().get("datedList").asText()).contains("lundi 5 janvier 2026 à 09h00 : site de la préfecture, aucun créneau");
+        Associations.ensure(jdbc, Associations.BETA);
+        Api otherAssociation = Api.at(port).as(TestTokens.user("bob", group(Associations.BETA, "caseworker")).token());
+        assertThat(otherAssociation.get("/api/cases/" + caseId + "/appointment-attempts").status()).isEqualTo(404);
         complete(caseworker, "prepareAppointment", """
                 {"appointmentChecklist": ["CONVOCATION", "ORIGINALS", "TAX_STAMP"]}""");
         assertThat(openTasks(caseworker)).as("nothing to do before the appointment day").isEmpty();
@@ -121,7 +132,7 @@ class WholeCaseTest {
         complete(caseworker, "renewReceipt", """
                 {"renewalRequestedDate": "2026-04-03", "renewalChannel": "COUNTER"}""");
         now("2026-04-10T11:00");
-        complete(caseworker, "recordReceipt", """
+        complete(caseworker, "recordRenewedReceipt", """
                 {"receiptType": "RECEPISSE", "receiptNumber": "R6900456", "receiptIssuedDate": "2026-04-10",
                  "receiptValidUntil": "2026-07-09"}""");
 
@@ -135,7 +146,8 @@ class WholeCaseTest {
                 {"reasonsRequestedDate": "2026-05-20", "reasonsRequestChannel": "REGISTERED_LETTER"}""");
         assertThat(mainVariable("decisionOutcome")).isEqualTo("IMPLICIT_REFUSAL");
         assertThat(mainVariable("decisionNotifiedDate")).isEqualTo("2026-05-20");
-        assertThat(taskKeys(caseworker)).as("the récépissé is no longer followed").doesNotContain("recordReceipt", "renewReceipt");
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).processDefinitionKey("receipt")
+                .count()).as("the récépissé is still followed (CE avis 6 mai 2025 n° 499904)").isEqualTo(1);
 
         // Gracious appeal, rejected.
         complete(coordinator, "chooseAppealStrategy", """
@@ -187,17 +199,131 @@ class WholeCaseTest {
         // Re-examination: the prefecture grants the card.
         now("2026-11-20T09:00");
         event(caseworker, "decision-notified", """
-                {"decisionOutcome": "GRANTED", "decisionNotifiedDate": "2026-11-20"}""");
+                {"decisionOutcome": "GRANTED", "notificationMode": "HAND", "decisionNotifiedDate": "2026-11-20"}""");
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).processDefinitionKey("receipt")
+                .count()).as("the explicit decision ends the récépissé follow-up").isZero();
         complete(caseworker, "collectCard", """
                 {"cardCollectedDate": "2026-11-20", "cardValidUntil": "2027-11-19", "cardFeesAmount": 225}""");
+
+        // The card's end opens the next renewal: 4 months or 120 days before (the later), closes 2 months
+        // or 60 days before (the earlier: Sunday 19 September 2027, so Friday 17 September).
+        now("2027-07-21T09:00");
+        fireDueTimers();
+        assertThat(taskKeys(caseworker)).doesNotContain("applyForRenewal");
+        now("2027-07-22T09:00");
+        fireDueTimers();
+        assertThat(due(caseworker, "applyForRenewal")).isEqualTo(endOfDay("2027-09-17"));
+        complete(caseworker, "applyForRenewal", """
+                {"renewalFiledDate": "2027-07-22", "renewalChannel": "ANEF"}""");
 
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).count())
                 .as("the whole procedure is over").isZero();
         assertThat(lawyer.get("/api/cases/" + caseId).status()).as("the appeal is over: grant gone").isEqualTo(403);
-        List<String> ends = history.createHistoricActivityInstanceQuery().activityType("noneEndEvent").list().stream()
+        List<String> ends = history.createHistoricActivityInstanceQuery().activityType("terminateEndEvent").list().stream()
                 .filter(end -> caseInstances().contains(end.getProcessInstanceId()) || isMainInstance(end))
                 .map(HistoricActivityInstance::getActivityId).toList();
-        assertThat(ends).contains("permitGranted");
+        assertThat(ends).contains("renewalApplied");
+    }
+
+    /**
+     * Issue 9: implicit refusal, récépissé renewed, an explicit refusal with an OQTF a month later
+     * (recorded while no decision instance waits), house arrest notified ten days after: the
+     * deadline is switched to 7 days from it, and the association files the request itself.
+     */
+    @Test
+    void anOqtfAfterTheImplicitRefusalThenAHouseArrestAndTheAssociationFilesWithinSevenDays() {
+        Associations.ensure(jdbc, ALPHA);
+        caseworker = Api.at(port).as(TestTokens.user("ines", group(ALPHA, "caseworker")).token());
+        coordinator = Api.at(port).as(TestTokens.user("claire", group(ALPHA, "coordinator")).token());
+
+        now("2026-01-05T09:00");
+        var opened = caseworker.post("/api/cases", """
+                {"applicantName": "Moussa Keita", "ground": "L435-1", "department": "69"}""");
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        caseId = opened.json().get("id").asText();
+        complete(caseworker, "prepareCase", """
+                {"ground": "L435-1", "evidenceGathered": true, "personalStatementWritten": true, "proceedWithApplication": true}""");
+        complete(caseworker, "recordBookingAttempt", """
+                {"attemptAt": "2026-01-05T09:00", "attemptChannel": "PREFECTURE_WEBSITE",
+                 "attemptResult": "SLOT_OBTAINED", "appointmentDate": "2026-01-20"}""");
+        complete(caseworker, "prepareAppointment", """
+                {"appointmentChecklist": ["CONVOCATION", "ORIGINALS", "TAX_STAMP"]}""");
+        now("2026-01-20T08:00");
+        fireDueTimers();
+        complete(caseworker, "attendAppointment", """
+                {"appointmentOutcome": "HELD", "appointmentDate": "2026-01-20"}""");
+        assertThat(coordinator.put("/api/cases/" + caseId + "/filing-override", """
+                {"reason": "Pièces remises en main propre au guichet"}""").status()).isIn(200, 204);
+        complete(caseworker, "recordFiling", """
+                {"filingDate": "2026-01-20", "feePaid": true, "feeAmount": 50, "fileComplete": true}""");
+        complete(caseworker, "recordReceipt", """
+                {"receiptType": "RECEPISSE", "receiptNumber": "R6900777", "receiptValidUntil": "2026-06-19"}""");
+
+        // Implicit refusal on 20 May; the récépissé is still followed and renewed on 4 June.
+        now("2026-05-20T09:00");
+        fireDueTimers();
+        complete(caseworker, "requestReasons", """
+                {"reasonsRequestedDate": "2026-05-20", "reasonsRequestChannel": "REGISTERED_LETTER"}""");
+        assertThat(mainVariable("decisionOutcome")).isEqualTo("IMPLICIT_REFUSAL");
+        now("2026-06-04T09:00");
+        fireDueTimers();
+        complete(caseworker, "renewReceipt", """
+                {"renewalRequestedDate": "2026-06-04", "renewalChannel": "COUNTER"}""");
+        complete(caseworker, "recordRenewedReceipt", """
+                {"receiptType": "RECEPISSE", "receiptNumber": "R6900778", "receiptValidUntil": "2026-09-18"}""");
+
+        // A month later, the explicit refusal with an OQTF, by registered letter first presented on 22 June:
+        // no decision instance waits, the main process receives it; 1 month, franc: Thursday 23 July.
+        now("2026-06-24T10:00");
+        var decision = caseworker.post("/api/cases/" + caseId + "/events/decision-notified", """
+                {"decisionOutcome": "REFUSED_WITH_OQTF", "notificationMode": "POST", "decisionNotifiedDate": "2026-06-22",
+                 "letterCollectedDate": "2026-06-24", "oqtfKind": "ORDINARY", "oqtfNotifiedAt": "2026-06-22T00:00",
+                 "printedDeadline": "2026-07-24"}""");
+        assertThat(decision.status()).as(decision.toString()).isEqualTo(200);
+        assertThat(decision.json().get("message").asText()).isEqualTo("LaterDecisionNotified");
+        JsonNode deadline = decision.json().get("deadline");
+        assertThat(deadline.get("rule").asText()).isEqualTo("OQTF_ORDINARY");
+        assertThat(deadline.get("date").asText()).isEqualTo("2026-07-23");
+        assertThat(deadline.get("printedDeadlineDiffers").asBoolean()).as("the letter says 24 July").isTrue();
+        assertThat(mainVariable("printedDeadlineDiffers")).isEqualTo(true);
+        assertThat(taskKeys(coordinator)).contains("checkPrintedDeadline", "decideContentiousAppeal")
+                .doesNotContain("chooseAppealStrategy");
+        assertThat(due(coordinator, "decideContentiousAppeal")).isEqualTo(endOfDay("2026-07-23"));
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).processDefinitionKey("receipt")
+                .count()).as("the explicit decision ends the récépissé follow-up").isZero();
+
+        // House arrest notified ten days later: 7 days from it, not franc, not extended: Thursday 9 July.
+        now("2026-07-02T12:00");
+        var restricted = caseworker.post("/api/cases/" + caseId + "/events/liberty-restricted", """
+                {"restrictionKind": "HOUSE_ARREST", "restrictionNotifiedAt": "2026-07-02T10:00"}""");
+        assertThat(restricted.status()).as(restricted.toString()).isEqualTo(200);
+        assertThat(mainVariable("contentiousAppealRule")).isEqualTo("OQTF_HOUSE_ARREST");
+        assertThat(mainVariable("contentiousAppealFrom")).isEqualTo("2026-07-02T10:00");
+        assertThat(due(coordinator, "decideContentiousAppeal")).isEqualTo(endOfDay("2026-07-09"));
+
+        // The association files the request itself, within the 7 days.
+        complete(coordinator, "decideContentiousAppeal", """
+                {"appealStrategy": "CONTENTIOUS"}""");
+        assertThat(due(coordinator, "offerAppealToLawyer")).isEqualTo(endOfDay("2026-07-09"));
+        complete(coordinator, "offerAppealToLawyer", """
+                {"filingBy": "ASSOCIATION"}""");
+        now("2026-07-03T10:00");
+        assertThat(due(caseworker, "fileRequestByAssociation")).isEqualTo(endOfDay("2026-07-09"));
+        complete(caseworker, "fileRequestByAssociation", """
+                {"requestFiledDate": "2026-07-03", "requestFiledChannel": "TELERECOURS_CITOYENS",
+                 "courtName": "Tribunal administratif de Lyon"}""");
+        assertThat(taskKeys(coordinator)).contains("offerProceedingsToLawyer");
+        assertThat(history.createHistoricVariableInstanceQuery().variableName("requestFiledDate").list().stream()
+                .anyMatch(v -> "2026-07-03".equals(v.getValue()))).isTrue();
+    }
+
+    private java.time.Instant due(Api as, String key) {
+        JsonNode task = as.get("/api/tasks/" + taskId(as, key)).json();
+        return java.time.Instant.parse(task.get("due").asText());
+    }
+
+    private static java.time.Instant endOfDay(String date) {
+        return java.time.LocalDate.parse(date).plusDays(1).atStartOfDay(PARIS).toInstant().minusSeconds(1);
     }
 
     private void now(String parisDateTime) {
@@ -272,6 +398,6 @@ class WholeCaseTest {
 
     private void event(Api as, String path, String json) {
         var response = as.post("/api/cases/" + caseId + "/events/" + path, json);
-        assertThat(response.status()).as(path + ": " + response).isEqualTo(204);
+        assertThat(response.status()).as(path + ": " + response).isEqualTo(200);
     }
 }

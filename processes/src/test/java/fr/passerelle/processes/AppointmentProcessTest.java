@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import fr.passerelle.processes.support.ProcessTestCase;
+import fr.passerelle.processes.support.TestAppointmentLog;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import java.util.List;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -32,6 +34,53 @@ class AppointmentProcessTest extends ProcessTestCase {
 
     assertThat(pi).isEnded().hasPassed("filedOnline");
     assertThat(pi).variables().containsEntry("filingMode", "ONLINE").doesNotContainKey("appointmentDate");
+  }
+
+  /** Item 9: after 3 failed attempts within 4 weeks, the référé "mesures utiles" is proposed once, with the dated log. */
+  @Test
+  void threeFailedAttemptsWithinFourWeeksProposeTheUsefulMeasuresReferralWithTheDatedLog() {
+    ProcessInstance pi = start("appointment", vars("department", "69", "onlineFiling", false));
+    String[][] failures = {{"2026-03-02T09:00", "NO_SLOT"}, {"2026-03-09T09:00", "SERVICE_UNAVAILABLE"},
+        {"2026-04-20T09:00", "NO_SLOT"}, {"2026-04-27T09:00", "NO_ANSWER"}};
+    for (String[] failure : failures) {
+      complete(task(pi, "recordBookingAttempt"), vars("attemptAt", failure[0], "attemptChannel", "PREFECTURE_WEBSITE",
+          "attemptResult", failure[1], "attemptEvidence", "capture d'écran", "sendByRegisteredLetter", false));
+    }
+    // two in March, more than 4 weeks before the latest: only 2 failures in the window so far
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey("proposeUsefulMeasuresReferral").count()).isZero();
+
+    complete(task(pi, "recordBookingAttempt"), vars("attemptAt", "2026-05-04T09:00", "attemptChannel", "PHONE",
+        "attemptResult", "NO_SLOT", "sendByRegisteredLetter", false));
+    Task referral = task(pi, "proposeUsefulMeasuresReferral");
+    assertThat(referral).hasCandidateGroup("coordinator");
+    assertThat(referral.getDueDate()).isEqualTo(endOf("2026-05-11"));
+    assertThat(pi).variables().containsEntry("failedAttemptsCount", 3).containsEntry("usefulMeasuresProposed", true);
+    String log = (String) engine.getRuntimeService().getVariable(pi.getId(), "failedAttemptsLog");
+    assertThat(log.lines()).containsExactly(
+        "- lundi 20 avril 2026 à 09h00 : site de la préfecture, aucun créneau (preuve : capture d'écran)",
+        "- lundi 27 avril 2026 à 09h00 : site de la préfecture, pas de réponse (preuve : capture d'écran)",
+        "- lundi 4 mai 2026 à 09h00 : téléphone, aucun créneau (preuve : capture d'écran)");
+
+    // the attempts go on; a further failure proposes nothing more
+    complete(task(pi, "recordBookingAttempt"), vars("attemptAt", "2026-05-05T09:00", "attemptChannel", "PHONE",
+        "attemptResult", "NO_SLOT", "sendByRegisteredLetter", false));
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey("proposeUsefulMeasuresReferral").count()).isEqualTo(1);
+    complete(referral, vars("usefulMeasuresDecision", "FILE_REFERRAL"));
+    assertThat(pi).hasPassed("referralProposed");
+
+    // every attempt is in the case's log, not only in the engine's history
+    TestAppointmentLog logBean = (TestAppointmentLog) ((ProcessEngineConfigurationImpl) engine
+        .getProcessEngineConfiguration()).getBeans().get("appointmentLog");
+    assertThat(logBean.of(caseId)).hasSize(6);
+
+    complete(task(pi, "recordBookingAttempt"), vars("attemptAt", "2026-05-06T09:00", "attemptChannel", "PHONE",
+        "attemptResult", "SLOT_OBTAINED", "appointmentDate", "2026-05-20"));
+    complete(task(pi, "prepareAppointment"));
+    fireTimer(pi, "appointmentDay", startOf("2026-05-20"));
+    complete(task(pi, "attendAppointment"), vars("appointmentOutcome", "HELD"));
+    assertThat(pi).isEnded().hasPassed("appointmentHeld");
   }
 
   @Test

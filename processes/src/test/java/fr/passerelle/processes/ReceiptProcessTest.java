@@ -37,10 +37,10 @@ class ReceiptProcessTest extends ProcessTestCase {
     complete(renew, vars("renewalRequestedDate", "2026-09-04", "renewalChannel", "COUNTER",
         "receiptNoLongerNeeded", false));
 
-    // the new document is due before the old one expires
+    // the new document is due by the old one's last day
     record = task(pi);
-    assertThat(record).hasDefinitionKey("recordReceipt");
-    assertThat(record.getDueDate()).isEqualTo(startOf("2026-09-19"));
+    assertThat(record).hasDefinitionKey("recordRenewedReceipt").hasCandidateGroup("caseworker");
+    assertThat(record.getDueDate()).isEqualTo(endOf("2026-09-19"));
     complete(record, vars("receiptType", "RECEPISSE", "receiptNumber", "6901234568",
         "receiptValidUntil", "2026-12-18"));
 
@@ -51,6 +51,29 @@ class ReceiptProcessTest extends ProcessTestCase {
     assertThat(pi).isEnded().hasPassed("receiptNoLongerNeeded");
     assertThat(pi).variables().containsEntry("receiptType", "RECEPISSE")
         .containsEntry("receiptNumber", "6901234568").containsEntry("receiptValidUntil", "2026-12-18");
+  }
+
+  /** Item 3: a récépissé whose end passes with no new one recorded raises a coordinator task. */
+  @Test
+  void aRecepisseThatLapsesWithNoNewOneRecordedIsEscalatedToTheCoordinator() {
+    ProcessInstance pi = start("receipt", vars("filingDate", "2026-03-20", "fileComplete", true));
+    complete(task(pi), vars("receiptType", "RECEPISSE", "receiptValidUntil", "2026-07-19"));
+    fireTimer(pi, "renewalDue", startOf("2026-07-04"));
+    complete(task(pi), vars("renewalRequestedDate", "2026-07-04", "receiptNoLongerNeeded", false));
+
+    // 19 July is over and nothing was recorded
+    assertThat(task(pi, "recordRenewedReceipt").getDueDate()).isEqualTo(endOf("2026-07-19"));
+    fireTimer(pi, "receiptLapsed", startOf("2026-07-20"));
+    Task lapsed = task(pi, "handleLapsedReceipt");
+    assertThat(lapsed).hasCandidateGroup("coordinator");
+    assertThat(lapsed.getDueDate()).isEqualTo(endOf("2026-07-26"));
+    assertThat(lapsed.getPriority()).isEqualTo(90);
+    complete(lapsed, vars("lapseFollowUpDate", "2026-07-20", "lapseAction", "Courriel et recommandé à la préfecture"));
+
+    // the new récépissé arrives late: it is recorded and followed as before
+    complete(task(pi, "recordRenewedReceipt"), vars("receiptType", "RECEPISSE", "receiptValidUntil", "2026-10-19"));
+    assertThat(pi).isWaitingAt("renewalDue").hasPassed("lapseHandled");
+    assertThat(timer(pi, "renewalDue").getDuedate()).isEqualTo(startOf("2026-10-04"));
   }
 
   @Test

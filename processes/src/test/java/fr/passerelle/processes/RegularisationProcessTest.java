@@ -144,17 +144,17 @@ class RegularisationProcessTest extends ProcessTestCase {
     // the récépissé is renewed 15 days before it expires
     fireTimer(called("receipt"), "renewalDue", startOf("2026-07-04"));
     complete(caseTask("renewReceipt"), vars("renewalRequestedDate", "2026-07-04", "receiptNoLongerNeeded", false));
-    complete(caseTask("recordReceipt"), vars("receiptType", "RECEPISSE", "receiptNumber", "6901234568",
+    complete(caseTask("recordRenewedReceipt"), vars("receiptType", "RECEPISSE", "receiptNumber", "6901234568",
         "receiptValidUntil", "2026-10-18"));
     String receiptInstance = called("receipt").getId();
 
-    // four months of silence: implicit refusal; the reasons are asked; the récépissé follow-up stops
+    // four months of silence: implicit refusal; the reasons are asked; the récépissé is still followed
+    // (prefectures keep renewing it while the file is examined: CE avis 6 mai 2025 n° 499904)
     fireTimer(called("decision"), "implicitRefusal", startOf("2026-07-20"));
     complete(caseTask("requestReasons"), vars("reasonsRequestedDate", "2026-07-21", "reasonsRequestChannel",
         "REGISTERED_LETTER"));
-    assertThat(running("receipt")).isZero();
-    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(receiptInstance)
-        .singleResult().getEndTime()).isNotNull();
+    assertThat(called("receipt").getId()).isEqualTo(receiptInstance);
+    assertThat(timer(called("receipt"), "renewalDue").getDuedate()).isEqualTo(startOf("2026-10-03"));
     assertThat(pi).variables().containsEntry("decisionOutcome", "IMPLICIT_REFUSAL")
         .containsEntry("decisionNotifiedDate", "2026-07-20");
 
@@ -189,22 +189,29 @@ class RegularisationProcessTest extends ProcessTestCase {
     correlate("JudgmentNotified", vars("judgmentOutcome", "ANNULMENT_REEXAMINE", "judgmentDate", "2027-03-01"));
     complete(caseTask("requestJudgmentExecution"), vars("executionRequestedDate", "2027-03-02"));
 
-    // annulment with re-examination: back to the decision, 4 months of silence from the judgment
+    // annulment with re-examination: back to the decision, 4 months of silence from the judgment; the
+    // récépissé follow-up, still running, is not opened twice
     assertThat(pi).variables().containsEntry("judgmentOutcome", "ANNULMENT_REEXAMINE")
         .containsEntry("lawyerId", "lawyer-martin").containsEntry("reexaminationFrom", "2027-03-01");
-    assertThat(pi).isWaitingAt("callReceipt", "callDecision");
+    assertThat(pi).isWaitingAt("callReceipt", "callDecision").hasPassed("receiptAlreadyFollowed");
+    assertThat(called("receipt").getId()).isEqualTo(receiptInstance);
     ProcessInstance decision = called("decision");
     assertThat(variable(decision, "filingDate")).isEqualTo("2027-03-01");
     assertThat(timer(decision, "implicitRefusal").getDuedate()).isEqualTo(startOf("2027-07-01"));
 
-    // granted: the card is collected inside decision; the récépissé follow-up stops
+    // granted: the récépissé follow-up stops; the card is collected; its end date opens the renewal window
     notifyDecision(vars("decisionOutcome", "GRANTED", "decisionNotifiedDate", "2027-04-15"));
-    complete(caseTask("collectCard"), vars("cardCollectedDate", "2027-05-03", "cardValidUntil", "2028-05-02"));
-
     assertThat(running("receipt")).isZero();
+    assertThat(pi).hasPassed("receiptEndedByDecision");
+    complete(caseTask("collectCard"), vars("cardCollectedDate", "2027-05-03", "cardValidUntil", "2028-05-02"));
+    fireTimer(pi, "renewalWindowOpens", startOf("2028-01-02"));
+    Task renewal = caseTask("applyForRenewal");
+    assertThat(renewal.getDueDate()).isEqualTo(endOf("2028-03-02"));
+    complete(renewal, vars("renewalFiledDate", "2028-01-15", "renewalChannel", "ANEF"));
+
     assertThat(pi).isEnded().hasPassed("prepareCase", "callAppointment", "callFiling", "callReceipt",
-            "callDecision", "decisionTaken", "chooseAppealStrategy", "callGraciousAppeal", "decideContentiousAppeal",
-            "callContentiousAppeal", "permitGranted")
+            "callDecision", "chooseAppealStrategy", "callGraciousAppeal", "decideContentiousAppeal",
+            "callContentiousAppeal", "collectCard", "renewalApplied", "caseClosed")
         .hasNotPassed("callHierarchicalAppeal", "callCommissionHearing", "obtainPermitAfterJudgment");
     assertThat(pi).variables().containsEntry("decisionOutcome", "GRANTED")
         .containsEntry("decisionNotifiedDate", "2027-04-15");
@@ -359,7 +366,10 @@ class RegularisationProcessTest extends ProcessTestCase {
     Task permit = task(pi);
     assertThat(permit).hasDefinitionKey("obtainPermitAfterJudgment").hasCandidateGroup("caseworker");
     complete(permit, vars("cardCollectedDate", "2026-09-01", "cardValidUntil", "2027-08-31"));
-    assertThat(pi).isEnded().hasPassed("permitGrantedByCourt").hasNotPassed("chooseAppealStrategy");
+    // the card ordered by the court starts the next renewal's timers too
+    fireTimer(pi, "renewalWindowOpens", startOf("2027-04-30"));
+    complete(caseTask("applyForRenewal"), vars("renewalFiledDate", "2027-05-03"));
+    assertThat(pi).isEnded().hasPassed("renewalApplied").hasNotPassed("chooseAppealStrategy");
   }
 
   @Test
@@ -389,5 +399,174 @@ class RegularisationProcessTest extends ProcessTestCase {
     assertThat(pi).isEnded().hasPassed("remediesExhausted")
         .hasNotPassed("callGraciousAppeal", "callHierarchicalAppeal", "decideContentiousAppeal");
     assertThat(pi).variables().containsEntry("judgmentOutcome", "REJECTED");
+  }
+
+  // ---------------------------------------------------------------- issue 9: decisions at any stage
+
+  private void correlateAll(String message, Map<String, Object> variables) {
+    engine.getRuntimeService().createMessageCorrelation(message).processInstanceBusinessKey(caseId)
+        .setVariables(variables).correlateAll();
+  }
+
+  private long waitingFor(String message) {
+    return engine.getRuntimeService().createEventSubscriptionQuery().eventType("message").eventName(message)
+        .list().stream().filter(subscription -> engine.getRuntimeService().createProcessInstanceQuery()
+            .processInstanceId(engine.getRuntimeService().createExecutionQuery()
+                .executionId(subscription.getExecutionId()).singleResult().getProcessInstanceId())
+            .processInstanceBusinessKey(caseId).count() > 0).count();
+  }
+
+  /** Filed online on 2 March, complete, récépissé until 31 August; 4 months of silence on 2 July. */
+  private ProcessInstance implicitlyRefused() {
+    ProcessInstance pi = fileOnline();
+    complete(caseTask("recordReceipt"), vars("receiptType", "RECEPISSE", "receiptValidUntil", "2026-08-31"));
+    fireTimer(called("decision"), "implicitRefusal", startOf("2026-07-02"));
+    complete(caseTask("requestReasons"), vars("reasonsRequestedDate", "2026-07-03"));
+    assertThat(pi).variables().containsEntry("decisionOutcome", "IMPLICIT_REFUSAL")
+        .containsEntry("examinationOver", false);
+    return pi;
+  }
+
+  @Test
+  void anOqtfMonthsAfterTheImplicitRefusalStartsItsOwnDeadlineAndAHouseArrestShortensIt() {
+    ProcessInstance pi = implicitlyRefused();
+    String receipt = called("receipt").getId();
+    assertThat(caseTask("chooseAppealStrategy")).isNotNull();
+
+    // the récépissé is renewed after the implicit refusal
+    fireTimer(called("receipt"), "renewalDue", startOf("2026-08-16"));
+    complete(caseTask("renewReceipt"), vars("renewalRequestedDate", "2026-08-16", "receiptNoLongerNeeded", false));
+    complete(caseTask("recordRenewedReceipt"), vars("receiptType", "RECEPISSE", "receiptValidUntil", "2026-11-30"));
+    assertThat(called("receipt").getId()).isEqualTo(receipt);
+
+    // 1 September: an explicit refusal with an OQTF; no decision instance waits: one receiver, the main process
+    assertThat(waitingFor("DecisionNotified")).isZero();
+    assertThat(waitingFor("LaterDecisionNotified")).isEqualTo(1);
+    correlate("LaterDecisionNotified", vars("decisionOutcome", "REFUSED_WITH_OQTF", "decisionNotifiedDate", "2026-09-01",
+        "notificationMode", "POST", "oqtfKind", "ORDINARY", "oqtfNotifiedAt", "2026-09-01"));
+    assertThat(openTasks("chooseAppealStrategy")).isZero();
+    assertThat(running("receipt")).isZero();
+    assertThat(pi).variables().containsEntry("contentiousAppealRule", "OQTF_ORDINARY")
+        .containsEntry("contentiousAppealFrom", "2026-09-01").containsEntry("examinationOver", true)
+        .containsEntry("computedDeadline", "2026-10-02");
+    assertThat(caseTask("decideContentiousAppeal").getDueDate()).isEqualTo(endOf("2026-10-02"));
+
+    // house arrest notified ten days later: 7 days from it
+    correlateAll("LibertyRestricted", vars("restrictionKind", "HOUSE_ARREST", "restrictionNotifiedAt", "2026-09-11T10:00"));
+    assertThat(pi).variables().containsEntry("contentiousAppealRule", "OQTF_HOUSE_ARREST")
+        .containsEntry("contentiousAppealFrom", "2026-09-11T10:00").containsEntry("deadlineSwitched", true)
+        .containsEntry("contentiousAppealRuleBeforeRestriction", "OQTF_ORDINARY");
+    Task decide = caseTask("decideContentiousAppeal");
+    assertThat(decide.getDueDate()).isEqualTo(endOf("2026-09-18"));
+
+    // an arrest alone changes nothing
+    correlateAll("LibertyRestricted", vars("restrictionKind", "ARREST", "restrictionNotifiedAt", "2026-09-12T08:00"));
+    assertThat(pi).variables().containsEntry("contentiousAppealRule", "OQTF_HOUSE_ARREST").containsEntry("deadlineSwitched", false);
+    complete(caseTask("decideContentiousAppeal"), vars("appealStrategy", "CONTENTIOUS"));
+    assertThat(variable(called("appeal-contentious"), "contentiousAppealRule")).isEqualTo("OQTF_HOUSE_ARREST");
+    assertThat(variable(called("appeal-contentious"), "contentiousAppealFrom")).isEqualTo("2026-09-11T10:00");
+  }
+
+  @Test
+  void aGrantAfterTheImplicitRefusalEndsTheAppealAndOpensTheRenewalWindowWithItsEscalation() {
+    ProcessInstance pi = implicitlyRefused();
+    complete(caseTask("chooseAppealStrategy"), vars("appealStrategy", "GRACIOUS"));
+    assertThat(running("appeal-gracious")).isEqualTo(1);
+
+    correlate("LaterDecisionNotified", vars("decisionOutcome", "GRANTED", "decisionNotifiedDate", "2026-08-20",
+        "notificationMode", "HAND"));
+    assertThat(running("appeal-gracious")).isZero();
+    assertThat(running("receipt")).isZero();
+    Task collect = caseTask("collectCard");
+    assertThat(collect).hasCandidateGroup("caseworker");
+    complete(collect, vars("cardCollectedDate", "2026-09-10", "cardValidUntil", "2027-08-19"));
+
+    fireTimer(pi, "renewalWindowOpens", startOf("2027-04-19"));
+    assertThat(caseTask("applyForRenewal").getDueDate()).isEqualTo(endOf("2027-06-19"));
+    // the window closes with no application: the coordinator is alerted, the application is still awaited
+    fireTimer(pi, "renewalWindowClosing", startOf("2027-06-20"));
+    Task late = caseTask("renewalLate");
+    assertThat(late).hasCandidateGroup("coordinator");
+    assertThat(late.getDueDate()).isEqualTo(endOf("2027-08-19"));
+    complete(late, vars("renewalLateAction", "Rendez-vous demandé"));
+    complete(caseTask("applyForRenewal"), vars("renewalFiledDate", "2027-06-25"));
+    assertThat(pi).isEnded().hasPassed("laterDecisionNotified", "renewalLateHandled", "renewalApplied");
+  }
+
+  @Test
+  void aGraciousAppealRejectedWithAnOqtfSwitchesToTheOqtfDeadline() {
+    ProcessInstance pi = fileOnline();
+    refuse();
+    complete(caseTask("chooseAppealStrategy"), vars("appealStrategy", "GRACIOUS"));
+    sendAdministrativeAppeal("GRACIOUS", "2026-05-10", "2026-05-12");
+
+    // the backend turns the answer "rejected with an OQTF" into the new decision
+    correlate("LaterDecisionNotified", vars("decisionOutcome", "REFUSED_WITH_OQTF", "decisionNotifiedDate", "2026-06-10",
+        "oqtfKind", "RETENTION", "oqtfNotifiedAt", "2026-06-10T15:00"));
+    assertThat(running("appeal-gracious")).isZero();
+    assertThat(pi).variables().containsEntry("contentiousAppealRule", "OQTF_RETENTION");
+    assertThat(caseTask("decideContentiousAppeal").getDueDate()).isEqualTo(paris(LocalDateTime.of(2026, 6, 12, 15, 0)));
+  }
+
+  @Test
+  void theImplicitRefusalLeavesTheCommissionHearingRunningAndAPrintedDeadlineThatDiffersIsChecked() {
+    ProcessInstance pi = fileOnline();
+    notifyDecision(vars("decisionOutcome", "COMMISSION_REFERRAL", "decisionNotifiedDate", "2026-04-01"));
+    complete(caseTask("recordConvocation"), vars("convocationReceivedDate", "2026-06-20", "meetingDate", "2026-07-20"));
+    String hearing = called("commission-hearing").getId();
+
+    // the 4 months are over before the hearing: the implicit refusal is born, the hearing goes on
+    fireTimer(called("decision"), "implicitRefusal", startOf("2026-07-02"));
+    complete(caseTask("requestReasons"), vars("reasonsRequestedDate", "2026-07-03"));
+    assertThat(called("commission-hearing").getId()).isEqualTo(hearing);
+    assertThat(running("receipt")).isEqualTo(1);
+    assertThat(caseTask("chooseAppealStrategy")).isNotNull();
+    complete(caseTask("prepareHearing"), vars("hearingAssistance", "LAWYER"));
+    fireTimer(called("commission-hearing"), "meetingDay", startOf("2026-07-20"));
+    complete(caseTask("attendHearing"), vars("hearingOutcome", "HELD"));
+    complete(caseTask("recordOpinion"), vars("commissionOpinion", "UNFAVOURABLE"));
+    assertThat(pi).hasPassed("commissionHeard");
+
+    // the explicit refusal follows, by post; the deadline printed on it is not the computed one
+    correlate("LaterDecisionNotified", vars("decisionOutcome", "REFUSED", "decisionNotifiedDate", "2026-07-27",
+        "notificationMode", "POST", "printedDeadline", "2026-09-27"));
+    assertThat(pi).variables().containsEntry("computedDeadline", "2026-09-28")
+        .containsEntry("printedDeadlineDiffers", true).containsEntry("contentiousAppealFrom", "2026-07-27");
+    Task check = caseTask("checkPrintedDeadline");
+    assertThat(check).hasCandidateGroup("coordinator");
+    assertThat(check.getDueDate()).isEqualTo(endOf("2026-09-28"));
+    complete(check, vars("printedDeadlineCheck", "Notification vérifiée"));
+    assertThat(caseTask("chooseAppealStrategy").getDueDate()).isEqualTo(endOf("2026-09-28"));
+    complete(caseTask("chooseAppealStrategy"), vars("appealStrategy", "NONE"));
+    assertThat(pi).isEnded().hasPassed("printedDeadlineChecked", "refusalNotContested");
+  }
+
+  @Test
+  void aRestrictionRecordedWhileTheOqtfLawyerIsSoughtShortensTheDeadlineWhenItIsSet() {
+    ProcessInstance pi = fileOnline();
+    notifyDecision(vars("decisionOutcome", "REFUSED_WITH_OQTF", "decisionNotifiedDate", "2026-05-04",
+        "oqtfKind", "ORDINARY", "oqtfNotifiedAt", "2026-05-04", "printedDeadline", "2026-06-05"));
+    correlateAll("LibertyRestricted", vars("restrictionKind", "RETENTION", "restrictionNotifiedAt", "2026-05-10T08:00"));
+    assertThat(pi).hasPassed("libertyRestrictedRecorded");
+    complete(caseTask("oqtfOrdinary"), vars("lawyerContactedAt", "2026-05-10T09:00"));
+
+    assertThat(pi).variables().containsEntry("contentiousAppealRule", "OQTF_RETENTION")
+        .containsEntry("contentiousAppealFrom", "2026-05-10T08:00").containsEntry("printedDeadlineDiffers", true);
+    assertThat(caseTask("decideContentiousAppeal").getDueDate()).isEqualTo(paris(LocalDateTime.of(2026, 5, 12, 8, 0)));
+  }
+
+  @Test
+  void aPriorOqtfKnownAtTriageIsFlaggedAndTheCoordinatorDecidesBeforeAnyAppointment() {
+    ProcessInstance pi = startCase(false);
+    complete(task(pi), vars("ground", "L423-23", "priorOqtf", true, "proceedWithApplication", true));
+
+    Task risk = task(pi);
+    assertThat(risk).hasDefinitionKey("assessArrestRisk").hasCandidateGroup("coordinator");
+    assertThat(risk.getPriority()).isEqualTo(90);
+    assertThat(pi).variables().containsEntry("arrestRisk", true);
+    assertThat(running("appointment")).isZero();
+    complete(risk, vars("arrestRiskAssessment", "OQTF de 2019 exécutoire : abrogation à demander d'abord",
+        "proceedWithApplication", false));
+    assertThat(pi).isEnded().hasPassed("caseClosedWithoutFiling").hasNotPassed("callAppointment");
   }
 }

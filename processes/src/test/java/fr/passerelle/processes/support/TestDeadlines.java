@@ -35,6 +35,9 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  *   <tr><td>RECEIPT_RENEWAL</td><td>d − 15 days (event: the start of the day renewal must be asked)</td></tr>
  *   <tr><td>COMMISSION_CONVOCATION</td><td>d − 15 days (the last day a convocation may arrive)</td></tr>
  *   <tr><td>FOLLOW_UP_WEEKLY</td><td>d + 7 days (event)</td></tr>
+ *   <tr><td>RECEIPT_EXPIRY, PREFECTURE_DEADLINE</td><td>d itself (the last day of validity, the day the prefecture set)</td></tr>
+ *   <tr><td>RENEWAL_WINDOW_OPENS</td><td>d − 4 months (event)</td></tr>
+ *   <tr><td>RENEWAL_WINDOW_CLOSES</td><td>d − 2 months</td></tr>
  * </table>
  * For an event rule {@link #timer} is the start of the computed day; for a deadline rule it is
  * the moment the last day is over. Dates are Europe/Paris.
@@ -112,6 +115,9 @@ public class TestDeadlines {
       case "RECEIPT_RENEWAL" -> new Deadline(day.minusDays(15), true, false);
       case "COMMISSION_CONVOCATION" -> new Deadline(day.minusDays(15), false, false);
       case "FOLLOW_UP_WEEKLY" -> new Deadline(day.plusDays(7), true, false);
+      case "RECEIPT_EXPIRY", "PREFECTURE_DEADLINE" -> new Deadline(day, false, false);
+      case "RENEWAL_WINDOW_OPENS" -> new Deadline(day.minus(Period.ofMonths(4)), true, false);
+      case "RENEWAL_WINDOW_CLOSES" -> new Deadline(day.minus(Period.ofMonths(2)), false, false);
       default -> throw new IllegalArgumentException("Unknown deadline rule " + rule);
     };
   }
