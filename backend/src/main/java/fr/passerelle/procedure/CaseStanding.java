@@ -47,13 +47,24 @@ class CaseStanding {
                     List<String> activeActivityIds, boolean ended) {
     }
 
-    record Procedure(String caseId, List<Standing> processes) {
+    /**
+     * {@code flags}: what the case's people must see at once, from the main process's variables
+     * (processes/README.md): {@code ARREST_RISK} (a prior OQTF or entry ban known at triage),
+     * {@code PRINTED_DEADLINE_DIFFERS} (the deadline printed on the decision is not the computed
+     * one), {@code LIBERTY_RESTRICTED}, {@code DEADLINE_SHORTENED} (by a restriction of liberty).
+     */
+    record Procedure(String caseId, List<Standing> processes, List<String> flags) {
     }
+
+    private static final java.util.Map<String, String> FLAGS = java.util.Map.of(
+            "arrestRisk", "ARREST_RISK", "printedDeadlineDiffers", "PRINTED_DEADLINE_DIFFERS",
+            "deadlineSwitched", "DEADLINE_SHORTENED");
 
     @Transactional(readOnly = true)
     Procedure of(UUID caseId) {
         cases.requireReadable(caseId);
         List<Standing> processes = new ArrayList<>();
+        List<String> flags = new ArrayList<>();
         for (ProcessInstance instance : runtime.createProcessInstanceQuery()
                 .processInstanceBusinessKey(caseId.toString()).list()) {
             ProcessDefinition definition = repository.getProcessDefinition(instance.getProcessDefinitionId());
@@ -62,6 +73,18 @@ class CaseStanding {
             processes.add(new Standing(instance.getId(), parent == null ? null : parent.getId(), definition.getKey(),
                     definition.getName(), definition.getId(),
                     runtime.getActiveActivityIds(instance.getId()).stream().sorted().toList(), false));
+            if (CaseProcedure.MAIN_PROCESS.equals(definition.getKey())) {
+                java.util.Map<String, Object> values = runtime.getVariables(instance.getId(),
+                        List.of("arrestRisk", "printedDeadlineDiffers", "deadlineSwitched", "restrictionKind"));
+                FLAGS.forEach((variable, flag) -> {
+                    if (Boolean.TRUE.equals(values.get(variable))) {
+                        flags.add(flag);
+                    }
+                });
+                if (values.get("restrictionKind") != null) {
+                    flags.add("LIBERTY_RESTRICTED");
+                }
+            }
         }
         if (processes.isEmpty()) {
             // The procedure is over: the main process as it ended.
@@ -69,8 +92,10 @@ class CaseStanding {
                     .processInstanceBusinessKey(caseId.toString()).processDefinitionKey(CaseProcedure.MAIN_PROCESS)
                     .orderByProcessInstanceStartTime().desc().listPage(0, 1).stream().findFirst().orElse(null);
             if (ended != null) {
+                // plain and terminate ends (the procedure's ends terminate what still runs)
                 List<String> endEvents = history.createHistoricActivityInstanceQuery()
-                        .processInstanceId(ended.getId()).activityType("noneEndEvent").list().stream()
+                        .processInstanceId(ended.getId()).list().stream()
+                        .filter(activity -> activity.getActivityType().endsWith("EndEvent"))
                         .map(activity -> activity.getActivityId()).distinct().sorted().toList();
                 processes.add(new Standing(ended.getId(), null, ended.getProcessDefinitionKey(),
                         ended.getProcessDefinitionName(), ended.getProcessDefinitionId(), endEvents, true));
@@ -79,7 +104,7 @@ class CaseStanding {
         // The main process first, then the ones it called, by depth.
         processes.sort(Comparator.comparingInt((Standing standing) -> depth(standing, processes))
                 .thenComparing(Standing::key));
-        return new Procedure(caseId.toString(), processes);
+        return new Procedure(caseId.toString(), processes, flags.stream().sorted().toList());
     }
 
     /** The BPMN XML of a process definition: models are shared by every association, and hold no case data. */

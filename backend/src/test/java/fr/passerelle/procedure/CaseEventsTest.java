@@ -141,9 +141,21 @@ class CaseEventsTest {
         assertThat(retention.status()).as(retention.toString()).isEqualTo(200);
         assertThat(retention.json().get("delivered").asInt()).as("the event subprocess and the task's boundary")
                 .isEqualTo(2);
+        assertThat(caseworker.get("/api/cases/" + caseId + "/procedure").json().get("flags").toString())
+                .contains("LIBERTY_RESTRICTED", "DEADLINE_SHORTENED");
         Task shortened = tasks.createTaskQuery().processInstanceBusinessKey(caseId)
                 .taskDefinitionKey("decideContentiousAppeal").singleResult();
         assertThat(shortened.getDueDate().toInstant())
                 .isEqualTo(LocalDateTime.of(2026, 3, 4, 16, 0).atZone(PARIS).toInstant());
+    }
+
+    @Test
+    void aPriorOqtfKnownAtTriageIsAFlagOnTheCaseAndACoordinatorTask() {
+        Api coordinator = Api.at(port).as(TestTokens.user("claire", group(ALPHA, "coordinator")).token());
+        complete("prepareCase", Map.of("ground", "L435-1", "priorOqtf", true, "proceedWithApplication", true));
+        assertThat(caseworker.get("/api/cases/" + caseId + "/procedure").json().get("flags").toString())
+                .contains("ARREST_RISK");
+        assertThat(coordinator.get("/api/cases/" + caseId + "/tasks").json().findValuesAsText("taskKey"))
+                .containsExactly("assessArrestRisk");
     }
 }
