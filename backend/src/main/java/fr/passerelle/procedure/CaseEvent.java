@@ -24,7 +24,7 @@ enum CaseEvent {
     ADMINISTRATIVE_APPEAL_ANSWERED("administrative-appeal-answered", "AdministrativeAppealAnswered",
             Set.of(CASEWORKER, COORDINATOR), "administrativeAppealKind"),
     JUDGMENT_NOTIFIED("judgment-notified", "JudgmentNotified", Set.of(COORDINATOR, LAWYER), null),
-    /** Pieces asked during the examination: the {@code decision} instance waiting for the decision. */
+    /** Pieces asked during the examination (also after an implicit refusal): the main process, after filing. */
     DOCUMENTS_REQUESTED("documents-requested", "DocumentsRequested", Set.of(CASEWORKER, COORDINATOR), null),
     /**
      * Arrest, house arrest or retention: delivered to every instance of the case that waits for it

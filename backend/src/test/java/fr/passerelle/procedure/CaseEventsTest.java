@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Where a case event lands (processes/README.md, "Case events"): a decision with no decision
- * instance waiting goes to the main process, not before filing; an administrative appeal rejected
+ * instance waiting goes to the main process, not before filing; so do requests for pieces; an administrative appeal rejected
  * with an OQTF becomes the decision with the OQTF's deadline; the answer tells the deadline. The
  * steps before the event are completed on the engine directly; the events go through the API.
  */
@@ -90,7 +90,18 @@ class CaseEventsTest {
                 {"decisionOutcome": "REFUSED", "notificationMode": "HAND", "decisionNotifiedDate": "2026-03-02"}""");
         assertThat(early.status()).as(early.toString()).isEqualTo(409);
 
+        String documents = """
+                {"documentsRequestedDate": "2026-03-02", "documentsDueDate": "2026-03-17", "requestedDocuments": "Avis d'imposition"}""";
+        assertThat(caseworker.post("/api/cases/" + caseId + "/events/documents-requested", documents).status())
+                .as("no application filed yet").isEqualTo(409);
+
         filedOn2March();
+        var requested = caseworker.post("/api/cases/" + caseId + "/events/documents-requested", documents);
+        assertThat(requested.status()).as(requested.toString()).isEqualTo(200);
+        Task send = tasks.createTaskQuery().processInstanceBusinessKey(caseId).taskDefinitionKey("sendRequestedDocuments")
+                .singleResult();
+        assertThat(send.getDueDate().toInstant())
+                .isEqualTo(LocalDate.of(2026, 3, 18).atStartOfDay(PARIS).toInstant().minusSeconds(1));
         var refusal = caseworker.post("/api/cases/" + caseId + "/events/decision-notified", """
                 {"decisionOutcome": "REFUSED", "notificationMode": "HAND", "decisionNotifiedDate": "2026-03-02",
                  "printedDeadline": "2026-05-04"}""");

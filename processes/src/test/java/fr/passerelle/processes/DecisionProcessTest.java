@@ -131,34 +131,6 @@ class DecisionProcessTest extends ProcessTestCase {
     assertThat(lawyer.getDueDate()).isEqualTo(paris(LocalDateTime.of(2026, 5, 6, 0, 0)));
   }
 
-  /** Item 8: pieces asked during the examination, answered by the prefecture's date, with an escalation. */
-  @Test
-  void documentsRequestedDuringTheExaminationAreDueByThePrefecturesDateAndEscalatedOnTheLastDay() {
-    ProcessInstance pi = startAfterCompleteFiling();
-    correlate("DocumentsRequested", vars("documentsRequestedDate", "2026-04-01", "documentsDueDate", "2026-04-16",
-        "requestedDocuments", "Bulletins de salaire 2025"));
-
-    Task send = task(pi);
-    assertThat(send).hasDefinitionKey("sendRequestedDocuments").hasCandidateGroup("caseworker");
-    assertThat(send.getDueDate()).isEqualTo(endOf("2026-04-16"));
-    assertThat(pi).isWaitingAt("awaitDecision", "sendRequestedDocuments");
-
-    // the last day starts with the pieces not sent: the coordinator steps in, the task stays open
-    fireTimer(pi, "documentsDueSoon", startOf("2026-04-16"));
-    Task overdue = task(pi, "requestedDocumentsOverdue");
-    assertThat(overdue).hasCandidateGroup("coordinator");
-    assertThat(overdue.getDueDate()).isEqualTo(endOf("2026-04-16"));
-    complete(overdue, vars("documentsExtensionRequested", true, "documentsOverdueAction", "Délai demandé par courriel"));
-    complete(task(pi, "sendRequestedDocuments"), vars("documentsSentDate", "2026-04-20", "documentsSentChannel", "EMAIL"));
-    assertThat(pi).isWaitingAt("awaitDecision").hasPassed("documentsSent", "documentsOverdueHandled");
-
-    // a second request, still open when the decision comes: the decision ends it
-    correlate("DocumentsRequested", vars("documentsRequestedDate", "2026-05-02", "documentsDueDate", "2026-05-18"));
-    notifyDecision(vars("decisionOutcome", "REFUSED", "decisionNotifiedDate", "2026-05-20"));
-    assertThat(pi).isEnded().hasPassed("refused");
-    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
-  }
-
   @Test
   void anIncompleteFileHasNoImplicitRefusalOnlyANotifiedDecision() {
     ProcessInstance pi = start("decision", vars("filingDate", "2026-03-20", "fileComplete", false));

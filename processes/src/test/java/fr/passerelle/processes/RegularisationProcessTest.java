@@ -569,4 +569,32 @@ class RegularisationProcessTest extends ProcessTestCase {
         "proceedWithApplication", false));
     assertThat(pi).isEnded().hasPassed("caseClosedWithoutFiling").hasNotPassed("callAppointment");
   }
+
+  /** Item 8: pieces asked during the examination, also after the implicit refusal, due by the prefecture's date. */
+  @Test
+  void documentsRequestedAfterTheImplicitRefusalAreDueByThePrefecturesDateAndEscalatedOnTheLastDay() {
+    ProcessInstance pi = implicitlyRefused();
+    correlate("DocumentsRequested", vars("documentsRequestedDate", "2026-07-10", "documentsDueDate", "2026-07-25",
+        "requestedDocuments", "Bulletins de salaire 2025"));
+
+    Task send = caseTask("sendRequestedDocuments");
+    assertThat(send).hasCandidateGroup("caseworker");
+    assertThat(send.getDueDate()).isEqualTo(endOf("2026-07-25"));
+
+    // the last day starts with the pieces not sent: the coordinator steps in, the task stays open
+    fireTimer(pi, "documentsDueSoon", startOf("2026-07-25"));
+    Task overdue = caseTask("requestedDocumentsOverdue");
+    assertThat(overdue).hasCandidateGroup("coordinator");
+    assertThat(overdue.getDueDate()).isEqualTo(endOf("2026-07-25"));
+    complete(overdue, vars("documentsExtensionRequested", true, "documentsOverdueAction", "Délai demandé par courriel"));
+    complete(caseTask("sendRequestedDocuments"), vars("documentsSentDate", "2026-07-27", "documentsSentChannel", "EMAIL"));
+    assertThat(pi).hasPassed("documentsSent", "documentsOverdueHandled");
+
+    // a second request, still open when the case closes: the end closes it
+    correlate("DocumentsRequested", vars("documentsRequestedDate", "2026-08-02", "documentsDueDate", "2026-08-18"));
+    assertThat(openTasks("sendRequestedDocuments")).isEqualTo(1);
+    complete(caseTask("chooseAppealStrategy"), vars("appealStrategy", "NONE"));
+    assertThat(pi).isEnded();
+    assertThat(openTasks("sendRequestedDocuments")).isZero();
+  }
 }
