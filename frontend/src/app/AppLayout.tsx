@@ -119,6 +119,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
               active={item.match(location.pathname, search)}
               aria-current={item.match(location.pathname, search) ? 'page' : undefined}
               onClick={close}
+              variant="filled"
             />
           ))}
         </Stack>

@@ -1,29 +1,35 @@
 import { AppShell, Button, Group, Title } from '@mantine/core';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { createQueryClient } from '@/lib/api/queryClient';
 import { CalculatorPage } from '@/features/calculator/CalculatorPage';
 import { LanguageSwitch } from '@/lib/i18n/LanguageSwitch';
 
 /** The public pages, without signing in: the deadline calculator. */
 export function PublicApp() {
   const { t } = useTranslation();
+  const [queryClient] = useState(createQueryClient);
   return (
-    <AppShell header={{ height: 56 }} padding="md">
-      <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Title order={1} size="h3">
-            {t('app.name')}
-          </Title>
-          <Group gap="xs" wrap="nowrap">
-            <LanguageSwitch />
-            <Button component="a" href="/" variant="default" size="xs">
-              {t('app.login')}
-            </Button>
+    <QueryClientProvider client={queryClient}>
+      <AppShell header={{ height: 56 }} padding="md">
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+            <Title order={1} size="h3">
+              {t('app.name')}
+            </Title>
+            <Group gap="xs" wrap="nowrap">
+              <LanguageSwitch />
+              <Button component="a" href="/" variant="default" size="xs">
+                {t('app.login')}
+              </Button>
+            </Group>
           </Group>
-        </Group>
-      </AppShell.Header>
-      <AppShell.Main>
-        <CalculatorPage />
-      </AppShell.Main>
-    </AppShell>
+        </AppShell.Header>
+        <AppShell.Main>
+          <CalculatorPage />
+        </AppShell.Main>
+      </AppShell>
+    </QueryClientProvider>
   );
 }

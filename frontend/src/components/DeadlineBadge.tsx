@@ -2,7 +2,8 @@ import { Badge, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { STEP_RULES, lastDayToAct, urgency } from '@/lib/deadlines';
 
-const COLORS = { overdue: 'red.9', today: 'orange.9', week: 'yellow.9', later: 'gray.7', none: 'gray.7' } as const;
+// Dark enough for white text at AA contrast (4.5:1): Mantine's orange and yellow are not.
+const COLORS = { overdue: '#b91c1c', today: '#9a3412', week: '#854d0e', later: 'gray.8', none: 'gray.8' } as const;
 
 /** A deadline as a word and a colour (overdue, today, this week), with its date and the rule behind it. */
 export function DeadlineBadge({ due, step, now = new Date() }: { due?: string | null; step?: string; now?: Date }) {

@@ -75,7 +75,7 @@ export default function CaseListPage() {
                       {item.applicantName}
                     </Anchor>
                     <Group gap="xs">
-                      <Badge variant="light" color="gray.8">
+                      <Badge variant="outline" color="gray.8">
                         {item.ground}
                       </Badge>
                       <Badge variant="outline" color="indigo.9">

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '@/lib/session/Me';
 import { roleLabel } from '@/lib/session/roleLabel';
@@ -36,15 +36,17 @@ export function AssociationsCard({ me, onChoose, switching }: Props) {
                   <Table.Td>
                     <Group gap={4}>
                       {association.roles.map((role) => (
-                        <Badge key={role} variant="light">
+                        <Text key={role} size="sm" fw={600} c="indigo.9">
                           {roleLabel(t, role)}
-                        </Badge>
+                        </Text>
                       ))}
                     </Group>
                   </Table.Td>
                   <Table.Td>
                     {association.slug === me.currentAssociation ? (
-                      <Badge color="green">{t('me.current')}</Badge>
+                      <Text size="sm" fw={700} c="#166534">
+                        {t('me.current')}
+                      </Text>
                     ) : (
                       several && (
                         <Button

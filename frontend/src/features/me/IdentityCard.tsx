@@ -10,7 +10,11 @@ export function IdentityCard({ me }: { me: Me }) {
       <Stack gap={4}>
         <Group gap="sm">
           <Title order={3}>{me.name}</Title>
-          {me.platformAdmin && <Badge variant="light">{roleLabel(t, 'platformAdmin')}</Badge>}
+          {me.platformAdmin && (
+            <Badge variant="outline" color="indigo.9">
+              {roleLabel(t, 'platformAdmin')}
+            </Badge>
+          )}
         </Group>
         <Text size="sm">
           {t('me.username')}{' '}

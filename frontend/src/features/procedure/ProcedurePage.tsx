@@ -20,7 +20,7 @@ function Diagram({ plan }: { plan: DiagramPlan }) {
           <Title order={3} size="h4">
             {t(`steps.${plan.key}`, { defaultValue: plan.title })}
           </Title>
-          <Badge variant="light" color={plan.depth === 0 ? 'indigo.9' : 'orange.9'}>
+          <Badge color={plan.depth === 0 ? 'indigo.9' : '#9a3412'}>
             {plan.depth === 0 ? t('procedure.main') : t('procedure.called')}
           </Badge>
           {plan.ended && <Badge color="gray.8">{t('procedure.ended')}</Badge>}

@@ -43,7 +43,7 @@ export default function TaskPage() {
               <Title order={2}>{taskName(data, i18n.language)}</Title>
               <Group gap="xs">
                 <DeadlineBadge due={data.due} />
-                {data.due === null && (
+                {!data.due && (
                   <Text size="sm" c="dimmed">
                     {t('task.noDeadline')}
                   </Text>

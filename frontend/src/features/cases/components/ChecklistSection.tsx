@@ -7,7 +7,7 @@ import type { Checklist, ChecklistPiece } from '../api/types';
 import { formatDay } from './format';
 import { Section } from './Section';
 
-const STATUS_COLORS = { MISSING: 'red.9', RECEIVED: 'blue.9', VERIFIED: 'green.9' } as const;
+const STATUS_COLORS = { MISSING: '#b91c1c', RECEIVED: '#1e40af', VERIFIED: '#166534' } as const;
 
 function PieceRow({
   piece,
@@ -42,9 +42,9 @@ function PieceRow({
           </Text>
           <Group gap={4}>
             <Badge color={STATUS_COLORS[piece.status]}>{t(`checklist.status.${piece.status}`)}</Badge>
-            {piece.expired && <Badge color="red.9">{t('checklist.expired')}</Badge>}
+            {piece.expired && <Badge color="#b91c1c">{t('checklist.expired')}</Badge>}
             {piece.translationNeeded && !piece.translated && (
-              <Badge color="orange.9">{t('checklist.translationNeeded')}</Badge>
+              <Badge color="#9a3412">{t('checklist.translationNeeded')}</Badge>
             )}
             {piece.stage === 'DELIVERY' && (
               <Badge variant="outline" color="gray.8">

@@ -46,8 +46,7 @@ export function DocumentsSection({
               </Button>
               <Button
                 size="xs"
-                variant="subtle"
-                color="red.9"
+                variant="default"
                 onClick={() => onRemove(document)}
                 aria-label={t('documents.removeLabel', { name: document.filename })}
               >

@@ -40,7 +40,7 @@ export function FactsSection({ item }: { item: CaseView }) {
       </SimpleGrid>
       <Alert color={item.commission?.mandatory ? 'orange' : 'gray'} title={t('case.follows')}>
         <Text size="sm">
-          {item.yearsInFrance === null
+          {item.yearsInFrance == null
             ? t('case.yearsUnknown')
             : t('case.yearsInFranceSentence', { count: item.yearsInFrance })}
         </Text>

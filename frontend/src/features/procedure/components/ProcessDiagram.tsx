@@ -58,8 +58,8 @@ export function ProcessDiagram({ xml, current, label }: { xml: string; current: 
       {state === 'failed' && <Alert color="red">{t('procedure.drawFailed')}</Alert>}
       <Box
         ref={container}
-        role="img"
         aria-label={label}
+        role="group"
         data-current={current.join(' ')}
         data-state={state}
         h={{ base: 300, sm: 420 }}

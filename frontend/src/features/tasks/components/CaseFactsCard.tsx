@@ -16,7 +16,7 @@ export function CaseFactsCard({ facts }: { facts: CaseFacts }) {
     [t('case.prefecture'), facts.prefecture ?? `${t('case.department')} ${facts.department}`],
     [t('case.status'), t(`caseStatus.${facts.status}`, { defaultValue: facts.status })],
     [t('case.entryDate'), day(facts.entryDate, i18n.language)],
-    [t('case.yearsInFrance'), facts.yearsInFrance === null ? '—' : String(facts.yearsInFrance)],
+    [t('case.yearsInFrance'), facts.yearsInFrance == null ? '—' : String(facts.yearsInFrance)],
     [t('case.appointmentOn'), day(facts.appointmentOn, i18n.language)],
     [t('case.filedOn'), day(facts.filedOn, i18n.language)],
     [t('case.receiptExpiresOn'), day(facts.receiptExpiresOn, i18n.language)],

@@ -44,7 +44,7 @@ export function TaskRow({
           <Anchor component={Link} to={`/cases/${task.caseId}`} size="sm">
             {task.applicantName} · {task.caseReference}
           </Anchor>
-          <Badge variant="light" color="gray.8">
+          <Badge variant="outline" color="gray.8">
             {task.ground}
           </Badge>
           <Text size="sm" c="dimmed">
