@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 
 interface Canvas {
   addMarker(element: string, marker: string): void;
-  zoom(level: string | number, center?: 'auto'): number;
+  zoom(level?: string | number, center?: 'auto'): number;
+  scrollToElement(element: unknown, padding?: number): void;
 }
 interface Registry {
   get(id: string): unknown;
@@ -34,8 +35,14 @@ export function ProcessDiagram({ xml, current, label }: { xml: string; current: 
         if (cancelled) return;
         const canvas = made.get('canvas');
         const registry = made.get('elementRegistry');
-        for (const id of current) if (registry.get(id)) canvas.addMarker(id, 'current-step');
+        const marked = current.filter((id) => registry.get(id));
+        for (const id of marked) canvas.addMarker(id, 'current-step');
+        // A large model fitted whole is unreadable: show the current step at a readable size.
         canvas.zoom('fit-viewport', 'auto');
+        if (marked[0] && canvas.zoom() < 0.7) {
+          canvas.zoom(0.9);
+          canvas.scrollToElement(registry.get(marked[0]), 120);
+        }
         viewer.current = made;
         setState('ready');
       })
@@ -47,9 +54,10 @@ export function ProcessDiagram({ xml, current, label }: { xml: string; current: 
     };
   }, [xml, current]);
 
-  const zoom = (factor: number) => {
+  const fit = () => viewer.current?.get('canvas').zoom('fit-viewport', 'auto');
+  const zoomIn = () => {
     const canvas = viewer.current?.get('canvas');
-    if (canvas) canvas.zoom(canvas.zoom('fit-viewport') * factor);
+    if (canvas) canvas.zoom(canvas.zoom() * 1.4);
   };
 
   return (
@@ -67,10 +75,10 @@ export function ProcessDiagram({ xml, current, label }: { xml: string; current: 
       />
       {state === 'ready' && (
         <Group gap="xs" mt={4}>
-          <Button size="xs" variant="default" onClick={() => zoom(1)}>
+          <Button size="xs" variant="default" onClick={fit}>
             {t('procedure.fit')}
           </Button>
-          <Button size="xs" variant="default" onClick={() => zoom(1.6)}>
+          <Button size="xs" variant="default" onClick={zoomIn}>
             {t('procedure.zoomIn')}
           </Button>
         </Group>

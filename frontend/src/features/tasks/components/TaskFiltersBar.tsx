@@ -1,4 +1,5 @@
 import { Button, Group, NumberInput, SegmentedControl, Select, TextInput } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Member } from '../api/types';
@@ -18,6 +19,7 @@ export function TaskFiltersBar({
   const { t } = useTranslation();
   const [prefecture, setPrefecture] = useState(filters.prefecture ?? '');
   useEffect(() => setPrefecture(filters.prefecture ?? ''), [filters.prefecture]);
+  const narrow = useMediaQuery('(max-width: 40em)');
   const set = (change: Partial<TaskFilters>) => onChange(withFilter(filters, change));
   const scopes = ['mine-and-groups', 'mine', 'groups', ...(coordinator ? ['association'] : [])];
   return (
@@ -28,6 +30,7 @@ export function TaskFiltersBar({
         onChange={(scope) => set({ scope: scope as TaskFilters['scope'] })}
         data={scopes.map((scope) => ({ value: scope, label: t(`tasks.scope.${scope}`) }))}
         fullWidth
+        orientation={narrow ? 'vertical' : 'horizontal'}
         style={{ flexBasis: '100%' }}
       />
       <Select
