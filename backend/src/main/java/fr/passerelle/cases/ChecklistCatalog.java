@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The document checklists, one per ground, read from {@code checklists/checklists.json}
- * (data, with the seed each list comes from). Checked at start-up: every ground has a list and
+ * (data, with the public page or article each list comes from). Checked at start-up: every ground has a list and
  * every item names a known piece, so a typo in the data stops the service rather than a filing.
  */
 @Component
@@ -27,8 +27,13 @@ class ChecklistCatalog {
     record Variant(String code, String label, Integer validMonths) {
     }
 
+    /**
+     * {@code sealedForOfii}: sent by the doctor under seal to the OFII medical board (R425-11 CESEDA),
+     * never to the prefecture. {@code legalisation}: a foreign civil-status document must be legalised or
+     * apostilled unless a convention exempts it (décret n° 2020-1370; Hague Convention of 5 October 1961).
+     */
     record Piece(String label, String labelFr, Stage stage, boolean civilStatus, Integer validMonths,
-                 List<Variant> variants) {
+                 List<Variant> variants, boolean sealedForOfii, boolean legalisation) {
         Piece {
             stage = stage == null ? Stage.FILING : stage;
             variants = variants == null ? List.of() : List.copyOf(variants);
@@ -39,7 +44,12 @@ class ChecklistCatalog {
         }
     }
 
-    record Item(String piece, Boolean required, String when) {
+    /**
+     * {@code fromYear}/{@code toYear}: one line per year of presence before the filing
+     * ({@code presence-year-1} is the last year). {@code requiredIf} ({@code piece:variant}): required when
+     * that piece is recorded as that kind (the host's papers with an attestation d'hébergement).
+     */
+    record Item(String piece, Boolean required, String when, Integer fromYear, Integer toYear, String requiredIf) {
         boolean mandatory() {
             return required == null || required;
         }
@@ -52,7 +62,20 @@ class ChecklistCatalog {
     }
 
     /** One line of a ground's checklist: the piece's definition and whether the ground requires it. */
-    record Entry(String code, Piece piece, boolean required, String when) {
+    record Entry(String code, Piece piece, boolean required, String when, String requiredIf) {
+        Entry(String code, Piece piece, boolean required, String when) {
+            this(code, piece, required, when, null);
+        }
+
+        /** Required also when {@link #requiredIf} holds: the other piece is recorded as that kind. */
+        Entry given(java.util.function.Function<String, String> recordedVariant) {
+            if (required || requiredIf == null) {
+                return this;
+            }
+            String[] condition = requiredIf.split(":", 2);
+            return condition[1].equals(recordedVariant.apply(condition[0]))
+                    ? new Entry(code, piece, true, when, requiredIf) : this;
+        }
     }
 
     private final Map<Ground, List<Entry>> lists = new EnumMap<>(Ground.class);
@@ -76,8 +99,19 @@ class ChecklistCatalog {
                 Piece piece = catalog.pieces().get(item.piece());
                 if (piece == null) {
                     faults.add(ground.article() + ": unknown piece " + item.piece());
+                } else if (item.fromYear() != null && item.toYear() != null) {
+                    for (int year = item.fromYear(); year <= item.toYear(); year++) {
+                        entries.add(new Entry(item.piece() + "-" + year, yearOf(piece, year), item.mandatory(),
+                                item.when(), item.requiredIf()));
+                    }
                 } else {
-                    entries.add(new Entry(item.piece(), piece, item.mandatory(), item.when()));
+                    entries.add(new Entry(item.piece(), piece, item.mandatory(), item.when(), item.requiredIf()));
+                }
+            }
+            for (Item item : list.items()) {
+                if (item.requiredIf() != null && !knownVariant(catalog, list, item.requiredIf())) {
+                    faults.add(ground.article() + ": " + item.piece() + " requiredIf names no variant of a listed piece: "
+                            + item.requiredIf());
                 }
             }
             lists.put(ground, List.copyOf(entries));
@@ -86,6 +120,20 @@ class ChecklistCatalog {
         if (!faults.isEmpty()) {
             throw new IllegalStateException("Invalid " + RESOURCE + ": " + String.join("; ", faults));
         }
+    }
+
+    /** The piece for one year of presence: year 1 is the 12 months before the filing. */
+    private static Piece yearOf(Piece piece, int year) {
+        return new Piece(piece.label() + " (year " + year + " before the filing)",
+                piece.labelFr() + " (année " + year + " avant le dépôt)", piece.stage(), piece.civilStatus(),
+                piece.validMonths(), piece.variants(), piece.sealedForOfii(), piece.legalisation());
+    }
+
+    private static boolean knownVariant(Catalog catalog, GroundList list, String requiredIf) {
+        String[] condition = requiredIf.split(":", 2);
+        Piece other = catalog.pieces().get(condition[0]);
+        return condition.length == 2 && other != null && other.variant(condition[1]).isPresent()
+                && list.items().stream().anyMatch(item -> item.piece().equals(condition[0]));
     }
 
     List<Entry> of(Ground ground) {

@@ -16,7 +16,7 @@ record ChecklistLine(String piece, String label, String labelFr, boolean require
                      PieceStatus status, List<Variant> variants, String variant, LocalDate issuedOn,
                      Integer validMonths, LocalDate validUntil, boolean expired, boolean translationNeeded,
                      boolean translated, String note, int documents, List<String> problems, Instant updatedAt,
-                     String updatedBy) {
+                     String updatedBy, boolean sealedForOfii, boolean legalisationToCheck) {
 
     /** What has been recorded about a piece; absent means nothing yet (MISSING). */
     record Recorded(PieceStatus status, String variant, LocalDate issuedOn, Boolean foreignLanguage,
@@ -25,10 +25,10 @@ record ChecklistLine(String piece, String label, String labelFr, boolean require
     }
 
     /**
-     * A piece "less than N months old" (proof of address, certificate of nationality: seed 004)
+     * A piece "less than N months old" (proof of address, certificate of nationality: Service-Public.fr F2209)
      * is valid through the day before its date of issue plus N months, and expired after. A
      * civil-status document needs a certified translation unless it is recorded as written in
-     * French (seed 004, "FYI": civil status documents in a foreign language).
+     * French (Service-Public.fr F2209: civil-status documents in a foreign language).
      */
     static ChecklistLine of(Entry entry, Recorded recorded, int documents, LocalDate asOf) {
         var piece = entry.piece();
@@ -60,11 +60,15 @@ record ChecklistLine(String piece, String label, String labelFr, boolean require
         return new ChecklistLine(entry.code(), piece.label(), piece.labelFr(), entry.required(), entry.when(),
                 piece.stage(), recorded.status(), piece.variants(), recorded.variant(), recorded.issuedOn(),
                 validMonths, validUntil, expired, translationNeeded, recorded.translated(), recorded.note(),
-                documents, List.copyOf(problems), recorded.updatedAt(), recorded.updatedBy());
+                documents, List.copyOf(problems), recorded.updatedAt(), recorded.updatedBy(), piece.sealedForOfii(),
+                piece.legalisation() && piece.civilStatus());
     }
 
-    /** Whether this line stops the filing: a piece due at filing that is missing or not usable. */
+    /**
+     * Whether this line stops the filing: a piece due at filing that is missing or not usable. A piece
+     * sealed for the OFII medical board is not part of the prefecture's file and never stops it.
+     */
     boolean blocksFiling() {
-        return stage == Stage.FILING && !problems.isEmpty();
+        return stage == Stage.FILING && !sealedForOfii && !problems.isEmpty();
     }
 }

@@ -92,8 +92,9 @@ class Checklists {
                 Boolean.TRUE.equals(update.translated()), Text.blankToNull(update.note()),
                 Timestamp.from(clock.instant()), actor);
         audit.changed(caseId, "CHECKLIST_UPDATED", piece + ": " + update.status());
-        return ChecklistLine.of(entry, recorded(caseId).getOrDefault(piece, Recorded.NOTHING),
-                documentCounts(caseId).getOrDefault(piece, 0), today());
+        Map<String, Recorded> recorded = recorded(caseId);
+        return ChecklistLine.of(entry.given(other -> recorded.getOrDefault(other, Recorded.NOTHING).variant()),
+                recorded.getOrDefault(piece, Recorded.NOTHING), documentCounts(caseId).getOrDefault(piece, 0), today());
     }
 
     /** A file was uploaded for a piece still MISSING: it is now RECEIVED (to be verified). */
@@ -118,6 +119,7 @@ class Checklists {
         Map<String, Recorded> recorded = recorded(file.id());
         Map<String, Integer> documents = documentCounts(file.id());
         return catalog.of(file.ground()).stream()
+                .map(entry -> entry.given(piece -> recorded.getOrDefault(piece, Recorded.NOTHING).variant()))
                 .map(entry -> ChecklistLine.of(entry, recorded.getOrDefault(entry.code(), Recorded.NOTHING),
                         documents.getOrDefault(entry.code(), 0), asOf))
                 .toList();

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** What a case is for: the CESEDA article the application is filed under (procedure.md §2). */
+/** What a case is for: the CESEDA article the application is filed under (CESEDA). */
 public enum Ground {
     /** Admission exceptionnelle au séjour: humanitarian or exceptional grounds. */
     L435_1("L435-1"),
@@ -23,6 +23,12 @@ public enum Ground {
     L423_22("L423-22"),
     /** Victim of trafficking or pimping who files a complaint or testifies. */
     L425_1("L425-1"),
+    /** Protection order for violence by a spouse, partner or cohabitant (card free of charge). */
+    L425_6("L425-6"),
+    /** Protection order for a threat of forced marriage (card free of charge). */
+    L425_7("L425-7"),
+    /** Three years of activity within an accredited host organisation (organisme d'accueil communautaire). */
+    L435_2("L435-2"),
     /** Shortage occupations (experiment until 31 December 2026). */
     L435_4("L435-4");
 

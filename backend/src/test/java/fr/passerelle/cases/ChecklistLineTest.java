@@ -26,27 +26,33 @@ class ChecklistLineTest {
     }
 
     @Test
-    void aProofOfAddressIsValidForSixMonthsLessADayFromItsIssue() {
+    void aProofOfAddressIsValidForThreeMonthsLessADayFromItsIssue() {
+        // the earlier reading: Service-Public says 6 months, practitioners' guides 3
         Entry address = entry(Ground.L435_1, "proof-of-address");
-        ChecklistLine lastDay = ChecklistLine.of(address, received(null, ISSUED), 1, LocalDate.of(2026, 7, 14));
-        assertThat(lastDay.validUntil()).isEqualTo(LocalDate.of(2026, 7, 14));
+        ChecklistLine lastDay = ChecklistLine.of(address, received("utility-bill", ISSUED), 1, LocalDate.of(2026, 4, 14));
+        assertThat(lastDay.validUntil()).isEqualTo(LocalDate.of(2026, 4, 14));
         assertThat(lastDay.expired()).isFalse();
         assertThat(lastDay.blocksFiling()).isFalse();
 
-        ChecklistLine sixMonthsOld = ChecklistLine.of(address, received(null, ISSUED), 1, LocalDate.of(2026, 7, 15));
-        assertThat(sixMonthsOld.expired()).isTrue();
-        assertThat(sixMonthsOld.blocksFiling()).isTrue();
-        assertThat(sixMonthsOld.problems()).containsExactly("expired: more than 6 months old since 2026-07-15");
+        ChecklistLine threeMonthsOld = ChecklistLine.of(address, received("utility-bill", ISSUED), 1, LocalDate.of(2026, 4, 15));
+        assertThat(threeMonthsOld.expired()).isTrue();
+        assertThat(threeMonthsOld.blocksFiling()).isTrue();
+        assertThat(threeMonthsOld.problems()).containsExactly("expired: more than 3 months old since 2026-04-15");
+
+        // a domiciliation is valid a year
+        ChecklistLine domiciliation = ChecklistLine.of(address, received("domiciliation", ISSUED), 1, LocalDate.of(2026, 12, 1));
+        assertThat(domiciliation.validMonths()).isEqualTo(12);
+        assertThat(domiciliation.problems()).isEmpty();
     }
 
     @Test
     void aMonthWithoutTheDayClampsToItsLastDay() {
         ChecklistLine line = ChecklistLine.of(entry(Ground.L435_1, "proof-of-address"),
-                received(null, LocalDate.of(2025, 8, 31)), 0, LocalDate.of(2026, 2, 27));
+                received("utility-bill", LocalDate.of(2025, 11, 30)), 0, LocalDate.of(2026, 2, 27));
         assertThat(line.validUntil()).isEqualTo(LocalDate.of(2026, 2, 27));
         assertThat(line.expired()).isFalse();
         assertThat(ChecklistLine.of(entry(Ground.L435_1, "proof-of-address"),
-                received(null, LocalDate.of(2025, 8, 31)), 0, LocalDate.of(2026, 2, 28)).expired()).isTrue();
+                received("utility-bill", LocalDate.of(2025, 11, 30)), 0, LocalDate.of(2026, 2, 28)).expired()).isTrue();
     }
 
     @Test
@@ -67,8 +73,8 @@ class ChecklistLineTest {
 
     @Test
     void anExpiringPieceWithoutItsDateOfIssueOrItsKindIsNotUsable() {
-        assertThat(ChecklistLine.of(entry(Ground.L435_1, "proof-of-address"), received(null, null), 1, ISSUED)
-                .problems()).containsExactly("date of issue not recorded (it must be less than 6 months old)");
+        assertThat(ChecklistLine.of(entry(Ground.L435_1, "proof-of-address"), received("utility-bill", null), 1, ISSUED)
+                .problems()).containsExactly("date of issue not recorded (it must be less than 3 months old)");
         assertThat(ChecklistLine.of(entry(Ground.L435_1, "nationality"), received(null, ISSUED), 1, ISSUED)
                 .problems()).containsExactly("which kind of document it is is not recorded");
     }
@@ -99,10 +105,12 @@ class ChecklistLineTest {
     }
 
     @Test
-    void everyGroundHasItsListFromTheSeeds() {
+    void everyGroundHasItsListCitingTheLawOrAPublicPageNeverAFile() {
         for (Ground ground : Ground.values()) {
             assertThat(CATALOG.of(ground)).as(ground.article()).isNotEmpty();
-            assertThat(CATALOG.source(ground)).as(ground.article()).isNotBlank();
+            assertThat(CATALOG.source(ground)).as(ground.article()).isNotBlank()
+                    .containsAnyOf("CESEDA", "Service-Public.fr")
+                    .doesNotContain("seeds", ".txt", "procedure.md", "DESIGN", "reference/");
         }
         assertThat(CATALOG.of(Ground.L423_1).stream().map(Entry::code))
                 .contains("spouse-nationality", "marriage-certificate", "community-of-life");
@@ -117,8 +125,91 @@ class ChecklistLineTest {
             lists.put(ground.article(), new ChecklistCatalog.GroundList("test", List.of()));
         }
         lists.put("L435-1", new ChecklistCatalog.GroundList("test",
-                List.of(new ChecklistCatalog.Item("no-such-piece", true, null))));
+                List.of(new ChecklistCatalog.Item("no-such-piece", true, null, null, null, null))));
         assertThatThrownBy(() -> new ChecklistCatalog(new ChecklistCatalog.Catalog("", Map.of(), lists)))
                 .hasMessageContaining("L435-1: unknown piece no-such-piece");
+    }
+
+    // ---------------------------------------------------------------- issue 9, item 10
+
+    private static java.util.List<String> codes(Ground ground) {
+        return CATALOG.of(ground).stream().map(Entry::code).toList();
+    }
+
+    @Test
+    void anAdmissionExceptionnelleAsksForPresenceYearByYearFiveRequiredAndTenForTheCommission() {
+        List<Entry> years = CATALOG.of(Ground.L435_1).stream().filter(e -> e.code().startsWith("presence-year-")).toList();
+        assertThat(years).extracting(Entry::code).containsExactly("presence-year-1", "presence-year-2", "presence-year-3",
+                "presence-year-4", "presence-year-5", "presence-year-6", "presence-year-7", "presence-year-8",
+                "presence-year-9", "presence-year-10");
+        assertThat(years.subList(0, 5)).allMatch(Entry::required);
+        assertThat(years.subList(5, 10)).noneMatch(Entry::required).allMatch(e -> e.when().contains("L432-13"));
+        assertThat(years.get(2).piece().labelFr()).endsWith("(année 3 avant le dépôt)");
+        assertThat(ChecklistLine.of(years.get(0), Recorded.NOTHING, 0, ISSUED).blocksFiling()).isTrue();
+        assertThat(ChecklistLine.of(years.get(9), Recorded.NOTHING, 0, ISSUED).blocksFiling()).isFalse();
+    }
+
+    @Test
+    void theWorkRouteHasItsContractPaySlipsAndProofOfFrench() {
+        for (String piece : List.of("work-contract-or-promise", "payslips-work-route", "french-proficiency")) {
+            Entry entry = entry(Ground.L435_1, piece);
+            assertThat(entry.required()).as(piece).isFalse();
+            assertThat(entry.when()).as(piece).contains("work route");
+        }
+        assertThat(entry(Ground.L435_1, "french-proficiency").when()).contains("23 January 2025");
+    }
+
+    @Test
+    void aParentOfAFrenchChildProvesNoRegularEntry() {
+        assertThat(codes(Ground.L423_7)).doesNotContain("regular-entry").contains("child-upkeep");
+        assertThat(CATALOG.source(Ground.L423_7)).contains("L412-1");
+        assertThat(codes(Ground.L423_1)).contains("regular-entry");
+    }
+
+    @Test
+    void theMedicalEvidenceOfTheCarePermitGoesToTheOfiiUnderSealAndNeverBlocksTheFiling() {
+        for (String piece : List.of("medical-report", "ofii-medical-evidence")) {
+            ChecklistLine missing = ChecklistLine.of(entry(Ground.L425_9, piece), Recorded.NOTHING, 0, ISSUED);
+            assertThat(missing.sealedForOfii()).as(piece).isTrue();
+            assertThat(missing.required()).as(piece).isTrue();
+            assertThat(missing.blocksFiling()).as(piece + ": not part of the prefecture's file").isFalse();
+        }
+        assertThat(codes(Ground.L425_9)).doesNotContain("evidence-medical");
+        assertThat(ChecklistLine.of(entry(Ground.L435_1, "evidence-medical"), Recorded.NOTHING, 0, ISSUED).sealedForOfii())
+                .as("humanitarian medical evidence goes with the file").isFalse();
+    }
+
+    @Test
+    void anAttestationDHebergementMakesTheHostsPapersRequired() {
+        Entry host = entry(Ground.L435_1, "host-papers");
+        assertThat(host.required()).isFalse();
+        assertThat(host.given(piece -> piece.equals("proof-of-address") ? "utility-bill" : null).required()).isFalse();
+        Entry hosted = host.given(piece -> piece.equals("proof-of-address") ? "hosting-attestation" : null);
+        assertThat(hosted.required()).isTrue();
+        assertThat(ChecklistLine.of(hosted, Recorded.NOTHING, 0, ISSUED).blocksFiling()).isTrue();
+        assertThat(ChecklistLine.of(hosted, received(null, ISSUED), 0, LocalDate.of(2026, 4, 15)).problems())
+                .containsExactly("expired: more than 3 months old since 2026-04-15");
+    }
+
+    @Test
+    void theProtectionOrderAndHostOrganisationGroundsHaveTheirLists() {
+        for (Ground ground : List.of(Ground.L425_6, Ground.L425_7)) {
+            assertThat(codes(ground)).as(ground.article()).contains("protection-order", "proof-of-address")
+                    .as("the card is free of charge").doesNotContain("stamp-duty");
+            assertThat(CATALOG.source(ground)).contains("gratuite");
+        }
+        assertThat(Ground.ofArticle("L425-7")).isEqualTo(Ground.L425_7);
+        assertThat(codes(Ground.L435_2)).contains("host-organisation-activity", "activity-seriousness",
+                "host-organisation-head-report", "stamp-duty");
+    }
+
+    @Test
+    void aForeignCivilStatusDocumentIsFlaggedForLegalisationOrApostille() {
+        assertThat(ChecklistLine.of(entry(Ground.L423_1, "marriage-certificate"), Recorded.NOTHING, 0, ISSUED)
+                .legalisationToCheck()).isTrue();
+        assertThat(ChecklistLine.of(entry(Ground.L435_1, "birth-certificate"), Recorded.NOTHING, 0, ISSUED)
+                .legalisationToCheck()).isTrue();
+        assertThat(ChecklistLine.of(entry(Ground.L435_1, "photos"), Recorded.NOTHING, 0, ISSUED)
+                .legalisationToCheck()).isFalse();
     }
 }

@@ -58,10 +58,10 @@ class FilingReadinessTest {
     }
 
     @Test
-    void aCompleteFileIsReadyUntilItsProofOfAddressIsSixMonthsOld() {
+    void aCompleteFileIsReadyUntilItsProofOfAddressIsThreeMonthsOld() {
         record("birth-certificate", "{\"status\": \"RECEIVED\", \"translated\": true}");
         record("nationality", "{\"status\": \"VERIFIED\", \"variant\": \"passport\"}");
-        record("proof-of-address", "{\"status\": \"VERIFIED\", \"issuedOn\": \"2025-10-01\"}");
+        record("proof-of-address", "{\"status\": \"VERIFIED\", \"variant\": \"utility-bill\", \"issuedOn\": \"2026-01-01\"}");
         record("photos", "{\"status\": \"RECEIVED\"}");
         record("complaint-receipt", "{\"status\": \"RECEIVED\"}");
         record("republic-commitment", "{\"status\": \"RECEIVED\"}");
@@ -130,7 +130,56 @@ class FilingReadinessTest {
         var view = staff.caseworker.get("/api/cases/" + caseId + "/checklist").json();
         assertThat(view.get("pieces").findValuesAsText("status")).containsOnly("MISSING");
         assertThat(view.get("readyToFile").asBoolean()).isFalse();
-        assertThat(view.get("source").asText()).contains("seeds/004");
+        assertThat(view.get("source").asText()).contains("Service-Public.fr").doesNotContain("seeds");
+    }
+
+    @Test
+    void anAttestationDHebergementNeedsTheHostsPapersBeforeTheFileIsReady() {
+        record("birth-certificate", "{\"status\": \"RECEIVED\", \"translated\": true}");
+        record("nationality", "{\"status\": \"VERIFIED\", \"variant\": \"passport\"}");
+        record("photos", "{\"status\": \"RECEIVED\"}");
+        record("complaint-receipt", "{\"status\": \"RECEIVED\"}");
+        record("republic-commitment", "{\"status\": \"RECEIVED\"}");
+        record("proof-of-address", "{\"status\": \"RECEIVED\", \"variant\": \"hosting-attestation\", \"issuedOn\": \"2026-02-20\"}");
+
+        assertThatThrownBy(() -> check(LocalDate.of(2026, 3, 1)))
+                .isInstanceOfSatisfying(FilingNotReadyException.class, e ->
+                        assertThat(e.pieces()).containsOnlyKeys("host-papers").containsEntry("host-papers", "missing"));
+        var view = staff.caseworker.get("/api/cases/" + caseId + "/checklist").json();
+        assertThat(view.get("pieces").findValues("piece").stream().map(n -> n.asText())).contains("host-papers");
+
+        record("host-papers", "{\"status\": \"RECEIVED\", \"issuedOn\": \"2026-02-10\"}");
+        assertThatCode(() -> check(LocalDate.of(2026, 3, 1))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aCarePermitIsReadyWithoutTheMedicalPiecesSealedForTheOfii() {
+        var opened = staff.caseworker.post("/api/cases", """
+                {"applicantName": "Moussa Keita", "ground": "L425-9", "department": "69"}""");
+        UUID care = UUID.fromString(opened.json().get("id").asText());
+        String list = "/api/cases/" + care + "/checklist/";
+        for (String piece : new String[] {"nationality", "photos", "habitual-residence", "republic-commitment"}) {
+            String body = piece.equals("nationality") ? "{\"status\": \"VERIFIED\", \"variant\": \"passport\"}"
+                    : "{\"status\": \"RECEIVED\"}";
+            assertThat(staff.caseworker.put(list + piece, body).status()).isEqualTo(200);
+        }
+        assertThat(staff.caseworker.put(list + "birth-certificate", "{\"status\": \"RECEIVED\", \"translated\": true}")
+                .status()).isEqualTo(200);
+        assertThat(staff.caseworker.put(list + "proof-of-address",
+                "{\"status\": \"RECEIVED\", \"variant\": \"domiciliation\", \"issuedOn\": \"%s\"}"
+                        .formatted(LocalDate.now().minusMonths(8))).status())
+                .isEqualTo(200);
+
+        var view = staff.caseworker.get("/api/cases/" + care + "/checklist").json();
+        assertThat(view.get("readyToFile").asBoolean()).as(view.toString()).isTrue();
+        var sealed = java.util.stream.StreamSupport.stream(view.get("pieces").spliterator(), false)
+                .filter(p -> p.get("sealedForOfii").asBoolean()).map(p -> p.get("piece").asText()).toList();
+        assertThat(sealed).containsExactlyInAnyOrder("medical-report", "ofii-medical-evidence");
+        assertThatCode(() -> Tenancy.runAs(ALPHA_CASEWORKER, () -> {
+            // a domiciliation is valid a year, where a bill would be 3 months
+            readiness.requireReady(care, LocalDate.now());
+            return null;
+        })).doesNotThrowAnyException();
     }
 
     private void record(String piece, String body) {
