@@ -12,7 +12,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may do what with case files (DESIGN.md, "Users"): caseworkers and coordinators read and
+ * Who may do what with case files: caseworkers and coordinators read and
  * change their association's cases; only coordinators delete, assign, and override the
  * checklist; lawyers read only the cases granted to them ({@link CaseGrants}); platform
  * admins belong to no association and read nothing. Tenant isolation is row-level security

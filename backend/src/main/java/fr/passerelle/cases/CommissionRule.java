@@ -8,7 +8,7 @@ import java.util.Set;
  * When the commission du titre de séjour must be consulted before a refusal, and the years of
  * presence in France it turns on. Computed from the case's dates, never stored.
  *
- * <p>CESEDA L432-13 (procedure.md §3.5): the prefect must refer to the commission before
+ * <p>CESEDA L432-13: the prefect must refer to the commission before
  * refusing (1°) a temporary card on the "vie privée et familiale" grounds it lists to someone
  * who meets their conditions — of the grounds handled here L423-1, L423-7, L423-21, L423-22,
  * L423-23 and L425-9 — and (3°) an admission exceptionnelle (L435-1) to someone who has

@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * An applicant's family ties, structured as the grounds ask about them (procedure.md §2):
+ * An applicant's family ties, structured as the grounds ask about them (the CESEDA articles below):
  * a spouse who is French (L423-1), French minor children (L423-7), parents and other
  * relatives in France (L423-21, L423-23). Stored as one JSON value with the applicant.
  */

@@ -21,7 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The role matrix of DESIGN.md on every endpoint of case files, and tenant isolation on every
+ * The role matrix (docs/api-cases.md, "Roles") on every endpoint of case files, and tenant isolation on every
  * one of them: another association's caller gets 404, as for a case that does not exist.
  */
 @ApiTest
