@@ -259,6 +259,8 @@ export const en: typeof fr = {
       'convocation-received': 'Summons to the commission received',
       'administrative-appeal-answered': 'Answer to a gracious or hierarchical appeal',
       'judgment-notified': "The court's judgment was notified",
+      'documents-requested': 'The prefecture asks for more documents',
+      'liberty-restricted': 'Arrest, house arrest or retention notified',
     },
     record: 'Record',
     recorded: 'Event recorded: {{event}}.',

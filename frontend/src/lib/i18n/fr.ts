@@ -261,6 +261,8 @@ export const fr = {
       'convocation-received': 'Convocation à la commission reçue',
       'administrative-appeal-answered': 'Réponse à un recours gracieux ou hiérarchique',
       'judgment-notified': 'Jugement du tribunal notifié',
+      'documents-requested': 'La préfecture demande des pièces complémentaires',
+      'liberty-restricted': 'Interpellation, assignation à résidence ou rétention notifiée',
     },
     record: 'Enregistrer',
     recorded: 'Événement enregistré : {{event}}.',

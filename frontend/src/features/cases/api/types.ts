@@ -104,6 +104,8 @@ export const CASE_EVENTS = [
   'convocation-received',
   'administrative-appeal-answered',
   'judgment-notified',
+  'documents-requested',
+  'liberty-restricted',
 ] as const;
 export type CaseEventName = (typeof CASE_EVENTS)[number];
 
