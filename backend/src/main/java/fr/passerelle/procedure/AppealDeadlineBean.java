@@ -10,6 +10,6 @@ import org.springframework.stereotype.Component;
 @Component("appealDeadlines")
 class AppealDeadlineBean extends AppealDeadlines {
     AppealDeadlineBean(ProcessDeadlines deadlines) {
-        super(deadlines::due);
+        super(deadlines);
     }
 }

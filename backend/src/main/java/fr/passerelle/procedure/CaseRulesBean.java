@@ -1,8 +1,6 @@
 package fr.passerelle.procedure;
 
 import fr.passerelle.processes.CaseRules;
-import java.util.Date;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,16 +11,6 @@ import org.springframework.stereotype.Component;
 @Component("caseRules")
 class CaseRulesBean extends CaseRules {
     CaseRulesBean(ProcessDeadlines deadlines) {
-        super(new Deadlines() {
-            @Override
-            public Date due(VariableScope execution, String rule, String fromVariable) {
-                return deadlines.due(execution, rule, fromVariable);
-            }
-
-            @Override
-            public String date(VariableScope execution, String rule, String fromVariable) {
-                return deadlines.date(execution, rule, fromVariable);
-            }
-        });
+        super(deadlines);
     }
 }

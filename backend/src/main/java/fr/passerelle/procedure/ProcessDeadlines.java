@@ -3,6 +3,7 @@ package fr.passerelle.procedure;
 import fr.passerelle.deadlines.Deadline;
 import fr.passerelle.deadlines.DeadlineRule;
 import fr.passerelle.deadlines.LegalDeadlines;
+import fr.passerelle.processes.Deadlines;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
  * variable, in the calendar of the case's department (variable {@code department}).
  */
 @Component("deadlines")
-public class ProcessDeadlines {
+public class ProcessDeadlines implements Deadlines {
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     /** Without a department: the national calendar (any metropolitan department but 57, 67, 68). */
     private static final String NATIONAL = "75";
@@ -30,11 +31,13 @@ public class ProcessDeadlines {
     }
 
     /** When a timer on the rule fires: the moment the deadline is missed, or the event or reminder day starts. */
+    @Override
     public Date timer(VariableScope execution, String rule, String fromVariable) {
         return Date.from(compute(execution, rule, fromVariable).timerAt().toInstant());
     }
 
     /** A task's due date: the last moment to act (the last second of the last day, or the exact hour). */
+    @Override
     public Date due(VariableScope execution, String rule, String fromVariable) {
         Deadline deadline = compute(execution, rule, fromVariable);
         return Date.from(deadline.rule().countsHours()
@@ -43,16 +46,19 @@ public class ProcessDeadlines {
     }
 
     /** The deadline's date, ISO (e.g. the day an implicit refusal was born). */
+    @Override
     public String date(VariableScope execution, String rule, String fromVariable) {
         return compute(execution, rule, fromVariable).date().toString();
     }
 
     /** Whether the date in {@code actualVariable} comes after the deadline counted from {@code fromVariable}. */
+    @Override
     public boolean isLate(VariableScope execution, String rule, String fromVariable, String actualVariable) {
         return compute(execution, rule, fromVariable).isLate(dateTime(execution, actualVariable).toLocalDate());
     }
 
     /** The start of the date in {@code dateVariable}, Paris time (an appointment, a meeting, a hearing). */
+    @Override
     public Date at(VariableScope execution, String dateVariable) {
         return Date.from(dateTime(execution, dateVariable).toLocalDate().atStartOfDay(PARIS).toInstant());
     }

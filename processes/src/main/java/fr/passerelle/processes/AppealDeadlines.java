@@ -33,12 +33,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
  */
 public class AppealDeadlines {
 
-  /** A deadline bean's {@code due}: the last moment to act. */
-  @FunctionalInterface
-  public interface DueDate {
-    Date due(VariableScope execution, String rule, String fromVariable);
-  }
-
   static final ZoneId PARIS = ZoneId.of("Europe/Paris");
   static final String RULE = "contentiousAppealRule";
   static final String FROM = "contentiousAppealFrom";
@@ -47,9 +41,9 @@ public class AppealDeadlines {
   public static final String SWITCH = "SWITCH";
   public static final String CHECK = "CHECK";
 
-  private final DueDate deadlines;
+  private final Deadlines deadlines;
 
-  public AppealDeadlines(DueDate deadlines) {
+  public AppealDeadlines(Deadlines deadlines) {
     this.deadlines = deadlines;
   }
 

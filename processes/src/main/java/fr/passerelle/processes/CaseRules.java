@@ -27,13 +27,6 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  */
 public class CaseRules {
 
-  /** The two methods of the {@code deadlines} bean this class needs. */
-  public interface Deadlines {
-    Date due(VariableScope execution, String rule, String fromVariable);
-
-    String date(VariableScope execution, String rule, String fromVariable);
-  }
-
   static final String RULE = "contentiousAppealRule";
   static final String FROM = "contentiousAppealFrom";
   private static final Set<String> EXPLICIT = Set.of("GRANTED", "REFUSED", "REFUSED_WITH_OQTF");

@@ -3,7 +3,6 @@ package fr.passerelle.processes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.passerelle.processes.AppointmentLog.Attempt;
-import fr.passerelle.processes.support.TestCaseRules;
 import fr.passerelle.processes.support.TestDeadlines;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
@@ -17,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** The main process's rules ({@link CaseRules}) and the appointment log's count, without an engine. */
 class CaseRulesTest {
 
-  private final CaseRules rules = new TestCaseRules(new TestDeadlines());
+  private final CaseRules rules = new CaseRules(new TestDeadlines());
 
   private static VariableScope scope(Map<String, Object> values) {
     return (VariableScope) Proxy.newProxyInstance(CaseRulesTest.class.getClassLoader(),

@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.Locale;
 
+import fr.passerelle.processes.Deadlines;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
@@ -46,11 +47,12 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  * {@link Date}, {@link LocalDate} or {@link LocalDateTime}. A missing variable is an error: a
  * model that asks for a deadline before the date is known is wrong.
  */
-public class TestDeadlines {
+public class TestDeadlines implements Deadlines {
 
   public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
   /** The moment a timer for {@code rule} computed from {@code fromVar} fires. */
+  @Override
   public Date timer(VariableScope execution, String rule, String fromVar) {
     Deadline d = compute(rule, read(execution, fromVar, rule));
     if (d.hourRule) {
@@ -61,6 +63,7 @@ public class TestDeadlines {
   }
 
   /** The end of the last day to act (a task's due date). */
+  @Override
   public Date due(VariableScope execution, String rule, String fromVar) {
     Deadline d = compute(rule, read(execution, fromVar, rule));
     if (d.hourRule) {
@@ -70,6 +73,7 @@ public class TestDeadlines {
   }
 
   /** The deadline's date as an ISO string ({@code yyyy-MM-ddTHH:mm} for an hour rule). */
+  @Override
   public String date(VariableScope execution, String rule, String fromVar) {
     Deadline d = compute(rule, read(execution, fromVar, rule));
     return d.hourRule
@@ -78,6 +82,7 @@ public class TestDeadlines {
   }
 
   /** True when the date in {@code actualVar} is after the deadline computed from {@code fromVar}. */
+  @Override
   public boolean isLate(VariableScope execution, String rule, String fromVar, String actualVar) {
     Deadline d = compute(rule, read(execution, fromVar, rule));
     LocalDateTime actual = read(execution, actualVar, rule);
@@ -85,6 +90,7 @@ public class TestDeadlines {
   }
 
   /** The start of the date in {@code dateVar}, Europe/Paris (a timer on an entered date). */
+  @Override
   public Date at(VariableScope execution, String dateVar) {
     return Date.from(read(execution, dateVar, "at").toLocalDate().atStartOfDay(PARIS).toInstant());
   }
