@@ -448,6 +448,7 @@ async function run(name, scenario) {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      '--lang=fr-FR', // native date fields follow the browser's language, not the emulated locale
     ],
     locale: 'fr-FR',
     timezoneId: 'Europe/Paris',

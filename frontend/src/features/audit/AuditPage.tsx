@@ -48,10 +48,10 @@ export default function AuditPage() {
                       <Table.Td>
                         {event.caseId ? (
                           <Anchor component={Link} to={`/cases/${event.caseId}`}>
-                            {event.action}
+                            {t(`auditAction.${event.action}`, { defaultValue: event.action })}
                           </Anchor>
                         ) : (
-                          event.action
+                          t(`auditAction.${event.action}`, { defaultValue: event.action })
                         )}
                       </Table.Td>
                       <Table.Td>{event.detail}</Table.Td>

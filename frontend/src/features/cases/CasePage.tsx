@@ -12,6 +12,7 @@ import { EventsSection } from './components/EventsSection';
 import { FactsSection } from './components/FactsSection';
 import { NotesSection } from './components/NotesSection';
 import { TimelineSection } from './components/TimelineSection';
+import { inLanguage } from '@/lib/i18n/bilingual';
 
 function save(blob: Blob, filename: string) {
   const url = URL.createObjectURL(blob);
@@ -40,7 +41,7 @@ export default function CasePage() {
   const actions = useCaseActions(caseId);
   const pieceLabel = (code: string) => {
     const piece = checklist.data?.pieces.find((p) => p.piece === code);
-    return piece ? (i18n.language.startsWith('en') ? piece.label : piece.labelFr) : code;
+    return piece ? inLanguage(i18n.language, piece.label, piece.labelFr) : code;
   };
   const checklistBusy = actions.updatePiece.isPending || actions.upload.isPending;
 

@@ -1,3 +1,5 @@
+import type { Commission } from '@/components/CommissionNote';
+
 export interface CaseView {
   id: string;
   reference: string;
@@ -18,7 +20,7 @@ export interface CaseView {
   decidedOn: string | null;
   notifiedOn: string | null;
   yearsInFrance: number | null;
-  commission: { mandatory: boolean; reason: string } | null;
+  commission: Commission | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -34,6 +36,7 @@ export interface ChecklistPiece {
   labelFr: string;
   required: boolean;
   when: string | null;
+  whenFr: string | null;
   stage: 'FILING' | 'DELIVERY';
   status: 'MISSING' | 'RECEIVED' | 'VERIFIED';
   variants: { code: string; label: string; validMonths: number | null }[];
@@ -47,6 +50,7 @@ export interface ChecklistPiece {
   note: string | null;
   documents: number;
   problems: string[];
+  problemsFr: string[];
   updatedAt: string | null;
   updatedBy: string | null;
 }

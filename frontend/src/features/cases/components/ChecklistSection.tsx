@@ -6,6 +6,7 @@ import { errorMessage } from '@/lib/api/errorMessage';
 import type { Checklist, ChecklistPiece } from '../api/types';
 import { formatDay } from './format';
 import { Section } from './Section';
+import { inLanguage } from '@/lib/i18n/bilingual';
 
 const STATUS_COLORS = { MISSING: '#b91c1c', RECEIVED: '#1e40af', VERIFIED: '#166534' } as const;
 
@@ -21,7 +22,9 @@ function PieceRow({
   busy: boolean;
 }) {
   const { t, i18n } = useTranslation();
-  const label = i18n.language.startsWith('en') ? piece.label : piece.labelFr;
+  const label = inLanguage(i18n.language, piece.label, piece.labelFr);
+  const when = inLanguage(i18n.language, piece.when, piece.whenFr);
+  const problems = inLanguage(i18n.language, piece.problems, piece.problemsFr);
   const [issuedOn, setIssuedOn] = useState(piece.issuedOn ?? '');
   const current = {
     status: piece.status,
@@ -53,9 +56,9 @@ function PieceRow({
             )}
           </Group>
         </Group>
-        {piece.when && (
+        {when && (
           <Text size="xs" c="dimmed">
-            {piece.when}
+            {when}
           </Text>
         )}
         <Group gap="sm" align="flex-end" wrap="wrap">
@@ -104,9 +107,9 @@ function PieceRow({
         {piece.validUntil && (
           <Text size="xs">{t('checklist.validUntil', { day: formatDay(piece.validUntil, i18n.language) })}</Text>
         )}
-        {piece.problems.length > 0 && (
+        {problems.length > 0 && (
           <List size="xs" c="red.9">
-            {piece.problems.map((problem) => (
+            {problems.map((problem) => (
               <List.Item key={problem}>{problem}</List.Item>
             ))}
           </List>

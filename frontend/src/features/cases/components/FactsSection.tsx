@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseView } from '../api/types';
 import { formatDay } from './format';
 import { Section } from './Section';
+import { CommissionNote } from '@/components/CommissionNote';
 
 /** The applicant, the case's key dates, and what follows from them (years in France, the commission). */
 export function FactsSection({ item }: { item: CaseView }) {
@@ -44,12 +45,7 @@ export function FactsSection({ item }: { item: CaseView }) {
             ? t('case.yearsUnknown')
             : t('case.yearsInFranceSentence', { count: item.yearsInFrance })}
         </Text>
-        {item.commission && (
-          <Text size="sm">
-            {item.commission.mandatory ? t('case.commissionMandatory') : t('case.commissionNotMandatory')}
-            {item.commission.reason ? ` — ${item.commission.reason}` : ''} (L432-13 CESEDA)
-          </Text>
-        )}
+        {item.commission && <CommissionNote commission={item.commission} />}
       </Alert>
     </Section>
   );

@@ -12,7 +12,14 @@ export function TimelineSection({ entries }: { entries: TimelineEntry[] }) {
       {shown.length === 0 && <Text size="sm">{t('timeline.none')}</Text>}
       <Timeline bulletSize={12} lineWidth={2}>
         {shown.map((entry, index) => (
-          <Timeline.Item key={`${entry.at}-${index}`} title={<Text size="sm">{entry.what}</Text>}>
+          <Timeline.Item
+            key={`${entry.at}-${index}`}
+            title={
+              <Text size="sm">
+                {entry.kind === 'CHANGE' ? t(`auditAction.${entry.what}`, { defaultValue: entry.what }) : entry.what}
+              </Text>
+            }
+          >
             <Text size="xs" c="dimmed">
               {t(`timeline.kind.${entry.kind}`)} · {formatInstant(entry.at, i18n.language)}
               {entry.actor ? ` · ${entry.actor}` : ''}

@@ -1,3 +1,5 @@
+import type { Commission } from '@/components/CommissionNote';
+
 /** A row of GET /api/tasks. */
 export interface TaskItem {
   id: string;
@@ -63,5 +65,5 @@ export interface CaseFacts {
   filedOn: string | null;
   receiptExpiresOn: string | null;
   yearsInFrance: number | null;
-  commission: { mandatory: boolean; reason: string } | null;
+  commission: Commission | null;
 }

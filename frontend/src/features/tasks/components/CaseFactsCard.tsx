@@ -1,7 +1,8 @@
-import { Anchor, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Paper, Stack, Table, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CaseFacts } from '../api/types';
+import { CommissionNote } from '@/components/CommissionNote';
 
 function day(value: string | null, language: string) {
   return value ? new Date(`${value}T12:00:00`).toLocaleDateString(language, { dateStyle: 'medium' }) : '—';
@@ -41,12 +42,7 @@ export function CaseFactsCard({ facts }: { facts: CaseFacts }) {
             ))}
           </Table.Tbody>
         </Table>
-        {facts.commission && (
-          <Text size="sm">
-            {facts.commission.mandatory ? t('case.commissionMandatory') : t('case.commissionNotMandatory')}
-            {facts.commission.reason ? ` — ${facts.commission.reason}` : ''}
-          </Text>
-        )}
+        {facts.commission && <CommissionNote commission={facts.commission} />}
       </Stack>
     </Paper>
   );

@@ -49,7 +49,8 @@ class ChecklistCatalog {
      * ({@code presence-year-1} is the last year). {@code requiredIf} ({@code piece:variant}): required when
      * that piece is recorded as that kind (the host's papers with an attestation d'hébergement).
      */
-    record Item(String piece, Boolean required, String when, Integer fromYear, Integer toYear, String requiredIf) {
+    record Item(String piece, Boolean required, String when, String whenFr, Integer fromYear, Integer toYear,
+                String requiredIf) {
         boolean mandatory() {
             return required == null || required;
         }
@@ -62,10 +63,7 @@ class ChecklistCatalog {
     }
 
     /** One line of a ground's checklist: the piece's definition and whether the ground requires it. */
-    record Entry(String code, Piece piece, boolean required, String when, String requiredIf) {
-        Entry(String code, Piece piece, boolean required, String when) {
-            this(code, piece, required, when, null);
-        }
+    record Entry(String code, Piece piece, boolean required, String when, String whenFr, String requiredIf) {
 
         /** Required also when {@link #requiredIf} holds: the other piece is recorded as that kind. */
         Entry given(java.util.function.Function<String, String> recordedVariant) {
@@ -74,7 +72,7 @@ class ChecklistCatalog {
             }
             String[] condition = requiredIf.split(":", 2);
             return condition[1].equals(recordedVariant.apply(condition[0]))
-                    ? new Entry(code, piece, true, when, requiredIf) : this;
+                    ? new Entry(code, piece, true, when, whenFr, requiredIf) : this;
         }
     }
 
@@ -102,13 +100,17 @@ class ChecklistCatalog {
                 } else if (item.fromYear() != null && item.toYear() != null) {
                     for (int year = item.fromYear(); year <= item.toYear(); year++) {
                         entries.add(new Entry(item.piece() + "-" + year, yearOf(piece, year), item.mandatory(),
-                                item.when(), item.requiredIf()));
+                                item.when(), item.whenFr(), item.requiredIf()));
                     }
                 } else {
-                    entries.add(new Entry(item.piece(), piece, item.mandatory(), item.when(), item.requiredIf()));
+                    entries.add(new Entry(item.piece(), piece, item.mandatory(), item.when(), item.whenFr(),
+                            item.requiredIf()));
                 }
             }
             for (Item item : list.items()) {
+                if (item.when() != null && item.whenFr() == null) {
+                    faults.add(ground.article() + ": " + item.piece() + " has a condition without its French wording (whenFr)");
+                }
                 if (item.requiredIf() != null && !knownVariant(catalog, list, item.requiredIf())) {
                     faults.add(ground.article() + ": " + item.piece() + " requiredIf names no variant of a listed piece: "
                             + item.requiredIf());

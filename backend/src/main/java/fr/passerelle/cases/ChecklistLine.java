@@ -5,6 +5,7 @@ import fr.passerelle.cases.ChecklistCatalog.Stage;
 import fr.passerelle.cases.ChecklistCatalog.Variant;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,11 +13,13 @@ import java.util.List;
  * One piece of a case's checklist as it stands on a given day, with what is wrong with it for
  * filing. Plain computation on fixed inputs: the expiry rules are tested on fixed dates.
  */
-record ChecklistLine(String piece, String label, String labelFr, boolean required, String when, Stage stage,
-                     PieceStatus status, List<Variant> variants, String variant, LocalDate issuedOn,
+record ChecklistLine(String piece, String label, String labelFr, boolean required, String when, String whenFr,
+                     Stage stage, PieceStatus status, List<Variant> variants, String variant, LocalDate issuedOn,
                      Integer validMonths, LocalDate validUntil, boolean expired, boolean translationNeeded,
-                     boolean translated, String note, int documents, List<String> problems, Instant updatedAt,
-                     String updatedBy, boolean sealedForOfii, boolean legalisationToCheck) {
+                     boolean translated, String note, int documents, List<String> problems, List<String> problemsFr,
+                     Instant updatedAt, String updatedBy, boolean sealedForOfii, boolean legalisationToCheck) {
+
+    private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     /** What has been recorded about a piece; absent means nothing yet (MISSING). */
     record Recorded(PieceStatus status, String variant, LocalDate issuedOn, Boolean foreignLanguage,
@@ -40,27 +43,34 @@ record ChecklistLine(String piece, String label, String labelFr, boolean require
         boolean expired = validUntil != null && asOf.isAfter(validUntil);
         boolean translationNeeded = piece.civilStatus() && !Boolean.FALSE.equals(recorded.foreignLanguage());
         List<String> problems = new ArrayList<>();
+        List<String> problemsFr = new ArrayList<>();
         if (recorded.status() == PieceStatus.MISSING) {
             if (entry.required()) {
                 problems.add("missing");
+                problemsFr.add("manquante");
             }
         } else {
             if (!piece.variants().isEmpty() && variant == null) {
                 problems.add("which kind of document it is is not recorded");
+                problemsFr.add("le type de pièce n'est pas indiqué");
             } else if (validMonths != null && recorded.issuedOn() == null) {
                 problems.add("date of issue not recorded (it must be less than " + validMonths + " months old)");
+                problemsFr.add("date de délivrance non indiquée (la pièce doit avoir moins de " + validMonths + " mois)");
             }
             if (expired) {
                 problems.add("expired: more than " + validMonths + " months old since " + validUntil.plusDays(1));
+                problemsFr.add("périmée : plus de " + validMonths + " mois depuis le "
+                        + FRENCH_DATE.format(validUntil.plusDays(1)));
             }
             if (translationNeeded && !recorded.translated()) {
                 problems.add("certified translation into French missing");
+                problemsFr.add("traduction certifiée en français manquante");
             }
         }
         return new ChecklistLine(entry.code(), piece.label(), piece.labelFr(), entry.required(), entry.when(),
-                piece.stage(), recorded.status(), piece.variants(), recorded.variant(), recorded.issuedOn(),
+                entry.whenFr(), piece.stage(), recorded.status(), piece.variants(), recorded.variant(), recorded.issuedOn(),
                 validMonths, validUntil, expired, translationNeeded, recorded.translated(), recorded.note(),
-                documents, List.copyOf(problems), recorded.updatedAt(), recorded.updatedBy(), piece.sealedForOfii(),
+                documents, List.copyOf(problems), List.copyOf(problemsFr), recorded.updatedAt(), recorded.updatedBy(), piece.sealedForOfii(),
                 piece.legalisation() && piece.civilStatus());
     }
 

@@ -85,6 +85,7 @@ class ChecklistLineTest {
         ChecklistLine untranslated = ChecklistLine.of(birth, received(null, null), 1, ISSUED);
         assertThat(untranslated.translationNeeded()).isTrue();
         assertThat(untranslated.problems()).containsExactly("certified translation into French missing");
+        assertThat(untranslated.problemsFr()).containsExactly("traduction certifiée en français manquante");
 
         var translated = new Recorded(PieceStatus.VERIFIED, null, null, true, true, null, null, null);
         assertThat(ChecklistLine.of(birth, translated, 1, ISSUED).problems()).isEmpty();
@@ -125,9 +126,28 @@ class ChecklistLineTest {
             lists.put(ground.article(), new ChecklistCatalog.GroundList("test", List.of()));
         }
         lists.put("L435-1", new ChecklistCatalog.GroundList("test",
-                List.of(new ChecklistCatalog.Item("no-such-piece", true, null, null, null, null))));
+                List.of(new ChecklistCatalog.Item("no-such-piece", true, null, null, null, null, null))));
         assertThatThrownBy(() -> new ChecklistCatalog(new ChecklistCatalog.Catalog("", Map.of(), lists)))
                 .hasMessageContaining("L435-1: unknown piece no-such-piece");
+    }
+
+    @Test
+    void aConditionWithoutItsFrenchWordingIsRefusedAtStartUp() {
+        var lists = new java.util.HashMap<String, ChecklistCatalog.GroundList>();
+        for (Ground ground : Ground.values()) {
+            lists.put(ground.article(), new ChecklistCatalog.GroundList("test", List.of()));
+        }
+        lists.put("L435-1", new ChecklistCatalog.GroundList("test",
+                List.of(new ChecklistCatalog.Item("no-such-piece", false, "when married", null, null, null, null))));
+        assertThatThrownBy(() -> new ChecklistCatalog(new ChecklistCatalog.Catalog("", Map.of(), lists)))
+                .hasMessageContaining("L435-1: no-such-piece has a condition without its French wording");
+    }
+
+    @Test
+    void everyConditionOfTheCatalogIsWordedInFrench() {
+        assertThat(Ground.values()).allSatisfy(ground -> assertThat(CATALOG.of(ground))
+                .allSatisfy(entry -> assertThat(entry.when() == null || entry.whenFr() != null)
+                        .as(ground + " " + entry.code()).isTrue()));
     }
 
     // ---------------------------------------------------------------- issue 9, item 10

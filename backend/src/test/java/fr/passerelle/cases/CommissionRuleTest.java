@@ -25,6 +25,7 @@ class CommissionRuleTest {
         assertThat(CommissionRule.assess(Ground.L423_23, ENTRY, true, today).mandatory()).isTrue();
         assertThat(CommissionRule.assess(Ground.L423_23, ENTRY, false, today).mandatory()).isFalse();
         assertThat(CommissionRule.assess(Ground.L423_1, ENTRY, null, today).reason()).contains("not assessed");
+        assertThat(CommissionRule.assess(Ground.L423_1, ENTRY, null, today).reasonFr()).contains("pas encore évalué");
         assertThat(CommissionRule.assess(Ground.L425_1, ENTRY, true, today).mandatory())
                 .as("L425-1 is not listed").isFalse();
     }
