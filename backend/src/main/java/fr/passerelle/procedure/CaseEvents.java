@@ -5,6 +5,7 @@ import fr.passerelle.audit.Audit;
 import fr.passerelle.deadlines.Deadline;
 import fr.passerelle.deadlines.DeadlineRule;
 import fr.passerelle.deadlines.LegalDeadlines;
+import fr.passerelle.processes.CaseRules;
 import fr.passerelle.tenancy.Tenancy;
 import java.io.IOException;
 import java.io.InputStream;
@@ -150,15 +151,10 @@ class CaseEvents {
         if (!"REFUSED".equals(outcome) && !"REFUSED_WITH_OQTF".equals(outcome)) {
             return null;
         }
-        DeadlineRule rule = DeadlineRule.CONTENTIOUS_APPEAL;
+        DeadlineRule rule = DeadlineRule.valueOf(CaseRules.contentiousRule(outcome, decision.get("oqtfKind")));
         Object from = decision.get("decisionNotifiedDate");
-        if ("REFUSED_WITH_OQTF".equals(outcome)) {
-            Object kind = decision.get("oqtfKind");
-            rule = "ORDINARY".equals(kind) ? DeadlineRule.OQTF_ORDINARY
-                    : "HOUSE_ARREST".equals(kind) ? DeadlineRule.OQTF_HOUSE_ARREST : DeadlineRule.OQTF_RETENTION;
-            if (decision.get("oqtfNotifiedAt") != null) {
-                from = decision.get("oqtfNotifiedAt");
-            }
+        if ("REFUSED_WITH_OQTF".equals(outcome) && decision.get("oqtfNotifiedAt") != null) {
+            from = decision.get("oqtfNotifiedAt");
         }
         if (from == null) {
             return null;

@@ -55,10 +55,8 @@ public class AppealDeadlines {
   public void start(VariableScope execution) {
     boolean oqtf = "REFUSED_WITH_OQTF".equals(execution.getVariable("decisionOutcome"));
     if (execution.getVariable(RULE) == null) {
-      Object kind = execution.getVariable("oqtfKind");
-      execution.setVariable(RULE, !oqtf ? "CONTENTIOUS_APPEAL"
-          : "ORDINARY".equals(kind) ? "OQTF_ORDINARY"
-          : "HOUSE_ARREST".equals(kind) ? "OQTF_HOUSE_ARREST" : "OQTF_RETENTION");
+      execution.setVariable(RULE, CaseRules.contentiousRule(execution.getVariable("decisionOutcome"),
+          execution.getVariable("oqtfKind")));
     }
     if (execution.getVariable(FROM) == null) {
       Object oqtfAt = execution.getVariable("oqtfNotifiedAt");

@@ -61,17 +61,14 @@ public class CaseRules {
     if ("GRANTED".equals(outcome)) {
       return;
     }
+    execution.setVariable(RULE, contentiousRule(outcome, execution.getVariable("oqtfKind")));
     if ("REFUSED_WITH_OQTF".equals(outcome)) {
-      Object kind = execution.getVariable("oqtfKind");
-      execution.setVariable(RULE, "ORDINARY".equals(kind) ? "OQTF_ORDINARY"
-          : "HOUSE_ARREST".equals(kind) ? "OQTF_HOUSE_ARREST" : "OQTF_RETENTION");
       Object at = execution.getVariable("oqtfNotifiedAt");
       execution.setVariable(FROM, at != null ? at : execution.getVariable("decisionNotifiedDate"));
       if (execution.getVariable("restrictionKind") != null && execution.getVariable("restrictionNotifiedAt") != null) {
         restrictionNotified(execution);
       }
     } else {
-      execution.setVariable(RULE, "CONTENTIOUS_APPEAL");
       execution.setVariable(FROM, execution.getVariable("decisionNotifiedDate"));
     }
     String computed = deadlines.date(execution, String.valueOf(execution.getVariable(RULE)), FROM);
@@ -80,6 +77,20 @@ public class CaseRules {
     if (printed != null && !printed.toString().isBlank()) {
       execution.setVariable("printedDeadlineDiffers", !sameDay(printed.toString(), computed));
     }
+  }
+
+  /**
+   * The rule of the contentious deadline a refusal starts ({@code decisionOutcome}): with an OQTF,
+   * by its regime ({@code oqtfKind}: {@code ORDINARY}, {@code HOUSE_ARREST}; unknown: the
+   * shortest, 48 hours); any other refusal, 2 months. The one place the models and the backend's
+   * answer to a decision take it from.
+   */
+  public static String contentiousRule(Object outcome, Object oqtfKind) {
+    if (!"REFUSED_WITH_OQTF".equals(outcome)) {
+      return "CONTENTIOUS_APPEAL";
+    }
+    return "ORDINARY".equals(oqtfKind) ? "OQTF_ORDINARY"
+        : "HOUSE_ARREST".equals(oqtfKind) ? "OQTF_HOUSE_ARREST" : "OQTF_RETENTION";
   }
 
   /** Whether the examination is over: an explicit decision is known (the récépissé follow-up ends). */
@@ -102,13 +113,12 @@ public class CaseRules {
    */
   public void restrictionNotified(VariableScope execution) {
     execution.setVariable("deadlineSwitched", false);
-    Object kind = execution.getVariable("restrictionKind");
     Object rule = execution.getVariable(RULE);
-    if (rule == null || !rule.toString().startsWith("OQTF_") || "ARREST".equals(kind)
+    String shorter = AppealDeadlines.shorterRule(execution);
+    if (rule == null || !rule.toString().startsWith("OQTF_") || shorter == null
         || execution.getVariable("restrictionNotifiedAt") == null) {
       return;
     }
-    String shorter = "HOUSE_ARREST".equals(kind) ? "OQTF_HOUSE_ARREST" : "OQTF_RETENTION";
     if (shorter.equals(rule)) {
       return;
     }
