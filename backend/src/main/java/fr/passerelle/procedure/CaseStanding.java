@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -65,12 +66,18 @@ class CaseStanding {
         cases.requireReadable(caseId);
         List<Standing> processes = new ArrayList<>();
         List<String> flags = new ArrayList<>();
-        for (ProcessInstance instance : runtime.createProcessInstanceQuery()
-                .processInstanceBusinessKey(caseId.toString()).list()) {
+        List<ProcessInstance> running = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseId.toString()).list();
+        // the instance each one was called from, in one query (the history holds it, written with the runtime)
+        java.util.Map<String, String> parents = new java.util.HashMap<>();
+        if (!running.isEmpty()) {
+            history.createHistoricProcessInstanceQuery()
+                    .processInstanceIds(running.stream().map(ProcessInstance::getId).collect(Collectors.toSet()))
+                    .list().forEach(instance -> parents.put(instance.getId(), instance.getSuperProcessInstanceId()));
+        }
+        for (ProcessInstance instance : running) {
             ProcessDefinition definition = repository.getProcessDefinition(instance.getProcessDefinitionId());
-            ProcessInstance parent = runtime.createProcessInstanceQuery().subProcessInstanceId(instance.getId())
-                    .singleResult();
-            processes.add(new Standing(instance.getId(), parent == null ? null : parent.getId(), definition.getKey(),
+            processes.add(new Standing(instance.getId(), parents.get(instance.getId()), definition.getKey(),
                     definition.getName(), definition.getId(),
                     runtime.getActiveActivityIds(instance.getId()).stream().sorted().toList(), false));
             if (CaseProcedure.MAIN_PROCESS.equals(definition.getKey())) {
@@ -102,7 +109,7 @@ class CaseStanding {
             }
         }
         // The main process first, then the ones it called, by depth.
-        processes.sort(Comparator.comparingInt((Standing standing) -> depth(standing, processes))
+        processes.sort(Comparator.comparingInt((Standing standing) -> depth(standing, parents, processes.size()))
                 .thenComparing(Standing::key));
         return new Procedure(caseId.toString(), processes, flags.stream().sorted().toList());
     }
@@ -120,12 +127,10 @@ class CaseStanding {
         }
     }
 
-    private static int depth(Standing standing, List<Standing> all) {
-        java.util.Map<String, String> parents = new java.util.HashMap<>();
-        all.forEach(other -> parents.put(other.instanceId(), other.parentId()));
+    private static int depth(Standing standing, java.util.Map<String, String> parents, int count) {
         int depth = 0;
         String parent = standing.parentId();
-        while (parent != null && depth < all.size()) {
+        while (parent != null && depth < count) {
             depth++;
             parent = parents.get(parent);
         }
