@@ -1,6 +1,7 @@
 import { Alert, Button, Group, List, Loader, Stack } from '@mantine/core';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SELECT_PLACEHOLDER } from './formJsTexts';
 import { toFormErrors, type FormSchema } from './schema';
 
 /** The few calls of form-js's viewer the app makes (loaded on demand: it is large). */
@@ -36,7 +37,8 @@ export function FormJsForm({
   refusal?: FormRefusal | null;
   busy?: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
   const container = useRef<HTMLDivElement>(null);
   const viewer = useRef<Viewer | null>(null);
   const [ready, setReady] = useState(false);
@@ -48,7 +50,7 @@ export function FormJsForm({
     void import('./formJsViewer')
       .then(async ({ createViewer }) => {
         if (cancelled || !container.current) return;
-        made = createViewer(container.current) as unknown as Viewer;
+        made = createViewer(container.current, language) as unknown as Viewer;
         await made.importSchema(schema);
         if (cancelled) return;
         viewer.current = made;
@@ -60,7 +62,7 @@ export function FormJsForm({
       made?.destroy();
       viewer.current = null;
     };
-  }, [schema]);
+  }, [schema, language]);
 
   const placed = refusal ? toFormErrors(schema, refusal.fields) : null;
   useEffect(() => {
@@ -96,7 +98,15 @@ export function FormJsForm({
         </Alert>
       )}
       {!ready && failed === null && <Loader aria-label={t('app.loading')} />}
-      <div ref={container} className="passerelle-form" />
+      <div
+        ref={container}
+        className="passerelle-form"
+        style={
+          {
+            '--passerelle-select-placeholder': `"${SELECT_PLACEHOLDER[language] ?? SELECT_PLACEHOLDER.fr}"`,
+          } as CSSProperties
+        }
+      />
       {ready && (
         <Group>
           <Button onClick={submit} loading={busy}>
