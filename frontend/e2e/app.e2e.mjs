@@ -227,6 +227,16 @@ const scenarios = {
     await page.getByRole('textbox', { name: 'Motif' }).fill('Pièces remises au rendez-vous (test de bout en bout)');
     await page.getByRole('button', { name: 'Autoriser', exact: true }).click();
     await expectVisible(page.getByText(/Autorisé par /), 'claire.coord: filing override recorded');
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Dossiers', exact: true }).click();
+    await page.getByRole('searchbox', { name: /Rechercher/ }).fill('DIALLO am');
+    await page.waitForURL(/q=DIALLO/);
+    const cases = page.getByRole('list', { name: 'Dossiers' });
+    await cases.getByRole('listitem').filter({ hasText: 'Youssef Benali' }).waitFor({ state: 'detached' });
+    await expectVisible(
+      cases.getByRole('link', { name: 'Amina Diallo' }),
+      'claire.coord: the case list searches on the server, every word, any case',
+    );
   },
 
   async 'ines.lyon works the case: checklist, upload, tasks through their forms, the diagram'(page) {

@@ -177,6 +177,9 @@ export const en: typeof fr = {
     search: 'Search (name or reference)',
     status: 'Step',
     empty: 'No case matches. Change the search, or open a new case.',
+    count_one: '{{count}} case',
+    count_other: '{{count}} cases',
+    more: 'Show more ({{count}} more)',
   },
   newCase: {
     title: 'New case',

@@ -179,6 +179,9 @@ export const fr = {
     search: 'Rechercher (nom ou référence)',
     status: 'Étape',
     empty: 'Aucun dossier ne correspond. Changez la recherche, ou ouvrez un nouveau dossier.',
+    count_one: '{{count}} dossier',
+    count_other: '{{count}} dossiers',
+    more: 'Afficher les suivants ({{count}} de plus)',
   },
   newCase: {
     title: 'Nouveau dossier',

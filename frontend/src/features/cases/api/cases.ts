@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '@/lib/api/ApiContext';
 import type { FormSchema } from '@/components/form/schema';
 import type {
@@ -12,14 +12,26 @@ import type {
   TimelineEntry,
 } from './types';
 
-/** The association's cases, most recently changed first (one large page: the search is on it). */
-export function useCaseList(status: string | undefined) {
+export interface CaseListFilter {
+  /** Words each found in the applicant's name or the reference (the server ignores accents and case). */
+  text: string;
+  status?: string;
+  ground?: string | null;
+}
+
+/** The association's cases matching the filter, most recently changed first, 50 at a time. */
+export function useCaseList({ text, status, ground }: CaseListFilter) {
   const api = useApi();
-  const query = new URLSearchParams({ size: '200', sort: 'updatedAt,desc' });
+  const query = new URLSearchParams({ size: '50', sort: 'updatedAt,desc' });
+  if (text.trim()) query.set('q', text.trim());
   if (status) query.set('status', status);
-  return useQuery({
-    queryKey: ['cases', 'list', status ?? ''],
-    queryFn: () => api.get<SpringPage<CaseView>>(`/api/cases?${query.toString()}`),
+  if (ground) query.set('ground', ground);
+  return useInfiniteQuery({
+    queryKey: ['cases', 'list', query.toString()],
+    queryFn: ({ pageParam }) => api.get<SpringPage<CaseView>>(`/api/cases?${query.toString()}&page=${pageParam}`),
+    initialPageParam: 0,
+    getNextPageParam: (last) => (last.page.number + 1 < last.page.totalPages ? last.page.number + 1 : undefined),
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -38,12 +38,14 @@ class CaseController {
     }
 
     @GetMapping
-    Page<CaseView> list(@RequestParam(required = false) CaseStatus status,
+    Page<CaseView> list(@RequestParam(required = false) @Size(max = 100) String q,
+                        @RequestParam(required = false) Ground ground,
+                        @RequestParam(required = false) CaseStatus status,
                         @RequestParam(required = false) String assignee,
                         @RequestParam(required = false) UUID applicantId,
                         @PageableDefault(size = 50, sort = "updatedAt", direction = Sort.Direction.DESC)
                         Pageable page) {
-        return service.list(status, assignee, applicantId, page);
+        return service.list(new CaseFiles.ListFilter(q, ground, status, assignee, applicantId), page);
     }
 
     @GetMapping("/{id}")

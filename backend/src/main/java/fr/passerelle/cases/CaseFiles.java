@@ -71,25 +71,54 @@ public class CaseFiles {
         return saved;
     }
 
-    /** The association's cases, filtered by status, assignee ("me" for the caller) or applicant. */
+    /**
+     * What the case list is narrowed to; every part may be null. {@code text}: each of its words is
+     * in the applicant's name or the case's reference, accents and case aside; {@code assignee}: a
+     * user id, or "me" for the caller.
+     */
+    record ListFilter(String text, Ground ground, CaseStatus status, String assignee, UUID applicantId) {
+    }
+
+    /** The association's cases, narrowed by the filter. */
     @Transactional(readOnly = true)
-    Page<CaseView> list(CaseStatus status, String assignee, UUID applicantId, Pageable page) {
+    Page<CaseView> list(ListFilter filter, Pageable page) {
         access.requireStaff();
         List<Specification<CaseFile>> filters = new ArrayList<>();
-        if (status != null) {
-            filters.add((root, query, cb) -> cb.equal(root.get("status"), status));
+        if (filter.text() != null) {
+            for (String word : filter.text().trim().split("\\s+")) {
+                if (!word.isEmpty()) filters.add(containsWord(word));
+            }
         }
-        if (assignee != null) {
-            String userId = "me".equals(assignee)
-                    ? fr.passerelle.security.Users.current().orElseThrow().id() : assignee;
+        if (filter.ground() != null) {
+            filters.add((root, query, cb) -> cb.equal(root.get("ground"), filter.ground()));
+        }
+        if (filter.status() != null) {
+            filters.add((root, query, cb) -> cb.equal(root.get("status"), filter.status()));
+        }
+        if (filter.assignee() != null) {
+            String userId = "me".equals(filter.assignee())
+                    ? fr.passerelle.security.Users.current().orElseThrow().id() : filter.assignee();
             filters.add((root, query, cb) -> cb.equal(root.get("assigneeId"), userId));
         }
-        if (applicantId != null) {
-            filters.add((root, query, cb) -> cb.equal(root.get("applicant").get("id"), applicantId));
+        if (filter.applicantId() != null) {
+            filters.add((root, query, cb) -> cb.equal(root.get("applicant").get("id"), filter.applicantId()));
         }
         audit.read(null, "case list, page " + page.getPageNumber());
         LocalDate today = today();
         return cases.findAll(Specification.allOf(filters), page).map(file -> CaseView.of(file, today));
+    }
+
+    /** The word, folded as the database folds names (V62__case_search.sql), within the name or the reference. */
+    private static Specification<CaseFile> containsWord(String word) {
+        String pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return (root, query, cb) -> {
+            var applicant = root.get("applicant");
+            var name = cb.concat(cb.concat(cb.coalesce(applicant.<String>get("firstName"), ""), " "),
+                    applicant.<String>get("lastName"));
+            var folded = cb.function("app.folded", String.class, cb.literal(pattern));
+            return cb.or(cb.like(cb.function("app.folded", String.class, name), folded, '\\'),
+                    cb.like(cb.function("app.folded", String.class, root.<String>get("reference")), folded, '\\'));
+        };
     }
 
     @Transactional(readOnly = true)

@@ -177,6 +177,40 @@ class CaseFilesTest {
     }
 
     @Test
+    void theListFindsACaseByNameOrReferenceWhateverTheAccentsAndNarrowsByGround() {
+        String token = "t" + java.util.UUID.randomUUID().toString().substring(0, 8); // this run's case alone
+        var helene = staff.caseworker.post("/api/cases", """
+                {"applicant": {"firstName": "Hélène", "lastName": "Çelik-Øster %s", "languages": []},
+                 "ground": "L423-23", "department": "69"}""".formatted(token));
+        assertThat(helene.status()).as(helene.toString()).isEqualTo(201);
+        String id = helene.json().get("id").asText();
+        String other = Staff.open(staff.caseworker);
+
+        assertThat(ids("q=helene%20celik")).contains(id).doesNotContain(other);
+        assertThat(ids("q=CELIK-OSTER%20h%C3%A9l")).contains(id);
+        assertThat(ids("q=" + helene.json().get("reference").asText().toLowerCase())).contains(id).doesNotContain(other);
+        assertThat(ids("q=helene%20diallo")).isEmpty(); // every word must match
+        assertThat(ids("q=%25")).doesNotContain(id, other); // a wildcard is a character like any other
+        assertThat(ids("q=helene%20" + token + "&ground=L435-1")).isEmpty();
+        assertThat(ids("q=" + token.toUpperCase() + "&ground=L423-23")).containsExactly(id);
+
+        var noSuchGround = staff.caseworker.get("/api/cases?ground=L999");
+        assertThat(noSuchGround.status()).isEqualTo(400);
+        assertThat(noSuchGround.json().get("errors").has("ground")).as(noSuchGround.toString()).isTrue();
+        var tooLong = staff.caseworker.get("/api/cases?q=" + "a".repeat(101));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.json().get("errors").has("q")).as(tooLong.toString()).isTrue();
+    }
+
+    private java.util.List<String> ids(String query) {
+        var page = staff.caseworker.get("/api/cases?size=1000&" + query);
+        assertThat(page.status()).as(page.toString()).isEqualTo(200);
+        var ids = new java.util.ArrayList<String>();
+        page.json().get("content").forEach(item -> ids.add(item.get("id").asText()));
+        return ids;
+    }
+
+    @Test
     void aBadSortIsBadInput() {
         var response = staff.caseworker.get("/api/cases?sort=nonsense");
         assertThat(response.status()).isEqualTo(400);
