@@ -1,0 +1,5 @@
+/**
+ * French legal deadlines: the calendar (public holidays, overseas departments) and each rule with its source.
+ * Plain Java, no Spring inside but its small web controller in {@code web}.
+ */
+package fr.passerelle.deadlines;

@@ -1,0 +1,5 @@
+/**
+ * The engine glue: a case's processes started and told of events (BPMN messages by business key), the task
+ * list read model written in the engine's transaction, task forms validated, where a case stands.
+ */
+package fr.passerelle.procedure;

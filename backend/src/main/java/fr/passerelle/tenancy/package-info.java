@@ -1,0 +1,5 @@
+/**
+ * Associations (the tenants), the request's association and PostgreSQL row-level security: every connection
+ * carries the association it works for, and a table's policy lets nothing else through.
+ */
+package fr.passerelle.tenancy;

@@ -1,0 +1,5 @@
+/**
+ * What every controller shares: one way to refuse input (problem documents with their {@code errors}),
+ * strict JSON, error pages, and the single-page app.
+ */
+package fr.passerelle.web;
