@@ -96,7 +96,7 @@ export default function CasePage() {
                   onRecord={(event, values, done) =>
                     actions.recordEvent.mutate(
                       { event, data: values },
-                      { onSuccess: () => done(), onError: (error) => done(error) },
+                      { onSuccess: (answer) => done(undefined, answer), onError: (error) => done(error) },
                     )
                   }
                 />

@@ -286,6 +286,13 @@ export const en: typeof fr = {
     record: 'Record',
     recorded: 'Event recorded: {{event}}.',
     notAwaited: 'The case is not waiting for this event at its current step.',
+    deadline: {
+      title: 'Appeal deadline this decision starts',
+      until: 'Until {{when}} included',
+      source: 'Source: {{source}}',
+      printedDiffers:
+        'The decision prints another date ({{printed}}). The coordinator is alerted: check the notification and keep the nearer date.',
+    },
   },
   procedure: {
     link: 'Where the case stands',

@@ -288,6 +288,13 @@ export const fr = {
     record: 'Enregistrer',
     recorded: 'Événement enregistré : {{event}}.',
     notAwaited: "Le dossier n'attend pas cet événement à son étape actuelle.",
+    deadline: {
+      title: 'Délai de recours ouvert par cette décision',
+      until: 'Jusqu’au {{when}} inclus',
+      source: 'Source : {{source}}',
+      printedDiffers:
+        'La décision indique une autre date ({{printed}}). Le coordinateur est alerté : vérifiez la notification et retenez la date la plus proche.',
+    },
   },
   procedure: {
     link: 'Où en est le dossier',

@@ -8,6 +8,7 @@ import type {
   Checklist,
   DocumentView,
   NoteView,
+  RecordedEvent,
   SpringPage,
   TimelineEntry,
 } from './types';
@@ -96,7 +97,7 @@ export function useCaseActions(caseId: string) {
     }),
     recordEvent: useMutation({
       mutationFn: ({ event, data }: { event: CaseEventName; data: Record<string, unknown> }) =>
-        api.post(`${base}/events/${event}`, data),
+        api.post<RecordedEvent>(`${base}/events/${event}`, data),
       onSuccess: refresh,
     }),
     download: (documentId: string) => api.getBlob(`${base}/documents/${documentId}`),

@@ -113,6 +113,24 @@ export const CASE_EVENTS = [
 ] as const;
 export type CaseEventName = (typeof CASE_EVENTS)[number];
 
+/** The contentious deadline a refusal starts, as the backend counts it, beside the one printed on the decision. */
+export interface EventDeadline {
+  rule: string;
+  date: string;
+  endsAt: string;
+  explanation: string;
+  source: string;
+  printedDeadline: string | null;
+  printedDeadlineDiffers: boolean;
+}
+
+/** What recording an event did: the message delivered, and for a refusal its deadline. */
+export interface RecordedEvent {
+  event: string;
+  delivered: number;
+  deadline: EventDeadline | null;
+}
+
 export const CASE_STATUSES = [
   'PREPARATION',
   'APPOINTMENT',

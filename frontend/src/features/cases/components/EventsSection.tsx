@@ -4,15 +4,20 @@ import { useTranslation } from 'react-i18next';
 import { FormJsForm, type FormRefusal } from '@/components/form/FormJsForm';
 import { ApiError } from '@/lib/api/ApiError';
 import { useEventForm } from '../api/cases';
-import { CASE_EVENTS, type CaseEventName } from '../api/types';
+import { CASE_EVENTS, type CaseEventName, type EventDeadline, type RecordedEvent } from '../api/types';
 import { Section } from './Section';
+import { StartedDeadline } from './StartedDeadline';
 
 /** What the prefecture or the court did, recorded with the event's form and delivered to the step awaiting it. */
 export function EventsSection({
   onRecord,
   busy,
 }: {
-  onRecord: (event: CaseEventName, data: Record<string, unknown>, done: (error?: unknown) => void) => void;
+  onRecord: (
+    event: CaseEventName,
+    data: Record<string, unknown>,
+    done: (error?: unknown, answer?: RecordedEvent) => void,
+  ) => void;
   busy: boolean;
 }) {
   const { t } = useTranslation();
@@ -20,6 +25,7 @@ export function EventsSection({
   const form = useEventForm(event);
   const [refusal, setRefusal] = useState<FormRefusal | null>(null);
   const [recorded, setRecorded] = useState<string | null>(null);
+  const [deadline, setDeadline] = useState<EventDeadline | null>(null);
   return (
     <Section title={t('events.title')} id="events">
       <Select
@@ -31,6 +37,7 @@ export function EventsSection({
           setEvent(value as CaseEventName | null);
           setRefusal(null);
           setRecorded(null);
+          setDeadline(null);
         }}
         clearable
         maw={360}
@@ -40,6 +47,7 @@ export function EventsSection({
           {recorded}
         </Alert>
       )}
+      {deadline && <StartedDeadline deadline={deadline} />}
       {event && form.data && (
         <Stack>
           <FormJsForm
@@ -49,9 +57,10 @@ export function EventsSection({
             refusal={refusal}
             onSubmit={(data) => {
               setRefusal(null);
-              onRecord(event, data, (error) => {
+              onRecord(event, data, (error, answer) => {
                 if (!error) {
                   setRecorded(t('events.recorded', { event: t(`events.kind.${event}`) }));
+                  setDeadline(answer?.deadline ?? null);
                   setEvent(null);
                   return;
                 }
