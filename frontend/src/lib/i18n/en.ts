@@ -212,6 +212,12 @@ export const en: typeof fr = {
     translated: 'Certified translation',
     translationNeeded: 'Translation needed',
     expired: 'Expired',
+    sealedForOfii: 'Under seal to the OFII',
+    sealedForOfiiWhy:
+      'The doctor sends it under confidential seal to the OFII medical board, never to the prefecture (R425-11 CESEDA): do not add it to the file.',
+    legalisation: 'Legalisation or apostille to check',
+    legalisationWhy:
+      'Foreign civil-status document: legalised or apostilled unless a convention exempts it (décret n° 2020-1370; Hague Convention of 5 October 1961).',
     atDelivery: 'When the card is collected',
     validUntil: 'Valid until {{day}}',
     upload: 'Add a file: {{piece}}',

@@ -214,6 +214,12 @@ export const fr = {
     translated: 'Traduction certifiée',
     translationNeeded: 'Traduction à fournir',
     expired: 'Expirée',
+    sealedForOfii: 'Sous pli à l’OFII',
+    sealedForOfiiWhy:
+      'Le médecin l’envoie sous pli confidentiel au service médical de l’OFII, jamais à la préfecture (R425-11 CESEDA) : ne le joignez pas au dossier.',
+    legalisation: 'Légalisation ou apostille à vérifier',
+    legalisationWhy:
+      'Acte d’état civil étranger : légalisé ou apostillé, sauf convention qui l’en dispense (décret n° 2020-1370 ; convention de La Haye du 5 octobre 1961).',
     atDelivery: 'À la remise du titre',
     validUntil: "Valable jusqu'au {{day}}",
     upload: 'Ajouter un fichier : {{piece}}',

@@ -53,6 +53,10 @@ export interface ChecklistPiece {
   problemsFr: string[];
   updatedAt: string | null;
   updatedBy: string | null;
+  /** Sent by the doctor under seal to the OFII's medical board, never to the prefecture (R425-11 CESEDA). */
+  sealedForOfii: boolean;
+  /** A foreign civil-status document: legalised or apostilled unless a convention exempts it. */
+  legalisationToCheck: boolean;
 }
 
 export interface Checklist {

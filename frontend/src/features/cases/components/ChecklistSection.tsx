@@ -49,6 +49,16 @@ function PieceRow({
             {piece.translationNeeded && !piece.translated && (
               <Badge color="#9a3412">{t('checklist.translationNeeded')}</Badge>
             )}
+            {piece.sealedForOfii && (
+              <Badge variant="outline" color="indigo.9">
+                {t('checklist.sealedForOfii')}
+              </Badge>
+            )}
+            {piece.legalisationToCheck && (
+              <Badge variant="outline" color="#9a3412">
+                {t('checklist.legalisation')}
+              </Badge>
+            )}
             {piece.stage === 'DELIVERY' && (
               <Badge variant="outline" color="gray.8">
                 {t('checklist.atDelivery')}
@@ -59,6 +69,16 @@ function PieceRow({
         {when && (
           <Text size="xs" c="dimmed">
             {when}
+          </Text>
+        )}
+        {piece.sealedForOfii && (
+          <Text size="xs" c="dimmed">
+            {t('checklist.sealedForOfiiWhy')}
+          </Text>
+        )}
+        {piece.legalisationToCheck && (
+          <Text size="xs" c="dimmed">
+            {t('checklist.legalisationWhy')}
           </Text>
         )}
         <Group gap="sm" align="flex-end" wrap="wrap">
