@@ -34,6 +34,8 @@ enum CaseEvent {
 
     /** The main process's message for a decision that no {@code decision} instance waits for. */
     static final String LATER_DECISION = "LaterDecisionNotified";
+    /** A plain refusal while a court holds an appeal of the case (appeal-contentious, courtProceedings). */
+    static final String REFUSAL_DURING_PROCEEDINGS = "RefusalNotifiedDuringProceedings";
 
     private final String path;
     private final String message;

@@ -79,11 +79,21 @@ class CaseEvents {
                 throw new ResponseStatusException(HttpStatus.CONFLICT, "A referral to the commission is recorded"
                         + " while the decision is awaited; the case is not waiting for a decision at this step");
             }
-            message = CaseEvent.LATER_DECISION;
-            // a decision replaces the previous one: what it does not say is not kept from it
-            for (String name : List.of("oqtfKind", "oqtfNotifiedAt", "printedDeadline", "notificationMode",
-                    "letterCollectedDate")) {
-                delivered.putIfAbsent(name, null);
+            if ("REFUSED".equals(variables.get("decisionOutcome"))
+                    && waitsFor(key, CaseEvent.REFUSAL_DURING_PROCEEDINGS)) {
+                // The court already holds an appeal: the explicit refusal stands in for the implicit one it
+                // challenges (CE, 8 juin 2011, n° 329537), or is a new decision to add to the conclusions in
+                // its own 2 months (R421-1 CJA). The proceedings go on; the lawyer produces it.
+                message = CaseEvent.REFUSAL_DURING_PROCEEDINGS;
+                delivered = new HashMap<>();
+                delivered.put("laterRefusalNotifiedDate", variables.get("decisionNotifiedDate"));
+            } else {
+                message = CaseEvent.LATER_DECISION;
+                // a decision replaces the previous one: what it does not say is not kept from it
+                for (String name : List.of("oqtfKind", "oqtfNotifiedAt", "printedDeadline", "notificationMode",
+                        "letterCollectedDate")) {
+                    delivered.putIfAbsent(name, null);
+                }
             }
         }
         if (message.equals(CaseEvent.LATER_DECISION) && runtime.getVariable(main.getId(), "filingDate") == null) {
@@ -119,7 +129,8 @@ class CaseEvents {
                 .map(entry -> entry.getKey() + "=" + Objects.toString(entry.getValue()))
                 .collect(Collectors.joining(", ")));
         Object department = runtime.getVariable(main.getId(), "department");
-        return new Recorded(event.path(), message, count, deadline(delivered, department));
+        var decision = message.equals(CaseEvent.REFUSAL_DURING_PROCEEDINGS) ? variables : delivered;
+        return new Recorded(event.path(), message, count, deadline(decision, department));
     }
 
     private boolean waitsFor(String businessKey, String message) {

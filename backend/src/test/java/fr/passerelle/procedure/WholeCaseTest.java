@@ -184,6 +184,20 @@ class WholeCaseTest {
         assertThat(fileRequest.get("assignee").asText()).isEqualTo(lawyerId);
         complete(lawyer, "fileRequest", """
                 {"requestFiledDate": "2026-06-15", "courtName": "Tribunal administratif de Lyon"}""");
+
+        // The prefecture writes a refusal while the court holds the appeal: it stands in for the decision
+        // challenged (CE, 8 juin 2011, n° 329537); the proceedings go on and the lawyer produces it, within
+        // the 2 months of a new decision (délai franc: from 1 July to Wednesday 2 September).
+        now("2026-07-01T09:00");
+        var substituted = caseworker.post("/api/cases/" + caseId + "/events/decision-notified", """
+                {"decisionOutcome": "REFUSED", "notificationMode": "HAND", "decisionNotifiedDate": "2026-07-01"}""");
+        assertThat(substituted.status()).as(substituted.toString()).isEqualTo(200);
+        assertThat(substituted.json().get("message").asText()).isEqualTo("RefusalNotifiedDuringProceedings");
+        assertThat(substituted.json().get("deadline").get("date").asText()).isEqualTo("2026-09-02");
+        assertThat(due(lawyer, "produceLaterRefusal")).isEqualTo(endOfDay("2026-09-02"));
+        assertThat(taskKeys(lawyer)).as("the proceedings go on").contains("recordHearingDate");
+        complete(lawyer, "produceLaterRefusal", """
+                {"laterRefusalProducedDate": "2026-07-01", "supplementaryBriefFiled": true}""");
         complete(lawyer, "recordHearingDate", """
                 {"hearingDate": "2026-10-01"}""");
         now("2026-10-01T09:00");

@@ -165,6 +165,29 @@ class AppealContentiousProcessTest extends ProcessTestCase {
   }
 
   @Test
+  void anExplicitRefusalDuringTheProceedingsAgainstAnImplicitOneLeavesThemRunningAndTheLawyerProducesIt() {
+    // the implicit refusal of 5 January is before the court when the prefecture writes its refusal
+    ProcessInstance pi = start("appeal-contentious", vars("decisionOutcome", "IMPLICIT_REFUSAL",
+        "decisionNotifiedDate", "2026-01-05"));
+    offerAndAccept(pi, "lawyer-martin", endOf("2026-03-06"));
+    chooseStrategy(pi, "lawyer-martin", endOf("2026-03-06"), false, "NONE");
+    fileRequest(pi, "lawyer-martin", endOf("2026-03-06"), "2026-02-20");
+
+    engine.getRuntimeService().createMessageCorrelation("RefusalNotifiedDuringProceedings")
+        .processInstanceBusinessKey(caseId).setVariable("laterRefusalNotifiedDate", "2026-04-01").correlate();
+    Task produce = task(pi, "produceLaterRefusal");
+    assertThat(produce).isAssignedTo("lawyer-martin");
+    // a new decision is challenged within its own 2 months (stand-in: + 2 months + 1 day)
+    assertThat(produce.getDueDate()).isEqualTo(endOf("2026-06-02"));
+    assertThat(openTask(pi, "recordHearingDate")).as("the proceedings go on").isNotNull();
+    complete(produce, vars("laterRefusalProducedDate", "2026-04-03", "supplementaryBriefFiled", true));
+
+    notifyJudgment("REJECTED", "2026-06-15");
+    complete(task(pi, "closeRejectedAppeal"));
+    assertThat(pi).isEnded().hasPassed("refusalDuringProceedings", "laterRefusalProduced", "appealRejected");
+  }
+
+  @Test
   void legalAidRequestedTooLateRestartsNothingAndTheCoordinatorAbandonsTheAppeal() {
     // refused on 5 January: the deadline ends on 6 March
     ProcessInstance pi = start("appeal-contentious", vars("decisionOutcome", "IMPLICIT_REFUSAL",
