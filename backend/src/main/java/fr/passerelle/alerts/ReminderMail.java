@@ -62,7 +62,7 @@ final class ReminderMail {
                 + (item.caseReference() == null ? "" : (en ? "  Case: " : "  Dossier : ") + item.caseReference() + "\n")
                 + (en ? "  By: " : "  Échéance : ") + when(item.due(), item.zone(), locale) + "\n"
                 + (en ? "  Rule: " : "  Règle : ") + RuleNames.name(item.rule(), locale) + "\n"
-                + (source.isEmpty() ? "" : "  Source : " + source + "\n")
+                + (source.isEmpty() ? "" : (en ? "  Source: " : "  Source : ") + source + "\n")
                 + (en ? "  Task: " : "  Tâche : ") + appUrl + "/tasks/" + item.taskId() + "\n";
     }
 
