@@ -79,7 +79,7 @@ ALTER TABLE digests FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON digests
     USING (tenant_id = current_setting('passerelle.tenant_id', true))
     WITH CHECK (tenant_id = current_setting('passerelle.tenant_id', true));
-GRANT SELECT, INSERT, UPDATE ON digests TO ${appRole};
+GRANT SELECT, INSERT, UPDATE, DELETE ON digests TO ${appRole};
 
 -- Personal calendar feeds (alerts.CalendarFeeds): the URL carries the association and a long
 -- random token; only the token's SHA-256 is kept, so the table leaks no working URL. Revoked

@@ -60,9 +60,8 @@ public class OpenTasks {
         var parameters = new MapSqlParameterSource("tenant", tenantId).addValue("me", userId)
                 .addValue("groups", groups.isEmpty() ? List.of("") : groups)
                 .addValue("until", Timestamp.from(until));
-        String whose = wholeAssociation ? "" : """
-                 AND (t.assignee = :me OR (t.assignee IS NULL AND (t.candidate_users @> ARRAY[:me]::text[]
-                      OR t.candidate_groups && ARRAY[:groups]::text[])))""";
+        String whose = wholeAssociation ? "" : " AND (t.assignee = :me OR (t.assignee IS NULL"
+                + " AND (t.candidate_users @> ARRAY[:me]::text[] OR t.candidate_groups && ARRAY[:groups]::text[])))";
         boolean staff = roles.contains(Role.CASEWORKER) || roles.contains(Role.COORDINATOR);
         String lawyers = staff ? "" : " AND t.step = '" + TaskList.LAWYERS_STEP + "'";
         return jdbc.query("""
@@ -71,8 +70,8 @@ public class OpenTasks {
                 FROM app.open_tasks t
                 JOIN app.cases c ON c.tenant_id = t.tenant_id AND c.id = t.case_id
                 JOIN app.applicants a ON a.tenant_id = c.tenant_id AND a.id = c.applicant_id
-                WHERE t.tenant_id = :tenant AND t.due IS NOT NULL AND t.due <= :until""" + whose + lawyers + """
-                 ORDER BY t.due, t.created, t.task_id""", parameters, OpenTasks::dueTask);
+                WHERE t.tenant_id = :tenant AND t.due IS NOT NULL AND t.due <= :until""" + whose + lawyers
+                + " ORDER BY t.due, t.created, t.task_id", parameters, OpenTasks::dueTask);
     }
 
     private static DueTask dueTask(ResultSet row, int n) throws SQLException {
