@@ -33,19 +33,28 @@ export function CalendarCard({ enabled }: { enabled: boolean }) {
           </Alert>
         )}
         {url && (
-          <Alert color="green" title={t('deadlines.calendar.created')}>
+          <Alert
+            color="green"
+            title={
+              <Text span fw={700} c="#166534">
+                {t('deadlines.calendar.created')}
+              </Text>
+            }
+          >
             <Stack gap="xs">
-              <Code block data-testid="calendar-url">
+              <Code block data-testid="calendar-url" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
                 {url}
               </Code>
               <Text size="sm">{t('deadlines.calendar.copyNow')}</Text>
-              <CopyButton value={url}>
-                {({ copied, copy }) => (
-                  <Button size="compact-sm" variant="light" onClick={copy}>
-                    {copied ? t('deadlines.calendar.copied') : t('deadlines.calendar.copy')}
-                  </Button>
-                )}
-              </CopyButton>
+              <Group>
+                <CopyButton value={url}>
+                  {({ copied, copy }) => (
+                    <Button size="compact-sm" variant="default" onClick={copy}>
+                      {copied ? t('deadlines.calendar.copied') : t('deadlines.calendar.copy')}
+                    </Button>
+                  )}
+                </CopyButton>
+              </Group>
             </Stack>
           </Alert>
         )}

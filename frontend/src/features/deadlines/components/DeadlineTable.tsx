@@ -4,14 +4,13 @@ import { Link } from 'react-router';
 import type { DeadlineItem } from '../api/deadlines';
 
 /** "lundi 4 mai 2026, 23:59", in the reader's language, Paris time. */
-export function formatDue(due: string, language: string): string {
+export function formatDue(due: string, language: string, dayOnly = false): string {
   return new Intl.DateTimeFormat(language.startsWith('en') ? 'en-GB' : 'fr-FR', {
     weekday: 'long',
     day: 'numeric',
     month: 'long',
     year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
+    ...(dayOnly ? {} : { hour: '2-digit', minute: '2-digit' }),
     timeZone: 'Europe/Paris',
   }).format(new Date(due));
 }
@@ -35,7 +34,7 @@ export function DeadlineTable({ items, label }: { items: DeadlineItem[]; label: 
             <Table.Tr key={item.taskId} data-task={item.taskId}>
               <Table.Td>
                 <Text size="sm" fw={600} c={item.overdue ? 'red.9' : undefined}>
-                  {formatDue(item.due, i18n.language)}
+                  {formatDue(item.due, i18n.language, item.appointment)}
                 </Text>
                 {item.overdue && (
                   <Badge color="red" variant="light" size="sm">
