@@ -356,7 +356,7 @@ export const en: typeof fr = {
       intro:
         'Subscribe your calendar (Thunderbird, Outlook, Google Calendar, phone) to your deadlines: a secret, personal address, with alarms. Do not share it; revoke it if it may have been seen.',
       create: 'Create my calendar link',
-      renew: 'Create a new link (the old one stops working)',
+      renew: 'Replace the link',
       revoke: 'Revoke the link',
       created: 'Your calendar link',
       copyNow: 'Copy it into your calendar now: for your safety it will not be shown again (only its hash is kept).',

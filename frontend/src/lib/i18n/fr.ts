@@ -358,7 +358,7 @@ export const fr = {
       intro:
         'Abonnez votre agenda (Thunderbird, Outlook, Google Agenda, téléphone) à vos échéances : une adresse secrète et personnelle, avec des alarmes. Ne la partagez pas ; révoquez-la si elle a pu être vue.',
       create: 'Créer mon lien d’agenda',
-      renew: 'Créer un nouveau lien (l’ancien cesse de marcher)',
+      renew: 'Remplacer le lien',
       revoke: 'Révoquer le lien',
       created: 'Votre lien d’agenda',
       copyNow:
