@@ -60,3 +60,26 @@ stop_backend() {
   fi
   rm -f "$STATE/backend.pid"
 }
+
+# The demo's mail server: GreenMail standalone (Maven Central), SMTP on 3025 where the backend
+# sends reminders by default, IMAP on 3143, and its REST API and page on 8026 to read them.
+GREENMAIL_VERSION=2.1.8
+start_mail() {
+  local jar="$STATE/greenmail/greenmail-standalone-$GREENMAIL_VERSION.jar"
+  if [[ ! -f $jar ]]; then
+    "$ROOT/mvnw" -B -q -ntp dependency:copy -Dartifact="com.icegreen:greenmail-standalone:$GREENMAIL_VERSION" \
+      -DoutputDirectory="$STATE/greenmail"
+  fi
+  setsid nohup java -Xmx128m -Dgreenmail.setup.test.smtp -Dgreenmail.setup.test.imap -Dgreenmail.auth.disabled \
+    -Dgreenmail.hostname=127.0.0.1 -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port=8026 \
+    -jar "$jar" >"$STATE/greenmail.log" 2>&1 &
+  echo $! >"$STATE/greenmail.pid"
+  wait_for "http://127.0.0.1:8026/api/service/readiness" 60 || { log "GreenMail did not start: $STATE/greenmail.log"; return 1; }
+  log "Demo mail server (GreenMail) on SMTP 127.0.0.1:3025, IMAP 3143, API http://127.0.0.1:8026"
+}
+
+stop_mail() {
+  [[ -f "$STATE/greenmail.pid" ]] || return 0
+  kill -TERM "$(cat "$STATE/greenmail.pid")" 2>/dev/null || true
+  rm -f "$STATE/greenmail.pid"
+}

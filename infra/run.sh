@@ -20,6 +20,7 @@ log "Building (tests are for infra/test.sh)"
 stop() {
   log "Stopping"
   stop_backend
+  stop_mail
   "$ROOT/infra/keycloak/keycloak.sh" stop || true
 }
 trap stop EXIT
@@ -27,6 +28,7 @@ trap 'exit 130' INT TERM
 
 log "Starting Keycloak"
 "$ROOT/infra/keycloak/keycloak.sh" start
+start_mail
 start_backend passerelle 8080 --spring.profiles.active=demo
 
 cat <<INFO
@@ -35,6 +37,10 @@ cat <<INFO
     Web app            http://localhost:8080
     API description    http://localhost:8080/swagger-ui.html
     Keycloak           http://localhost:8180  (admin console: kcadmin / kcadmin)
+    Demo mails         reminders go to GreenMail (SMTP 127.0.0.1:3025); read them with
+                       curl http://127.0.0.1:8026/api/user/ines.lyon@demo.passerelle.test/messages/INBOX
+                       (any demo address; all mailboxes: http://127.0.0.1:8026/api/user),
+                       or IMAP 127.0.0.1:3143, user = password = the address
 
   Demo logins (demo only, password "demo" for all):
     coordinators   claire.coord (Accueil Étrangers Lyon), marc.coord (Droits Devant Marseille),

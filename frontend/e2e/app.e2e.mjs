@@ -444,6 +444,59 @@ const scenarios = {
     );
     await inspect(page, 'me');
   },
+  async 'ines.lyon sees the appointment in her deadlines and subscribes her calendar to it'(page) {
+    await signIn(page, 'ines.lyon');
+    await page.getByRole('navigation').getByRole('link', { name: 'Dossiers' }).click();
+    await page
+      .getByRole('link', { name: /Youssef Benali/ })
+      .first()
+      .click();
+    await page.getByRole('heading', { name: 'Youssef Benali', level: 2 }).waitFor();
+    await openTaskOfCase(page, /Préparer le dossier/);
+    await formSelect(page, 'Fondement retenu', 'L423-23');
+    await formField(page, 'Pièces réunies').locator('input').check();
+    await formField(page, 'Récit de vie rédigé').locator('input').check();
+    await completeTask(page);
+    await openTaskOfCase(page, /rendez-vous et enregistrer/);
+    await formDate(page, 'Date et heure de la tentative', frDay(0), '00:01');
+    await formSelect(page, 'Canal', 'Site de la préfecture');
+    await formSelect(page, 'Résultat', 'Créneau obtenu');
+    await formDate(page, 'Date du rendez-vous', frDay(5));
+    await completeTask(page);
+    pass('ines.lyon: an appointment in 5 days is booked for Youssef Benali');
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Échéances' }).click();
+    await page.getByRole('heading', { name: 'Échéances', level: 2 }).waitFor();
+    const row = page.getByRole('table', { name: 'Échéances des 7 prochains jours' }).getByRole('row').filter({
+      hasText: 'Préparer le rendez-vous',
+    });
+    await expectVisible(
+      row.filter({ hasText: 'Rendez-vous en préfecture' }),
+      'ines.lyon: the deadlines view lists the appointment with its rule',
+    );
+    await expectVisible(row.filter({ hasText: 'Youssef Benali' }), 'ines.lyon: with its case');
+    const taskId = await row.first().getAttribute('data-task');
+
+    await page.getByRole('button', { name: 'Créer mon lien d’agenda' }).click();
+    const url = (await page.getByTestId('calendar-url').textContent()).trim();
+    if (!/\/calendar\/accueil-lyon\/[A-Za-z0-9_-]{43}\.ics$/.test(url))
+      throw new Error(`unexpected calendar URL ${url}`);
+    pass('ines.lyon: her calendar link is made and shown once');
+    await inspect(page, 'deadlines');
+    const feedUrl = BASE_URL + new URL(url).pathname;
+    const feed = await page.request.get(feedUrl, { headers: { Authorization: '' } });
+    const ics = await feed.text();
+    if (feed.status() !== 200 || !ics.includes('BEGIN:VCALENDAR'))
+      throw new Error(`the feed answered ${feed.status()}`);
+    if (!ics.includes(`UID:${taskId}@passerelle`) || !ics.includes('BEGIN:VALARM'))
+      throw new Error('the feed lacks the appointment or its alarms');
+    pass('ines.lyon: the calendar feed, fetched without login, holds the appointment with alarms');
+    await page.getByRole('button', { name: 'Révoquer le lien' }).click();
+    await page.getByText('Aucun lien d’agenda actif.').waitFor();
+    const revoked = await page.request.get(feedUrl);
+    if (revoked.status() !== 404) throw new Error(`a revoked feed answered ${revoked.status()}`);
+    pass('ines.lyon: the revoked link answers 404');
+  },
 };
 
 async function run(name, scenario) {

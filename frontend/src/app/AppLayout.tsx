@@ -44,6 +44,7 @@ export function navigation(roles: string[], t: (key: string) => string): NavItem
   items.push({ to: '/calculateur', label: t('nav.calculator'), match: (path) => path === '/calculateur' });
   if (coordinator) items.push({ to: '/audit', label: t('nav.audit'), match: (path) => path === '/audit' });
   items.push({ to: '/me', label: t('nav.me'), match: (path) => path === '/me' });
+  items.push({ to: '/echeances', label: t('deadlines.nav'), match: (path) => path === '/echeances' });
   return items;
 }
 

@@ -5,6 +5,7 @@ import { ApiError } from '@/lib/api/ApiError';
 import { CalculatorPage } from '@/features/calculator/CalculatorPage';
 import { MePage } from '@/features/me/MePage';
 import { TaskListPage } from '@/features/tasks/TaskListPage';
+import { DeadlinesPage } from '@/features/deadlines/DeadlinesPage';
 
 // The home page (the task list) is in the first bundle; the rest comes when visited.
 const TaskPage = lazy(() => import('@/features/tasks/TaskPage'));
@@ -27,6 +28,7 @@ export function AppRoutes() {
         <Route path="calculateur" element={<CalculatorPage />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="me" element={<MePage />} />
+        <Route path="echeances" element={<DeadlinesPage />} />
         <Route path="*" element={<ErrorPage error={new ApiError(404, null, 'Not Found')} />} />
       </Routes>
     </Suspense>

@@ -64,6 +64,15 @@ public final class LegalDeadlines {
         this.calendar = Objects.requireNonNull(calendar, "calendar");
     }
 
+    /** The time zone deadlines are counted and shown in for a department (Paris when none or unknown). */
+    public static ZoneId zoneOf(String department) {
+        try {
+            return department == null || department.isBlank() ? PARIS : Department.of(department).zone();
+        } catch (IllegalArgumentException unknown) {
+            return PARIS;
+        }
+    }
+
     /**
      * The deadline of {@code rule} counted from {@code from} in {@code department}.
      * Date rules use {@code from.toLocalDate()}; {@link DeadlineRule#OQTF_RETENTION} uses the time

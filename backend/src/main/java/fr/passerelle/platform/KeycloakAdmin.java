@@ -52,7 +52,12 @@ class KeycloakAdmin {
         }
     }
 
-    record User(String id, String username, String firstName, String lastName, String email, Boolean enabled) {
+    /** A user; {@code attributes} only in a full representation ({@link #user}), e.g. {@code locale}. */
+    record User(String id, String username, String firstName, String lastName, String email, Boolean enabled,
+                Map<String, List<String>> attributes) {
+        User {
+            attributes = attributes == null ? Map.of() : attributes;
+        }
     }
 
     private record RoleRepresentation(String id, String name) {

@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import fr.passerelle.tenancy.TransactionAssociation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -44,16 +45,22 @@ import org.springframework.stereotype.Component;
  * sees the task's old list of them, so the update leaves candidates alone and the engine's
  * identity-link history events carry each change (history level full, checked at start).
  * </ul>
+ * The rule each due date comes from ({@link DueDateRule}) is kept with the row, and every due
+ * date set or changed, and every task ended, is published ({@link TaskDeadlineChanged},
+ * {@link TaskClosed}) in the same transaction, for the reminders' outbox (alerts).
  */
 @Component
 class OpenTaskProjection extends AbstractProcessEnginePlugin {
     private static final Logger LOG = LoggerFactory.getLogger(OpenTaskProjection.class);
     private final JdbcTemplate jdbc;
     private final TransactionAssociation transactionAssociation;
+    private final ApplicationEventPublisher events;
 
-    OpenTaskProjection(JdbcTemplate jdbc, TransactionAssociation transactionAssociation) {
+    OpenTaskProjection(JdbcTemplate jdbc, TransactionAssociation transactionAssociation,
+                       ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.transactionAssociation = transactionAssociation;
+        this.events = events;
     }
 
     @Override
@@ -79,7 +86,12 @@ class OpenTaskProjection extends AbstractProcessEnginePlugin {
     private BpmnParseListener parseListener() {
         TaskListener create = this::write;
         TaskListener change = this::change;
-        TaskListener remove = task -> remove(task.getTenantId(), task.getId());
+        TaskListener remove = task -> {
+            remove(task.getTenantId(), task.getId());
+            if (task.getTenantId() != null) {
+                events.publishEvent(new TaskClosed(task.getTenantId(), task.getId()));
+            }
+        };
         return new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
@@ -125,15 +137,16 @@ class OpenTaskProjection extends AbstractProcessEnginePlugin {
         String[] groups = candidates(task, true);
         String[] users = candidates(task, false);
         transactionAssociation.bind(task.getTenantId());
-        return jdbc.update(connection -> {
+        int written = jdbc.update(connection -> {
             var statement = connection.prepareStatement("""
                     INSERT INTO app.open_tasks (task_id, tenant_id, case_id, process_instance_id, step, task_key, name,
-                                                name_en, assignee, candidate_groups, candidate_users, due, created)
-                    SELECT ?, c.tenant_id, c.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+                                                name_en, assignee, candidate_groups, candidate_users, due, created,
+                                                deadline_rule)
+                    SELECT ?, c.tenant_id, c.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
                     FROM app.cases c WHERE c.tenant_id = ? AND c.id = ?
                     ON CONFLICT (task_id) DO UPDATE SET name = excluded.name, assignee = excluded.assignee,
                         candidate_groups = excluded.candidate_groups, candidate_users = excluded.candidate_users,
-                        due = excluded.due""");
+                        due = excluded.due, deadline_rule = excluded.deadline_rule""");
             int i = 0;
             statement.setString(++i, task.getId());
             statement.setString(++i, task.getProcessInstanceId());
@@ -146,10 +159,29 @@ class OpenTaskProjection extends AbstractProcessEnginePlugin {
             statement.setArray(++i, connection.createArrayOf("text", users));
             statement.setTimestamp(++i, timestamp(task.getDueDate()));
             statement.setTimestamp(++i, timestamp(Objects.requireNonNullElseGet(task.getCreateTime(), Date::new)));
+            statement.setString(++i, ruleOf(task));
             statement.setString(++i, task.getTenantId());
             statement.setObject(++i, caseId);
             return statement;
         });
+        if (written > 0) {
+            publishDeadline(task, caseId);
+        }
+        return written;
+    }
+
+    private void publishDeadline(DelegateTask task, UUID caseId) {
+        events.publishEvent(new TaskDeadlineChanged(task.getTenantId(), task.getId(), caseId,
+                ((ExecutionEntity) task.getExecution()).getProcessDefinition().getKey(), task.getTaskDefinitionKey(),
+                nameOf(task), EnglishName.of(task.getBpmnModelElementInstance()),
+                task.getDueDate() == null ? null : task.getDueDate().toInstant(), ruleOf(task),
+                task.getVariable("department") instanceof String department ? department : null));
+    }
+
+    private static String ruleOf(DelegateTask task) {
+        TaskDefinition definition = ((org.camunda.bpm.engine.impl.persistence.entity.TaskEntity) task)
+                .getTaskDefinition();
+        return definition == null ? null : DueDateRule.of(definition.getDueDateExpression(), task);
     }
 
     /** Assignee, name or deadline changed. */
@@ -158,8 +190,12 @@ class OpenTaskProjection extends AbstractProcessEnginePlugin {
             return;
         }
         transactionAssociation.bind(task.getTenantId());
-        jdbc.update("UPDATE app.open_tasks SET assignee = ?, name = ?, due = ? WHERE task_id = ?",
+        int changed = jdbc.update("UPDATE app.open_tasks SET assignee = ?, name = ?, due = ? WHERE task_id = ?",
                 task.getAssignee(), nameOf(task), timestamp(task.getDueDate()), task.getId());
+        UUID caseId = caseIdOf(task.getExecution().getProcessBusinessKey());
+        if (changed > 0 && caseId != null) {
+            publishDeadline(task, caseId);
+        }
     }
 
     /** One candidate group or user added or removed (one of a task being created finds no row yet). */

@@ -1,0 +1,302 @@
+package fr.passerelle.alerts;
+
+import fr.passerelle.platform.MemberDirectory;
+import fr.passerelle.platform.MemberDirectory.Contact;
+import fr.passerelle.procedure.OpenTasks;
+import fr.passerelle.security.Role;
+import fr.passerelle.tenancy.CurrentAssociation;
+import fr.passerelle.tenancy.Tenancy;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.UnsupportedEncodingException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends the outbox: on every node, every few seconds, each association in turn. One reminder per
+ * transaction: it is claimed with {@code FOR UPDATE SKIP LOCKED} (another node skips it and takes
+ * the next), sent, and marked sent before the commit releases it, so two nodes never send the
+ * same one and a node that stops before sending leaves it to the next run, on any node. SMTP
+ * failures are counted and retried with a doubling delay; after the last attempt the reminder is
+ * FAILED, listed for the coordinators ({@link AlertController}). What is left to the mail
+ * system: a node that dies after the SMTP server accepted a message but before its commit sends it
+ * again (the header {@code X-Passerelle-Reminder} names the reminder, for a filter to drop it).
+ */
+@Component
+class ReminderDispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(ReminderDispatcher.class);
+    static final String HEADER = "X-Passerelle-Reminder";
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final JavaMailSender mail;
+    private final MemberDirectory directory;
+    private final OpenTasks tasks;
+    private final AlertProperties properties;
+
+    ReminderDispatcher(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, JavaMailSender mail,
+                       MemberDirectory directory, OpenTasks tasks, AlertProperties properties) {
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.mail = mail;
+        this.directory = directory;
+        this.tasks = tasks;
+        this.properties = properties;
+    }
+
+    private record Reminder(long id, String tenantId, String taskId, String taskName, String taskNameEn, String rule,
+                            ZoneId zone, Instant due, String threshold, Instant sendAt, int attempts) {
+    }
+
+    @Scheduled(fixedDelayString = "${passerelle.alerts.interval:PT30S}", initialDelayString = "PT15S")
+    void scheduled() {
+        if (properties.dispatch()) {
+            try {
+                dispatchDue();
+                dispatchDigests();
+            } catch (RuntimeException e) {
+                LOG.warn("Reminders not dispatched this time: {}", e.toString());
+            }
+        }
+    }
+
+    /** Sends every reminder due by the engine's clock; the number of mails sent. */
+    int dispatchDue() {
+        int mails = 0;
+        for (String association : associations()) {
+            Integer sent;
+            while ((sent = inAssociation(association, () -> sendOne(association))) != null) {
+                mails += sent;
+            }
+        }
+        return mails;
+    }
+
+    /** Makes today's digests (from the digest hour on) and sends them; the number of mails sent. */
+    int dispatchDigests() {
+        Instant now = now();
+        var local = now.atZone(PARIS);
+        int mails = 0;
+        for (String association : associations()) {
+            if (local.getHour() >= properties.digestHour()) {
+                inAssociation(association, () -> jdbc.update("""
+                        INSERT INTO app.digests (tenant_id, user_id, day)
+                        SELECT tenant_id, user_id, ? FROM app.alert_settings WHERE digest ON CONFLICT DO NOTHING""",
+                        local.toLocalDate()));
+            }
+            Integer sent;
+            while ((sent = inAssociation(association, () -> sendDigest(association))) != null) {
+                mails += sent;
+            }
+        }
+        return mails;
+    }
+
+    private <T> T inAssociation(String association, java.util.function.Supplier<T> work) {
+        return Tenancy.runAs(new CurrentAssociation(association, Set.of()), () -> transactions.execute(status -> work.get()));
+    }
+
+    private List<String> associations() {
+        return jdbc.queryForList("SELECT slug FROM app.associations ORDER BY slug", String.class);
+    }
+
+    /** Claims, sends and marks one due reminder; null when none is left to send now. */
+    private Integer sendOne(String association) {
+        Instant now = now();
+        List<Reminder> claimed = jdbc.query("""
+                SELECT id, tenant_id, task_id, task_name, task_name_en, rule, zone, due, threshold, send_at, attempts
+                FROM app.reminders
+                WHERE tenant_id = ? AND status = 'PENDING' AND send_at <= ?
+                  AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
+                ORDER BY send_at, id LIMIT 1 FOR UPDATE SKIP LOCKED""",
+                (row, n) -> new Reminder(row.getLong("id"), row.getString("tenant_id"), row.getString("task_id"),
+                        row.getString("task_name"), row.getString("task_name_en"), row.getString("rule"),
+                        ZoneId.of(row.getString("zone")), row.getTimestamp("due").toInstant(),
+                        row.getString("threshold"), row.getTimestamp("send_at").toInstant(), row.getInt("attempts")),
+                association, Timestamp.from(now), Timestamp.from(now));
+        if (claimed.isEmpty()) {
+            return null;
+        }
+        Reminder reminder = claimed.get(0);
+        Boolean later = jdbc.queryForObject("""
+                SELECT EXISTS (SELECT 1 FROM app.reminders WHERE task_id = ? AND due = ? AND status = 'PENDING'
+                               AND send_at <= ? AND send_at > ?)""", Boolean.class,
+                reminder.taskId(), Timestamp.from(reminder.due()), Timestamp.from(now),
+                Timestamp.from(reminder.sendAt()));
+        if (Boolean.TRUE.equals(later)) {
+            // the service was down past two thresholds: the later reminder says it all
+            return close(reminder, "CANCELLED", "superseded by a later reminder of the same deadline", null, now);
+        }
+        var holders = tasks.holders(reminder.taskId());
+        if (holders.isEmpty()) {
+            return close(reminder, "CANCELLED", "the task is no longer open", null, now);
+        }
+        try {
+            List<Contact> recipients = recipients(association, holders.get());
+            if (recipients.isEmpty()) {
+                return close(reminder, "FAILED", "nobody to send it to: no assignee, candidate or coordinator with an e-mail address", null, now);
+            }
+            Set<String> digest = digestUsers(recipients);
+            List<Contact> single = recipients.stream().filter(c -> !digest.contains(c.userId())).toList();
+            if (single.isEmpty()) {
+                return close(reminder, "DIGEST", null, addresses(recipients), now);
+            }
+            var item = new ReminderMail.Item(reminder.taskId(), reminder.taskName(), holders.get().caseReference(),
+                    reminder.rule(), reminder.due(), reminder.zone());
+            for (Contact contact : single) {
+                boolean en = ReminderMail.english(contact.locale());
+                var text = ReminderMail.reminder(en && !reminder.taskNameEn().isBlank()
+                                ? new ReminderMail.Item(item.taskId(), reminder.taskNameEn(), item.caseReference(),
+                                item.rule(), item.due(), item.zone()) : item,
+                        contact.name(), properties.appBase(), contact.locale());
+                send(contact, text, reminder.id() + "/" + reminder.threshold());
+            }
+            close(reminder, "SENT", null, addresses(single), now);
+            return single.size();
+        } catch (RuntimeException | MessagingException | UnsupportedEncodingException e) {
+            return retryLater(reminder, e, now);
+        }
+    }
+
+    /** The task's assignee; else its candidate users; else its candidate groups' members; else the coordinators. */
+    private List<Contact> recipients(String association, OpenTasks.Holders holders) {
+        Map<String, Contact> found = new LinkedHashMap<>();
+        if (holders.assignee() != null) {
+            directory.contact(holders.assignee()).ifPresent(c -> found.put(c.userId(), c));
+        } else {
+            holders.candidateUsers().forEach(user -> directory.contact(user).ifPresent(c -> found.putIfAbsent(c.userId(), c)));
+            if (found.isEmpty()) {
+                holders.candidateGroups().forEach(group -> directory.members(association, group)
+                        .forEach(c -> found.putIfAbsent(c.userId(), c)));
+            }
+        }
+        if (found.isEmpty()) {
+            directory.members(association, Role.COORDINATOR.groupName()).forEach(c -> found.putIfAbsent(c.userId(), c));
+        }
+        return new ArrayList<>(found.values());
+    }
+
+    private Set<String> digestUsers(List<Contact> recipients) {
+        return Set.copyOf(jdbc.queryForList("SELECT user_id FROM app.alert_settings WHERE digest AND user_id = ANY (?)",
+                String.class, (Object) recipients.stream().map(Contact::userId).toArray(String[]::new)));
+    }
+
+    private void send(Contact contact, ReminderMail.Text text, String reference)
+            throws MessagingException, UnsupportedEncodingException {
+        MimeMessage message = mail.createMimeMessage();
+        var helper = new MimeMessageHelper(message, false, "UTF-8");
+        helper.setFrom(properties.from());
+        helper.setTo(new InternetAddress(contact.email(), contact.name(), "UTF-8"));
+        helper.setSubject(text.subject());
+        helper.setText(text.body(), false);
+        message.setHeader(HEADER, reference);
+        message.setHeader("Content-Language", ReminderMail.english(contact.locale()) ? "en" : "fr");
+        mail.send(message);
+    }
+
+    private int close(Reminder reminder, String status, String error, String recipients, Instant now) {
+        jdbc.update("UPDATE app.reminders SET status = ?, last_error = ?, recipients = ?, sent_at = ?, attempts = attempts + ? "
+                        + "WHERE id = ?", status, error, recipients,
+                "SENT".equals(status) ? Timestamp.from(now) : null, "SENT".equals(status) ? 1 : 0, reminder.id());
+        if ("FAILED".equals(status)) {
+            LOG.warn("Reminder {} of task {} failed: {}", reminder.id(), reminder.taskId(), error);
+        }
+        return 0;
+    }
+
+    private int retryLater(Reminder reminder, Exception e, Instant now) {
+        int attempts = reminder.attempts() + 1;
+        String error = e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage());
+        error = error.length() > 500 ? error.substring(0, 500) : error;
+        if (attempts >= properties.maxAttempts()) {
+            jdbc.update("UPDATE app.reminders SET status = 'FAILED', attempts = ?, last_error = ? WHERE id = ?",
+                    attempts, error, reminder.id());
+            LOG.warn("Reminder {} of task {} given up after {} attempts: {}", reminder.id(), reminder.taskId(),
+                    attempts, error);
+        } else {
+            Duration delay = properties.retryDelay(attempts);
+            jdbc.update("UPDATE app.reminders SET attempts = ?, last_error = ?, next_attempt_at = ? WHERE id = ?",
+                    attempts, error, Timestamp.from(now.plus(delay)), reminder.id());
+            LOG.info("Reminder {} not sent ({}), attempt {} again in {}", reminder.id(), error, attempts + 1, delay);
+        }
+        return 0;
+    }
+
+    private static String addresses(List<Contact> contacts) {
+        return contacts.stream().map(Contact::email).collect(Collectors.joining(", "));
+    }
+
+    /** Claims, sends and marks one pending digest; null when none is left. */
+    private Integer sendDigest(String association) {
+        Instant now = now();
+        var claimed = jdbc.queryForList("""
+                SELECT user_id, day, attempts FROM app.digests
+                WHERE tenant_id = ? AND status = 'PENDING' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
+                ORDER BY day, user_id LIMIT 1 FOR UPDATE SKIP LOCKED""", association, Timestamp.from(now));
+        if (claimed.isEmpty()) {
+            return null;
+        }
+        String user = (String) claimed.get(0).get("user_id");
+        LocalDate day = ((java.sql.Date) claimed.get(0).get("day")).toLocalDate();
+        int attempts = ((Number) claimed.get(0).get("attempts")).intValue();
+        String where = " WHERE tenant_id = ? AND user_id = ? AND day = ?";
+        try {
+            var contact = directory.contact(user);
+            List<Role> roles = directory.rolesIn(association, user);
+            if (contact.isEmpty() || roles.isEmpty()) {
+                jdbc.update("UPDATE app.digests SET status = 'FAILED', last_error = 'not a reachable member'" + where,
+                        association, user, day);
+                return 0;
+            }
+            var due = tasks.dueTasks(association, user, Set.copyOf(roles), false, now.plus(Duration.ofDays(7)));
+            if (due.isEmpty()) {
+                jdbc.update("UPDATE app.digests SET status = 'SENT', sent_at = ?" + where, Timestamp.from(now),
+                        association, user, day);
+                return 0;
+            }
+            boolean en = ReminderMail.english(contact.get().locale());
+            List<ReminderMail.Item> overdue = new ArrayList<>();
+            List<ReminderMail.Item> coming = new ArrayList<>();
+            for (OpenTasks.DueTask task : due) {
+                var item = new ReminderMail.Item(task.taskId(), en && !task.nameEn().isBlank() ? task.nameEn() : task.name(),
+                        task.caseReference(), task.rule(), task.due(), PARIS);
+                (task.due().isBefore(now) ? overdue : coming).add(item);
+            }
+            send(contact.get(), ReminderMail.digest(overdue, coming, contact.get().name(), properties.appBase(),
+                    contact.get().locale(), now, PARIS), "digest/" + day);
+            jdbc.update("UPDATE app.digests SET status = 'SENT', sent_at = ?, attempts = attempts + 1" + where,
+                    Timestamp.from(now), association, user, day);
+            return 1;
+        } catch (RuntimeException | MessagingException | UnsupportedEncodingException e) {
+            int made = attempts + 1;
+            jdbc.update("UPDATE app.digests SET status = ?, attempts = ?, last_error = ?, next_attempt_at = ?" + where,
+                    made >= properties.maxAttempts() ? "FAILED" : "PENDING", made, String.valueOf(e.getMessage()),
+                    Timestamp.from(now.plus(properties.retryDelay(made))), association, user, day);
+            return 0;
+        }
+    }
+
+    private static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+}
