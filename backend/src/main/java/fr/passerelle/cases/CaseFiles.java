@@ -126,6 +126,22 @@ public class CaseFiles {
         return view;
     }
 
+    /** The facts of a case an appeal works from, for one who may read it (staff, or a lawyer it was granted to). */
+    @Transactional(readOnly = true)
+    public AppealFacts appealFacts(UUID id) {
+        access.requireRead(id);
+        CaseFile file = cases.require(id);
+        Applicant a = file.applicant();
+        String address = java.util.stream.Stream.of(a.addressLine(),
+                        (java.util.Objects.toString(a.postalCode(), "") + " " + java.util.Objects.toString(a.city(), "")).strip())
+                .filter(part -> part != null && !part.isBlank()).collect(java.util.stream.Collectors.joining(", "));
+        audit.read(id, "appeal facts");
+        return new AppealFacts(id, file.reference(), a.fullName(), a.birthDate(), a.nationality(),
+                address.isBlank() ? null : address, file.ground(), file.ground() == null ? null : file.ground().article(),
+                file.department(), file.prefecture(), file.decidedOn(), file.notifiedOn(), a.languages(),
+                a.interpreterNeeded(), a.interpreterLanguage());
+    }
+
     /** Refuses a case the caller may not read: 404 when it is not the association's, as when it does not exist. */
     @Transactional(readOnly = true)
     public void requireReadable(UUID id) {

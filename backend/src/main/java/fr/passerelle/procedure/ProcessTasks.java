@@ -59,9 +59,12 @@ public class ProcessTasks {
     /** Recording the filing at the prefecture (filing.bpmn) needs the case's pieces, or a coordinator's override. */
     static final String FILING_TASK = "recordFiling";
     private final Map<String, String> englishNames = new ConcurrentHashMap<>();
+    private final List<TaskGuard> guards;
 
     ProcessTasks(TaskService tasks, FormService forms, HistoryService history, RepositoryService repository,
-                 ObjectMapper json, RuntimeService runtime, FilingReadiness filingReadiness, CaseFiles cases) {
+                 ObjectMapper json, RuntimeService runtime, FilingReadiness filingReadiness, CaseFiles cases,
+                 List<TaskGuard> guards) {
+        this.guards = guards;
         this.cases = cases;
         this.runtime = runtime;
         this.filingReadiness = filingReadiness;
@@ -96,6 +99,10 @@ public class ProcessTasks {
                 .validate(submission, name -> tasks.getVariable(id, name), today());
         if (FILING_TASK.equals(task.getTaskDefinitionKey())) {
             filingReadiness.requireReady(caseOf(task));
+        }
+        String processKey = repository.getProcessDefinition(task.getProcessDefinitionId()).getKey();
+        for (TaskGuard guard : guards) {
+            guard.beforeCompletion(processKey, task.getTaskDefinitionKey(), caseOf(task), variables);
         }
         try {
             tasks.complete(id, variables);
