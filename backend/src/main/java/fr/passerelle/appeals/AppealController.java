@@ -26,8 +26,11 @@ class AppealController {
     private final Offers offers;
     private final LawyerInbox inbox;
     private final AssociationDirectory directory;
+    private final AppealLetters letters;
 
-    AppealController(Consents consents, Offers offers, LawyerInbox inbox, AssociationDirectory directory) {
+    AppealController(Consents consents, Offers offers, LawyerInbox inbox, AssociationDirectory directory,
+                     AppealLetters letters) {
+        this.letters = letters;
         this.consents = consents;
         this.offers = offers;
         this.inbox = inbox;
@@ -90,6 +93,16 @@ class AppealController {
     @GetMapping("/api/association/lawyers")
     List<AssociationDirectory.Person> lawyers() {
         return directory.withRole(Tenancy.current().requireAnyOf(COORDINATOR).slug(), Role.LAWYER);
+    }
+
+    /** A letter's .docx draft: {@code gracious}, {@code hierarchical} or {@code oqtf-request}. */
+    @GetMapping("/api/cases/{caseId}/appeal/letters/{kind}")
+    ResponseEntity<byte[]> letter(@PathVariable UUID caseId, @PathVariable String kind) {
+        AppealLetters.Letter letter = letters.draft(caseId, kind);
+        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType(AppealLetters.DOCX))
+                .header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
+                        .filename(letter.filename()).build().toString())
+                .body(letter.content());
     }
 
     @GetMapping("/api/lawyer/inbox")
