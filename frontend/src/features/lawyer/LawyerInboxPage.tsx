@@ -4,10 +4,11 @@ import { useNavigate } from 'react-router';
 import { DeadlineBadge } from '@/components/DeadlineBadge';
 import { QueryState } from '@/components/QueryState';
 import { useAssociationChoice } from '@/lib/association/AssociationChoiceContext';
+import { useMe } from '@/lib/session/useMe';
 import { useInbox, useOfferAnswers } from './api/lawyer';
 import type { InboxTask } from './api/types';
 import { OfferCard } from './components/OfferCard';
-import { associationsOf, sortedOffers } from './inbox';
+import { sortedOffers } from './inbox';
 
 /**
  * A lawyer's inbox across every association she works with: offers to answer (the summary
@@ -16,6 +17,10 @@ import { associationsOf, sortedOffers } from './inbox';
 export default function LawyerInboxPage() {
   const { t, i18n } = useTranslation();
   const inbox = useInbox();
+  const me = useMe();
+  const mine = (me.data?.associations ?? [])
+    .filter((membership) => membership.roles.includes('lawyer'))
+    .map((membership) => membership.name);
   const answers = useOfferAnswers();
   const navigate = useNavigate();
   const [, choose] = useAssociationChoice();
@@ -32,9 +37,9 @@ export default function LawyerInboxPage() {
       <QueryState query={inbox} page>
         {(data) => (
           <Stack>
-            {associationsOf(data).length > 0 && (
+            {mine.length > 0 && (
               <Text size="sm" c="dimmed">
-                {t('lawyer.across', { names: associationsOf(data).join(', ') })}
+                {t('lawyer.across', { names: mine.join(', ') })}
               </Text>
             )}
             {answers.accept.isSuccess && (

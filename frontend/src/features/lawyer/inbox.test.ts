@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InboxOffer } from './api/types';
-import { associationsOf, sortedOffers } from './inbox';
+import { sortedOffers } from './inbox';
 
 const offer = (id: string, status: 'OPEN' | 'TAKEN', due: string | null, associationName = 'A'): InboxOffer => ({
   id,
@@ -32,15 +32,5 @@ describe('the inbox', () => {
       offer('soon', 'OPEN', '2026-02-01T00:00:00Z'),
     ]);
     expect(sorted.map((o) => o.id)).toEqual(['soon', 'late', 'none', 'taken']);
-  });
-
-  it('names each association once', () => {
-    expect(
-      associationsOf({
-        offers: [offer('1', 'OPEN', null, 'Marseille'), offer('2', 'OPEN', null, 'Lyon')],
-        appeals: [],
-        tasks: [],
-      }),
-    ).toEqual(['Lyon', 'Marseille']);
   });
 });

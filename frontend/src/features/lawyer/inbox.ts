@@ -1,4 +1,4 @@
-import type { Inbox, InboxOffer } from './api/types';
+import type { InboxOffer } from './api/types';
 
 /** Offers to answer first, soonest deadline first; those another lawyer took after them. */
 export function sortedOffers(offers: InboxOffer[]): InboxOffer[] {
@@ -7,14 +7,6 @@ export function sortedOffers(offers: InboxOffer[]): InboxOffer[] {
     if (a.status !== b.status) return a.status === 'OPEN' ? -1 : 1;
     return time(a.due) - time(b.due);
   });
-}
-
-/** The associations an inbox spans, by name, once each. */
-export function associationsOf(inbox: Inbox): string[] {
-  const names = new Set<string>();
-  inbox.offers.forEach((offer) => names.add(offer.associationName));
-  inbox.appeals.forEach((appeal) => names.add(appeal.associationName));
-  return [...names].sort((a, b) => a.localeCompare(b));
 }
 
 /** Task keys whose page offers the letters' drafts: the appeals' drafting and filing steps. */

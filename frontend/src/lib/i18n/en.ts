@@ -331,6 +331,7 @@ export const en: typeof fr = {
     offers: 'Appeals offered',
     noOffers: 'No appeal offered right now.',
     offerTitle: '{{ground}} · {{prefecture}}',
+    department: 'department {{department}}',
     decisionLabel: 'Decision:',
     notifiedOn: 'notified on',
     oqtf: 'OQTF:',

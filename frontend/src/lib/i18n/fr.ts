@@ -333,6 +333,7 @@ export const fr = {
     offers: 'Recours proposés',
     noOffers: 'Aucun recours proposé en ce moment.',
     offerTitle: '{{ground}} · {{prefecture}}',
+    department: 'département {{department}}',
     decisionLabel: 'Décision :',
     notifiedOn: 'notifiée le',
     oqtf: 'OQTF :',

@@ -32,7 +32,10 @@ export function OfferCard({
       <Stack gap="xs">
         <Group justify="space-between" wrap="wrap" gap="xs">
           <Title order={4} id={titleId}>
-            {t('lawyer.offerTitle', { ground: s.ground ?? '—', prefecture: s.prefecture ?? '—' })}
+            {t('lawyer.offerTitle', {
+              ground: s.ground ?? '—',
+              prefecture: s.prefecture ?? t('lawyer.department', { department: s.department ?? '—' }),
+            })}
           </Title>
           <Badge variant="light" color="indigo">
             {offer.associationName}
@@ -46,7 +49,7 @@ export function OfferCard({
             </Text>
           )}
         </Group>
-        <Stack component="dl" gap={2} m={0}>
+        <Stack gap={2}>
           <Text size="sm">
             <b>{t('lawyer.decisionLabel')}</b> {decision}, {t('lawyer.notifiedOn')}{' '}
             {formatDay(s.decisionNotifiedOn, i18n.language)}

@@ -8,14 +8,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.annotation.Primary;
-import org.springframework.stereotype.Component;
 
 /**
  * The directory of the test identity provider ({@link TestTokens}): the users tokens were made
  * for, with the groups their tokens carry. Tests on the real Keycloak ({@link RealKeycloakTest})
- * use the real directory, read from Keycloak's admin API.
+ * use the real directory, read from Keycloak's admin API. Not a component (the application's scan
+ * would take it into every context): {@link ApiTest} imports it.
  */
-@Component
 @Primary
 public class TestDirectory implements AssociationDirectory {
 
