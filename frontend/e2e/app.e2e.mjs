@@ -439,6 +439,9 @@ const scenarios = {
     page,
   ) {
     await signIn(page, 'marc.coord');
+    await page.getByRole('navigation').getByRole('link', { name: 'Avocats partenaires' }).click();
+    await expectVisible(page.getByText('me.nguyen', { exact: true }), "marc.coord: the association's partner lawyers");
+    await inspect(page, 'partner-lawyers');
     await page.getByRole('navigation').getByRole('link', { name: 'Dossiers' }).click();
     await page.getByRole('link', { name: 'Nadia Rahmani' }).first().click();
     const handoff = page.locator('section[aria-labelledby="handoff-title"]');

@@ -87,6 +87,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
   // A lawyer's inbox spans all her associations, whichever is chosen.
   if (isLawyer(me.data))
     items.splice(1, 0, { to: '/lawyer', label: t('lawyer.nav'), match: (path) => path === '/lawyer' });
+  if (currentRoles(me.data).includes('coordinator'))
+    items.push({ to: '/partners', label: t('lawyer.partners.nav'), match: (path) => path === '/partners' });
   return (
     <AppShell
       header={{ height: 56 }}

@@ -14,6 +14,7 @@ const CasePage = lazy(() => import('@/features/cases/CasePage'));
 const ProcedurePage = lazy(() => import('@/features/procedure/ProcedurePage'));
 const AuditPage = lazy(() => import('@/features/audit/AuditPage'));
 const LawyerInboxPage = lazy(() => import('@/features/lawyer/LawyerInboxPage'));
+const PartnerLawyersPage = lazy(() => import('@/features/lawyer/PartnerLawyersPage'));
 const AppealHandoffSection = lazy(() =>
   import('@/features/lawyer/components/AppealHandoffSection').then((m) => ({ default: m.AppealHandoffSection })),
 );
@@ -42,6 +43,7 @@ export function AppRoutes() {
         <Route path="audit" element={<AuditPage />} />
         <Route path="me" element={<MePage />} />
         <Route path="lawyer" element={<LawyerInboxPage />} />
+        <Route path="partners" element={<PartnerLawyersPage />} />
         <Route path="*" element={<ErrorPage error={new ApiError(404, null, 'Not Found')} />} />
       </Routes>
     </Suspense>

@@ -375,6 +375,17 @@ export const en: typeof fr = {
       hierarchical: 'Hierarchical appeal',
       'oqtf-request': 'Short request against the OQTF',
     },
+    partners: {
+      nav: 'Partner lawyers',
+      title: 'Partner lawyers',
+      intro:
+        'The lawyers the association offers its appeals to. A lawyer may work with several associations: add them by the e-mail of their Passerelle account.',
+      email: 'E-mail or username of the account',
+      add: 'Add',
+      none: 'No partner lawyer.',
+      remove: 'Remove',
+      removeLabel: 'Remove {{name}}',
+    },
     handoff: {
       title: 'Appeal handed to a lawyer',
       noConsent: 'Before any offer to a lawyer, record the person’s consent to share their case.',

@@ -377,6 +377,17 @@ export const fr = {
       hierarchical: 'Recours hiérarchique',
       'oqtf-request': 'Requête sommaire contre l’OQTF',
     },
+    partners: {
+      nav: 'Avocats partenaires',
+      title: 'Avocats partenaires',
+      intro:
+        'Les avocats à qui l’association propose ses recours. Un avocat peut travailler avec plusieurs associations : ajoutez-le par l’adresse de son compte Passerelle.',
+      email: 'Courriel ou identifiant du compte',
+      add: 'Ajouter',
+      none: 'Aucun avocat partenaire.',
+      remove: 'Retirer',
+      removeLabel: 'Retirer {{name}}',
+    },
     handoff: {
       title: 'Recours confié à un avocat',
       noConsent: 'Avant toute offre à un avocat, enregistrez le consentement de la personne à partager son dossier.',
