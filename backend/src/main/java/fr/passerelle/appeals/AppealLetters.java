@@ -75,6 +75,7 @@ class AppealLetters {
 
     /** The draft for one who may read the case (staff, or the lawyer who accepted its appeal). */
     Letter draft(UUID caseId, String kindCode) {
+        cases.requireReadable(caseId);
         Kind kind = Kind.of(kindCode).orElseThrow(() -> AppealProblems.invalid("kind", "not_choice",
                 "must be one of: {0}", "gracious, hierarchical, oqtf-request"));
         AppealFacts facts = cases.appealFacts(caseId);

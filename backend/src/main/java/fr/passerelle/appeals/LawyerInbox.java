@@ -65,6 +65,10 @@ class LawyerInbox {
     /** Called outside any transaction: each association gets its own. */
     Inbox of() {
         CurrentUser me = Users.current().orElseThrow();
+        if (me.memberships().values().stream().noneMatch(roles -> roles.contains(Role.LAWYER))) {
+            throw new org.springframework.security.access.AccessDeniedException(
+                    "Requires the role [LAWYER] in at least one association");
+        }
         List<Offer> offers = new ArrayList<>();
         List<Appeal> appeals = new ArrayList<>();
         for (Map.Entry<String, Set<Role>> membership : me.memberships().entrySet()) {

@@ -148,6 +148,12 @@ class Offers {
         CurrentUser me = Users.current().orElseThrow();
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
+        // An offer still open here lost its task: nobody answered in time (the model's offerExpired timer)
+        // or a restriction of liberty restarted the appeal's deadline part.
+        jdbc.update("""
+                UPDATE app.appeal_offers SET status = 'EXPIRED', ended_at = ?
+                WHERE process_instance_id = ? AND status = 'OPEN'""", Timestamp.from(now),
+                offerTask.getProcessInstanceId());
         jdbc.update("""
                 INSERT INTO app.appeal_offers (id, tenant_id, case_id, process_instance_id, task_id, pool, offered_to,
                                                summary, due, offered_by_id, offered_by_name, offered_at, status)

@@ -36,6 +36,8 @@ class AppealHandoffTest {
     RuntimeService runtime;
     @Autowired
     TaskService taskService;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService management;
 
     Api coordinator;
     Api caseworker;
@@ -277,6 +279,26 @@ class AppealHandoffTest {
         assertThat(standing.get("offers").get(0).get("status").asText()).isEqualTo("DECLINED");
         assertThat(standing.get("offers").get(0).get("declines").findValuesAsText("reason"))
                 .containsExactly("Audience le même jour", "Congés");
+    }
+
+    @Test
+    void anOfferNobodyAnswersInTimeExpiresAndTheAppealMayBeOfferedAgain() {
+        var appeal = AppealFixture.refused(coordinator, runtime, ALPHA);
+        consent(appeal);
+        String first = offered(coordinator.post(appeal.c() + "/appeal/offers", """
+                {"lawyerIds": ["%s"], "offerAcceptanceTime": "PT1H"}""".formatted(nguyenId)));
+        var expiry = management.createJobQuery().processInstanceId(appeal.processInstanceId()).timers()
+                .activityId("offerExpired").singleResult();
+        assertThat(expiry).as("the model's offer expiry timer").isNotNull();
+        management.executeJob(expiry.getId());
+        assertThat(openTaskKeys(coordinator, appeal)).containsExactly("offerAppealToLawyer");
+        assertThat(offerIn(nguyen, first)).as("gone from the inbox").isNull();
+        var late = nguyen.post("/api/lawyer/offers/" + first + "/accept", null);
+        assertThat(late.status()).as(late.toString()).isEqualTo(409);
+        String second = offered(offer(appeal, durandId));
+        assertThat(second).isNotEqualTo(first);
+        JsonNode offers = coordinator.get(appeal.c() + "/appeal").json().get("offers");
+        assertThat(offers.findValuesAsText("status")).containsExactly("OPEN", "EXPIRED");
     }
 
     @Test
