@@ -7,7 +7,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const FEATURES = ['audit', 'calculator', 'cases', 'me', 'procedure', 'tasks'];
+const FEATURES = ['audit', 'calculator', 'cases', 'me', 'procedure', 'tasks', 'lawyer'];
 
 export default tseslint.config(
   { ignores: ['dist', 'target', 'node_modules', 'e2e/artifacts', 'e2e/screenshots'] },

@@ -19,6 +19,11 @@ ensure_machine() {
     log "Installing Debian's Chromium for the browser tests"
     DEBIAN_FRONTEND=noninteractive apt-get update -qq && apt-get install -y -qq chromium >/dev/null
   fi
+  # The tests (infra/test.sh, with --browser) convert a generated appeal letter (.docx) to PDF with LibreOffice headless.
+  if [[ ${1:-} == --browser ]] && ! command -v soffice >/dev/null; then
+    log "Installing Debian's LibreOffice Writer (headless) for the letters' test"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq && apt-get install -y -qq libreoffice-writer-nogui >/dev/null
+  fi
 }
 
 # wait_for URL SECONDS: until URL answers 200.

@@ -497,6 +497,68 @@ const scenarios = {
     if (revoked.status() !== 404) throw new Error(`a revoked feed answered ${revoked.status()}`);
     pass('ines.lyon: the revoked link answers 404');
   },
+
+  async 'marc.coord records consent and offers an appeal to the pool; me.durand accepts it from her inbox and downloads a letter; me.nguyen sees it taken'(
+    page,
+  ) {
+    await signIn(page, 'marc.coord');
+    await page.getByRole('navigation').getByRole('link', { name: 'Avocats partenaires' }).click();
+    await expectVisible(page.getByText('me.nguyen', { exact: true }), "marc.coord: the association's partner lawyers");
+    await inspect(page, 'partner-lawyers');
+    await page.getByRole('navigation').getByRole('link', { name: 'Dossiers' }).click();
+    await page.getByRole('link', { name: 'Nadia Rahmani' }).first().click();
+    const handoff = page.locator('section[aria-labelledby="handoff-title"]');
+    await handoff.getByLabel('tous les avocats de l’association').check();
+    await handoff.getByLabel('Message aux avocats').fill('Refus L435-1 : 9 ans de présence, audience à prévoir');
+    await handoff.getByRole('button', { name: 'Proposer le recours' }).click();
+    await expectVisible(handoff.getByText(/avant de proposer le recours/), 'marc.coord: no offer without consent');
+    await handoff.getByLabel('Consentement donné sur').fill('Formulaire signé à la permanence du 2 décembre');
+    await handoff.getByRole('button', { name: 'Enregistrer le consentement' }).click();
+    await expectVisible(handoff.getByTestId('consent'), 'marc.coord: the consent is recorded, by whom and on what');
+    await handoff.getByRole('button', { name: 'Proposer le recours' }).click();
+    await expectVisible(handoff.getByText('Aux avocats de l’association'), 'marc.coord: offered to the pool');
+    await inspect(page, 'case-handoff');
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await page.waitForURL(/\/realms\/[^/]+\/protocol\/openid-connect\/auth/);
+
+    await signIn(page, 'me.durand');
+    await page.getByRole('navigation').getByRole('link', { name: 'Ma corbeille d’avocat' }).click();
+    const offer = page.locator('article[data-offer="OPEN"]').filter({ hasText: '9 ans de présence' });
+    await expectVisible(offer.getByText('Droits Devant Marseille'), 'me.durand: the offer, with its association');
+    await expectVisible(offer.getByText(/Recours contentieux : 2 mois/), 'me.durand: the deadline and its rule');
+    if (await offer.getByText('Nadia Rahmani').count()) throw new Error("the offer shows the applicant's name");
+    pass("me.durand: the offer's summary does not name the applicant");
+    await inspect(page, 'lawyer-inbox');
+    await offer.getByRole('button', { name: 'Accepter le recours' }).click();
+    await expectVisible(page.getByRole('status').filter({ hasText: 'Recours accepté' }), 'me.durand: accepted');
+    const task = page
+      .locator('article')
+      .filter({ hasText: 'Arrêter la stratégie contentieuse' })
+      .filter({ hasText: 'Droits Devant Marseille' });
+    await expectVisible(task, 'me.durand: the appeal task is in her inbox');
+    await inspect(page, 'lawyer-inbox-accepted');
+    await task.getByRole('button', { name: 'Ouvrir la tâche' }).click();
+    await page.locator('.fjs-form').waitFor();
+    await expectVisible(page.getByText('Nadia Rahmani'), 'me.durand: the accepted appeal shows its case');
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Recours gracieux' }).click();
+    const download = await downloading;
+    const bytes = readFileSync(await download.path());
+    if (bytes.subarray(0, 2).toString() !== 'PK' || !download.suggestedFilename().endsWith('.docx'))
+      throw new Error(`the letter is not a .docx: ${download.suggestedFilename()}`);
+    pass(`me.durand: downloaded ${download.suggestedFilename()} (${bytes.length} bytes)`);
+    await inspect(page, 'lawyer-task');
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await page.waitForURL(/\/realms\/[^/]+\/protocol\/openid-connect\/auth/);
+
+    await signIn(page, 'me.nguyen');
+    await page.getByRole('navigation').getByRole('link', { name: 'Ma corbeille d’avocat' }).click();
+    const taken = page.locator('article[data-offer="TAKEN"]').filter({ hasText: '9 ans de présence' });
+    await expectVisible(taken.getByText('Pris par un autre avocat'), 'me.nguyen: the offer is taken');
+    if (await taken.getByRole('button', { name: 'Accepter le recours' }).count())
+      throw new Error('a taken offer can still be accepted');
+    await inspect(page, 'lawyer-inbox-taken');
+  },
 };
 
 async function run(name, scenario) {

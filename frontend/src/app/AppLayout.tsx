@@ -8,6 +8,7 @@ import { useAuth } from '@/lib/auth/AuthContext';
 import { LanguageSwitch } from '@/lib/i18n/LanguageSwitch';
 import { currentRoles } from '@/lib/session/Me';
 import { useMe } from '@/lib/session/useMe';
+import { isLawyer } from '@/features/lawyer/nav';
 
 interface NavItem {
   to: string;
@@ -84,6 +85,11 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const [opened, { toggle, close }] = useDisclosure();
   const search = new URLSearchParams(location.search);
   const items = navigation(currentRoles(me.data), t);
+  // A lawyer's inbox spans all her associations, whichever is chosen.
+  if (isLawyer(me.data))
+    items.splice(1, 0, { to: '/lawyer', label: t('lawyer.nav'), match: (path) => path === '/lawyer' });
+  if (currentRoles(me.data).includes('coordinator'))
+    items.push({ to: '/partners', label: t('lawyer.partners.nav'), match: (path) => path === '/partners' });
   return (
     <AppShell
       header={{ height: 56 }}

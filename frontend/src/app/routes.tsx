@@ -14,21 +14,38 @@ const NewCasePage = lazy(() => import('@/features/cases/NewCasePage'));
 const CasePage = lazy(() => import('@/features/cases/CasePage'));
 const ProcedurePage = lazy(() => import('@/features/procedure/ProcedurePage'));
 const AuditPage = lazy(() => import('@/features/audit/AuditPage'));
+const LawyerInboxPage = lazy(() => import('@/features/lawyer/LawyerInboxPage'));
+const PartnerLawyersPage = lazy(() => import('@/features/lawyer/PartnerLawyersPage'));
+const AppealHandoffSection = lazy(() =>
+  import('@/features/lawyer/components/AppealHandoffSection').then((m) => ({ default: m.AppealHandoffSection })),
+);
+const LetterDownloads = lazy(() =>
+  import('@/features/lawyer/components/LetterDownloads').then((m) => ({ default: m.LetterDownloads })),
+);
 
 export function AppRoutes() {
   return (
     <Suspense fallback={<PageLoader />}>
       <Routes>
         <Route index element={<TaskListPage />} />
-        <Route path="tasks/:taskId" element={<TaskPage />} />
+        <Route path="tasks/:taskId" element={<TaskPage letters={(task) => <LetterDownloads {...task} />} />} />
         <Route path="cases" element={<CaseListPage />} />
         <Route path="cases/new" element={<NewCasePage />} />
-        <Route path="cases/:caseId" element={<CasePage />} />
+        <Route
+          path="cases/:caseId"
+          element={
+            <CasePage
+              handoff={(caseId, coordinator) => <AppealHandoffSection caseId={caseId} coordinator={coordinator} />}
+            />
+          }
+        />
         <Route path="cases/:caseId/procedure" element={<ProcedurePage />} />
         <Route path="calculateur" element={<CalculatorPage />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="me" element={<MePage />} />
         <Route path="echeances" element={<DeadlinesPage />} />
+        <Route path="lawyer" element={<LawyerInboxPage />} />
+        <Route path="partners" element={<PartnerLawyersPage />} />
         <Route path="*" element={<ErrorPage error={new ApiError(404, null, 'Not Found')} />} />
       </Routes>
     </Suspense>

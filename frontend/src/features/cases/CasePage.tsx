@@ -13,6 +13,7 @@ import { FactsSection } from './components/FactsSection';
 import { NotesSection } from './components/NotesSection';
 import { TimelineSection } from './components/TimelineSection';
 import { inLanguage } from '@/lib/i18n/bilingual';
+import type { ReactNode } from 'react';
 
 function save(blob: Blob, filename: string) {
   const url = URL.createObjectURL(blob);
@@ -24,19 +25,26 @@ function save(blob: Blob, filename: string) {
 }
 
 /** A case file: the applicant and key dates, the checklist and documents, notes, timeline, tasks, events. */
-export default function CasePage() {
+export default function CasePage({
+  handoff,
+}: {
+  /** The appeal's hand-off to a lawyer (the lawyer feature), composed by the app. */
+  handoff?: (caseId: string, coordinator: boolean) => ReactNode;
+}) {
   const { caseId = '' } = useParams();
   const { t, i18n } = useTranslation();
   const location = useLocation();
   const completed = (location.state as { completed?: string } | null)?.completed;
   const me = useMe();
   const coordinator = currentRoles(me.data).includes('coordinator');
+  // A lawyer reads the appeal part only: no checklist, notes nor timeline (those answer 403).
+  const staff = coordinator || currentRoles(me.data).includes('caseworker');
   const item = useCase(caseId);
   const loaded = item.isSuccess;
-  const checklist = useChecklist(caseId, loaded);
+  const checklist = useChecklist(caseId, loaded && staff);
   const documents = useDocuments(caseId, loaded);
-  const notes = useNotes(caseId, loaded);
-  const timeline = useTimeline(caseId, loaded);
+  const notes = useNotes(caseId, loaded && staff);
+  const timeline = useTimeline(caseId, loaded && staff);
   const tasks = useCaseTasks(caseId, loaded);
   const actions = useCaseActions(caseId);
   const pieceLabel = (code: string) => {
@@ -68,17 +76,20 @@ export default function CasePage() {
               <Stack>
                 <FactsSection item={data} />
                 <QueryState query={tasks}>{(list) => <CaseTasksSection tasks={list} />}</QueryState>
-                <QueryState query={checklist}>
-                  {(list) => (
-                    <ChecklistSection
-                      checklist={list}
-                      busy={checklistBusy}
-                      error={actions.updatePiece.error ?? actions.upload.error}
-                      onUpdate={(piece, update) => actions.updatePiece.mutate({ piece, update })}
-                      onUpload={(piece, file) => actions.upload.mutate({ piece, file })}
-                    />
-                  )}
-                </QueryState>
+                {staff && handoff?.(caseId, coordinator)}
+                {staff && (
+                  <QueryState query={checklist}>
+                    {(list) => (
+                      <ChecklistSection
+                        checklist={list}
+                        busy={checklistBusy}
+                        error={actions.updatePiece.error ?? actions.upload.error}
+                        onUpdate={(piece, update) => actions.updatePiece.mutate({ piece, update })}
+                        onUpload={(piece, file) => actions.upload.mutate({ piece, file })}
+                      />
+                    )}
+                  </QueryState>
+                )}
                 {coordinator && checklist.data && (
                   <OverrideSection
                     checklist={checklist.data}
@@ -113,17 +124,19 @@ export default function CasePage() {
                     />
                   )}
                 </QueryState>
-                <QueryState query={notes}>
-                  {(list) => (
-                    <NotesSection
-                      notes={list}
-                      busy={actions.addNote.isPending}
-                      error={actions.addNote.error}
-                      onAdd={(text, done) => actions.addNote.mutate(text, { onSuccess: done })}
-                    />
-                  )}
-                </QueryState>
-                <QueryState query={timeline}>{(list) => <TimelineSection entries={list} />}</QueryState>
+                {staff && (
+                  <QueryState query={notes}>
+                    {(list) => (
+                      <NotesSection
+                        notes={list}
+                        busy={actions.addNote.isPending}
+                        error={actions.addNote.error}
+                        onAdd={(text, done) => actions.addNote.mutate(text, { onSuccess: done })}
+                      />
+                    )}
+                  </QueryState>
+                )}
+                {staff && <QueryState query={timeline}>{(list) => <TimelineSection entries={list} />}</QueryState>}
               </Stack>
             </Grid.Col>
           </Grid>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Alert, Anchor, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,7 +23,12 @@ export function refusalOf(error: unknown, t: (key: string) => string): FormRefus
 }
 
 /** A task: its form, from the process's Camunda Form, and the case's key facts beside it. */
-export default function TaskPage() {
+export default function TaskPage({
+  letters,
+}: {
+  /** The appeal letters' drafts for this task (the lawyer feature), composed by the app. */
+  letters?: (task: { caseId: string; taskKey: string; reference: string }) => ReactNode;
+}) {
   const { taskId = '' } = useParams();
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
@@ -70,6 +76,7 @@ export default function TaskPage() {
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 4 }}>
             {facts.data && <CaseFactsCard facts={facts.data} />}
+            {facts.data && letters?.({ caseId: data.caseId, taskKey: data.taskKey, reference: facts.data.reference })}
             {facts.isError && <Alert color="red">{errorMessage(facts.error, t)}</Alert>}
           </Grid.Col>
         </Grid>

@@ -2,36 +2,42 @@ package fr.passerelle.appeals;
 
 import fr.passerelle.cases.CaseGrants;
 import fr.passerelle.security.Users;
+import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * A lawyer reads a case while a contentious appeal of it is offered to them or accepted by
- * them (appeal-contentious.bpmn: {@code offeredLawyerId}, {@code lawyerId}). The grant is
- * derived from the running appeal, so it is revoked by itself: when the coordinator offers the
- * appeal to someone else, or the appeal ends.
+ * A lawyer reads the appeal part of a case (the case's file, the documents an appeal needs, the
+ * appeal's tasks: cases.CaseAccess keeps the rest for the association's staff) once they have
+ * accepted its contentious appeal ({@link Offers}), and only while that appeal runs and the
+ * grant is not ended (offer withdrawn, consent withdrawn). An offer alone grants nothing: the
+ * lawyer sees its summary in their inbox. The grant is read within the request's association
+ * (row-level security), so another association's accepted appeal grants nothing here.
  */
 @Component
 class AppealGrants implements CaseGrants {
     static final String CONTENTIOUS_APPEAL = "appeal-contentious";
+    private final JdbcTemplate jdbc;
     private final RuntimeService runtime;
 
-    AppealGrants(RuntimeService runtime) {
+    AppealGrants(JdbcTemplate jdbc, RuntimeService runtime) {
+        this.jdbc = jdbc;
         this.runtime = runtime;
     }
 
     @Override
     public boolean lawyerMayRead(UUID caseId) {
         String me = Users.current().orElseThrow().id();
-        return holds(caseId, "lawyerId", me) || holds(caseId, "offeredLawyerId", me);
+        List<String> appeals = jdbc.queryForList("""
+                SELECT process_instance_id FROM app.appeal_offers
+                WHERE case_id = ? AND status = 'ACCEPTED' AND accepted_by = ? AND ended_at IS NULL""",
+                String.class, caseId, me);
+        return appeals.stream().anyMatch(AppealGrants.this::running);
     }
 
-    private boolean holds(UUID caseId, String variable, String lawyer) {
-        return runtime.createProcessInstanceQuery()
-                .processInstanceBusinessKey(caseId.toString())
-                .processDefinitionKey(CONTENTIOUS_APPEAL)
-                .variableValueEquals(variable, lawyer)
-                .count() > 0;
+    private boolean running(String processInstanceId) {
+        return runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0;
     }
 }

@@ -34,6 +34,19 @@ class CaseAccess {
         return Tenancy.current().requireAnyOf(COORDINATOR);
     }
 
+    /**
+     * Pieces that are no part of an appeal, hidden from a lawyer: the photos, the tax stamp, the
+     * republic commitment (filing formalities), and the medical pieces sealed for the OFII's
+     * doctors (R425-11 CESEDA: the medical certificate goes to the OFII's medical board under seal).
+     */
+    static final java.util.Set<String> NOT_FOR_APPEALS =
+            java.util.Set.of("photos", "stamp-duty", "republic-commitment", "ofii-medical", "ofii-medical-evidence");
+
+    /** Whether the caller may read a document of this piece: staff all, a granted lawyer the appeal's. */
+    boolean mayReadPiece(String piece) {
+        return Tenancy.current().isStaff() || !NOT_FOR_APPEALS.contains(piece);
+    }
+
     /** Reading one case's file: its association's staff, or a lawyer it was granted to. */
     void requireRead(UUID caseId) {
         CurrentAssociation association = Tenancy.current();

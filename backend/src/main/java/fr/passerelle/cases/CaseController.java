@@ -58,13 +58,14 @@ class CaseController {
         return service.update(id, request);
     }
 
-    /** Coordinators only: {@code {"userId": "...", "name": "..."}}, or {@code {"userId": null}} to unassign. */
+    /**
+     * Coordinators only: {@code {"userId": "..."}} (a caseworker or coordinator of the association, as
+     * Keycloak says), or {@code {"userId": null}} to unassign. A {@code name} sent is ignored: the
+     * name kept is Keycloak's.
+     */
     @PutMapping("/{id}/assignee")
     CaseView assign(@PathVariable UUID id, @Valid @RequestBody Assignment assignment) {
-        if (assignment.userId() != null && (assignment.name() == null || assignment.name().isBlank())) {
-            throw UnprocessableInputException.of("name", "assignee_name_missing", "say who the case is assigned to");
-        }
-        return service.assign(id, assignment.userId(), assignment.name());
+        return service.assign(id, assignment.userId());
     }
 
     @DeleteMapping("/{id}")

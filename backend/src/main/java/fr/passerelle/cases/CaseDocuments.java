@@ -124,7 +124,8 @@ class CaseDocuments {
         List<DocumentView> documents = jdbc.query("""
                 SELECT id, piece, filename, content_type, size_bytes, sha256, uploaded_at, uploaded_by_name
                 FROM app.case_documents WHERE case_id = ? ORDER BY uploaded_at DESC""",
-                (row, i) -> view(row), caseId);
+                (row, i) -> view(row), caseId).stream().filter(document -> access.mayReadPiece(document.piece()))
+                .toList();
         audit.read(caseId, "document list");
         return documents;
     }
@@ -139,6 +140,9 @@ class CaseDocuments {
         access.requireRead(caseId);
         cases.require(caseId);
         DocumentView document = find(caseId, documentId);
+        if (!access.mayReadPiece(document.piece())) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No document " + documentId);
+        }
         audit.read(caseId, "document " + documentId + " (" + document.piece() + ")");
         OutputStream out = open.apply(document);
         streaming.query("SELECT data FROM app.case_document_chunks WHERE document_id = ? ORDER BY seq",

@@ -32,8 +32,11 @@ public class CaseFiles {
     private final ApplicationEventPublisher events;
     private final Audit audit;
 
+    private final fr.passerelle.platform.AssociationDirectory directory;
+
     CaseFiles(CaseRepository cases, Applicants applicants, CaseAccess access, Clock clock,
-              ApplicationEventPublisher events, Audit audit) {
+              ApplicationEventPublisher events, Audit audit, fr.passerelle.platform.AssociationDirectory directory) {
+        this.directory = directory;
         this.cases = cases;
         this.applicants = applicants;
         this.access = access;
@@ -144,15 +147,45 @@ public class CaseFiles {
         return view;
     }
 
-    /** Only a coordinator assigns a case to a caseworker (their Keycloak user id), or unassigns it (null). */
+    /**
+     * Only a coordinator assigns a case, to a caseworker or coordinator of the association (their
+     * Keycloak user id, checked in Keycloak: 400 naming {@code userId} otherwise), or unassigns it
+     * (null). The name kept and audited is Keycloak's, not the request's.
+     */
     @Transactional
-    CaseView assign(UUID id, String userId, String name) {
-        access.requireCoordinator();
+    CaseView assign(UUID id, String userId) {
+        String association = access.requireCoordinator().slug();
         CaseFile file = cases.require(id);
-        file.assign(userId, userId == null ? null : name, clock.instant());
+        String name = null;
+        if (userId != null) {
+            var person = directory.member(association, userId)
+                    .filter(member -> member.has(fr.passerelle.security.Role.CASEWORKER)
+                            || member.has(fr.passerelle.security.Role.COORDINATOR))
+                    .orElseThrow(() -> fr.passerelle.web.InputRefusal.invalid("userId",
+                            fr.passerelle.web.InputRefusal.Fault.of("not_member",
+                                    "{0} is not a member of the association with a role that may do it", userId)));
+            name = person.name();
+        }
+        file.assign(userId, name, clock.instant());
         CaseView view = CaseView.of(cases.saveAndFlush(file), today());
         audit.changed(id, "CASE_ASSIGNED", userId == null ? "unassigned" : name + " (" + userId + ")");
         return view;
+    }
+
+    /** The facts of a case an appeal works from, for one who may read it (staff, or a lawyer it was granted to). */
+    @Transactional(readOnly = true)
+    public AppealFacts appealFacts(UUID id) {
+        access.requireRead(id);
+        CaseFile file = cases.require(id);
+        Applicant a = file.applicant();
+        String address = java.util.stream.Stream.of(a.addressLine(),
+                        (java.util.Objects.toString(a.postalCode(), "") + " " + java.util.Objects.toString(a.city(), "")).strip())
+                .filter(part -> part != null && !part.isBlank()).collect(java.util.stream.Collectors.joining(", "));
+        audit.read(id, "appeal facts");
+        return new AppealFacts(id, file.reference(), a.fullName(), a.birthDate(), a.nationality(),
+                address.isBlank() ? null : address, file.ground(), file.ground() == null ? null : file.ground().article(),
+                file.department(), file.prefecture(), file.decidedOn(), file.notifiedOn(), a.languages(),
+                a.interpreterNeeded(), a.interpreterLanguage());
     }
 
     /** Refuses a case the caller may not read: 404 when it is not the association's, as when it does not exist. */

@@ -36,7 +36,7 @@ class CaseNotes {
 
     @Transactional(readOnly = true)
     List<NoteView> of(UUID caseId) {
-        access.requireRead(caseId);
+        access.requireStaff(); // the association's own notes: never a lawyer's appeal part
         cases.require(caseId);
         List<NoteView> found = notes.findByCaseIdOrderByCreatedAtDesc(caseId).stream().map(NoteView::of).toList();
         audit.read(caseId, "notes");

@@ -42,7 +42,7 @@ class CaseTimeline {
 
     @Transactional(readOnly = true)
     List<Entry> of(UUID caseId) {
-        access.requireRead(caseId);
+        access.requireStaff(); // the association's work on the case: never a lawyer's appeal part
         cases.require(caseId);
         List<Entry> entries = new ArrayList<>();
         for (AuditEvent event : audit.changesOf(caseId, MAX_CHANGES)) {

@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("demo")
+@org.springframework.core.annotation.Order(10)
 class DemoData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 

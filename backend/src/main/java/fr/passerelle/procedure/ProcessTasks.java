@@ -4,7 +4,9 @@ import static fr.passerelle.security.Role.COORDINATOR;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.passerelle.audit.Audit;
 import fr.passerelle.cases.CaseFiles;
+import fr.passerelle.platform.AssociationDirectory;
 import fr.passerelle.cases.FilingReadiness;
 import fr.passerelle.security.Role;
 import fr.passerelle.security.Users;
@@ -59,9 +61,16 @@ public class ProcessTasks {
     /** Recording the filing at the prefecture (filing.bpmn) needs the case's pieces, or a coordinator's override. */
     static final String FILING_TASK = "recordFiling";
     private final Map<String, String> englishNames = new ConcurrentHashMap<>();
+    private final List<TaskGuard> guards;
+    private final AssociationDirectory directory;
+    private final Audit audit;
 
     ProcessTasks(TaskService tasks, FormService forms, HistoryService history, RepositoryService repository,
-                 ObjectMapper json, RuntimeService runtime, FilingReadiness filingReadiness, CaseFiles cases) {
+                 ObjectMapper json, RuntimeService runtime, FilingReadiness filingReadiness, CaseFiles cases,
+                 List<TaskGuard> guards, AssociationDirectory directory, Audit audit) {
+        this.guards = guards;
+        this.directory = directory;
+        this.audit = audit;
         this.cases = cases;
         this.runtime = runtime;
         this.filingReadiness = filingReadiness;
@@ -97,6 +106,10 @@ public class ProcessTasks {
         if (FILING_TASK.equals(task.getTaskDefinitionKey())) {
             filingReadiness.requireReady(caseOf(task));
         }
+        String processKey = repository.getProcessDefinition(task.getProcessDefinitionId()).getKey();
+        for (TaskGuard guard : guards) {
+            guard.beforeCompletion(processKey, task.getTaskDefinitionKey(), caseOf(task), variables);
+        }
         try {
             tasks.complete(id, variables);
         } catch (OptimisticLockingException e) {
@@ -129,12 +142,50 @@ public class ProcessTasks {
         tasks.setAssignee(id, null);
     }
 
-    /** A coordinator hands a task to someone (or takes it back with a null assignee). */
+    /**
+     * A coordinator hands a task to a member of the association whose role may work it (one of the
+     * task's candidate roles, or a coordinator for a staff task), as Keycloak says; or takes it back
+     * with a null assignee. Any other id: 400 naming {@code assignee}. The audit names the member
+     * as Keycloak does, never as the request does.
+     */
     @Transactional
     void assign(String id, String assignee) {
-        Tenancy.current().requireAnyOf(COORDINATOR);
-        visible(id);
-        tasks.setAssignee(id, assignee);
+        CurrentAssociation association = Tenancy.current().requireAnyOf(COORDINATOR);
+        Task task = visible(id);
+        if (assignee == null) {
+            tasks.setAssignee(id, null);
+            audit.changed(caseOf(task), "TASK_ASSIGNED", task.getName() + ": unassigned");
+            return;
+        }
+        Set<Role> allowed = rolesThatMayWork(links(id));
+        AssociationDirectory.Person person = directory.member(association.slug(), assignee)
+                .filter(member -> member.roles().stream().anyMatch(allowed::contains))
+                .orElseThrow(() -> fr.passerelle.web.InputRefusal.invalid("assignee",
+                        fr.passerelle.web.InputRefusal.Fault.of("not_member",
+                                "{0} is not a member of the association with a role that may do it", assignee)));
+        tasks.setAssignee(id, person.userId());
+        audit.changed(caseOf(task), "TASK_ASSIGNED", task.getName() + ": " + person.name() + " (" + person.userId() + ")");
+    }
+
+    /** The task's candidate roles, and coordinators for any staff task; staff when it names none. */
+    private static Set<Role> rolesThatMayWork(List<IdentityLink> links) {
+        Set<Role> roles = new java.util.HashSet<>();
+        for (IdentityLink link : links) {
+            if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+                for (Role role : Role.values()) {
+                    if (role.groupName().equals(link.getGroupId())) {
+                        roles.add(role);
+                    }
+                }
+            }
+        }
+        if (roles.isEmpty() || roles.contains(Role.CASEWORKER)) {
+            roles.add(Role.CASEWORKER);
+        }
+        if (roles.stream().anyMatch(role -> role != Role.LAWYER)) {
+            roles.add(COORDINATOR);
+        }
+        return roles;
     }
 
     /**

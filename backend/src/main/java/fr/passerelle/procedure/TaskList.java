@@ -118,6 +118,9 @@ class TaskList {
                 JOIN app.applicants a ON a.tenant_id = c.tenant_id AND a.id = c.applicant_id""".formatted(tasks)
                 + ORDER;
         List<Item> rows = new ArrayList<>(jdbc.query(sql, parameters, (row, n) -> item(row, now)));
+        if (!association.isStaff()) {
+            rows.replaceAll(TaskList::anonymousIfOffered);
+        }
         boolean hasMore = rows.size() > query.size();
         return new Page(hasMore ? rows.subList(0, query.size()) : rows, query.page(), query.size(), hasMore);
     }
@@ -140,6 +143,16 @@ class TaskList {
                 row.getString("department"), row.getString("assignee"), strings(row.getArray("candidate_groups")),
                 strings(row.getArray("candidate_users")), due, instant(row.getTimestamp("created")),
                 due != null && due.isBefore(now));
+    }
+
+    /** A lawyer who has not accepted an appeal yet sees no reference nor name of its case (appeals: the offer's summary). */
+    private static Item anonymousIfOffered(Item item) {
+        if (item.assignee() != null) {
+            return item;
+        }
+        return new Item(item.id(), item.name(), item.nameEn(), item.step(), item.taskKey(), item.caseId(), null, null,
+                item.ground(), item.prefecture(), item.department(), null, item.candidateGroups(), List.of(),
+                item.due(), item.created(), item.overdue());
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -51,7 +51,7 @@ class CaseAccessTest {
             new Call("update case", (api, f) -> api.put(f.c(), """
                     {"ground": "L435-1", "department": "69", "prefecture": "Lyon"}""")),
             new Call("assign case", (api, f) -> api.put(f.c() + "/assignee", """
-                    {"userId": "u-1", "name": "Hugo"}""")),
+                    {"userId": "%s"}""".formatted(fr.passerelle.support.TestTokens.user("ines").subject()))),
             new Call("list notes", (api, f) -> api.get(f.c() + "/notes")),
             new Call("add note", (api, f) -> api.post(f.c() + "/notes", "{\"text\": \"Called the prefecture\"}")),
             new Call("timeline", (api, f) -> api.get(f.c() + "/timeline")),

@@ -164,13 +164,15 @@ class CaseFilesTest {
         var assigned = staff.coordinator.put("/api/cases/" + id + "/assignee", """
                 {"userId": "%s", "name": "Inès"}""".formatted(ines));
         assertThat(assigned.status()).as(assigned.toString()).isEqualTo(200);
-        assertThat(assigned.json().get("assignee").get("name").asText()).isEqualTo("Inès");
+        assertThat(assigned.json().get("assignee").get("name").asText())
+                .as("the name is the identity provider's, not the request's").isEqualTo("ines");
         assertThat(staff.caseworker.get("/api/cases?assignee=me&size=1000").body()).contains(id);
 
-        var noName = staff.coordinator.put("/api/cases/" + id + "/assignee", """
+        var stranger = staff.coordinator.put("/api/cases/" + id + "/assignee", """
                 {"userId": "someone"}""");
-        assertThat(noName.status()).isEqualTo(422);
-        assertThat(noName.json().get("errors").has("name")).isTrue();
+        assertThat(stranger.status()).isEqualTo(400);
+        assertThat(stranger.json().get("errors").has("userId")).isTrue();
+        assertThat(stranger.json().get("errorCodes").get("userId").asText()).isEqualTo("not_member");
 
         var unassigned = staff.coordinator.put("/api/cases/" + id + "/assignee", "{\"userId\": null}");
         assertThat(unassigned.json().has("assignee")).isFalse();

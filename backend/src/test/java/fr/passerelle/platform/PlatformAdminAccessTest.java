@@ -38,6 +38,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class PlatformAdminAccessTest {
     /** What a platform admin may call outside /api/admin: who they are, and the public endpoints. */
     static final List<String> NOT_CASE_CONTENT = List.of("/api/me", "/api/config", "/api/legal-deadlines");
+    /** Read across the caller's associations, each as itself: refused (403) to one who is a lawyer in none. */
+    static final List<String> ACROSS_ASSOCIATIONS = List.of("/api/lawyer/inbox");
     static final String USER = "6f1c4d2e-0000-4000-8000-000000000001";
 
     @LocalServerPort
@@ -109,6 +111,11 @@ class PlatformAdminAccessTest {
             for (String pattern : mapping.getPatternValues()) {
                 if (!pattern.startsWith("/api/") || pattern.startsWith("/api/admin/")
                         || NOT_CASE_CONTENT.contains(pattern)) {
+                    continue;
+                }
+                if (ACROSS_ASSOCIATIONS.contains(pattern)) {
+                    soft.assertThat(admin.get(pattern).status()).as(pattern).isEqualTo(403);
+                    checked.add("GET " + pattern);
                     continue;
                 }
                 String path = fill(pattern, caseId);

@@ -298,8 +298,10 @@ class TaskListTest {
     @Test
     void aStaffTaskHandedToALawyerStaysOutOfTheirReach() {
         String task = taskOf(open("L435-1"));
-        assertThat(claire.put("/api/tasks/" + task + "/assignee", "{\"assignee\": \"" + lawyerId + "\"}").status())
-                .isEqualTo(204);
+        var handed = claire.put("/api/tasks/" + task + "/assignee", "{\"assignee\": \"" + lawyerId + "\"}");
+        assertThat(handed.status()).as("a lawyer may not work a staff task").isEqualTo(400);
+        assertThat(handed.json().get("errors").has("assignee")).isTrue();
+        engineTasks.setAssignee(task, lawyerId); // as if it had been
         assertThat(list(lawyer, "")).isEmpty();
         assertThat(lawyer.get("/api/tasks/" + task).status()).isEqualTo(404);
         engineTasks.complete(task, java.util.Map.of("evidenceGathered", true, "personalStatementWritten", true,

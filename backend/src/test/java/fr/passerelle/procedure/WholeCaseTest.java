@@ -63,7 +63,7 @@ class WholeCaseTest {
         Associations.ensure(jdbc, ALPHA);
         caseworker = Api.at(port).as(TestTokens.user("ines", group(ALPHA, "caseworker")).token());
         coordinator = Api.at(port).as(TestTokens.user("claire", group(ALPHA, "coordinator")).token());
-        TestTokens.Builder lawyerToken = TestTokens.user("me.durand", group(ALPHA, "lawyer"));
+        TestTokens.Builder lawyerToken = TestTokens.user("me.whole-case", group(ALPHA, "lawyer"));
         lawyer = Api.at(port).as(lawyerToken.token());
         lawyerId = lawyerToken.subject();
 
@@ -167,17 +167,20 @@ class WholeCaseTest {
         complete(coordinator, "decideContentiousAppeal", """
                 {"appealStrategy": "CONTENTIOUS"}""");
         assertThat(lawyer.get("/api/cases/" + caseId).status()).as("no grant yet").isEqualTo(403);
-        complete(coordinator, "offerAppealToLawyer", """
-                {"offeredLawyerId": "%s"}""".formatted(lawyerId));
-        assertThat(lawyer.get("/api/cases/" + caseId).status()).as("offered to her").isEqualTo(200);
-        Api otherLawyer = Api.at(port).as(TestTokens.user("me.nguyen", group(ALPHA, "lawyer")).token());
+        assertThat(caseworker.post("/api/cases/" + caseId + "/appeal/consent", """
+                {"documentNote": "Formulaire de consentement signé"}""").status()).isEqualTo(201);
+        var offer = coordinator.post("/api/cases/" + caseId + "/appeal/offers", """
+                {"lawyerIds": ["%s"]}""".formatted(lawyerId));
+        assertThat(offer.status()).as(offer.toString()).isEqualTo(201);
+        assertThat(lawyer.get("/api/cases/" + caseId).status()).as("offered: its summary only").isEqualTo(403);
+        Api otherLawyer = Api.at(port).as(TestTokens.user("me.whole-case-2", group(ALPHA, "lawyer")).token());
         assertThat(otherLawyer.get("/api/cases/" + caseId).status()).as("not offered to him").isEqualTo(403);
         assertThat(otherLawyer.get("/api/cases/" + caseId + "/tasks").status()).as("nor its tasks").isEqualTo(403);
-        assertThat(taskKeys(lawyer)).containsExactly("acceptAppeal");
         assertThat(listed(lawyer)).as("her task list").containsExactly("acceptAppeal");
         assertThat(listed(otherLawyer)).as("not his").isEmpty();
-        complete(lawyer, "acceptAppeal", """
-                {"appealAccepted": true}""");
+        var accepted = lawyer.post("/api/lawyer/offers/" + offer.json().get("id").asText() + "/accept", null);
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(204);
+        assertThat(lawyer.get("/api/cases/" + caseId).status()).as("accepted: the appeal part").isEqualTo(200);
         complete(lawyer, "chooseContentiousStrategy", """
                 {"legalAidRequested": false, "urgentProcedure": "NONE"}""");
         JsonNode fileRequest = caseworker.get("/api/tasks/" + taskId(lawyer, "fileRequest")).json();

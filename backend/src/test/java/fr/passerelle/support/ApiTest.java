@@ -19,5 +19,6 @@ import org.springframework.test.context.ContextConfiguration;
         "passerelle.security.audience=" + TestTokens.AUDIENCE})
 @ContextConfiguration(initializers = TestTokensInitializer.class)
 @ActiveProfiles("test")
+@org.springframework.context.annotation.Import(TestDirectory.class)
 public @interface ApiTest {
 }

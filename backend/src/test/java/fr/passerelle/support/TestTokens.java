@@ -33,6 +33,9 @@ public final class TestTokens {
     private static final RSAKey FORGER = newKey("test-key"); // same key id, other key: a forgery
     private static final String JWKS_URI = serveJwks();
 
+    /** Every user a token was made for, by subject: the test identity provider's directory ({@link TestDirectory}). */
+    static final java.util.Map<String, Builder> ISSUED = new java.util.concurrent.ConcurrentHashMap<>();
+
     private TestTokens() {
     }
 
@@ -101,7 +104,16 @@ public final class TestTokens {
             return subject;
         }
 
+        public String username() {
+            return username;
+        }
+
+        public List<String> groups() {
+            return groups;
+        }
+
         public String token() {
+            ISSUED.put(subject, this);
             Instant issuedAt = expiresAt.isAfter(Instant.now())
                     ? Instant.now().minus(Duration.ofMinutes(1)) : expiresAt.minus(Duration.ofMinutes(10));
             JWTClaimsSet claims = new JWTClaimsSet.Builder()
