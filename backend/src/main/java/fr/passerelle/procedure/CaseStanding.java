@@ -31,6 +31,7 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @Service
 class CaseStanding {
+    private static final String CONTENTIOUS_APPEAL = "appeal-contentious";
     private final CaseFiles cases;
     private final RuntimeService runtime;
     private final HistoryService history;
@@ -64,6 +65,8 @@ class CaseStanding {
     @Transactional(readOnly = true)
     Procedure of(UUID caseId) {
         cases.requireReadable(caseId);
+        // A lawyer granted the case reads its appeal, not where the rest of the procedure stands.
+        boolean appealOnly = !fr.passerelle.tenancy.Tenancy.current().isStaff();
         List<Standing> processes = new ArrayList<>();
         List<String> flags = new ArrayList<>();
         List<ProcessInstance> running = runtime.createProcessInstanceQuery()
@@ -77,9 +80,11 @@ class CaseStanding {
         }
         for (ProcessInstance instance : running) {
             ProcessDefinition definition = repository.getProcessDefinition(instance.getProcessDefinitionId());
-            processes.add(new Standing(instance.getId(), parents.get(instance.getId()), definition.getKey(),
-                    definition.getName(), definition.getId(),
-                    runtime.getActiveActivityIds(instance.getId()).stream().sorted().toList(), false));
+            if (!appealOnly || CONTENTIOUS_APPEAL.equals(definition.getKey())) {
+                processes.add(new Standing(instance.getId(), parents.get(instance.getId()), definition.getKey(),
+                        definition.getName(), definition.getId(),
+                        runtime.getActiveActivityIds(instance.getId()).stream().sorted().toList(), false));
+            }
             if (CaseProcedure.MAIN_PROCESS.equals(definition.getKey())) {
                 java.util.Map<String, Object> values = runtime.getVariables(instance.getId(),
                         List.of("arrestRisk", "printedDeadlineDiffers", "deadlineSwitched", "restrictionKind"));
@@ -93,7 +98,11 @@ class CaseStanding {
                 }
             }
         }
-        if (processes.isEmpty()) {
+        if (appealOnly) {
+            // the appeal drawn on its own: the process that called it is not shown
+            processes.replaceAll(shown -> new Standing(shown.instanceId(), null, shown.key(), shown.name(),
+                    shown.definitionId(), shown.activeActivityIds(), shown.ended()));
+        } else if (processes.isEmpty()) {
             // The procedure is over: the main process as it ended.
             HistoricProcessInstance ended = history.createHistoricProcessInstanceQuery()
                     .processInstanceBusinessKey(caseId.toString()).processDefinitionKey(CaseProcedure.MAIN_PROCESS)

@@ -197,6 +197,10 @@ class AppealHandoffTest {
                 .as("a filing formality is no part of the appeal").isEqualTo(404);
         assertThat(durandAlpha.get(appeal.c() + "/tasks").json().findValuesAsText("taskKey"))
                 .containsExactly("chooseContentiousStrategy");
+        assertThat(coordinator.get(appeal.c() + "/procedure").json().get("processes").findValuesAsText("key"))
+                .contains("regularisation", "appeal-contentious");
+        assertThat(durandAlpha.get(appeal.c() + "/procedure").json().get("processes").findValuesAsText("key"))
+                .as("where the appeal stands, not the rest of the procedure").containsExactly("appeal-contentious");
         for (String path : List.of(appeal.c() + "/notes", appeal.c() + "/timeline", appeal.c() + "/checklist",
                 other.c(), other.c() + "/tasks", "/api/cases", "/api/applicants", "/api/audit")) {
             assertThat(durandAlpha.get(path).status()).as(path).isIn(403, 404);
