@@ -7,6 +7,7 @@ import biweekly.component.VEvent;
 import biweekly.property.DateEnd;
 import biweekly.property.DateStart;
 import biweekly.property.Trigger;
+import fr.passerelle.deadlines.LegalDeadlines;
 import fr.passerelle.platform.MemberDirectory;
 import fr.passerelle.procedure.OpenTasks;
 import fr.passerelle.security.Role;
@@ -135,7 +136,7 @@ class CalendarFeeds {
 
     private VEvent event(OpenTasks.DueTask task, Locale locale) {
         boolean en = ReminderMail.english(locale);
-        ZoneId zone = ZoneId.of("Europe/Paris");
+        ZoneId zone = LegalDeadlines.zoneOf(task.department());
         String name = en && task.nameEn() != null && !task.nameEn().isBlank() ? task.nameEn() : task.name();
         String link = properties.appBase() + "/tasks/" + task.taskId();
         VEvent event = new VEvent();

@@ -1,5 +1,6 @@
 package fr.passerelle.alerts;
 
+import fr.passerelle.deadlines.LegalDeadlines;
 import fr.passerelle.platform.MemberDirectory;
 import fr.passerelle.platform.MemberDirectory.Contact;
 import fr.passerelle.procedure.OpenTasks;
@@ -279,7 +280,7 @@ class ReminderDispatcher {
             List<ReminderMail.Item> coming = new ArrayList<>();
             for (OpenTasks.DueTask task : due) {
                 var item = new ReminderMail.Item(task.taskId(), en && !task.nameEn().isBlank() ? task.nameEn() : task.name(),
-                        task.caseReference(), task.rule(), task.due(), PARIS);
+                        task.caseReference(), task.rule(), task.due(), LegalDeadlines.zoneOf(task.department()));
                 (task.due().isBefore(now) ? overdue : coming).add(item);
             }
             send(contact.get(), ReminderMail.digest(overdue, coming, contact.get().name(), properties.appBase(),

@@ -35,7 +35,8 @@ public class OpenTasks {
 
     /** A dated open task, with its case. */
     public record DueTask(String taskId, UUID caseId, String caseReference, String applicantName, String step,
-                          String taskKey, String name, String nameEn, String assignee, Instant due, String rule) {
+                          String taskKey, String name, String nameEn, String assignee, Instant due, String rule,
+                          String department) {
     }
 
     public Optional<Holders> holders(String taskId) {
@@ -66,7 +67,7 @@ public class OpenTasks {
         String lawyers = staff ? "" : " AND t.step = '" + TaskList.LAWYERS_STEP + "'";
         return jdbc.query("""
                 SELECT t.task_id, t.case_id, c.reference, a.first_name, a.last_name, t.step, t.task_key, t.name,
-                       t.name_en, t.assignee, t.due, t.deadline_rule
+                       t.name_en, t.assignee, t.due, t.deadline_rule, c.department
                 FROM app.open_tasks t
                 JOIN app.cases c ON c.tenant_id = t.tenant_id AND c.id = t.case_id
                 JOIN app.applicants a ON a.tenant_id = c.tenant_id AND a.id = c.applicant_id
@@ -79,7 +80,7 @@ public class OpenTasks {
         return new DueTask(row.getString("task_id"), row.getObject("case_id", UUID.class), row.getString("reference"),
                 (firstName == null ? "" : firstName + " ") + row.getString("last_name"), row.getString("step"),
                 row.getString("task_key"), row.getString("name"), row.getString("name_en"), row.getString("assignee"),
-                row.getTimestamp("due").toInstant(), row.getString("deadline_rule"));
+                row.getTimestamp("due").toInstant(), row.getString("deadline_rule"), row.getString("department"));
     }
 
     private static List<String> strings(Array array) throws SQLException {
