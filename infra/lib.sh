@@ -19,6 +19,11 @@ ensure_machine() {
     log "Installing Debian's Chromium for the browser tests"
     DEBIAN_FRONTEND=noninteractive apt-get update -qq && apt-get install -y -qq chromium >/dev/null
   fi
+  # the Excel export's test opens the workbook with LibreOffice headless (soffice --convert-to csv)
+  if ! command -v soffice >/dev/null; then
+    log "Installing Debian's LibreOffice Calc (no GUI) for the export tests"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq && apt-get install -y -qq libreoffice-calc-nogui >/dev/null
+  fi
 }
 
 # wait_for URL SECONDS: until URL answers 200.

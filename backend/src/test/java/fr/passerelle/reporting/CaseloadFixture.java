@@ -41,7 +41,8 @@ final class CaseloadFixture {
     UUID newCase(String lastName, String ground, String status, String step, String assigneeId,
                  String assigneeName, LocalDate filedOn, LocalDate receiptExpiresOn) {
         UUID id = UUID.randomUUID();
-        Timestamp created = Timestamp.from(now);
+        // opened before the period the tests read (2025), so every fixture case is in the export's list
+        Timestamp created = Timestamp.valueOf("2024-12-01 10:00:00");
         jdbc.update("""
                 INSERT INTO app.applicants (id, tenant_id, first_name, last_name, created_at, updated_at)
                 VALUES (?, ?, 'Test', ?, ?, ?)""", id, tenant, lastName, created, created);
