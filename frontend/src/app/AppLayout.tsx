@@ -44,6 +44,9 @@ export function navigation(roles: string[], t: (key: string) => string): NavItem
   items.push({ to: '/calculateur', label: t('nav.calculator'), match: (path) => path === '/calculateur' });
   if (coordinator) items.push({ to: '/audit', label: t('nav.audit'), match: (path) => path === '/audit' });
   items.push({ to: '/me', label: t('nav.me'), match: (path) => path === '/me' });
+  if (coordinator) {
+    items.push({ to: '/dashboard', label: t('dashboard.nav'), match: (path) => path === '/dashboard' });
+  }
   return items;
 }
 

@@ -13,6 +13,7 @@ const NewCasePage = lazy(() => import('@/features/cases/NewCasePage'));
 const CasePage = lazy(() => import('@/features/cases/CasePage'));
 const ProcedurePage = lazy(() => import('@/features/procedure/ProcedurePage'));
 const AuditPage = lazy(() => import('@/features/audit/AuditPage'));
+const DashboardPage = lazy(() => import('@/features/dashboard/DashboardPage'));
 
 export function AppRoutes() {
   return (
@@ -27,6 +28,7 @@ export function AppRoutes() {
         <Route path="calculateur" element={<CalculatorPage />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="me" element={<MePage />} />
+        <Route path="dashboard" element={<DashboardPage />} />
         <Route path="*" element={<ErrorPage error={new ApiError(404, null, 'Not Found')} />} />
       </Routes>
     </Suspense>
