@@ -64,7 +64,7 @@ export function ExportPanel({ filters }: { filters: Filters }) {
           {t('dashboard.export.start')}
         </Button>
         {current?.status === 'DONE' && (
-          <Button variant="light" onClick={() => download.mutate(current)} loading={download.isPending}>
+          <Button variant="default" onClick={() => download.mutate(current)} loading={download.isPending}>
             {t('dashboard.export.download')}
           </Button>
         )}

@@ -93,7 +93,7 @@ final class CaseloadWorkbook {
         text = base.createCellStyle();
         // the summary first: it is the template's own sheet, kept in memory with its charts
         base.createSheet(SUMMARY);
-        workbook = streaming ? new SXSSFWorkbook(base, WINDOW, true) : base;
+        workbook = streaming ? new SXSSFWorkbook(base, WINDOW) : base;
     }
 
     /**
