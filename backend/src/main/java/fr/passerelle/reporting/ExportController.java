@@ -30,9 +30,8 @@ class ExportController {
     }
 
     @PostMapping("/api/exports")
-    ResponseEntity<ExportView> start(@RequestBody(required = false) ExportRequest request) {
+    ResponseEntity<ExportView> start(@RequestBody ExportRequest r) {
         CaseloadStatistics.requireCoordinator();
-        ExportRequest r = request != null ? request : new ExportRequest(null, null, null, null, null, false);
         ExportView started = exports.start(StatisticsFilter.of(r.from(), r.to(), r.prefecture(), r.ground(),
                 r.caseworker(), statistics.today()), Boolean.TRUE.equals(r.withNames()));
         return ResponseEntity.status(HttpStatus.ACCEPTED)
