@@ -109,6 +109,7 @@ public final class ExportWriterBenchmark {
         summary.value(0, 1, "Valeur");
         summary.range(0, 0, 0, 1).style().bold().fontColor("FFFFFF").fillColor("008080").set();
         summary.freezePane(0, 1);
+        summary.finish(); // fastexcel writes its sheets one after the other
         org.dhatim.fastexcel.Worksheet sheet = book.newWorksheet(CaseloadWorkbook.CASES);
         String[] headings = {"Dossier", "Motif", "Département", "Préfecture", "Statut", "Étape", "Dernière issue",
                 "Date de l'issue", "Ouvert le", "Rendez-vous", "Déposé le", "Récépissé jusqu'au", "Décision le",
