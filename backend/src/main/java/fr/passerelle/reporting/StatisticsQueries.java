@@ -49,6 +49,14 @@ class StatisticsQueries {
             return new CaseFilter(sql.append(" ").toString(), args);
         }
 
+        /**
+         * The join from the open tasks to their cases, only when a case filter needs it: without
+         * one, the tasks' own index on (association, due date) answers alone.
+         */
+        String tasksJoin() {
+            return args.isEmpty() ? "" : " JOIN app.cases c ON c.tenant_id = t.tenant_id AND c.id = t.case_id";
+        }
+
         Object[] with(Object... first) {
             List<Object> all = new ArrayList<>(List.of(first));
             all.addAll(args);
@@ -75,13 +83,12 @@ class StatisticsQueries {
                 SELECT count(*) FILTER (WHERE t.due < ?) AS overdue,
                        count(*) FILTER (WHERE t.due >= ? AND t.due < ?) AS in7,
                        count(*) FILTER (WHERE t.due >= ? AND t.due < ?) AS in30
-                FROM app.open_tasks t JOIN app.cases c ON c.tenant_id = t.tenant_id AND c.id = t.case_id
-                WHERE t.due IS NOT NULL""" + f.sql(), row -> {
+                FROM app.open_tasks t""" + f.tasksJoin() + " WHERE t.due < ?" + f.sql(), row -> {
             figures.overdue = row.getLong("overdue");
             figures.dueIn7Days = row.getLong("in7");
             figures.dueIn30Days = row.getLong("in30");
         }, f.with(at, at, Timestamp.from(now.plus(7, ChronoUnit.DAYS)), at,
-                Timestamp.from(now.plus(30, ChronoUnit.DAYS))));
+                Timestamp.from(now.plus(30, ChronoUnit.DAYS)), Timestamp.from(now.plus(30, ChronoUnit.DAYS))));
 
         Date from = Date.valueOf(filter.from());
         Date to = Date.valueOf(filter.to());
@@ -134,8 +141,8 @@ class StatisticsQueries {
                     }, f.args().toArray());
             jdbc.query("""
                     SELECT t.assignee, count(*) AS n, count(*) FILTER (WHERE t.due < ?) AS late
-                    FROM app.open_tasks t JOIN app.cases c ON c.tenant_id = t.tenant_id AND c.id = t.case_id
-                    WHERE t.assignee IS NOT NULL""" + f.sql() + " GROUP BY t.assignee", row -> {
+                    FROM app.open_tasks t""" + f.tasksJoin() + " WHERE t.assignee IS NOT NULL" + f.sql()
+                    + " GROUP BY t.assignee", row -> {
                 var w = figures.workload.computeIfAbsent(row.getString("assignee"), k -> new CaseloadFigures.Workload());
                 w.openTasks = row.getLong("n");
                 w.overdueTasks = row.getLong("late");
