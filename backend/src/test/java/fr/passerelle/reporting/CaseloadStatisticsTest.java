@@ -122,6 +122,21 @@ class CaseloadStatisticsTest {
     }
 
     @Test
+    void withoutAnyFilterTheWholeAssociationCountsTheFixtureToo() {
+        // no case filter: the open tasks' figures are read from the tasks alone (no join to the cases)
+        var all = coordinator.get("/api/statistics");
+        assertThat(all.status()).as(all.toString()).isEqualTo(200);
+        JsonNode s = all.json();
+        assertThat(s.at("/openCases/total").asLong()).isGreaterThanOrEqualTo(6);
+        assertThat(s.at("/deadlines/overdue").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(s.at("/deadlines/next30Days").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(s.get("workload").toString()).contains("ines");
+        JsonNode narrowed = statistics(coordinator, "/api/statistics", null);
+        assertThat(s.at("/deadlines/next30Days").asLong() - narrowed.at("/deadlines/next30Days").asLong())
+                .as("the other tests' cases, not the fixture's, make the difference").isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
     void filtersNarrowEveryFigure() {
         JsonNode ines = statistics(coordinator, "/api/statistics", "caseworker=ines");
         assertThat(ines.at("/openCases/total").asLong()).isEqualTo(3);
