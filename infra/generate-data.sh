@@ -108,9 +108,12 @@ in_tenths "$tasks" 30-tasks-load.sql "tasks"
 # --- check, clean up, statistics
 psql_su -f "$SQL/40-check.sql"
 progress "checked: engine tasks and app.open_tasks agree, dates consistent $(elapsed)"
+# --- what the statistics need: steps, outcomes and their history, closings, failed attempts
+psql_su -tA -f "$SQL/50-outcomes.sql" | while read -r line; do progress "  $line"; done
+progress "outcomes written $(elapsed)"
 psql_su -c "DROP TABLE gen.task_load, gen.case_plan"
 for table in app.associations app.applicants app.cases app.open_tasks public.act_ru_execution \
-  public.act_ru_task public.act_ru_identitylink; do
+  public.act_ru_task public.act_ru_identitylink app.case_outcomes app.appointment_attempts; do
   psql_su -c "VACUUM (ANALYZE) $table"
 done
 progress "vacuumed and analyzed $(elapsed)"

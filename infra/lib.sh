@@ -19,10 +19,12 @@ ensure_machine() {
     log "Installing Debian's Chromium for the browser tests"
     DEBIAN_FRONTEND=noninteractive apt-get update -qq && apt-get install -y -qq chromium >/dev/null
   fi
-  # The tests (infra/test.sh, with --browser) convert a generated appeal letter (.docx) to PDF with LibreOffice headless.
-  if [[ ${1:-} == --browser ]] && ! command -v soffice >/dev/null; then
-    log "Installing Debian's LibreOffice Writer (headless) for the letters' test"
-    DEBIAN_FRONTEND=noninteractive apt-get update -qq && apt-get install -y -qq libreoffice-writer-nogui >/dev/null
+  # The tests (--browser) open generated files with LibreOffice headless: the appeal letters (.docx to
+  # PDF, Writer) and the Excel export (to CSV, Calc).
+  if [[ ${1:-} == --browser ]] && ! dpkg -s libreoffice-writer-nogui libreoffice-calc-nogui >/dev/null 2>&1; then
+    log "Installing Debian's LibreOffice Writer and Calc (headless) for the letters' and the export's tests"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer-nogui libreoffice-calc-nogui >/dev/null
   fi
 }
 

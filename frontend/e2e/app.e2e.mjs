@@ -559,6 +559,62 @@ const scenarios = {
       throw new Error('a taken offer can still be accepted');
     await inspect(page, 'lawyer-inbox-taken');
   },
+
+  async 'claire.coord opens the dashboard, exports to Excel, sees it progress, downloads it and opens the file'(page) {
+    await signIn(page, 'claire.coord');
+    await page.getByRole('navigation').getByRole('link', { name: 'Tableau de bord' }).click();
+    await page.getByRole('heading', { name: 'Tableau de bord de l’association' }).waitFor();
+    const open = await page.getByTestId('open-cases').innerText();
+    if (!/^\d+$/.test(open)) throw new Error(`open cases is not a number: ${open}`);
+    pass(`claire.coord: the dashboard shows ${open} open cases`);
+    await expectVisible(page.getByRole('img', { name: 'Dossiers ouverts par étape' }), 'claire.coord: the steps chart');
+    await page.locator('.recharts-bar-rectangle').first().waitFor();
+    await inspect(page, 'dashboard');
+    const seen = new Set();
+    page.on('response', async (response) => {
+      if (/\/api\/exports\/[0-9a-f-]{36}$/.test(new URL(response.url()).pathname) && response.ok())
+        seen.add((await response.json()).status);
+    });
+    await page.getByTestId('export-start').click();
+    await expectVisible(
+      page.getByRole('progressbar', { name: 'Avancement de l’export' }),
+      'claire.coord: the export progress shows',
+    );
+    await page.getByTestId('export-status').filter({ hasText: /^Prêt/ }).waitFor();
+    pass(`claire.coord: the export went through ${[...seen].join(', ')}`);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Télécharger le fichier' }).click(),
+    ]);
+    const dir = mkdtempSync(join(tmpdir(), 'passerelle-export-'));
+    try {
+      const file = join(dir, 'export.xlsx');
+      await download.saveAs(file);
+      if (!/\.xlsx$/.test(download.suggestedFilename()))
+        throw new Error(`not an xlsx: ${download.suggestedFilename()}`);
+      const { execFileSync } = await import('node:child_process');
+      execFileSync(
+        'soffice',
+        [
+          `-env:UserInstallation=file://${dir}/profile`,
+          '--headless',
+          '--convert-to',
+          'csv:Text - txt - csv (StarCalc):44,34,76',
+          '--outdir',
+          dir,
+          file,
+        ],
+        { timeout: 120_000, stdio: 'ignore' },
+      );
+      const csv = readFileSync(join(dir, 'export.csv'), 'utf8');
+      const line = csv.split('\n').find((row) => row.startsWith('Dossiers ouverts,'));
+      if (line?.split(',')[1] !== open) throw new Error(`the file says "${line}", the dashboard ${open}`);
+      pass(`claire.coord: the downloaded workbook opens (LibreOffice) and says ${open} open cases, as the dashboard`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    await inspect(page, 'dashboard-exported');
+  },
 };
 
 async function run(name, scenario) {

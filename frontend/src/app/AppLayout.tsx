@@ -46,6 +46,9 @@ export function navigation(roles: string[], t: (key: string) => string): NavItem
   if (coordinator) items.push({ to: '/audit', label: t('nav.audit'), match: (path) => path === '/audit' });
   items.push({ to: '/me', label: t('nav.me'), match: (path) => path === '/me' });
   items.push({ to: '/echeances', label: t('deadlines.nav'), match: (path) => path === '/echeances' });
+  if (coordinator) {
+    items.push({ to: '/dashboard', label: t('dashboard.nav'), match: (path) => path === '/dashboard' });
+  }
   return items;
 }
 

@@ -22,6 +22,7 @@ const AppealHandoffSection = lazy(() =>
 const LetterDownloads = lazy(() =>
   import('@/features/lawyer/components/LetterDownloads').then((m) => ({ default: m.LetterDownloads })),
 );
+const DashboardPage = lazy(() => import('@/features/dashboard/DashboardPage'));
 
 export function AppRoutes() {
   return (
@@ -46,6 +47,7 @@ export function AppRoutes() {
         <Route path="echeances" element={<DeadlinesPage />} />
         <Route path="lawyer" element={<LawyerInboxPage />} />
         <Route path="partners" element={<PartnerLawyersPage />} />
+        <Route path="dashboard" element={<DashboardPage />} />
         <Route path="*" element={<ErrorPage error={new ApiError(404, null, 'Not Found')} />} />
       </Routes>
     </Suspense>

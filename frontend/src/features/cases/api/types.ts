@@ -23,6 +23,8 @@ export interface CaseView {
   commission: Commission | null;
   createdAt: string;
   updatedAt: string;
+  /** Where the procedure has the case (written by the engine). */
+  progress?: { step?: string; stepSince?: string; outcome?: string; outcomeOn?: string; closedOn?: string };
 }
 
 export interface SpringPage<T> {

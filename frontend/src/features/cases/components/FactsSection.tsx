@@ -13,6 +13,16 @@ export function FactsSection({ item }: { item: CaseView }) {
     [t('case.reference'), item.reference],
     [t('case.ground'), item.ground],
     [t('case.status'), t(`caseStatus.${item.status}`, { defaultValue: item.status })],
+    [
+      t('dashboard.currentStep'),
+      item.progress?.step ? t(`dashboard.step.${item.progress.step}`, { defaultValue: item.progress.step }) : '—',
+    ],
+    [
+      t('dashboard.lastOutcome'),
+      item.progress?.outcome
+        ? `${t(`dashboard.outcome.${item.progress.outcome}`)} (${day(item.progress.outcomeOn ?? null)})`
+        : '—',
+    ],
     [t('case.prefecture'), item.prefecture ?? '—'],
     [t('case.department'), item.department],
     [t('case.assignee'), item.assignee?.name ?? t('case.nobody')],
@@ -24,6 +34,7 @@ export function FactsSection({ item }: { item: CaseView }) {
     [t('case.commissionOn'), day(item.commissionOn)],
     [t('case.decidedOn'), day(item.decidedOn)],
     [t('case.notifiedOn'), day(item.notifiedOn)],
+    ...(item.progress?.closedOn ? [[t('dashboard.closedOn'), day(item.progress.closedOn)] as [string, string]] : []),
   ];
   return (
     <Section title={t('case.facts')} id="facts">

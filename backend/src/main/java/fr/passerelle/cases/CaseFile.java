@@ -76,6 +76,23 @@ class CaseFile {
     @Column(name = "notified_on")
     private LocalDate notifiedOn;
 
+    // written by the procedure (CaseProgress), never by this entity
+    @Column(insertable = false, updatable = false)
+    private String step;
+
+    @Column(name = "step_since", insertable = false, updatable = false)
+    private Instant stepSince;
+
+    @Enumerated(EnumType.STRING)
+    @Column(insertable = false, updatable = false)
+    private CaseOutcome outcome;
+
+    @Column(name = "outcome_on", insertable = false, updatable = false)
+    private LocalDate outcomeOn;
+
+    @Column(name = "closed_on", insertable = false, updatable = false)
+    private LocalDate closedOn;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -165,6 +182,11 @@ class CaseFile {
     LocalDate commissionOn() { return commissionOn; }
     LocalDate decidedOn() { return decidedOn; }
     LocalDate notifiedOn() { return notifiedOn; }
+    String step() { return step; }
+    Instant stepSince() { return stepSince; }
+    CaseOutcome outcome() { return outcome; }
+    LocalDate outcomeOn() { return outcomeOn; }
+    LocalDate closedOn() { return closedOn; }
     Instant createdAt() { return createdAt; }
     Instant updatedAt() { return updatedAt; }
     long version() { return version; }

@@ -15,7 +15,11 @@ record CaseView(UUID id, String reference, UUID applicantId, String applicantNam
                 Boolean groundConditionsMet, Assignee assignee, LocalDate entryDate, LocalDate appointmentOn,
                 LocalDate filedOn, LocalDate receiptExpiresOn, LocalDate commissionOn, LocalDate decidedOn,
                 LocalDate notifiedOn, Integer yearsInFrance, Commission commission, Instant createdAt,
-                Instant updatedAt) {
+                Instant updatedAt, Progress progress) {
+
+    /** Where the procedure has the case: its step (since when), its latest outcome (on which date), its closing. */
+    record Progress(String step, Instant stepSince, CaseOutcome outcome, LocalDate outcomeOn, LocalDate closedOn) {
+    }
 
     record Assignee(String userId, String name) {
     }
@@ -30,6 +34,7 @@ record CaseView(UUID id, String reference, UUID applicantId, String applicantNam
                 file.commissionOn(), file.decidedOn(), file.notifiedOn(),
                 CommissionRule.yearsInFrance(applicant.entryDate(), asOf),
                 CommissionRule.assess(file.ground(), applicant.entryDate(), file.conditionsMet(), asOf),
-                file.createdAt(), file.updatedAt());
+                file.createdAt(), file.updatedAt(), new Progress(file.step(), file.stepSince(), file.outcome(),
+                        file.outcomeOn(), file.closedOn()));
     }
 }

@@ -1,0 +1,182 @@
+package fr.passerelle.reporting;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The statistics' SQL, run for the association bound to the transaction: no query names a
+ * tenant, row-level security restricts every one of them to the current association's rows.
+ * Definitions (docs/api-reporting.md): an open case is one not closed; a deadline is an open
+ * task's due date; an outcome falls in the period by its date; filing to decision runs from the
+ * filing date to the first decision on or after it; refusal to appeal outcome from the first
+ * refusal to the first appeal outcome on or after it.
+ */
+@Component
+class StatisticsQueries {
+    static final String DECISIONS = "('GRANTED', 'REFUSED', 'REFUSED_WITH_OQTF', 'IMPLICIT_REFUSAL')";
+    static final String REFUSALS = "('REFUSED', 'REFUSED_WITH_OQTF', 'IMPLICIT_REFUSAL')";
+    private final JdbcTemplate jdbc;
+
+    StatisticsQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The filters on the case (alias c) as SQL, and their arguments. */
+    record CaseFilter(String sql, List<Object> args) {
+        static CaseFilter of(StatisticsFilter filter) {
+            StringBuilder sql = new StringBuilder();
+            List<Object> args = new ArrayList<>();
+            if (filter.prefecture() != null) {
+                sql.append(" AND c.prefecture = ?");
+                args.add(filter.prefecture());
+            }
+            if (filter.ground() != null) {
+                sql.append(" AND c.ground = ?");
+                args.add(filter.ground());
+            }
+            if (filter.caseworker() != null) {
+                sql.append(" AND c.assignee_id = ?");
+                args.add(filter.caseworker());
+            }
+            return new CaseFilter(sql.append(" ").toString(), args);
+        }
+
+        /**
+         * The join from the open tasks to their cases, only when a case filter needs it: without
+         * one, the tasks' own index on (association, due date) answers alone.
+         */
+        String tasksJoin() {
+            return args.isEmpty() ? "" : " JOIN app.cases c ON c.tenant_id = t.tenant_id AND c.id = t.case_id";
+        }
+
+        Object[] with(Object... first) {
+            List<Object> all = new ArrayList<>(List.of(first));
+            all.addAll(args);
+            return all.toArray();
+        }
+    }
+
+    CaseloadFigures figures(StatisticsFilter filter, Instant now, LocalDate today, boolean withWorkload) {
+        CaseloadFigures figures = new CaseloadFigures();
+        CaseFilter f = CaseFilter.of(filter);
+        jdbc.query("""
+                SELECT COALESCE(c.step, 'preparation') AS step, c.ground, GROUPING(c.ground) AS by_step, count(*) AS n
+                FROM app.cases c WHERE c.status <> 'CLOSED'""" + f.sql() + """
+                 GROUP BY GROUPING SETS ((COALESCE(c.step, 'preparation')), (c.ground))""", row -> {
+            if (row.getInt("by_step") == 1) {
+                figures.openByStep.put(row.getString("step"), row.getLong("n"));
+            } else {
+                figures.openByGround.put(row.getString("ground"), row.getLong("n"));
+            }
+        }, f.args().toArray());
+
+        Timestamp at = Timestamp.from(now);
+        jdbc.query("""
+                SELECT count(*) FILTER (WHERE t.due < ?) AS overdue,
+                       count(*) FILTER (WHERE t.due >= ? AND t.due < ?) AS in7,
+                       count(*) FILTER (WHERE t.due >= ? AND t.due < ?) AS in30
+                FROM app.open_tasks t""" + f.tasksJoin() + " WHERE t.due < ?" + f.sql(), row -> {
+            figures.overdue = row.getLong("overdue");
+            figures.dueIn7Days = row.getLong("in7");
+            figures.dueIn30Days = row.getLong("in30");
+        }, f.with(at, at, Timestamp.from(now.plus(7, ChronoUnit.DAYS)), at,
+                Timestamp.from(now.plus(30, ChronoUnit.DAYS)), Timestamp.from(now.plus(30, ChronoUnit.DAYS))));
+
+        Date from = Date.valueOf(filter.from());
+        Date to = Date.valueOf(filter.to());
+        jdbc.query("""
+                SELECT to_char(o.outcome_on, 'YYYY-MM') AS month, COALESCE(c.prefecture, '') AS prefecture, o.outcome,
+                       GROUPING(to_char(o.outcome_on, 'YYYY-MM')) AS by_prefecture, count(*) AS n
+                FROM app.case_outcomes o JOIN app.cases c ON c.tenant_id = o.tenant_id AND c.id = o.case_id
+                WHERE o.outcome_on BETWEEN ? AND ?""" + f.sql() + """
+                 GROUP BY GROUPING SETS ((to_char(o.outcome_on, 'YYYY-MM'), o.outcome),
+                                         (COALESCE(c.prefecture, ''), o.outcome))""", row -> {
+            var into = row.getInt("by_prefecture") == 1
+                    ? figures.outcomesByPrefecture.computeIfAbsent(row.getString("prefecture"), k -> new TreeMap<>())
+                    : figures.outcomesByMonth.computeIfAbsent(row.getString("month"), k -> new TreeMap<>());
+            into.put(row.getString("outcome"), row.getLong("n"));
+        }, f.with(from, to));
+
+        jdbc.query("""
+                WITH firsts AS (
+                    SELECT o.case_id,
+                           min(o.outcome_on) FILTER (WHERE o.outcome IN %s) AS first_refusal,
+                           array_agg(o.outcome_on ORDER BY o.outcome_on) FILTER (WHERE o.outcome IN %s) AS decisions,
+                           array_agg(o.outcome_on ORDER BY o.outcome_on)
+                               FILTER (WHERE o.outcome IN ('APPEAL_WON', 'APPEAL_LOST')) AS appeals
+                    FROM app.case_outcomes o GROUP BY o.case_id),
+                durations AS (
+                    SELECT 'F' AS kind, (SELECT min(d) FROM unnest(x.decisions) d WHERE d >= c.filed_on) AS ended_on,
+                           c.filed_on AS started_on
+                    FROM firsts x JOIN app.cases c ON c.id = x.case_id
+                    WHERE c.filed_on IS NOT NULL AND x.decisions IS NOT NULL%s
+                    UNION ALL
+                    SELECT 'A', (SELECT min(a) FROM unnest(x.appeals) a WHERE a >= x.first_refusal), x.first_refusal
+                    FROM firsts x JOIN app.cases c ON c.id = x.case_id
+                    WHERE x.first_refusal IS NOT NULL AND x.appeals IS NOT NULL%s)
+                SELECT kind, ended_on - started_on AS days, count(*) AS n FROM durations
+                WHERE ended_on BETWEEN ? AND ? GROUP BY kind, days""".formatted(REFUSALS, DECISIONS, f.sql(), f.sql()),
+                (org.springframework.jdbc.core.RowCallbackHandler) row ->
+                        ("F".equals(row.getString("kind")) ? figures.filingToDecision : figures.refusalToAppealOutcome)
+                        .put(row.getInt("days"), row.getLong("n")),
+                concat(f.args(), f.args(), List.of(from, to)));
+
+        if (withWorkload) {
+            jdbc.query("""
+                    SELECT COALESCE(c.assignee_id, '') AS assignee, max(c.assignee_name) AS name, count(*) AS n
+                    FROM app.cases c WHERE c.status <> 'CLOSED'""" + f.sql() + " GROUP BY COALESCE(c.assignee_id, '')",
+                    row -> {
+                        var w = figures.workload.computeIfAbsent(row.getString("assignee"),
+                                k -> new CaseloadFigures.Workload());
+                        w.name = row.getString("name");
+                        w.openCases = row.getLong("n");
+                    }, f.args().toArray());
+            jdbc.query("""
+                    SELECT t.assignee, count(*) AS n, count(*) FILTER (WHERE t.due < ?) AS late
+                    FROM app.open_tasks t""" + f.tasksJoin() + " WHERE t.assignee IS NOT NULL" + f.sql()
+                    + " GROUP BY t.assignee", row -> {
+                var w = figures.workload.computeIfAbsent(row.getString("assignee"), k -> new CaseloadFigures.Workload());
+                w.openTasks = row.getLong("n");
+                w.overdueTasks = row.getLong("late");
+            }, f.with(at));
+        }
+
+        Date day = Date.valueOf(today);
+        jdbc.query("""
+                SELECT count(*) FILTER (WHERE c.receipt_expires_on < ?) AS expired,
+                       count(*) FILTER (WHERE c.receipt_expires_on >= ? AND c.receipt_expires_on < ?) AS in7,
+                       count(*) FILTER (WHERE c.receipt_expires_on >= ? AND c.receipt_expires_on < ?) AS in30
+                FROM app.cases c WHERE c.status <> 'CLOSED' AND c.receipt_expires_on < ?""" + f.sql(), row -> {
+            figures.receiptsExpired = row.getLong("expired");
+            figures.receiptsIn7Days = row.getLong("in7");
+            figures.receiptsIn30Days = row.getLong("in30");
+        }, f.with(day, day, Date.valueOf(today.plusDays(7)), day, Date.valueOf(today.plusDays(30)),
+                Date.valueOf(today.plusDays(30))));
+
+        jdbc.query("""
+                SELECT COALESCE(c.prefecture, '') AS prefecture, count(*) AS n
+                FROM app.appointment_attempts a JOIN app.cases c ON c.tenant_id = a.tenant_id AND c.id = a.case_id
+                WHERE a.result <> 'SLOT_OBTAINED' AND a.attempted_at >= ? AND a.attempted_at < ?""" + f.sql()
+                + " GROUP BY COALESCE(c.prefecture, '')",
+                (org.springframework.jdbc.core.RowCallbackHandler) row ->
+                        figures.failedAttemptsByPrefecture.put(row.getString("prefecture"), row.getLong("n")),
+                f.with(Timestamp.valueOf(filter.from().atStartOfDay()),
+                        Timestamp.valueOf(filter.to().plusDays(1).atStartOfDay())));
+        return figures;
+    }
+
+    private static Object[] concat(List<Object> a, List<Object> b, List<Object> c) {
+        List<Object> all = new ArrayList<>(a);
+        all.addAll(b);
+        all.addAll(c);
+        return all.toArray();
+    }
+}
