@@ -1,4 +1,4 @@
-import { AppShell, Burger, Button, Group, NavLink, Select, Stack, Text, Title } from '@mantine/core';
+import { AppShell, Box, Burger, Button, Group, NavLink, Select, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -60,11 +60,7 @@ function AssociationSwitch() {
   const memberships = me.data?.associations ?? [];
   if (memberships.length < 2) {
     const only = memberships[0];
-    return only ? (
-      <Text size="sm" visibleFrom="sm">
-        {only.name}
-      </Text>
-    ) : null;
+    return only ? <Text size="sm">{only.name}</Text> : null;
   }
   return (
     <Select
@@ -110,7 +106,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
             </Title>
           </Group>
           <Group gap="xs" wrap="nowrap">
-            <AssociationSwitch />
+            <Box visibleFrom="sm">
+              <AssociationSwitch />
+            </Box>
             <LanguageSwitch />
             <Button variant="default" size="xs" onClick={() => void auth.logout()}>
               {t('app.logout')}
@@ -119,6 +117,10 @@ export function AppLayout({ children }: { children: ReactNode }) {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('nav.label')} component="nav">
+        {/* on a phone the header has no room for the association: it heads the menu */}
+        <Box hiddenFrom="sm" pb="xs">
+          <AssociationSwitch />
+        </Box>
         <Stack gap={2}>
           {items.map((item) => (
             <NavLink
