@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
 import { ErrorPage, PageLoader } from '@/components/QueryState';
 import { ApiError } from '@/lib/api/ApiError';
@@ -24,19 +24,42 @@ const LetterDownloads = lazy(() =>
 );
 const DashboardPage = lazy(() => import('@/features/dashboard/DashboardPage'));
 
+/**
+ * A part of a page loaded on demand waits on its own: suspending to the routes' boundary would hide
+ * the page around it, and detach its refs (the task form then never found its container).
+ */
+function Section({ children }: { children: ReactNode }) {
+  return <Suspense fallback={null}>{children}</Suspense>;
+}
+
 export function AppRoutes() {
   return (
     <Suspense fallback={<PageLoader />}>
       <Routes>
         <Route index element={<TaskListPage />} />
-        <Route path="tasks/:taskId" element={<TaskPage letters={(task) => <LetterDownloads {...task} />} />} />
+        <Route
+          path="tasks/:taskId"
+          element={
+            <TaskPage
+              letters={(task) => (
+                <Section>
+                  <LetterDownloads {...task} />
+                </Section>
+              )}
+            />
+          }
+        />
         <Route path="cases" element={<CaseListPage />} />
         <Route path="cases/new" element={<NewCasePage />} />
         <Route
           path="cases/:caseId"
           element={
             <CasePage
-              handoff={(caseId, coordinator) => <AppealHandoffSection caseId={caseId} coordinator={coordinator} />}
+              handoff={(caseId, coordinator) => (
+                <Section>
+                  <AppealHandoffSection caseId={caseId} coordinator={coordinator} />
+                </Section>
+              )}
             />
           }
         />

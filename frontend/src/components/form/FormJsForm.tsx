@@ -45,12 +45,16 @@ export function FormJsForm({
   const [failed, setFailed] = useState<unknown>(null);
 
   useEffect(() => {
+    // The node as the effect finds it: while the chunk loads, a Suspense boundary above may hide
+    // the page and detach the ref, and the form must still be drawn into it.
+    const node = container.current;
+    if (!node) return;
     let cancelled = false;
     let made: Viewer | null = null;
     void import('./formJsViewer')
       .then(async ({ createViewer }) => {
-        if (cancelled || !container.current) return;
-        made = createViewer(container.current, language) as unknown as Viewer;
+        if (cancelled) return;
+        made = createViewer(node, language) as unknown as Viewer;
         await made.importSchema(schema);
         if (cancelled) return;
         viewer.current = made;

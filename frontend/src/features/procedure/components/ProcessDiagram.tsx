@@ -25,12 +25,15 @@ export function ProcessDiagram({ xml, current, label }: { xml: string; current: 
   const [state, setState] = useState<'loading' | 'ready' | 'failed'>('loading');
 
   useEffect(() => {
+    // the node as the effect finds it: a Suspense boundary above may detach the ref while the chunk loads
+    const node = container.current;
+    if (!node) return;
     let cancelled = false;
     let made: Viewer | null = null;
     void import('./bpmnViewer')
       .then(async ({ createViewer }) => {
-        if (cancelled || !container.current) return;
-        made = createViewer(container.current) as unknown as Viewer;
+        if (cancelled) return;
+        made = createViewer(node) as unknown as Viewer;
         await made.importXML(xml);
         if (cancelled) return;
         const canvas = made.get('canvas');
