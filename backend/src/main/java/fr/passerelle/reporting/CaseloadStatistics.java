@@ -116,11 +116,17 @@ public class CaseloadStatistics {
         LocalDate today = today();
         List<String> associations = jdbc.queryForList("SELECT slug FROM app.associations ORDER BY slug", String.class);
         List<Future<CaseloadFigures>> reads = new ArrayList<>();
+        // every query of every association a task of its own, so that the largest association's
+        // queries spread over the threads too; each binds its association to its own transaction
         for (String slug : associations) {
-            reads.add(readers.submit(() -> readOnly.execute(status -> {
-                transactionAssociation.bind(slug);
-                return queries.figures(filter, now, today, false);
-            })));
+            for (Consumer<CaseloadFigures> part : queries.parts(filter, now, today, false)) {
+                reads.add(readers.submit(() -> readOnly.execute(status -> {
+                    transactionAssociation.bind(slug);
+                    CaseloadFigures read = new CaseloadFigures();
+                    part.accept(read);
+                    return read;
+                })));
+            }
         }
         CaseloadFigures total = new CaseloadFigures();
         for (CaseloadFigures figures : collect(reads)) {
