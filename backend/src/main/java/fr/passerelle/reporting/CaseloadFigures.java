@@ -55,6 +55,23 @@ final class CaseloadFigures {
         // the workload names staff of one association: never merged across associations
     }
 
+    /**
+     * Adds the figures of another part of the same association's statistics (the queries read in
+     * separate transactions): as {@link #add}, the caseworkers' workload included.
+     */
+    void absorb(CaseloadFigures part) {
+        add(part);
+        part.workload.forEach((id, w) -> {
+            Workload into = workload.computeIfAbsent(id, k -> new Workload());
+            if (w.name != null) {
+                into.name = w.name;
+            }
+            into.openCases += w.openCases;
+            into.openTasks += w.openTasks;
+            into.overdueTasks += w.overdueTasks;
+        });
+    }
+
     private static <K> void merge(Map<K, Long> into, Map<K, Long> from) {
         from.forEach((k, v) -> into.merge(k, v, Long::sum));
     }
