@@ -52,19 +52,32 @@ class AlertController {
         this.jdbc = jdbc;
     }
 
-    record DeadlineItem(String taskId, UUID caseId, String caseReference, String applicantName, String step,
-                        String taskKey, String name, String nameEn, String assignee, Instant due, boolean overdue,
-                        String rule, String ruleName, String ruleNameEn, String source, boolean appointment) {
-    }
+    record DeadlineItem(
+            String taskId,
+            UUID caseId,
+            String caseReference,
+            String applicantName,
+            String step,
+            String taskKey,
+            String name,
+            String nameEn,
+            String assignee,
+            Instant due,
+            boolean overdue,
+            String rule,
+            String ruleName,
+            String ruleNameEn,
+            String source,
+            boolean appointment) {}
 
-    record Deadlines(String scope, int days, List<DeadlineItem> overdue, List<DeadlineItem> coming) {
-    }
+    record Deadlines(String scope, int days, List<DeadlineItem> overdue, List<DeadlineItem> coming) {}
 
     /** Overdue tasks and those due in the next {@code days} (7 or 30), soonest first: mine, or (coordinators) the association's. */
     @GetMapping("/api/deadlines")
     Deadlines deadlines(@RequestParam MultiValueMap<String, String> parameters) {
         Map<String, Fault> errors = new TreeMap<>();
-        parameters.keySet().stream().filter(name -> !DEADLINE_PARAMETERS.contains(name))
+        parameters.keySet().stream()
+                .filter(name -> !DEADLINE_PARAMETERS.contains(name))
                 .forEach(name -> errors.put(name, Fault.of("unknown_field", "is not a field of this request")));
         String scope = parameters.getFirst("scope") == null ? "mine" : parameters.getFirst("scope");
         if (!List.of("mine", "association").contains(scope)) {
@@ -84,33 +97,71 @@ class AlertController {
         }
         int days = Integer.parseInt(daysText);
         Instant now = ClockUtil.getCurrentTime().toInstant();
-        var items = tasks.dueTasks(association.slug(), Users.current().orElseThrow().id(), association.roles(), whole,
-                now.plus(Duration.ofDays(days))).stream().map(task -> item(task, now)).toList();
-        return new Deadlines(scope, days, items.stream().filter(DeadlineItem::overdue).toList(),
+        var items = tasks
+                .dueTasks(
+                        association.slug(),
+                        Users.current().orElseThrow().id(),
+                        association.roles(),
+                        whole,
+                        now.plus(Duration.ofDays(days)))
+                .stream()
+                .map(task -> item(task, now))
+                .toList();
+        return new Deadlines(
+                scope,
+                days,
+                items.stream().filter(DeadlineItem::overdue).toList(),
                 items.stream().filter(item -> !item.overdue()).toList());
     }
 
     private static DeadlineItem item(OpenTasks.DueTask task, Instant now) {
-        return new DeadlineItem(task.taskId(), task.caseId(), task.caseReference(), task.applicantName(), task.step(),
-                task.taskKey(), task.name(), task.nameEn(), task.assignee(), task.due(), task.due().isBefore(now),
-                task.rule(), RuleNames.name(task.rule(), Locale.FRENCH), RuleNames.name(task.rule(), Locale.ENGLISH),
-                RuleNames.source(task.rule()), RuleNames.isAppointment(task.rule()));
+        return new DeadlineItem(
+                task.taskId(),
+                task.caseId(),
+                task.caseReference(),
+                task.applicantName(),
+                task.step(),
+                task.taskKey(),
+                task.name(),
+                task.nameEn(),
+                task.assignee(),
+                task.due(),
+                task.due().isBefore(now),
+                task.rule(),
+                RuleNames.name(task.rule(), Locale.FRENCH),
+                RuleNames.name(task.rule(), Locale.ENGLISH),
+                RuleNames.source(task.rule()),
+                RuleNames.isAppointment(task.rule()));
     }
 
-    record FailedReminder(long id, String taskId, UUID caseId, String taskName, String taskNameEn, Instant due,
-                          String threshold, int attempts, String lastError) {
-    }
+    record FailedReminder(
+            long id,
+            String taskId,
+            UUID caseId,
+            String taskName,
+            String taskNameEn,
+            Instant due,
+            String threshold,
+            int attempts,
+            String lastError) {}
 
     /** Reminders given up (no reachable recipient, or SMTP failing past the last attempt): coordinators only. */
     @GetMapping("/api/alerts/failed")
     List<FailedReminder> failed() {
         Tenancy.current().requireAnyOf(COORDINATOR);
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 SELECT id, task_id, case_id, task_name, task_name_en, due, threshold, attempts, last_error
                 FROM app.reminders WHERE status = 'FAILED' ORDER BY due, id LIMIT 200""",
-                (row, n) -> new FailedReminder(row.getLong("id"), row.getString("task_id"),
-                        row.getObject("case_id", UUID.class), row.getString("task_name"), row.getString("task_name_en"),
-                        row.getTimestamp("due").toInstant(), row.getString("threshold"), row.getInt("attempts"),
+                (row, n) -> new FailedReminder(
+                        row.getLong("id"),
+                        row.getString("task_id"),
+                        row.getObject("case_id", UUID.class),
+                        row.getString("task_name"),
+                        row.getString("task_name_en"),
+                        row.getTimestamp("due").toInstant(),
+                        row.getString("threshold"),
+                        row.getInt("attempts"),
                         row.getString("last_error")));
     }
 
@@ -129,13 +180,15 @@ class AlertController {
 
     @GetMapping("/api/me/calendar-feed")
     CalendarFeeds.Feed feed() {
-        return feeds.current(Tenancy.current().slug(), Users.current().orElseThrow().id());
+        return feeds.current(
+                Tenancy.current().slug(), Users.current().orElseThrow().id());
     }
 
     @PostMapping("/api/me/calendar-feed")
     @ResponseStatus(HttpStatus.CREATED)
     CalendarFeeds.Feed createFeed() {
-        return feeds.create(Tenancy.current().slug(), Users.current().orElseThrow().id());
+        return feeds.create(
+                Tenancy.current().slug(), Users.current().orElseThrow().id());
     }
 
     @DeleteMapping("/api/me/calendar-feed")
@@ -148,18 +201,22 @@ class AlertController {
     @GetMapping("/calendar/{association}/{token}.ics")
     ResponseEntity<String> calendar(@PathVariable String association, @PathVariable String token) {
         return feeds.render(association, token)
-                .map(body -> ResponseEntity.ok().contentType(new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8))
-                        .cacheControl(CacheControl.noStore()).body(body))
+                .map(body -> ResponseEntity.ok()
+                        .contentType(new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8))
+                        .cacheControl(CacheControl.noStore())
+                        .body(body))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No calendar at this address"));
     }
 
-    record Settings(Boolean digest) {
-    }
+    record Settings(Boolean digest) {}
 
     @GetMapping("/api/me/alert-settings")
     Settings settings() {
-        List<Boolean> digest = jdbc.queryForList("SELECT digest FROM app.alert_settings WHERE tenant_id = ? AND user_id = ?",
-                Boolean.class, Tenancy.current().slug(), Users.current().orElseThrow().id());
+        List<Boolean> digest = jdbc.queryForList(
+                "SELECT digest FROM app.alert_settings WHERE tenant_id = ? AND user_id = ?",
+                Boolean.class,
+                Tenancy.current().slug(),
+                Users.current().orElseThrow().id());
         return new Settings(!digest.isEmpty() && digest.get(0));
     }
 
@@ -171,8 +228,7 @@ class AlertController {
         }
         jdbc.update("""
                 INSERT INTO app.alert_settings (tenant_id, user_id, digest) VALUES (?, ?, ?)
-                ON CONFLICT (tenant_id, user_id) DO UPDATE SET digest = excluded.digest, updated = now()""",
-                Tenancy.current().slug(), Users.current().orElseThrow().id(), settings.digest());
+                ON CONFLICT (tenant_id, user_id) DO UPDATE SET digest = excluded.digest, updated = now()""", Tenancy.current().slug(), Users.current().orElseThrow().id(), settings.digest());
         return settings;
     }
 }

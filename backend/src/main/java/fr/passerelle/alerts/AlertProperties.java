@@ -17,14 +17,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param digestHour    the local hour of the daily digest
  */
 @ConfigurationProperties("passerelle.alerts")
-record AlertProperties(@DefaultValue("http://localhost:8080") String appUrl,
-                       @DefaultValue("Passerelle <rappels@passerelle.localhost>") String from,
-                       @DefaultValue("true") boolean dispatch,
-                       @DefaultValue("PT30S") Duration interval,
-                       @DefaultValue("6") int maxAttempts,
-                       @DefaultValue("PT1M") Duration retryAfter,
-                       @DefaultValue("8") int hour,
-                       @DefaultValue("7") int digestHour) {
+record AlertProperties(
+        @DefaultValue("http://localhost:8080") String appUrl,
+
+        @DefaultValue("Passerelle <rappels@passerelle.localhost>")
+        String from,
+
+        @DefaultValue("true") boolean dispatch,
+        @DefaultValue("PT30S") Duration interval,
+        @DefaultValue("6") int maxAttempts,
+        @DefaultValue("PT1M") Duration retryAfter,
+        @DefaultValue("8") int hour,
+        @DefaultValue("7") int digestHour) {
 
     /** {@link #appUrl} without a trailing slash. */
     String appBase() {

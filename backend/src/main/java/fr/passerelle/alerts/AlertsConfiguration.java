@@ -6,5 +6,4 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /** The dispatcher runs on a schedule, on every node ({@link ReminderDispatcher}). */
 @Configuration
 @EnableScheduling
-class AlertsConfiguration {
-}
+class AlertsConfiguration {}

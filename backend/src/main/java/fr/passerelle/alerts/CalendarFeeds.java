@@ -59,8 +59,12 @@ class CalendarFeeds {
     private final OpenTasks tasks;
     private final AlertProperties properties;
 
-    CalendarFeeds(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, MemberDirectory directory,
-                  OpenTasks tasks, AlertProperties properties) {
+    CalendarFeeds(
+            JdbcTemplate jdbc,
+            PlatformTransactionManager transactionManager,
+            MemberDirectory directory,
+            OpenTasks tasks,
+            AlertProperties properties) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.directory = directory;
@@ -68,15 +72,15 @@ class CalendarFeeds {
         this.properties = properties;
     }
 
-    record Feed(boolean active, Instant created, String url) {
-    }
+    record Feed(boolean active, Instant created, String url) {}
 
     /** Whether the member has an active feed (its URL cannot be shown again: only its hash is kept). */
     Feed current(String association, String userId) {
         List<Timestamp> created = jdbc.queryForList("""
-                SELECT created FROM app.calendar_feeds WHERE tenant_id = ? AND user_id = ? AND revoked IS NULL""",
-                Timestamp.class, association, userId);
-        return created.isEmpty() ? new Feed(false, null, null) : new Feed(true, created.get(0).toInstant(), null);
+                SELECT created FROM app.calendar_feeds WHERE tenant_id = ? AND user_id = ? AND revoked IS NULL""", Timestamp.class, association, userId);
+        return created.isEmpty()
+                ? new Feed(false, null, null)
+                : new Feed(true, created.get(0).toInstant(), null);
     }
 
     /** A new feed (revoking the member's previous one); the only time its URL is told. */
@@ -87,16 +91,20 @@ class CalendarFeeds {
             RANDOM.nextBytes(bytes);
             String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
             Instant now = Instant.now();
-            jdbc.update("INSERT INTO app.calendar_feeds (id, tenant_id, user_id, token_hash, created) VALUES (?, ?, ?, ?, ?)",
-                    UUID.randomUUID(), association, userId, hash(token), Timestamp.from(now));
+            jdbc.update(
+                    "INSERT INTO app.calendar_feeds (id, tenant_id, user_id, token_hash, created) VALUES (?, ?, ?, ?, ?)",
+                    UUID.randomUUID(),
+                    association,
+                    userId,
+                    hash(token),
+                    Timestamp.from(now));
             return new Feed(true, now, properties.appBase() + "/calendar/" + association + "/" + token + ".ics");
         });
     }
 
     boolean revoke(String association, String userId) {
         return jdbc.update("""
-                UPDATE app.calendar_feeds SET revoked = now() WHERE tenant_id = ? AND user_id = ? AND revoked IS NULL""",
-                association, userId) > 0;
+                UPDATE app.calendar_feeds SET revoked = now() WHERE tenant_id = ? AND user_id = ? AND revoked IS NULL""", association, userId) > 0;
     }
 
     /** The feed's iCalendar text, or empty (404) for anything but an active token of a current member. */
@@ -104,30 +112,36 @@ class CalendarFeeds {
         if (!ASSOCIATION.matcher(association).matches() || !TOKEN.matcher(token).matches()) {
             return Optional.empty();
         }
-        return Tenancy.runAs(new CurrentAssociation(association, Set.of()), () -> transactions.execute(status -> {
-            List<String> users = jdbc.queryForList("""
-                    SELECT user_id FROM app.calendar_feeds WHERE tenant_id = ? AND token_hash = ? AND revoked IS NULL""",
-                    String.class, association, hash(token));
-            if (users.isEmpty()) {
-                return Optional.<String>empty();
-            }
-            String user = users.get(0);
-            List<Role> roles = directory.rolesIn(association, user);
-            if (roles.isEmpty()) {
-                return Optional.<String>empty();
-            }
-            Locale locale = directory.contact(user).map(MemberDirectory.Contact::locale).orElse(Locale.FRENCH);
-            Instant now = ClockUtil.getCurrentTime().toInstant();
-            var due = tasks.dueTasks(association, user, Set.copyOf(roles), false, now.plus(Duration.ofDays(400)));
-            return Optional.of(calendar(due, locale));
-        }));
+        return Tenancy.runAs(
+                new CurrentAssociation(association, Set.of()),
+                () -> transactions.execute(status -> {
+                    List<String> users = jdbc.queryForList("""
+                    SELECT user_id FROM app.calendar_feeds WHERE tenant_id = ? AND token_hash = ? AND revoked IS NULL""", String.class, association, hash(token));
+                    if (users.isEmpty()) {
+                        return Optional.<String>empty();
+                    }
+                    String user = users.get(0);
+                    List<Role> roles = directory.rolesIn(association, user);
+                    if (roles.isEmpty()) {
+                        return Optional.<String>empty();
+                    }
+                    Locale locale = directory
+                            .contact(user)
+                            .map(MemberDirectory.Contact::locale)
+                            .orElse(Locale.FRENCH);
+                    Instant now = ClockUtil.getCurrentTime().toInstant();
+                    var due =
+                            tasks.dueTasks(association, user, Set.copyOf(roles), false, now.plus(Duration.ofDays(400)));
+                    return Optional.of(calendar(due, locale));
+                }));
     }
 
     private String calendar(List<OpenTasks.DueTask> due, Locale locale) {
         boolean en = ReminderMail.english(locale);
         ICalendar calendar = new ICalendar();
         calendar.setProductId("-//Passerelle//Deadlines//" + (en ? "EN" : "FR"));
-        calendar.setExperimentalProperty("X-WR-CALNAME", en ? "Passerelle: my deadlines" : "Passerelle : mes échéances");
+        calendar.setExperimentalProperty(
+                "X-WR-CALNAME", en ? "Passerelle: my deadlines" : "Passerelle : mes échéances");
         for (OpenTasks.DueTask task : due) {
             calendar.addEvent(event(task, en ? Locale.ENGLISH : Locale.FRENCH));
         }
@@ -141,8 +155,8 @@ class CalendarFeeds {
         String link = properties.appBase() + "/tasks/" + task.taskId();
         VEvent event = new VEvent();
         event.setUid(task.taskId() + "@passerelle");
-        event.setSummary((RuleNames.isAppointment(task.rule()) ? "" : en ? "Due: " : "Échéance : ") + name
-                + " (" + task.caseReference() + ")");
+        event.setSummary((RuleNames.isAppointment(task.rule()) ? "" : en ? "Due: " : "Échéance : ") + name + " ("
+                + task.caseReference() + ")");
         String source = RuleNames.source(task.rule());
         event.setDescription((en ? "Case " : "Dossier ") + task.caseReference() + " - " + task.applicantName() + "\n"
                 + (en ? "By: " : "Échéance : ") + ReminderMail.when(task.due(), zone, locale) + "\n"
@@ -154,14 +168,15 @@ class CalendarFeeds {
             event.setDateEnd(new DateEnd(Date.from(task.due()), true));
         } else {
             // a day's event: the local day of the deadline (the end of that day) or of the appointment
-            LocalDate day = task.due().minusSeconds(RuleNames.isAppointment(task.rule()) ? 0 : 1).atZone(zone)
+            LocalDate day = task.due()
+                    .minusSeconds(RuleNames.isAppointment(task.rule()) ? 0 : 1)
+                    .atZone(zone)
                     .toLocalDate();
             event.setDateStart(new DateStart(localDay(day), false));
             event.setDateEnd(new DateEnd(localDay(day.plusDays(1)), false));
         }
         for (Instant alarm : alarms(task.rule(), task.due(), zone)) {
-            event.addAlarm(VAlarm.display(new Trigger(Date.from(alarm)),
-                    (en ? "Deadline: " : "Échéance : ") + name));
+            event.addAlarm(VAlarm.display(new Trigger(Date.from(alarm)), (en ? "Deadline: " : "Échéance : ") + name));
         }
         return event;
     }
@@ -189,7 +204,8 @@ class CalendarFeeds {
 
     static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -55,8 +55,13 @@ class ReminderDispatcher {
     private final OpenTasks tasks;
     private final AlertProperties properties;
 
-    ReminderDispatcher(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, JavaMailSender mail,
-                       MemberDirectory directory, OpenTasks tasks, AlertProperties properties) {
+    ReminderDispatcher(
+            JdbcTemplate jdbc,
+            PlatformTransactionManager transactionManager,
+            JavaMailSender mail,
+            MemberDirectory directory,
+            OpenTasks tasks,
+            AlertProperties properties) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.mail = mail;
@@ -65,9 +70,18 @@ class ReminderDispatcher {
         this.properties = properties;
     }
 
-    private record Reminder(long id, String tenantId, String taskId, String taskName, String taskNameEn, String rule,
-                            ZoneId zone, Instant due, String threshold, Instant sendAt, int attempts) {
-    }
+    private record Reminder(
+            long id,
+            String tenantId,
+            String taskId,
+            String taskName,
+            String taskNameEn,
+            String rule,
+            ZoneId zone,
+            Instant due,
+            String threshold,
+            Instant sendAt,
+            int attempts) {}
 
     @Scheduled(fixedDelayString = "${passerelle.alerts.interval:PT30S}", initialDelayString = "PT15S")
     void scheduled() {
@@ -102,8 +116,7 @@ class ReminderDispatcher {
             if (local.getHour() >= properties.digestHour()) {
                 inAssociation(association, () -> jdbc.update("""
                         INSERT INTO app.digests (tenant_id, user_id, day)
-                        SELECT tenant_id, user_id, ? FROM app.alert_settings WHERE digest ON CONFLICT DO NOTHING""",
-                        local.toLocalDate()));
+                        SELECT tenant_id, user_id, ? FROM app.alert_settings WHERE digest ON CONFLICT DO NOTHING""", local.toLocalDate()));
             }
             Integer sent;
             while ((sent = inAssociation(association, () -> sendDigest(association))) != null) {
@@ -114,7 +127,8 @@ class ReminderDispatcher {
     }
 
     private <T> T inAssociation(String association, java.util.function.Supplier<T> work) {
-        return Tenancy.runAs(new CurrentAssociation(association, Set.of()), () -> transactions.execute(status -> work.get()));
+        return Tenancy.runAs(
+                new CurrentAssociation(association, Set.of()), () -> transactions.execute(status -> work.get()));
     }
 
     private List<String> associations() {
@@ -124,25 +138,40 @@ class ReminderDispatcher {
     /** Claims, sends and marks one due reminder; null when none is left to send now. */
     private Integer sendOne(String association) {
         Instant now = now();
-        List<Reminder> claimed = jdbc.query("""
+        List<Reminder> claimed = jdbc.query(
+                """
                 SELECT id, tenant_id, task_id, task_name, task_name_en, rule, zone, due, threshold, send_at, attempts
                 FROM app.reminders
                 WHERE tenant_id = ? AND status = 'PENDING' AND send_at <= ?
                   AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
                 ORDER BY send_at, id LIMIT 1 FOR UPDATE SKIP LOCKED""",
-                (row, n) -> new Reminder(row.getLong("id"), row.getString("tenant_id"), row.getString("task_id"),
-                        row.getString("task_name"), row.getString("task_name_en"), row.getString("rule"),
-                        ZoneId.of(row.getString("zone")), row.getTimestamp("due").toInstant(),
-                        row.getString("threshold"), row.getTimestamp("send_at").toInstant(), row.getInt("attempts")),
-                association, Timestamp.from(now), Timestamp.from(now));
+                (row, n) -> new Reminder(
+                        row.getLong("id"),
+                        row.getString("tenant_id"),
+                        row.getString("task_id"),
+                        row.getString("task_name"),
+                        row.getString("task_name_en"),
+                        row.getString("rule"),
+                        ZoneId.of(row.getString("zone")),
+                        row.getTimestamp("due").toInstant(),
+                        row.getString("threshold"),
+                        row.getTimestamp("send_at").toInstant(),
+                        row.getInt("attempts")),
+                association,
+                Timestamp.from(now),
+                Timestamp.from(now));
         if (claimed.isEmpty()) {
             return null;
         }
         Reminder reminder = claimed.get(0);
-        Boolean later = jdbc.queryForObject("""
+        Boolean later = jdbc.queryForObject(
+                """
                 SELECT EXISTS (SELECT 1 FROM app.reminders WHERE task_id = ? AND due = ? AND status = 'PENDING'
-                               AND send_at <= ? AND send_at > ?)""", Boolean.class,
-                reminder.taskId(), Timestamp.from(reminder.due()), Timestamp.from(now),
+                               AND send_at <= ? AND send_at > ?)""",
+                Boolean.class,
+                reminder.taskId(),
+                Timestamp.from(reminder.due()),
+                Timestamp.from(now),
                 Timestamp.from(reminder.sendAt()));
         if (Boolean.TRUE.equals(later)) {
             // the service was down past two thresholds: the later reminder says it all
@@ -155,21 +184,42 @@ class ReminderDispatcher {
         try {
             List<Contact> recipients = recipients(association, holders.get());
             if (recipients.isEmpty()) {
-                return close(reminder, "FAILED", "nobody to send it to: no assignee, candidate or coordinator with an e-mail address", null, now);
+                return close(
+                        reminder,
+                        "FAILED",
+                        "nobody to send it to: no assignee, candidate or coordinator with an e-mail address",
+                        null,
+                        now);
             }
             Set<String> digest = digestUsers(recipients);
-            List<Contact> single = recipients.stream().filter(c -> !digest.contains(c.userId())).toList();
+            List<Contact> single = recipients.stream()
+                    .filter(c -> !digest.contains(c.userId()))
+                    .toList();
             if (single.isEmpty()) {
                 return close(reminder, "DIGEST", null, addresses(recipients), now);
             }
-            var item = new ReminderMail.Item(reminder.taskId(), reminder.taskName(), holders.get().caseReference(),
-                    reminder.rule(), reminder.due(), reminder.zone());
+            var item = new ReminderMail.Item(
+                    reminder.taskId(),
+                    reminder.taskName(),
+                    holders.get().caseReference(),
+                    reminder.rule(),
+                    reminder.due(),
+                    reminder.zone());
             for (Contact contact : single) {
                 boolean en = ReminderMail.english(contact.locale());
-                var text = ReminderMail.reminder(en && !reminder.taskNameEn().isBlank()
-                                ? new ReminderMail.Item(item.taskId(), reminder.taskNameEn(), item.caseReference(),
-                                item.rule(), item.due(), item.zone()) : item,
-                        contact.name(), properties.appBase(), contact.locale());
+                var text = ReminderMail.reminder(
+                        en && !reminder.taskNameEn().isBlank()
+                                ? new ReminderMail.Item(
+                                        item.taskId(),
+                                        reminder.taskNameEn(),
+                                        item.caseReference(),
+                                        item.rule(),
+                                        item.due(),
+                                        item.zone())
+                                : item,
+                        contact.name(),
+                        properties.appBase(),
+                        contact.locale());
                 send(contact, text, reminder.id() + "/" + reminder.threshold());
             }
             close(reminder, "SENT", null, addresses(single), now);
@@ -185,10 +235,12 @@ class ReminderDispatcher {
         if (holders.assignee() != null) {
             directory.contact(holders.assignee()).ifPresent(c -> found.put(c.userId(), c));
         } else {
-            holders.candidateUsers().forEach(user -> directory.contact(user).ifPresent(c -> found.putIfAbsent(c.userId(), c)));
+            holders.candidateUsers()
+                    .forEach(user -> directory.contact(user).ifPresent(c -> found.putIfAbsent(c.userId(), c)));
             if (found.isEmpty()) {
-                holders.candidateGroups().forEach(group -> directory.members(association, group)
-                        .forEach(c -> found.putIfAbsent(c.userId(), c)));
+                holders.candidateGroups()
+                        .forEach(group ->
+                                directory.members(association, group).forEach(c -> found.putIfAbsent(c.userId(), c)));
             }
         }
         if (found.isEmpty()) {
@@ -198,8 +250,9 @@ class ReminderDispatcher {
     }
 
     private Set<String> digestUsers(List<Contact> recipients) {
-        return Set.copyOf(jdbc.queryForList("SELECT user_id FROM app.alert_settings WHERE digest AND user_id = ANY (?)",
-                String.class, (Object) recipients.stream().map(Contact::userId).toArray(String[]::new)));
+        return Set.copyOf(jdbc.queryForList(
+                "SELECT user_id FROM app.alert_settings WHERE digest AND user_id = ANY (?)", String.class, (Object)
+                        recipients.stream().map(Contact::userId).toArray(String[]::new)));
     }
 
     private void send(Contact contact, ReminderMail.Text text, String reference)
@@ -216,9 +269,15 @@ class ReminderDispatcher {
     }
 
     private int close(Reminder reminder, String status, String error, String recipients, Instant now) {
-        jdbc.update("UPDATE app.reminders SET status = ?, last_error = ?, recipients = ?, sent_at = ?, attempts = attempts + ? "
-                        + "WHERE id = ?", status, error, recipients,
-                "SENT".equals(status) ? Timestamp.from(now) : null, "SENT".equals(status) ? 1 : 0, reminder.id());
+        jdbc.update(
+                "UPDATE app.reminders SET status = ?, last_error = ?, recipients = ?, sent_at = ?, attempts = attempts + ? "
+                        + "WHERE id = ?",
+                status,
+                error,
+                recipients,
+                "SENT".equals(status) ? Timestamp.from(now) : null,
+                "SENT".equals(status) ? 1 : 0,
+                reminder.id());
         if ("FAILED".equals(status)) {
             LOG.warn("Reminder {} of task {} failed: {}", reminder.id(), reminder.taskId(), error);
         }
@@ -230,14 +289,25 @@ class ReminderDispatcher {
         String error = e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage());
         error = error.length() > 500 ? error.substring(0, 500) : error;
         if (attempts >= properties.maxAttempts()) {
-            jdbc.update("UPDATE app.reminders SET status = 'FAILED', attempts = ?, last_error = ? WHERE id = ?",
-                    attempts, error, reminder.id());
-            LOG.warn("Reminder {} of task {} given up after {} attempts: {}", reminder.id(), reminder.taskId(),
-                    attempts, error);
+            jdbc.update(
+                    "UPDATE app.reminders SET status = 'FAILED', attempts = ?, last_error = ? WHERE id = ?",
+                    attempts,
+                    error,
+                    reminder.id());
+            LOG.warn(
+                    "Reminder {} of task {} given up after {} attempts: {}",
+                    reminder.id(),
+                    reminder.taskId(),
+                    attempts,
+                    error);
         } else {
             Duration delay = properties.retryDelay(attempts);
-            jdbc.update("UPDATE app.reminders SET attempts = ?, last_error = ?, next_attempt_at = ? WHERE id = ?",
-                    attempts, error, Timestamp.from(now.plus(delay)), reminder.id());
+            jdbc.update(
+                    "UPDATE app.reminders SET attempts = ?, last_error = ?, next_attempt_at = ? WHERE id = ?",
+                    attempts,
+                    error,
+                    Timestamp.from(now.plus(delay)),
+                    reminder.id());
             LOG.info("Reminder {} not sent ({}), attempt {} again in {}", reminder.id(), error, attempts + 1, delay);
         }
         return 0;
@@ -265,34 +335,65 @@ class ReminderDispatcher {
             var contact = directory.contact(user);
             List<Role> roles = directory.rolesIn(association, user);
             if (contact.isEmpty() || roles.isEmpty()) {
-                jdbc.update("UPDATE app.digests SET status = 'FAILED', last_error = 'not a reachable member'" + where,
-                        association, user, day);
+                jdbc.update(
+                        "UPDATE app.digests SET status = 'FAILED', last_error = 'not a reachable member'" + where,
+                        association,
+                        user,
+                        day);
                 return 0;
             }
             var due = tasks.dueTasks(association, user, Set.copyOf(roles), false, now.plus(Duration.ofDays(7)));
             if (due.isEmpty()) {
-                jdbc.update("UPDATE app.digests SET status = 'SENT', sent_at = ?" + where, Timestamp.from(now),
-                        association, user, day);
+                jdbc.update(
+                        "UPDATE app.digests SET status = 'SENT', sent_at = ?" + where,
+                        Timestamp.from(now),
+                        association,
+                        user,
+                        day);
                 return 0;
             }
             boolean en = ReminderMail.english(contact.get().locale());
             List<ReminderMail.Item> overdue = new ArrayList<>();
             List<ReminderMail.Item> coming = new ArrayList<>();
             for (OpenTasks.DueTask task : due) {
-                var item = new ReminderMail.Item(task.taskId(), en && !task.nameEn().isBlank() ? task.nameEn() : task.name(),
-                        task.caseReference(), task.rule(), task.due(), LegalDeadlines.zoneOf(task.department()));
+                var item = new ReminderMail.Item(
+                        task.taskId(),
+                        en && !task.nameEn().isBlank() ? task.nameEn() : task.name(),
+                        task.caseReference(),
+                        task.rule(),
+                        task.due(),
+                        LegalDeadlines.zoneOf(task.department()));
                 (task.due().isBefore(now) ? overdue : coming).add(item);
             }
-            send(contact.get(), ReminderMail.digest(overdue, coming, contact.get().name(), properties.appBase(),
-                    contact.get().locale(), now, PARIS), "digest/" + day);
-            jdbc.update("UPDATE app.digests SET status = 'SENT', sent_at = ?, attempts = attempts + 1" + where,
-                    Timestamp.from(now), association, user, day);
+            send(
+                    contact.get(),
+                    ReminderMail.digest(
+                            overdue,
+                            coming,
+                            contact.get().name(),
+                            properties.appBase(),
+                            contact.get().locale(),
+                            now,
+                            PARIS),
+                    "digest/" + day);
+            jdbc.update(
+                    "UPDATE app.digests SET status = 'SENT', sent_at = ?, attempts = attempts + 1" + where,
+                    Timestamp.from(now),
+                    association,
+                    user,
+                    day);
             return 1;
         } catch (RuntimeException | MessagingException | UnsupportedEncodingException e) {
             int made = attempts + 1;
-            jdbc.update("UPDATE app.digests SET status = ?, attempts = ?, last_error = ?, next_attempt_at = ?" + where,
-                    made >= properties.maxAttempts() ? "FAILED" : "PENDING", made, String.valueOf(e.getMessage()),
-                    Timestamp.from(now.plus(properties.retryDelay(made))), association, user, day);
+            jdbc.update(
+                    "UPDATE app.digests SET status = ?, attempts = ?, last_error = ?, next_attempt_at = ?" + where,
+                    made >= properties.maxAttempts() ? "FAILED" : "PENDING",
+                    made,
+                    String.valueOf(e.getMessage()),
+                    Timestamp.from(now.plus(properties.retryDelay(made))),
+                    association,
+                    user,
+                    day);
             return 0;
         }
     }

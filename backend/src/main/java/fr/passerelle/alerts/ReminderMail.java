@@ -8,15 +8,12 @@ import java.util.Locale;
 
 /** The words of a reminder and of a digest, in French or in English. */
 final class ReminderMail {
-    record Text(String subject, String body) {
-    }
+    record Text(String subject, String body) {}
 
     /** One dated task as a mail lists it. */
-    record Item(String taskId, String taskName, String caseReference, String rule, Instant due, ZoneId zone) {
-    }
+    record Item(String taskId, String taskName, String caseReference, String rule, Instant due, ZoneId zone) {}
 
-    private ReminderMail() {
-    }
+    private ReminderMail() {}
 
     static boolean english(Locale locale) {
         return Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
@@ -35,8 +32,14 @@ final class ReminderMail {
         return new Text(subject, body);
     }
 
-    static Text digest(List<Item> overdue, List<Item> coming, String recipientName, String appUrl, Locale locale,
-                       Instant now, ZoneId zone) {
+    static Text digest(
+            List<Item> overdue,
+            List<Item> coming,
+            String recipientName,
+            String appUrl,
+            Locale locale,
+            Instant now,
+            ZoneId zone) {
         boolean en = english(locale);
         String day = DateTimeFormatter.ofPattern(en ? "EEEE d MMMM yyyy" : "EEEE d MMMM yyyy", locale)
                 .format(now.atZone(zone));
@@ -50,8 +53,11 @@ final class ReminderMail {
             coming.forEach(item -> body.append(describe(item, appUrl, locale)).append('\n'));
         }
         body.append(signature(en));
-        String subject = (en ? "Your deadlines, " : "Vos échéances du ") + day
-                + (overdue.isEmpty() ? "" : en ? " (" + overdue.size() + " overdue)" : " (" + overdue.size() + " en retard)");
+        String subject = (en ? "Your deadlines, " : "Vos échéances du ")
+                + day
+                + (overdue.isEmpty()
+                        ? ""
+                        : en ? " (" + overdue.size() + " overdue)" : " (" + overdue.size() + " en retard)");
         return new Text(subject, body.toString());
     }
 
@@ -69,17 +75,21 @@ final class ReminderMail {
     /** "lundi 4 mai 2026 à 23:59 (heure de Paris)", "Monday 4 May 2026 at 23:59 (Paris time)". */
     static String when(Instant instant, ZoneId zone, Locale locale) {
         boolean en = english(locale);
-        String text = DateTimeFormatter.ofPattern(en ? "EEEE d MMMM yyyy 'at' HH:mm" : "EEEE d MMMM yyyy 'à' HH:mm",
-                en ? Locale.UK : Locale.FRENCH).format(instant.atZone(zone));
-        String place = zone.getId().equals("Europe/Paris") ? (en ? "Paris time" : "heure de Paris")
+        String text = DateTimeFormatter.ofPattern(
+                        en ? "EEEE d MMMM yyyy 'at' HH:mm" : "EEEE d MMMM yyyy 'à' HH:mm",
+                        en ? Locale.UK : Locale.FRENCH)
+                .format(instant.atZone(zone));
+        String place = zone.getId().equals("Europe/Paris")
+                ? (en ? "Paris time" : "heure de Paris")
                 : (en ? "local time, " : "heure locale, ") + zone.getId();
         return text + " (" + place + ")";
     }
 
     private static String signature(boolean en) {
-        return en ? "-- \nPasserelle. You get this mail because the task is yours or offered to you; "
-                + "a daily digest instead can be chosen on your page (Me)."
+        return en
+                ? "-- \nPasserelle. You get this mail because the task is yours or offered to you; "
+                        + "a daily digest instead can be chosen on your page (Me)."
                 : "-- \nPasserelle. Vous recevez ce message parce que la tâche vous revient ou vous est proposée ; "
-                + "un récapitulatif quotidien peut le remplacer (page « Moi »).";
+                        + "un récapitulatif quotidien peut le remplacer (page « Moi »).";
     }
 }

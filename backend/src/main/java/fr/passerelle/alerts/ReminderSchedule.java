@@ -37,27 +37,41 @@ class ReminderSchedule {
             return;
         }
         Timestamp due = Timestamp.from(task.due());
-        jdbc.update("UPDATE app.reminders SET status = 'CANCELLED' WHERE task_id = ? AND status = 'PENDING' AND due <> ?",
-                task.taskId(), due);
+        jdbc.update(
+                "UPDATE app.reminders SET status = 'CANCELLED' WHERE task_id = ? AND status = 'PENDING' AND due <> ?",
+                task.taskId(),
+                due);
         Integer live = jdbc.queryForObject(
                 "SELECT count(*) FROM app.reminders WHERE task_id = ? AND due = ? AND status <> 'CANCELLED'",
-                Integer.class, task.taskId(), due);
+                Integer.class,
+                task.taskId(),
+                due);
         if (live != null && live > 0) {
             // this date's reminders are scheduled already (an assignment or a claim changed nothing of them)
             return;
         }
         var zone = LegalDeadlines.zoneOf(task.department());
-        for (Thresholds.Threshold threshold : Thresholds.of(task.rule(), task.due(),
-                ClockUtil.getCurrentTime().toInstant(), zone, properties.hour())) {
-            jdbc.update("""
+        for (Thresholds.Threshold threshold : Thresholds.of(
+                task.rule(), task.due(), ClockUtil.getCurrentTime().toInstant(), zone, properties.hour())) {
+            jdbc.update(
+                    """
                     INSERT INTO app.reminders (tenant_id, task_id, case_id, step, task_key, task_name, task_name_en, rule,
                                                zone, due, threshold, send_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (task_id, due, threshold) DO UPDATE SET status = 'PENDING', send_at = excluded.send_at,
                         attempts = 0, next_attempt_at = NULL, last_error = NULL
                     WHERE reminders.status = 'CANCELLED'""",
-                    task.tenantId(), task.taskId(), task.caseId(), task.step(), task.taskKey(), task.name(),
-                    task.nameEn() == null ? "" : task.nameEn(), task.rule(), zone.getId(), due, threshold.name(),
+                    task.tenantId(),
+                    task.taskId(),
+                    task.caseId(),
+                    task.step(),
+                    task.taskKey(),
+                    task.name(),
+                    task.nameEn() == null ? "" : task.nameEn(),
+                    task.rule(),
+                    zone.getId(),
+                    due,
+                    threshold.name(),
                     Timestamp.from(threshold.sendAt()));
         }
     }

@@ -18,11 +18,9 @@ import java.util.List;
  * deadline itself is past.
  */
 final class Thresholds {
-    record Threshold(String name, Instant sendAt) {
-    }
+    record Threshold(String name, Instant sendAt) {}
 
-    private Thresholds() {
-    }
+    private Thresholds() {}
 
     static List<Threshold> of(String rule, Instant due, Instant now, ZoneId zone, int hour) {
         List<Threshold> all = new ArrayList<>();

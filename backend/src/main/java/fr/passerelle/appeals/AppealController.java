@@ -28,8 +28,12 @@ class AppealController {
     private final AssociationDirectory directory;
     private final AppealLetters letters;
 
-    AppealController(Consents consents, Offers offers, LawyerInbox inbox, AssociationDirectory directory,
-                     AppealLetters letters) {
+    AppealController(
+            Consents consents,
+            Offers offers,
+            LawyerInbox inbox,
+            AssociationDirectory directory,
+            AppealLetters letters) {
         this.letters = letters;
         this.consents = consents;
         this.offers = offers;
@@ -37,31 +41,33 @@ class AppealController {
         this.directory = directory;
     }
 
-    record ConsentRequest(@Size(max = 500) String documentNote, UUID documentId) {
-    }
+    record ConsentRequest(@Size(max = 500) String documentNote, UUID documentId) {}
 
-    record Reason(@Size(max = 4000) String reason) {
-    }
+    record Reason(@Size(max = 4000) String reason) {}
 
-    record OfferRequest(@Size(max = Offers.MAX_NAMED) List<@Size(max = 100) String> lawyerIds, Boolean pool,
-                        @Size(max = 4000) String offerNotes, @Size(max = 20) String offerAcceptanceTime) {
-    }
+    record OfferRequest(
+            @Size(max = Offers.MAX_NAMED) List<@Size(max = 100) String> lawyerIds,
+            Boolean pool,
+            @Size(max = 4000) String offerNotes,
+            @Size(max = 20) String offerAcceptanceTime) {}
 
     /** Where the hand-off of a case's appeal stands, for the association's staff. */
-    record Standing(Consents.ConsentView consent, boolean waitingForOffer, List<Offers.OfferView> offers) {
-    }
+    record Standing(Consents.ConsentView consent, boolean waitingForOffer, List<Offers.OfferView> offers) {}
 
     @GetMapping("/api/cases/{caseId}/appeal")
     @Transactional(readOnly = true)
     Standing standing(@PathVariable UUID caseId) {
         Tenancy.current().requireAnyOf(CASEWORKER, COORDINATOR);
         List<Offers.OfferView> all = offers.ofCase(caseId);
-        return new Standing(consents.inForce(caseId).orElse(null),
-                offers.waitingTask(caseId, Offers.OFFER_TASK).isPresent(), all);
+        return new Standing(
+                consents.inForce(caseId).orElse(null),
+                offers.waitingTask(caseId, Offers.OFFER_TASK).isPresent(),
+                all);
     }
 
     @PostMapping("/api/cases/{caseId}/appeal/consent")
-    ResponseEntity<Consents.ConsentView> consent(@PathVariable UUID caseId, @Valid @RequestBody ConsentRequest request) {
+    ResponseEntity<Consents.ConsentView> consent(
+            @PathVariable UUID caseId, @Valid @RequestBody ConsentRequest request) {
         return ResponseEntity.status(201).body(consents.record(caseId, request.documentNote(), request.documentId()));
     }
 
@@ -78,9 +84,12 @@ class AppealController {
 
     @PostMapping("/api/cases/{caseId}/appeal/offers")
     ResponseEntity<Offers.OfferView> offer(@PathVariable UUID caseId, @Valid @RequestBody OfferRequest request) {
-        Offers.OfferView made = offers.offer(caseId, new Offers.OfferRequest(request.lawyerIds(), request.pool(),
-                request.offerNotes(), request.offerAcceptanceTime()));
-        return ResponseEntity.created(URI.create("/api/cases/" + caseId + "/appeal")).body(made);
+        Offers.OfferView made = offers.offer(
+                caseId,
+                new Offers.OfferRequest(
+                        request.lawyerIds(), request.pool(), request.offerNotes(), request.offerAcceptanceTime()));
+        return ResponseEntity.created(URI.create("/api/cases/" + caseId + "/appeal"))
+                .body(made);
     }
 
     @PostMapping("/api/appeal-offers/{offerId}/withdraw")
@@ -99,9 +108,14 @@ class AppealController {
     @GetMapping("/api/cases/{caseId}/appeal/letters/{kind}")
     ResponseEntity<byte[]> letter(@PathVariable UUID caseId, @PathVariable String kind) {
         AppealLetters.Letter letter = letters.draft(caseId, kind);
-        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType(AppealLetters.DOCX))
-                .header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
-                        .filename(letter.filename()).build().toString())
+        return ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(AppealLetters.DOCX))
+                .header(
+                        "Content-Disposition",
+                        org.springframework.http.ContentDisposition.attachment()
+                                .filename(letter.filename())
+                                .build()
+                                .toString())
                 .body(letter.content());
     }
 

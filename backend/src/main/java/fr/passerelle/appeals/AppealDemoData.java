@@ -45,16 +45,29 @@ class AppealDemoData implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         Tenancy.runAs(new CurrentAssociation(ASSOCIATION, Set.of(Role.COORDINATOR)), () -> {
-            if (jdbc.queryForObject("SELECT count(*) FROM app.associations WHERE slug = ?", Long.class, ASSOCIATION) == 0
-                    || runtime.createProcessInstanceQuery().processDefinitionKey(AppealGrants.CONTENTIOUS_APPEAL)
-                    .tenantIdIn(ASSOCIATION).count() > 0) {
+            if (jdbc.queryForObject("SELECT count(*) FROM app.associations WHERE slug = ?", Long.class, ASSOCIATION)
+                            == 0
+                    || runtime.createProcessInstanceQuery()
+                                    .processDefinitionKey(AppealGrants.CONTENTIOUS_APPEAL)
+                                    .tenantIdIn(ASSOCIATION)
+                                    .count()
+                            > 0) {
                 return null;
             }
             UUID caseId = cases.open(APPLICANT, Ground.L435_1, "13");
-            String notified = LocalDate.now(ZoneId.of("Europe/Paris")).minusDays(3).toString();
-            runtime.createProcessInstanceByKey(AppealGrants.CONTENTIOUS_APPEAL).businessKey(caseId.toString())
-                    .setVariables(Map.of("caseId", caseId.toString(), "department", "13", "decisionOutcome", "REFUSED",
-                            "decisionNotifiedDate", notified))
+            String notified =
+                    LocalDate.now(ZoneId.of("Europe/Paris")).minusDays(3).toString();
+            runtime.createProcessInstanceByKey(AppealGrants.CONTENTIOUS_APPEAL)
+                    .businessKey(caseId.toString())
+                    .setVariables(Map.of(
+                            "caseId",
+                            caseId.toString(),
+                            "department",
+                            "13",
+                            "decisionOutcome",
+                            "REFUSED",
+                            "decisionNotifiedDate",
+                            notified))
                     .execute();
             log.info("Demo: the refused case of {} waits for its appeal to be offered", APPLICANT);
             return null;

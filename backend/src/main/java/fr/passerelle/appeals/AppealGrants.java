@@ -32,12 +32,14 @@ class AppealGrants implements CaseGrants {
         String me = Users.current().orElseThrow().id();
         List<String> appeals = jdbc.queryForList("""
                 SELECT process_instance_id FROM app.appeal_offers
-                WHERE case_id = ? AND status = 'ACCEPTED' AND accepted_by = ? AND ended_at IS NULL""",
-                String.class, caseId, me);
+                WHERE case_id = ? AND status = 'ACCEPTED' AND accepted_by = ? AND ended_at IS NULL""", String.class, caseId, me);
         return appeals.stream().anyMatch(AppealGrants.this::running);
     }
 
     private boolean running(String processInstanceId) {
-        return runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0;
+        return runtime.createProcessInstanceQuery()
+                        .processInstanceId(processInstanceId)
+                        .count()
+                > 0;
     }
 }

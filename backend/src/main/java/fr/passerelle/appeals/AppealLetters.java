@@ -70,17 +70,18 @@ class AppealLetters {
         }
     }
 
-    record Letter(String filename, byte[] content) {
-    }
+    record Letter(String filename, byte[] content) {}
 
     /** The draft for one who may read the case (staff, or the lawyer who accepted its appeal). */
     Letter draft(UUID caseId, String kindCode) {
         cases.requireReadable(caseId);
-        Kind kind = Kind.of(kindCode).orElseThrow(() -> AppealProblems.invalid("kind", "not_choice",
-                "must be one of: {0}", "gracious, hierarchical, oqtf-request"));
+        Kind kind = Kind.of(kindCode)
+                .orElseThrow(() -> AppealProblems.invalid(
+                        "kind", "not_choice", "must be one of: {0}", "gracious, hierarchical, oqtf-request"));
         AppealFacts facts = cases.appealFacts(caseId);
         Map<String, Object> decision = decisionVariables(caseId);
-        try (XWPFDocument document = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XWPFDocument document = new XWPFDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             write(document, kind, facts, decision);
             document.write(out);
             return new Letter(kind.file + "-" + facts.reference() + ".docx", out.toByteArray());
@@ -91,27 +92,38 @@ class AppealLetters {
 
     private void write(XWPFDocument doc, Kind kind, AppealFacts f, Map<String, Object> decision) {
         String applicant = f.applicantName();
-        String decisionDate = date(f.decidedOn()).orElse(text(decision.get("decisionNotifiedDate")).map(this::isoDate)
-                .orElse(TO_COMPLETE));
-        String notified = date(f.notifiedOn()).orElse(text(decision.get("decisionNotifiedDate")).map(this::isoDate)
-                .orElse(TO_COMPLETE));
+        String decisionDate = date(f.decidedOn())
+                .orElse(text(decision.get("decisionNotifiedDate"))
+                        .map(this::isoDate)
+                        .orElse(TO_COMPLETE));
+        String notified = date(f.notifiedOn())
+                .orElse(text(decision.get("decisionNotifiedDate"))
+                        .map(this::isoDate)
+                        .orElse(TO_COMPLETE));
         String prefecture = Optional.ofNullable(f.prefecture()).orElse("Préfecture " + TO_COMPLETE);
-        String ground = Optional.ofNullable(f.groundCode()).map(code -> "article " + code + " du CESEDA").orElse(TO_COMPLETE);
+        String ground = Optional.ofNullable(f.groundCode())
+                .map(code -> "article " + code + " du CESEDA")
+                .orElse(TO_COMPLETE);
         String decisionKind = switch (text(decision.get("decisionOutcome")).orElse("")) {
             case "IMPLICIT_REFUSAL" -> "la décision implicite de rejet";
-            case "REFUSED_WITH_OQTF" -> "l’arrêté portant refus de titre de séjour et obligation de quitter le territoire français";
+            case "REFUSED_WITH_OQTF" ->
+                "l’arrêté portant refus de titre de séjour et obligation de quitter le territoire français";
             default -> "la décision portant refus de titre de séjour";
         };
 
         paragraph(doc, applicant, false);
-        paragraph(doc, "Né(e) le " + date(f.birthDate()).orElse(TO_COMPLETE)
-                + (f.nationality() == null ? "" : ", de nationalité " + f.nationality()), false);
+        paragraph(
+                doc,
+                "Né(e) le " + date(f.birthDate()).orElse(TO_COMPLETE)
+                        + (f.nationality() == null ? "" : ", de nationalité " + f.nationality()),
+                false);
         paragraph(doc, Optional.ofNullable(f.address()).orElse("Adresse " + TO_COMPLETE), false);
         blank(doc);
         String addressee = switch (kind) {
             case GRACIOUS -> "Monsieur le Préfet / Madame la Préfète\n" + prefecture;
-            case HIERARCHICAL -> "Monsieur le Ministre de l’Intérieur\nDirection générale des étrangers en France\n"
-                    + "Place Beauvau, 75800 Paris Cedex 08";
+            case HIERARCHICAL ->
+                "Monsieur le Ministre de l’Intérieur\nDirection générale des étrangers en France\n"
+                        + "Place Beauvau, 75800 Paris Cedex 08";
             case OQTF_REQUEST -> "Madame, Monsieur le Président\nTribunal administratif de " + TO_COMPLETE;
         };
         for (String line : addressee.split("\n")) {
@@ -126,47 +138,81 @@ class AppealLetters {
             case OQTF_REQUEST -> "REQUÊTE SOMMAIRE EN ANNULATION";
         };
         paragraph(doc, title, true);
-        paragraph(doc, "Décision du " + decisionDate + ", notifiée le " + notified + ", " + prefecture
-                + " — référence de la décision : " + TO_COMPLETE + " (dossier " + f.reference() + ")", false);
+        paragraph(
+                doc,
+                "Décision du " + decisionDate + ", notifiée le " + notified + ", " + prefecture
+                        + " — référence de la décision : " + TO_COMPLETE + " (dossier " + f.reference() + ")",
+                false);
         paragraph(doc, "Lettre recommandée avec accusé de réception", false);
         blank(doc);
         switch (kind) {
             case GRACIOUS, HIERARCHICAL -> {
-                paragraph(doc, kind == Kind.GRACIOUS ? "Monsieur le Préfet, Madame la Préfète," : "Monsieur le Ministre,",
+                paragraph(
+                        doc,
+                        kind == Kind.GRACIOUS ? "Monsieur le Préfet, Madame la Préfète," : "Monsieur le Ministre,",
                         false);
-                paragraph(doc, "J’ai l’honneur de former un recours " + (kind == Kind.GRACIOUS ? "gracieux" : "hiérarchique")
-                        + ", sur le fondement de l’article L411-2 du code des relations entre le public et "
-                        + "l’administration, contre " + decisionKind + " prise le " + decisionDate + " par " + prefecture
-                        + ", qui m’a été notifiée le " + notified + ", en réponse à ma demande fondée sur l’" + ground
-                        + ".", false);
-                paragraph(doc, "Je vous demande de bien vouloir retirer cette décision et me délivrer le titre de séjour "
-                        + "sollicité, pour les raisons suivantes :", false);
+                paragraph(
+                        doc,
+                        "J’ai l’honneur de former un recours " + (kind == Kind.GRACIOUS ? "gracieux" : "hiérarchique")
+                                + ", sur le fondement de l’article L411-2 du code des relations entre le public et "
+                                + "l’administration, contre " + decisionKind + " prise le " + decisionDate + " par "
+                                + prefecture
+                                + ", qui m’a été notifiée le " + notified + ", en réponse à ma demande fondée sur l’"
+                                + ground
+                                + ".",
+                        false);
+                paragraph(
+                        doc,
+                        "Je vous demande de bien vouloir retirer cette décision et me délivrer le titre de séjour "
+                                + "sollicité, pour les raisons suivantes :",
+                        false);
             }
             case OQTF_REQUEST -> {
-                paragraph(doc, "Requérant(e) : " + applicant + ", " + Optional.ofNullable(f.address()).orElse(TO_COMPLETE),
+                paragraph(
+                        doc,
+                        "Requérant(e) : " + applicant + ", "
+                                + Optional.ofNullable(f.address()).orElse(TO_COMPLETE),
                         false);
-                paragraph(doc, "Contre : " + decisionKind + " pris le " + decisionDate + " par " + prefecture
-                        + ", notifié le " + notified + " (décision jointe).", false);
-                paragraph(doc, "Je demande au tribunal d’annuler cette décision, d’enjoindre au préfet de réexaminer ma "
-                        + "situation et de me munir d’une autorisation provisoire de séjour dans l’attente, pour les "
-                        + "raisons suivantes :", false);
+                paragraph(
+                        doc,
+                        "Contre : " + decisionKind + " pris le " + decisionDate + " par " + prefecture + ", notifié le "
+                                + notified + " (décision jointe).",
+                        false);
+                paragraph(
+                        doc,
+                        "Je demande au tribunal d’annuler cette décision, d’enjoindre au préfet de réexaminer ma "
+                                + "situation et de me munir d’une autorisation provisoire de séjour dans l’attente, pour les "
+                                + "raisons suivantes :",
+                        false);
             }
         }
-        for (String point : List.of("1. " + TO_COMPLETE + " (les faits, la présence en France, les attaches)",
-                "2. " + TO_COMPLETE + " (les moyens : erreur de droit, erreur manifeste d’appréciation, atteinte à la vie "
+        for (String point : List.of(
+                "1. " + TO_COMPLETE + " (les faits, la présence en France, les attaches)",
+                "2. " + TO_COMPLETE
+                        + " (les moyens : erreur de droit, erreur manifeste d’appréciation, atteinte à la vie "
                         + "privée et familiale, article 8 de la Convention européenne des droits de l’homme)",
                 "3. " + TO_COMPLETE)) {
             paragraph(doc, point, false);
         }
         blank(doc);
         if (kind == Kind.OQTF_REQUEST) {
-            paragraph(doc, "Je demande le bénéfice de l’aide juridictionnelle provisoire et la désignation d’un avocat "
-                    + "commis d’office." + (f.interpreterNeeded() ? " Je demande l’assistance d’un interprète en "
-                    + Optional.ofNullable(f.interpreterLanguage()).orElse(TO_COMPLETE) + "." : ""), false);
+            paragraph(
+                    doc,
+                    "Je demande le bénéfice de l’aide juridictionnelle provisoire et la désignation d’un avocat "
+                            + "commis d’office."
+                            + (f.interpreterNeeded()
+                                    ? " Je demande l’assistance d’un interprète en "
+                                            + Optional.ofNullable(f.interpreterLanguage())
+                                                    .orElse(TO_COMPLETE) + "."
+                                    : ""),
+                    false);
             paragraph(doc, "Pièces jointes : la décision attaquée ; " + TO_COMPLETE, false);
         } else {
-            paragraph(doc, "Ce recours est formé dans le délai de recours contentieux de deux mois, qu’il conserve "
-                    + "(article L411-2 du code des relations entre le public et l’administration).", false);
+            paragraph(
+                    doc,
+                    "Ce recours est formé dans le délai de recours contentieux de deux mois, qu’il conserve "
+                            + "(article L411-2 du code des relations entre le public et l’administration).",
+                    false);
             paragraph(doc, "Je vous prie d’agréer l’expression de ma considération distinguée.", false);
             paragraph(doc, "Pièces jointes : copie de la décision ; " + TO_COMPLETE, false);
         }
@@ -190,14 +236,18 @@ class AppealLetters {
     }
 
     private Map<String, Object> decisionVariables(UUID caseId) {
-        List<ProcessInstance> appeals = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId.toString())
-                .processDefinitionKey(AppealGrants.CONTENTIOUS_APPEAL).list();
+        List<ProcessInstance> appeals = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseId.toString())
+                .processDefinitionKey(AppealGrants.CONTENTIOUS_APPEAL)
+                .list();
         if (appeals.isEmpty()) {
-            appeals = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId.toString()).list();
+            appeals = runtime.createProcessInstanceQuery()
+                    .processInstanceBusinessKey(caseId.toString())
+                    .list();
         }
         for (ProcessInstance instance : appeals) {
-            Map<String, Object> variables = runtime.getVariables(instance.getId(),
-                    List.of("decisionOutcome", "decisionNotifiedDate"));
+            Map<String, Object> variables =
+                    runtime.getVariables(instance.getId(), List.of("decisionOutcome", "decisionNotifiedDate"));
             if (!variables.isEmpty()) {
                 return variables;
             }

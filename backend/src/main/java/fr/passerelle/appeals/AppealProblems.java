@@ -8,8 +8,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 /** The appeals' refusals, as problem documents naming the field (docs/api-appeals.md). */
 final class AppealProblems {
-    private AppealProblems() {
-    }
+    private AppealProblems() {}
 
     static InputRefusal invalid(String field, String code, String message, Object... args) {
         return InputRefusal.invalid(field, Fault.of(code, message, args));

@@ -20,12 +20,16 @@ class AppealTaskGuard implements TaskGuard {
             return;
         }
         if (Offers.OFFER_TASK.equals(taskKey) && !"ASSOCIATION".equals(variables.get("filingBy"))) {
-            throw AppealProblems.conflict("filingBy", "offer_through_appeals",
+            throw AppealProblems.conflict(
+                    "filingBy",
+                    "offer_through_appeals",
                     "offer the appeal to lawyers with POST /api/cases/{0}/appeal/offers (consent is checked there)",
                     caseId);
         }
         if (Offers.ACCEPT_TASK.equals(taskKey)) {
-            throw AppealProblems.conflict("appealAccepted", "answer_through_appeals",
+            throw AppealProblems.conflict(
+                    "appealAccepted",
+                    "answer_through_appeals",
                     "answer the offer from the lawyer's inbox: POST /api/lawyer/offers/<offer>/accept or /decline");
         }
     }

@@ -42,9 +42,14 @@ class Consents {
         this.offers = offers;
     }
 
-    record ConsentView(UUID id, String kind, String documentNote, UUID documentId, String reason,
-                       String recordedBy, Instant recordedAt) {
-    }
+    record ConsentView(
+            UUID id,
+            String kind,
+            String documentNote,
+            UUID documentId,
+            String reason,
+            String recordedBy,
+            Instant recordedAt) {}
 
     @Transactional
     ConsentView record(UUID caseId, String documentNote, UUID documentId) {
@@ -53,15 +58,21 @@ class Consents {
         if (documentNote == null || documentNote.isBlank()) {
             throw AppealProblems.invalid("documentNote", "required", "say on what document the consent was given");
         }
-        if (documentId != null && jdbc.queryForObject(
-                "SELECT count(*) FROM app.case_documents WHERE id = ? AND case_id = ?", Long.class,
-                documentId, caseId) == 0) {
+        if (documentId != null
+                && jdbc.queryForObject(
+                                "SELECT count(*) FROM app.case_documents WHERE id = ? AND case_id = ?",
+                                Long.class,
+                                documentId,
+                                caseId)
+                        == 0) {
             throw AppealProblems.invalid("documentId", "unknown_document", "is not a document of this case");
         }
         requireNoneInForce(caseId);
         ConsentView view = insert(caseId, "CONSENT", documentNote.strip(), documentId, null);
-        audit.changed(caseId, "APPEAL_CONSENT_RECORDED", "on " + view.documentNote()
-                + (documentId == null ? "" : " (document " + documentId + ")"));
+        audit.changed(
+                caseId,
+                "APPEAL_CONSENT_RECORDED",
+                "on " + view.documentNote() + (documentId == null ? "" : " (document " + documentId + ")"));
         return view;
     }
 
@@ -84,34 +95,51 @@ class Consents {
         CurrentAssociation association = Tenancy.current().requireAnyOf(CASEWORKER, COORDINATOR);
         cases.requireReadable(caseId);
         CurrentUser me = Users.current().orElseThrow();
-        int withdrawn = jdbc.update("""
+        int withdrawn = jdbc.update(
+                """
                 UPDATE app.appeal_consents SET withdrawn_at = ?, withdrawn_by_id = ?, withdrawn_by_name = ?,
                        withdrawal_reason = ?
-                WHERE case_id = ? AND withdrawn_at IS NULL""", Timestamp.from(clock.instant()), me.id(),
-                me.username(), reason == null || reason.isBlank() ? null : reason.strip(), caseId);
+                WHERE case_id = ? AND withdrawn_at IS NULL""",
+                Timestamp.from(clock.instant()),
+                me.id(),
+                me.username(),
+                reason == null || reason.isBlank() ? null : reason.strip(),
+                caseId);
         if (withdrawn == 0) {
             throw AppealProblems.conflict("consent", "no_consent", "no consent is in force for this case");
         }
         audit.changed(caseId, "APPEAL_CONSENT_WITHDRAWN", reason == null ? "" : reason.strip());
-        offers.withdrawAll(caseId, "consentement retiré" + (reason == null || reason.isBlank() ? "" : " : " + reason.strip()),
+        offers.withdrawAll(
+                caseId,
+                "consentement retiré" + (reason == null || reason.isBlank() ? "" : " : " + reason.strip()),
                 association);
     }
 
     /** The consent or override in force, if any. */
     @Transactional(readOnly = true)
     Optional<ConsentView> inForce(UUID caseId) {
-        return jdbc.query("""
+        return jdbc
+                .query(
+                        """
                 SELECT id, kind, document_note, document_id, reason, recorded_by_name, recorded_at
-                FROM app.appeal_consents WHERE case_id = ? AND withdrawn_at IS NULL""", (row, i) -> new ConsentView(
-                row.getObject("id", UUID.class), row.getString("kind"), row.getString("document_note"),
-                row.getObject("document_id", UUID.class), row.getString("reason"), row.getString("recorded_by_name"),
-                row.getTimestamp("recorded_at").toInstant()), caseId).stream().findFirst();
+                FROM app.appeal_consents WHERE case_id = ? AND withdrawn_at IS NULL""",
+                        (row, i) -> new ConsentView(
+                                row.getObject("id", UUID.class),
+                                row.getString("kind"),
+                                row.getString("document_note"),
+                                row.getObject("document_id", UUID.class),
+                                row.getString("reason"),
+                                row.getString("recorded_by_name"),
+                                row.getTimestamp("recorded_at").toInstant()),
+                        caseId)
+                .stream()
+                .findFirst();
     }
 
     private void requireNoneInForce(UUID caseId) {
         if (inForce(caseId).isPresent()) {
-            throw AppealProblems.conflict("consent", "consent_in_force",
-                    "a consent is already in force for this case (withdraw it first)");
+            throw AppealProblems.conflict(
+                    "consent", "consent_in_force", "a consent is already in force for this case (withdraw it first)");
         }
     }
 
@@ -119,11 +147,21 @@ class Consents {
         CurrentUser me = Users.current().orElseThrow();
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO app.appeal_consents (id, tenant_id, case_id, kind, document_note, document_id, reason,
                                                  recorded_by_id, recorded_by_name, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", id, Tenancy.current().slug(), caseId, kind, note, documentId,
-                reason, me.id(), me.username(), Timestamp.from(now));
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                id,
+                Tenancy.current().slug(),
+                caseId,
+                kind,
+                note,
+                documentId,
+                reason,
+                me.id(),
+                me.username(),
+                Timestamp.from(now));
         return new ConsentView(id, kind, note, documentId, reason, me.username(), now);
     }
 }

@@ -37,8 +37,12 @@ class LawyerInbox {
     private final RuntimeService runtime;
     private final ObjectMapper json;
 
-    LawyerInbox(JdbcTemplate jdbc, PlatformTransactionManager transactions, IdentityService identity,
-                RuntimeService runtime, ObjectMapper json) {
+    LawyerInbox(
+            JdbcTemplate jdbc,
+            PlatformTransactionManager transactions,
+            IdentityService identity,
+            RuntimeService runtime,
+            ObjectMapper json) {
         this.jdbc = jdbc;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
@@ -47,20 +51,38 @@ class LawyerInbox {
         this.json = json;
     }
 
-    record Offer(UUID id, String association, String associationName, String status, Offers.Summary summary,
-                 Instant due, Instant offeredAt) {
-    }
+    record Offer(
+            UUID id,
+            String association,
+            String associationName,
+            String status,
+            Offers.Summary summary,
+            Instant due,
+            Instant offeredAt) {}
 
-    record Appeal(UUID caseId, String association, String associationName, String reference, String applicantName,
-                  Instant acceptedAt, Instant due, List<Task> tasks) {
-    }
+    record Appeal(
+            UUID caseId,
+            String association,
+            String associationName,
+            String reference,
+            String applicantName,
+            Instant acceptedAt,
+            Instant due,
+            List<Task> tasks) {}
 
-    record Task(String id, String name, String nameEn, String taskKey, UUID caseId, String association,
-                String associationName, String reference, Instant due, boolean overdue) {
-    }
+    record Task(
+            String id,
+            String name,
+            String nameEn,
+            String taskKey,
+            UUID caseId,
+            String association,
+            String associationName,
+            String reference,
+            Instant due,
+            boolean overdue) {}
 
-    record Inbox(List<Offer> offers, List<Appeal> appeals, List<Task> tasks) {
-    }
+    record Inbox(List<Offer> offers, List<Appeal> appeals, List<Task> tasks) {}
 
     /** Called outside any transaction: each association gets its own. */
     Inbox of() {
@@ -79,10 +101,12 @@ class LawyerInbox {
             Authentication previous = identity.getCurrentAuthentication();
             identity.setAuthentication(me.id(), List.of(Role.LAWYER.groupName()), List.of(association.slug()));
             try {
-                Tenancy.runAs(association, () -> readOnly.execute(status -> {
-                    read(association.slug(), me.id(), offers, appeals);
-                    return null;
-                }));
+                Tenancy.runAs(
+                        association,
+                        () -> readOnly.execute(status -> {
+                            read(association.slug(), me.id(), offers, appeals);
+                            return null;
+                        }));
             } finally {
                 if (previous == null) {
                     identity.clearAuthentication();
@@ -92,54 +116,94 @@ class LawyerInbox {
             }
         }
         Comparator<Instant> soonest = Comparator.nullsLast(Comparator.naturalOrder());
-        offers.sort(Comparator.comparing((Offer o) -> !"OPEN".equals(o.status())).thenComparing(Offer::due, soonest));
+        offers.sort(
+                Comparator.comparing((Offer o) -> !"OPEN".equals(o.status())).thenComparing(Offer::due, soonest));
         appeals.sort(Comparator.comparing(Appeal::due, soonest));
-        List<Task> tasks = appeals.stream().flatMap(appeal -> appeal.tasks().stream())
-                .sorted(Comparator.comparing(Task::due, soonest)).toList();
+        List<Task> tasks = appeals.stream()
+                .flatMap(appeal -> appeal.tasks().stream())
+                .sorted(Comparator.comparing(Task::due, soonest))
+                .toList();
         return new Inbox(offers, appeals, tasks);
     }
 
     private void read(String slug, String me, List<Offer> offers, List<Appeal> appeals) {
-        String name = jdbc.queryForList("SELECT name FROM app.associations WHERE slug = ?", String.class, slug)
-                .stream().findFirst().orElse(slug);
-        offers.addAll(jdbc.query("""
+        String name = jdbc.queryForList("SELECT name FROM app.associations WHERE slug = ?", String.class, slug).stream()
+                .findFirst()
+                .orElse(slug);
+        offers.addAll(jdbc.query(
+                """
                 SELECT o.id, o.status, o.summary, o.due, o.offered_at FROM app.appeal_offers o
                 WHERE ? = ANY (o.offered_to)
                   AND NOT EXISTS (SELECT 1 FROM app.appeal_offer_declines d WHERE d.offer_id = o.id AND d.lawyer_id = ?)
                   AND (o.status = 'OPEN' AND EXISTS (SELECT 1 FROM app.open_tasks t WHERE t.task_id = o.task_id)
                        OR o.status = 'ACCEPTED' AND o.accepted_by <> ? AND o.accepted_at > now() - interval '30 days')""",
-                (row, i) -> new Offer(row.getObject("id", UUID.class), slug, name,
-                        "OPEN".equals(row.getString("status")) ? "OPEN" : "TAKEN", summary(row.getString("summary")),
-                        Offers.instant(row.getTimestamp("due")), Offers.instant(row.getTimestamp("offered_at"))),
-                me, me, me));
+                (row, i) -> new Offer(
+                        row.getObject("id", UUID.class),
+                        slug,
+                        name,
+                        "OPEN".equals(row.getString("status")) ? "OPEN" : "TAKEN",
+                        summary(row.getString("summary")),
+                        Offers.instant(row.getTimestamp("due")),
+                        Offers.instant(row.getTimestamp("offered_at"))),
+                me,
+                me,
+                me));
         Instant now = ClockUtil.getCurrentTime().toInstant();
-        record Accepted(UUID caseId, String processInstanceId, String reference, String applicant, Instant at) {
-        }
-        List<Accepted> accepted = jdbc.query("""
+        record Accepted(UUID caseId, String processInstanceId, String reference, String applicant, Instant at) {}
+        List<Accepted> accepted = jdbc.query(
+                """
                 SELECT o.case_id, o.process_instance_id, c.reference, a.first_name, a.last_name, o.accepted_at
                 FROM app.appeal_offers o
                 JOIN app.cases c ON c.tenant_id = o.tenant_id AND c.id = o.case_id
                 JOIN app.applicants a ON a.tenant_id = c.tenant_id AND a.id = c.applicant_id
                 WHERE o.status = 'ACCEPTED' AND o.accepted_by = ? AND o.ended_at IS NULL
-                ORDER BY o.accepted_at""", (row, i) -> new Accepted(row.getObject("case_id", UUID.class),
-                row.getString("process_instance_id"), row.getString("reference"),
-                (row.getString("first_name") == null ? "" : row.getString("first_name") + " ")
-                        + row.getString("last_name"), Offers.instant(row.getTimestamp("accepted_at"))), me);
+                ORDER BY o.accepted_at""",
+                (row, i) -> new Accepted(
+                        row.getObject("case_id", UUID.class),
+                        row.getString("process_instance_id"),
+                        row.getString("reference"),
+                        (row.getString("first_name") == null ? "" : row.getString("first_name") + " ")
+                                + row.getString("last_name"),
+                        Offers.instant(row.getTimestamp("accepted_at"))),
+                me);
         for (Accepted appeal : accepted) {
-            if (runtime.createProcessInstanceQuery().processInstanceId(appeal.processInstanceId()).count() == 0) {
+            if (runtime.createProcessInstanceQuery()
+                            .processInstanceId(appeal.processInstanceId())
+                            .count()
+                    == 0) {
                 continue; // the appeal is over: so is the grant
             }
-            List<Task> tasks = jdbc.query("""
+            List<Task> tasks = jdbc.query(
+                    """
                     SELECT task_id, name, name_en, task_key, due FROM app.open_tasks
                     WHERE process_instance_id = ? AND (assignee = ? OR assignee IS NULL AND ? = ANY (candidate_users))
-                    ORDER BY due ASC NULLS LAST, created""", (row, i) -> {
-                Instant due = Offers.instant(row.getTimestamp("due"));
-                return new Task(row.getString("task_id"), row.getString("name"), row.getString("name_en"),
-                        row.getString("task_key"), appeal.caseId(), slug, name, appeal.reference(), due,
-                        due != null && due.isBefore(now));
-            }, appeal.processInstanceId(), me, me);
-            appeals.add(new Appeal(appeal.caseId(), slug, name, appeal.reference(), appeal.applicant(), appeal.at(),
-                    tasks.isEmpty() ? null : tasks.get(0).due(), tasks));
+                    ORDER BY due ASC NULLS LAST, created""",
+                    (row, i) -> {
+                        Instant due = Offers.instant(row.getTimestamp("due"));
+                        return new Task(
+                                row.getString("task_id"),
+                                row.getString("name"),
+                                row.getString("name_en"),
+                                row.getString("task_key"),
+                                appeal.caseId(),
+                                slug,
+                                name,
+                                appeal.reference(),
+                                due,
+                                due != null && due.isBefore(now));
+                    },
+                    appeal.processInstanceId(),
+                    me,
+                    me);
+            appeals.add(new Appeal(
+                    appeal.caseId(),
+                    slug,
+                    name,
+                    appeal.reference(),
+                    appeal.applicant(),
+                    appeal.at(),
+                    tasks.isEmpty() ? null : tasks.get(0).due(),
+                    tasks));
         }
     }
 

@@ -65,8 +65,16 @@ class Offers {
     private final Clock clock;
     private final ObjectMapper json;
 
-    Offers(JdbcTemplate jdbc, CaseFiles cases, Consents consents, AssociationDirectory directory,
-           RuntimeService runtime, TaskService tasks, Audit audit, Clock clock, ObjectMapper json) {
+    Offers(
+            JdbcTemplate jdbc,
+            CaseFiles cases,
+            Consents consents,
+            AssociationDirectory directory,
+            RuntimeService runtime,
+            TaskService tasks,
+            Audit audit,
+            Clock clock,
+            ObjectMapper json) {
         this.jdbc = jdbc;
         this.cases = cases;
         this.consents = consents;
@@ -79,24 +87,43 @@ class Offers {
     }
 
     /** What a lawyer sees before accepting: never the applicant's identity, the case's reference or its documents. */
-    record Summary(String ground, String prefecture, String department, String decisionType, String decisionNotifiedOn,
-                   String oqtfKind, String oqtfNotifiedAt, String deadlineRule, String deadlineFrom, Instant deadline,
-                   List<String> languages, boolean interpreterNeeded, String interpreterLanguage, String message) {
-    }
+    record Summary(
+            String ground,
+            String prefecture,
+            String department,
+            String decisionType,
+            String decisionNotifiedOn,
+            String oqtfKind,
+            String oqtfNotifiedAt,
+            String deadlineRule,
+            String deadlineFrom,
+            Instant deadline,
+            List<String> languages,
+            boolean interpreterNeeded,
+            String interpreterLanguage,
+            String message) {}
 
-    record OfferRequest(List<String> lawyerIds, Boolean pool, String offerNotes, String offerAcceptanceTime) {
-    }
+    record OfferRequest(List<String> lawyerIds, Boolean pool, String offerNotes, String offerAcceptanceTime) {}
 
-    record Lawyer(String userId, String name) {
-    }
+    record Lawyer(String userId, String name) {}
 
-    record OfferView(UUID id, UUID caseId, String status, boolean pool, List<Lawyer> offeredTo, Summary summary,
-                     Instant due, String offeredBy, Instant offeredAt, String acceptedBy, Instant acceptedAt,
-                     Instant endedAt, String endReason, List<Decline> declines) {
-    }
+    record OfferView(
+            UUID id,
+            UUID caseId,
+            String status,
+            boolean pool,
+            List<Lawyer> offeredTo,
+            Summary summary,
+            Instant due,
+            String offeredBy,
+            Instant offeredAt,
+            String acceptedBy,
+            Instant acceptedAt,
+            Instant endedAt,
+            String endReason,
+            List<Decline> declines) {}
 
-    record Decline(String lawyer, String reason, Instant at) {
-    }
+    record Decline(String lawyer, String reason, Instant at) {}
 
     /** The coordinator offers the appeal waiting at {@code offerAppealToLawyer}; consent (or its override) first. */
     @Transactional
@@ -106,7 +133,9 @@ class Offers {
         boolean pool = Boolean.TRUE.equals(request.pool());
         List<String> named = request.lawyerIds() == null ? List.of() : request.lawyerIds();
         if (pool == !named.isEmpty()) {
-            throw AppealProblems.invalid("lawyerIds", "lawyers_or_pool",
+            throw AppealProblems.invalid(
+                    "lawyerIds",
+                    "lawyers_or_pool",
                     "name the lawyers (lawyerIds) or offer to the pool (pool: true), one of the two");
         }
         if (named.size() > MAX_NAMED) {
@@ -117,8 +146,11 @@ class Offers {
             throw AppealProblems.invalid("offerNotes", "too_long", "at most {0} characters", 4000);
         }
         if (consents.inForce(caseId).isEmpty()) {
-            throw AppealProblems.conflict("consent", "consent_missing", "record the applicant's consent to share the"
-                    + " case with a lawyer (or a coordinator's override with its reason) before offering the appeal");
+            throw AppealProblems.conflict(
+                    "consent",
+                    "consent_missing",
+                    "record the applicant's consent to share the"
+                            + " case with a lawyer (or a coordinator's override with its reason) before offering the appeal");
         }
         List<Person> lawyers = new ArrayList<>();
         if (pool) {
@@ -128,23 +160,30 @@ class Offers {
             }
         } else {
             for (String id : new LinkedHashSet<>(named)) {
-                lawyers.add(directory.member(association.slug(), id).filter(person -> person.has(LAWYER))
-                        .orElseThrow(() -> AppealProblems.invalid("lawyerIds", "not_a_lawyer",
-                                "{0} is not a lawyer of the association", id)));
+                lawyers.add(directory
+                        .member(association.slug(), id)
+                        .filter(person -> person.has(LAWYER))
+                        .orElseThrow(() -> AppealProblems.invalid(
+                                "lawyerIds", "not_a_lawyer", "{0} is not a lawyer of the association", id)));
             }
         }
-        Task offerTask = waitingTask(caseId, OFFER_TASK).orElseThrow(() -> AppealProblems.conflict("caseId",
-                "no_appeal_to_offer", "no contentious appeal of this case waits to be offered"));
+        Task offerTask = waitingTask(caseId, OFFER_TASK)
+                .orElseThrow(() -> AppealProblems.conflict(
+                        "caseId", "no_appeal_to_offer", "no contentious appeal of this case waits to be offered"));
         Summary summary = summary(caseId, offerTask, request.offerNotes());
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put("filingBy", "LAWYER");
-        variables.put("offeredLawyerId", String.join(",", lawyers.stream().map(Person::userId).toList()));
+        variables.put(
+                "offeredLawyerId",
+                String.join(",", lawyers.stream().map(Person::userId).toList()));
         variables.put("offerAcceptanceTime", acceptance == null ? null : acceptance.toString());
         variables.put("offerNotes", request.offerNotes());
         variables.put("offerExpired", false);
         tasks.complete(offerTask.getId(), variables);
-        Task acceptTask = tasks.createTaskQuery().processInstanceId(offerTask.getProcessInstanceId())
-                .taskDefinitionKey(ACCEPT_TASK).singleResult();
+        Task acceptTask = tasks.createTaskQuery()
+                .processInstanceId(offerTask.getProcessInstanceId())
+                .taskDefinitionKey(ACCEPT_TASK)
+                .singleResult();
         CurrentUser me = Users.current().orElseThrow();
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
@@ -152,18 +191,35 @@ class Offers {
         // or a restriction of liberty restarted the appeal's deadline part.
         jdbc.update("""
                 UPDATE app.appeal_offers SET status = 'EXPIRED', ended_at = ?
-                WHERE process_instance_id = ? AND status = 'OPEN'""", Timestamp.from(now),
-                offerTask.getProcessInstanceId());
-        jdbc.update("""
+                WHERE process_instance_id = ? AND status = 'OPEN'""", Timestamp.from(now), offerTask.getProcessInstanceId());
+        jdbc.update(
+                """
                 INSERT INTO app.appeal_offers (id, tenant_id, case_id, process_instance_id, task_id, pool, offered_to,
                                                summary, due, offered_by_id, offered_by_name, offered_at, status)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, 'OPEN')""", id, association.slug(), caseId,
-                offerTask.getProcessInstanceId(), acceptTask.getId(), pool,
-                textArray(lawyers.stream().map(Person::userId).toList()), write(summary),
-                acceptTask.getDueDate() == null ? null : new Timestamp(acceptTask.getDueDate().getTime()), me.id(),
-                me.username(), Timestamp.from(now));
-        audit.changed(caseId, "APPEAL_OFFERED", (pool ? "pool: " : "")
-                + String.join(", ", lawyers.stream().map(p -> p.name() + " (" + p.userId() + ")").toList()));
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, 'OPEN')""",
+                id,
+                association.slug(),
+                caseId,
+                offerTask.getProcessInstanceId(),
+                acceptTask.getId(),
+                pool,
+                textArray(lawyers.stream().map(Person::userId).toList()),
+                write(summary),
+                acceptTask.getDueDate() == null
+                        ? null
+                        : new Timestamp(acceptTask.getDueDate().getTime()),
+                me.id(),
+                me.username(),
+                Timestamp.from(now));
+        audit.changed(
+                caseId,
+                "APPEAL_OFFERED",
+                (pool ? "pool: " : "")
+                        + String.join(
+                                ", ",
+                                lawyers.stream()
+                                        .map(p -> p.name() + " (" + p.userId() + ")")
+                                        .toList()));
         return ofCase(caseId).get(0);
     }
 
@@ -174,9 +230,13 @@ class Offers {
         CurrentUser me = Users.current().orElseThrow();
         Locked offer = lockForLawyer(offerId, me.id());
         if (!"OPEN".equals(offer.status())) {
-            throw AppealProblems.gone(me.id().equals(offer.acceptedBy()) ? "You already accepted this appeal"
-                    : "ACCEPTED".equals(offer.status()) ? "This appeal was taken by another lawyer"
-                    : "This offer is no longer open (" + offer.status().toLowerCase() + ")");
+            throw AppealProblems.gone(
+                    me.id().equals(offer.acceptedBy())
+                            ? "You already accepted this appeal"
+                            : "ACCEPTED".equals(offer.status())
+                                    ? "This appeal was taken by another lawyer"
+                                    : "This offer is no longer open ("
+                                            + offer.status().toLowerCase() + ")");
         }
         requireTaskOpen(offer);
         int won = jdbc.update("""
@@ -202,20 +262,29 @@ class Offers {
         CurrentUser me = Users.current().orElseThrow();
         Locked offer = lockForLawyer(offerId, me.id());
         if (!"OPEN".equals(offer.status())) {
-            throw AppealProblems.gone("This offer is no longer open (" + offer.status().toLowerCase() + ")");
+            throw AppealProblems.gone(
+                    "This offer is no longer open (" + offer.status().toLowerCase() + ")");
         }
         if (offer.declinedBy().contains(me.id())) {
             throw AppealProblems.gone("You already declined this offer");
         }
         requireTaskOpen(offer);
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO app.appeal_offer_declines (offer_id, tenant_id, lawyer_id, lawyer_name, reason, declined_at)
-                VALUES (?, ?, ?, ?, ?, ?)""", offerId, Tenancy.current().slug(), me.id(), me.username(), reason.strip(),
+                VALUES (?, ?, ?, ?, ?, ?)""",
+                offerId,
+                Tenancy.current().slug(),
+                me.id(),
+                me.username(),
+                reason.strip(),
                 Timestamp.from(clock.instant()));
         audit.changed(offer.caseId(), "APPEAL_DECLINED", me.username() + ": " + reason.strip());
         if (offer.declinedBy().size() + 1 >= offer.offeredTo().size()) {
-            jdbc.update("UPDATE app.appeal_offers SET status = 'DECLINED', ended_at = ? WHERE id = ?",
-                    Timestamp.from(clock.instant()), offerId);
+            jdbc.update(
+                    "UPDATE app.appeal_offers SET status = 'DECLINED', ended_at = ? WHERE id = ?",
+                    Timestamp.from(clock.instant()),
+                    offerId);
             complete(offer.taskId(), Map.of("appealAccepted", false, "declineReason", reason.strip()));
         } else {
             tasks.deleteCandidateUser(offer.taskId(), me.id());
@@ -234,7 +303,8 @@ class Offers {
         }
         Locked offer = lock(offerId).orElseThrow(() -> AppealProblems.notFound("No offer " + offerId));
         if (!end(offer, "retirée par le coordinateur : " + reason.strip())) {
-            throw AppealProblems.gone("This offer is already over (" + offer.status().toLowerCase() + ")");
+            throw AppealProblems.gone(
+                    "This offer is already over (" + offer.status().toLowerCase() + ")");
         }
         audit.changed(offer.caseId(), "APPEAL_OFFER_WITHDRAWN", reason.strip());
     }
@@ -258,24 +328,29 @@ class Offers {
                 SELECT o.*, (SELECT coalesce(json_agg(json_build_object('lawyer', d.lawyer_name, 'reason', d.reason,
                              'at', d.declined_at) ORDER BY d.declined_at), '[]') FROM app.appeal_offer_declines d
                              WHERE d.offer_id = o.id) AS declines
-                FROM app.appeal_offers o WHERE o.case_id = ? ORDER BY o.offered_at DESC""",
-                (row, i) -> view(row), caseId);
+                FROM app.appeal_offers o WHERE o.case_id = ? ORDER BY o.offered_at DESC""", (row, i) -> view(row), caseId);
     }
 
     private boolean end(Locked offer, String reason) {
         Timestamp now = Timestamp.from(clock.instant());
         if ("OPEN".equals(offer.status())) {
-            jdbc.update("UPDATE app.appeal_offers SET status = 'WITHDRAWN', ended_at = ?, end_reason = ? WHERE id = ?",
-                    now, reason, offer.id());
+            jdbc.update(
+                    "UPDATE app.appeal_offers SET status = 'WITHDRAWN', ended_at = ?, end_reason = ? WHERE id = ?",
+                    now,
+                    reason,
+                    offer.id());
             if (tasks.createTaskQuery().taskId(offer.taskId()).count() > 0) {
                 complete(offer.taskId(), Map.of("appealAccepted", false, "declineReason", "Offre " + reason));
             }
             return true;
         }
         if ("ACCEPTED".equals(offer.status()) && offer.endedAt() == null) {
-            jdbc.update("UPDATE app.appeal_offers SET ended_at = ?, end_reason = ? WHERE id = ?", now, reason, offer.id());
-            for (Task task : tasks.createTaskQuery().processInstanceId(offer.processInstanceId())
-                    .taskAssignee(offer.acceptedBy()).list()) {
+            jdbc.update(
+                    "UPDATE app.appeal_offers SET ended_at = ?, end_reason = ? WHERE id = ?", now, reason, offer.id());
+            for (Task task : tasks.createTaskQuery()
+                    .processInstanceId(offer.processInstanceId())
+                    .taskAssignee(offer.acceptedBy())
+                    .list()) {
                 tasks.setAssignee(task.getId(), null);
                 tasks.addCandidateGroup(task.getId(), COORDINATOR.groupName());
             }
@@ -287,20 +362,34 @@ class Offers {
     private Summary summary(UUID caseId, Task offerTask, String message) {
         AppealFacts facts = cases.appealFacts(caseId);
         Map<String, Object> v = runtime.getVariables(offerTask.getExecutionId());
-        return new Summary(facts.groundCode(), facts.prefecture(), facts.department(), text(v.get("decisionOutcome")),
-                text(v.get("decisionNotifiedDate")), text(v.get("oqtfKind")), text(v.get("oqtfNotifiedAt")),
-                text(v.get("contentiousAppealRule")), text(v.get("contentiousAppealFrom")),
-                offerTask.getDueDate() == null ? null : offerTask.getDueDate().toInstant(), facts.languages(),
-                facts.interpreterNeeded(), facts.interpreterLanguage(),
+        return new Summary(
+                facts.groundCode(),
+                facts.prefecture(),
+                facts.department(),
+                text(v.get("decisionOutcome")),
+                text(v.get("decisionNotifiedDate")),
+                text(v.get("oqtfKind")),
+                text(v.get("oqtfNotifiedAt")),
+                text(v.get("contentiousAppealRule")),
+                text(v.get("contentiousAppealFrom")),
+                offerTask.getDueDate() == null ? null : offerTask.getDueDate().toInstant(),
+                facts.languages(),
+                facts.interpreterNeeded(),
+                facts.interpreterLanguage(),
                 message == null || message.isBlank() ? null : message.strip());
     }
 
     /** The open task of a case's running contentious appeal, if one waits at that step. */
     Optional<Task> waitingTask(UUID caseId, String taskKey) {
-        List<ProcessInstance> appeals = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId.toString())
-                .processDefinitionKey(AppealGrants.CONTENTIOUS_APPEAL).active().list();
+        List<ProcessInstance> appeals = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseId.toString())
+                .processDefinitionKey(AppealGrants.CONTENTIOUS_APPEAL)
+                .active()
+                .list();
         for (ProcessInstance appeal : appeals) {
-            Task task = tasks.createTaskQuery().processInstanceId(appeal.getId()).taskDefinitionKey(taskKey)
+            Task task = tasks.createTaskQuery()
+                    .processInstanceId(appeal.getId())
+                    .taskDefinitionKey(taskKey)
                     .singleResult();
             if (task != null) {
                 return Optional.of(task);
@@ -323,36 +412,64 @@ class Offers {
         }
     }
 
-    record Locked(UUID id, UUID caseId, String processInstanceId, String taskId, String status, List<String> offeredTo,
-                  String acceptedBy, Instant endedAt, List<String> declinedBy) {
-    }
+    record Locked(
+            UUID id,
+            UUID caseId,
+            String processInstanceId,
+            String taskId,
+            String status,
+            List<String> offeredTo,
+            String acceptedBy,
+            Instant endedAt,
+            List<String> declinedBy) {}
 
     private Locked lockForLawyer(UUID offerId, String me) {
-        return lock(offerId).filter(offer -> offer.offeredTo().contains(me))
+        return lock(offerId)
+                .filter(offer -> offer.offeredTo().contains(me))
                 .orElseThrow(() -> AppealProblems.notFound("No offer " + offerId));
     }
 
     private Optional<Locked> lock(UUID offerId) {
-        return jdbc.query("""
+        return jdbc
+                .query(
+                        """
                 SELECT id, case_id, process_instance_id, task_id, status, offered_to, accepted_by, ended_at,
                        ARRAY(SELECT lawyer_id FROM app.appeal_offer_declines d WHERE d.offer_id = o.id) AS declined
-                FROM app.appeal_offers o WHERE id = ? FOR UPDATE""", (row, i) -> new Locked(
-                row.getObject("id", UUID.class), row.getObject("case_id", UUID.class),
-                row.getString("process_instance_id"), row.getString("task_id"), row.getString("status"),
-                strings(row.getArray("offered_to")), row.getString("accepted_by"), instant(row.getTimestamp("ended_at")),
-                strings(row.getArray("declined"))), offerId).stream().findFirst();
+                FROM app.appeal_offers o WHERE id = ? FOR UPDATE""",
+                        (row, i) -> new Locked(
+                                row.getObject("id", UUID.class),
+                                row.getObject("case_id", UUID.class),
+                                row.getString("process_instance_id"),
+                                row.getString("task_id"),
+                                row.getString("status"),
+                                strings(row.getArray("offered_to")),
+                                row.getString("accepted_by"),
+                                instant(row.getTimestamp("ended_at")),
+                                strings(row.getArray("declined"))),
+                        offerId)
+                .stream()
+                .findFirst();
     }
 
     private OfferView view(ResultSet row) throws SQLException {
         List<String> to = strings(row.getArray("offered_to"));
         try {
             List<Decline> declines = Arrays.asList(json.readValue(row.getString("declines"), Decline[].class));
-            return new OfferView(row.getObject("id", UUID.class), row.getObject("case_id", UUID.class),
-                    row.getString("status"), row.getBoolean("pool"), to.stream().map(id -> new Lawyer(id, null)).toList(),
-                    json.readValue(row.getString("summary"), Summary.class), instant(row.getTimestamp("due")),
-                    row.getString("offered_by_name"), instant(row.getTimestamp("offered_at")),
-                    row.getString("accepted_by_name"), instant(row.getTimestamp("accepted_at")),
-                    instant(row.getTimestamp("ended_at")), row.getString("end_reason"), declines);
+            return new OfferView(
+                    row.getObject("id", UUID.class),
+                    row.getObject("case_id", UUID.class),
+                    row.getString("status"),
+                    row.getBoolean("pool"),
+                    to.stream().map(id -> new Lawyer(id, null)).toList(),
+                    json.readValue(row.getString("summary"), Summary.class),
+                    instant(row.getTimestamp("due")),
+                    row.getString("offered_by_name"),
+                    instant(row.getTimestamp("offered_at")),
+                    row.getString("accepted_by_name"),
+                    instant(row.getTimestamp("accepted_at")),
+                    instant(row.getTimestamp("ended_at")),
+                    row.getString("end_reason"),
+                    declines);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -365,13 +482,15 @@ class Offers {
         try {
             Duration duration = Duration.parse(text.strip());
             if (duration.isNegative() || duration.isZero()) {
-                throw AppealProblems.invalid("offerAcceptanceTime", "not_duration",
+                throw AppealProblems.invalid(
+                        "offerAcceptanceTime",
+                        "not_duration",
                         "must be a positive ISO-8601 duration such as PT4H or P1D");
             }
             return duration;
         } catch (DateTimeParseException e) {
-            throw AppealProblems.invalid("offerAcceptanceTime", "not_duration",
-                    "must be a positive ISO-8601 duration such as PT4H or P1D");
+            throw AppealProblems.invalid(
+                    "offerAcceptanceTime", "not_duration", "must be a positive ISO-8601 duration such as PT4H or P1D");
         }
     }
 

@@ -58,8 +58,7 @@ public class Audit {
         Tenancy.current();
         return jdbc.query("""
                 SELECT id, case_id, actor_id, actor_name, action, detail, at FROM app.audit_events
-                WHERE case_id = ? AND action <> 'READ' ORDER BY at DESC, id DESC LIMIT ?""",
-                (row, i) -> event(row), caseId, limit);
+                WHERE case_id = ? AND action <> 'READ' ORDER BY at DESC, id DESC LIMIT ?""", (row, i) -> event(row), caseId, limit);
     }
 
     @Transactional(readOnly = true)
@@ -72,16 +71,27 @@ public class Audit {
 
     private void insert(UUID caseId, String action, String detail) {
         CurrentUser actor = Users.current().orElse(null);
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO app.audit_events (tenant_id, case_id, actor_id, actor_name, action, detail)
                 VALUES (?, ?, ?, ?, ?, ?)""",
-                Tenancy.current().slug(), caseId, actor == null ? "system" : actor.id(),
-                actor == null ? "Passerelle" : actor.username(), action, detail);
+                Tenancy.current().slug(),
+                caseId,
+                actor == null ? "system" : actor.id(),
+                actor == null ? "Passerelle" : actor.username(),
+                action,
+                detail);
     }
 
     private static AuditEvent event(java.sql.ResultSet row) throws java.sql.SQLException {
         Timestamp at = row.getTimestamp("at");
-        return new AuditEvent(row.getLong("id"), row.getObject("case_id", UUID.class), row.getString("actor_id"),
-                row.getString("actor_name"), row.getString("action"), row.getString("detail"), at.toInstant());
+        return new AuditEvent(
+                row.getLong("id"),
+                row.getObject("case_id", UUID.class),
+                row.getString("actor_id"),
+                row.getString("actor_name"),
+                row.getString("action"),
+                row.getString("detail"),
+                at.toInstant());
     }
 }

@@ -16,8 +16,7 @@ class AuditController {
 
     /** The association's audit log, newest first; coordinators only. */
     @GetMapping("/api/audit")
-    List<AuditEvent> log(@RequestParam(required = false) UUID caseId,
-                         @RequestParam(defaultValue = "100") int limit) {
+    List<AuditEvent> log(@RequestParam(required = false) UUID caseId, @RequestParam(defaultValue = "100") int limit) {
         int bounded = Math.max(1, Math.min(limit, 1000));
         return caseId == null ? audit.latest(bounded) : audit.ofCase(caseId, bounded);
     }

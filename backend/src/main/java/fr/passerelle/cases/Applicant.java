@@ -73,8 +73,7 @@ class Applicant {
     @Version
     private long version;
 
-    protected Applicant() {
-    }
+    protected Applicant() {}
 
     Applicant(UUID id, String tenantId, Instant now) {
         this.id = id;
@@ -89,7 +88,8 @@ class Applicant {
         this.birthDate = request.birthDate();
         this.nationality = request.nationality();
         this.entryDate = request.entryDate();
-        this.languages = request.languages() == null ? List.of()
+        this.languages = request.languages() == null
+                ? List.of()
                 : request.languages().stream().map(String::strip).distinct().toList();
         this.interpreterNeeded = Boolean.TRUE.equals(request.interpreterNeeded());
         this.interpreterLanguage = Text.blankToNull(request.interpreterLanguage());
@@ -107,23 +107,79 @@ class Applicant {
         return firstName == null ? lastName : firstName + " " + lastName;
     }
 
-    UUID id() { return id; }
-    String firstName() { return firstName; }
-    String lastName() { return lastName; }
-    LocalDate birthDate() { return birthDate; }
-    String nationality() { return nationality; }
-    LocalDate entryDate() { return entryDate; }
-    List<String> languages() { return languages; }
-    boolean interpreterNeeded() { return interpreterNeeded; }
-    String interpreterLanguage() { return interpreterLanguage; }
-    String phone() { return phone; }
-    String email() { return email; }
-    String addressLine() { return addressLine; }
-    String postalCode() { return postalCode; }
-    String city() { return city; }
-    Family family() { return family; }
-    String familyNotes() { return familyNotes; }
-    Instant createdAt() { return createdAt; }
-    Instant updatedAt() { return updatedAt; }
-    long version() { return version; }
+    UUID id() {
+        return id;
+    }
+
+    String firstName() {
+        return firstName;
+    }
+
+    String lastName() {
+        return lastName;
+    }
+
+    LocalDate birthDate() {
+        return birthDate;
+    }
+
+    String nationality() {
+        return nationality;
+    }
+
+    LocalDate entryDate() {
+        return entryDate;
+    }
+
+    List<String> languages() {
+        return languages;
+    }
+
+    boolean interpreterNeeded() {
+        return interpreterNeeded;
+    }
+
+    String interpreterLanguage() {
+        return interpreterLanguage;
+    }
+
+    String phone() {
+        return phone;
+    }
+
+    String email() {
+        return email;
+    }
+
+    String addressLine() {
+        return addressLine;
+    }
+
+    String postalCode() {
+        return postalCode;
+    }
+
+    String city() {
+        return city;
+    }
+
+    Family family() {
+        return family;
+    }
+
+    String familyNotes() {
+        return familyNotes;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    Instant updatedAt() {
+        return updatedAt;
+    }
+
+    long version() {
+        return version;
+    }
 }

@@ -30,13 +30,14 @@ class ApplicantController {
     @PostMapping
     ResponseEntity<ApplicantView> add(@Valid @RequestBody ApplicantRequest request) {
         ApplicantView added = service.add(request);
-        return ResponseEntity.created(URI.create("/api/applicants/" + added.id())).body(added);
+        return ResponseEntity.created(URI.create("/api/applicants/" + added.id()))
+                .body(added);
     }
 
     @GetMapping
-    Page<ApplicantView> list(@RequestParam(required = false) String name,
-                             @PageableDefault(size = 50, sort = "lastName", direction = Sort.Direction.ASC)
-                             Pageable page) {
+    Page<ApplicantView> list(
+            @RequestParam(required = false) String name,
+            @PageableDefault(size = 50, sort = "lastName", direction = Sort.Direction.ASC) Pageable page) {
         return service.list(name, page);
     }
 

@@ -1,5 +1,7 @@
 package fr.passerelle.cases;
 
+import fr.passerelle.web.InputRefusal.Fault;
+import fr.passerelle.web.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -8,8 +10,6 @@ import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import fr.passerelle.web.InputRefusal.Fault;
-import fr.passerelle.web.PlainText;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -23,10 +23,16 @@ record ApplicantRequest(
         @Size(max = 20) List<@NotBlank @Size(max = 60) String> languages,
         Boolean interpreterNeeded,
         @Size(max = 60) String interpreterLanguage,
-        @Pattern(regexp = "\\+?[0-9 ().-]{6,30}", message = "{passerelle.phone}") String phone,
+
+        @Pattern(regexp = "\\+?[0-9 ().-]{6,30}", message = "{passerelle.phone}")
+        String phone,
+
         @Email @Size(max = 254) String email,
         @Size(max = 300) String addressLine,
-        @Pattern(regexp = "[0-9]{5}", message = "{passerelle.postalCode}") String postalCode,
+
+        @Pattern(regexp = "[0-9]{5}", message = "{passerelle.postalCode}")
+        String postalCode,
+
         @Size(max = 100) String city,
         @Valid Family family,
         @PlainText.MultiLine @Size(max = 10_000) String familyNotes) {
@@ -40,15 +46,18 @@ record ApplicantRequest(
         if (family != null && birthDate != null) {
             for (int i = 0; i < family.children().size(); i++) {
                 if (!family.children().get(i).birthDate().isAfter(birthDate)) {
-                    errors.put("family.children[" + i + "].birthDate",
+                    errors.put(
+                            "family.children[" + i + "].birthDate",
                             Fault.of("child_born_before_parent", "is not after the applicant's birth date"));
                 }
             }
         }
-        if (Boolean.TRUE.equals(interpreterNeeded) && (interpreterLanguage == null || interpreterLanguage.isBlank())
+        if (Boolean.TRUE.equals(interpreterNeeded)
+                && (interpreterLanguage == null || interpreterLanguage.isBlank())
                 && (languages == null || languages.isEmpty())) {
-            errors.put("interpreterLanguage", Fault.of("interpreter_language_missing",
-                    "say which language the interpreter must speak"));
+            errors.put(
+                    "interpreterLanguage",
+                    Fault.of("interpreter_language_missing", "say which language the interpreter must speak"));
         }
         UnprocessableInputException.throwIfAny(errors);
     }
@@ -58,7 +67,7 @@ record ApplicantRequest(
         int space = name.lastIndexOf(' ');
         String first = space < 0 ? null : name.substring(0, space).strip();
         String last = space < 0 ? name : name.substring(space + 1);
-        return new ApplicantRequest(first, last, null, null, null, null, null, null, null, null, null, null, null,
-                null, null);
+        return new ApplicantRequest(
+                first, last, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

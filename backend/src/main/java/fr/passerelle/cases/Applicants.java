@@ -60,8 +60,8 @@ class Applicants {
     Page<ApplicantView> list(String name, Pageable page) {
         access.requireStaff();
         audit.read(null, "applicant list, page " + page.getPageNumber());
-        Page<Applicant> found = name == null || name.isBlank()
-                ? applicants.findAll(page) : applicants.findByName(name.strip(), page);
+        Page<Applicant> found =
+                name == null || name.isBlank() ? applicants.findAll(page) : applicants.findByName(name.strip(), page);
         return found.map(applicant -> ApplicantView.of(applicant, null, today()));
     }
 
@@ -93,8 +93,7 @@ class Applicants {
         access.requireCoordinator();
         Applicant applicant = applicants.require(id);
         if (cases.existsByApplicantId(id)) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT,
-                    "The applicant still has cases: delete them first");
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "The applicant still has cases: delete them first");
         }
         applicants.delete(applicant);
         applicants.flush();
@@ -103,7 +102,8 @@ class Applicants {
 
     private ApplicantView view(Applicant applicant) {
         List<ApplicantView.CaseSummary> summaries = cases.findByApplicantIdOrderByCreatedAtDesc(applicant.id()).stream()
-                .map(c -> new ApplicantView.CaseSummary(c.id(), c.reference(), c.ground(), c.status())).toList();
+                .map(c -> new ApplicantView.CaseSummary(c.id(), c.reference(), c.ground(), c.status()))
+                .toList();
         return ApplicantView.of(applicant, summaries, today());
     }
 

@@ -28,8 +28,9 @@ class CaseController {
         this.service = service;
     }
 
-    record Assignment(@Size(min = 1, max = 100) String userId, @Size(max = 200) String name) {
-    }
+    record Assignment(
+            @Size(min = 1, max = 100) String userId,
+            @Size(max = 200) String name) {}
 
     @PostMapping
     ResponseEntity<CaseView> open(@Valid @RequestBody CaseRequest request) {
@@ -38,13 +39,13 @@ class CaseController {
     }
 
     @GetMapping
-    Page<CaseView> list(@RequestParam(required = false) @Size(max = 100) String q,
-                        @RequestParam(required = false) Ground ground,
-                        @RequestParam(required = false) CaseStatus status,
-                        @RequestParam(required = false) String assignee,
-                        @RequestParam(required = false) UUID applicantId,
-                        @PageableDefault(size = 50, sort = "updatedAt", direction = Sort.Direction.DESC)
-                        Pageable page) {
+    Page<CaseView> list(
+            @RequestParam(required = false) @Size(max = 100) String q,
+            @RequestParam(required = false) Ground ground,
+            @RequestParam(required = false) CaseStatus status,
+            @RequestParam(required = false) String assignee,
+            @RequestParam(required = false) UUID applicantId,
+            @PageableDefault(size = 50, sort = "updatedAt", direction = Sort.Direction.DESC) Pageable page) {
         return service.list(new CaseFiles.ListFilter(q, ground, status, assignee, applicantId), page);
     }
 

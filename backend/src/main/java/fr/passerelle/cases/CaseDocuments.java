@@ -44,8 +44,15 @@ class CaseDocuments {
     private final Clock clock;
     private final Audit audit;
 
-    CaseDocuments(CaseRepository cases, Checklists checklists, CaseAccess access, JdbcTemplate jdbc,
-                  DataSource dataSource, DocumentProperties properties, Clock clock, Audit audit) {
+    CaseDocuments(
+            CaseRepository cases,
+            Checklists checklists,
+            CaseAccess access,
+            JdbcTemplate jdbc,
+            DataSource dataSource,
+            DocumentProperties properties,
+            Clock clock,
+            Audit audit) {
         this.cases = cases;
         this.checklists = checklists;
         this.access = access;
@@ -57,9 +64,15 @@ class CaseDocuments {
         this.audit = audit;
     }
 
-    record DocumentView(UUID id, String piece, String filename, String contentType, long size, String sha256,
-                        Instant uploadedAt, String uploadedBy) {
-    }
+    record DocumentView(
+            UUID id,
+            String piece,
+            String filename,
+            String contentType,
+            long size,
+            String sha256,
+            Instant uploadedAt,
+            String uploadedBy) {}
 
     @Transactional
     DocumentView upload(UUID caseId, String piece, String filename, String declaredType, InputStream content) {
@@ -75,14 +88,19 @@ class CaseDocuments {
             if (length == 0) {
                 throw refused(HttpStatus.BAD_REQUEST, "empty_file", "the file is empty");
             }
-            DocumentType type = DocumentType.sniff(buffer, length).orElseThrow(() -> refused(
-                    HttpStatus.UNSUPPORTED_MEDIA_TYPE, "not_pdf_jpeg_png",
-                    "only PDF, JPEG or PNG files are accepted (by their content)"));
+            DocumentType type = DocumentType.sniff(buffer, length)
+                    .orElseThrow(() -> refused(
+                            HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                            "not_pdf_jpeg_png",
+                            "only PDF, JPEG or PNG files are accepted (by their content)"));
             Optional<DocumentType> declared = DocumentType.declared(declaredType);
             if (declared.isPresent() && declared.get() != type) {
-                throw refused(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "declared_type_differs", "declared as "
-                        + declared.get().mediaType() + " but its content is " + type.mediaType(),
-                        declared.get().mediaType(), type.mediaType());
+                throw refused(
+                        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                        "declared_type_differs",
+                        "declared as " + declared.get().mediaType() + " but its content is " + type.mediaType(),
+                        declared.get().mediaType(),
+                        type.mediaType());
             }
             long size = 0;
             int seq = 0;
@@ -94,19 +112,28 @@ class CaseDocuments {
                 }
                 jdbc.update("""
                         INSERT INTO app.case_document_chunks (tenant_id, document_id, seq, data)
-                        VALUES (?, ?, ?, ?)""",
-                        association.slug(), id, seq++, java.util.Arrays.copyOf(buffer, length));
+                        VALUES (?, ?, ?, ?)""", association.slug(), id, seq++, java.util.Arrays.copyOf(buffer, length));
                 length = in.readNBytes(buffer, 0, CHUNK);
             }
             // Written once, after its chunks (their foreign key is checked at commit): no UPDATE grant needed.
             String sha256 = HexFormat.of().formatHex(in.getMessageDigest().digest());
             Instant now = clock.instant();
-            jdbc.update("""
+            jdbc.update(
+                    """
                     INSERT INTO app.case_documents (id, tenant_id, case_id, piece, filename, content_type, size_bytes,
                         sha256, uploaded_at, uploaded_by_id, uploaded_by_name)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    id, association.slug(), caseId, piece, name, type.mediaType(), size, sha256,
-                    Timestamp.from(now), user.id(), user.username());
+                    id,
+                    association.slug(),
+                    caseId,
+                    piece,
+                    name,
+                    type.mediaType(),
+                    size,
+                    sha256,
+                    Timestamp.from(now),
+                    user.id(),
+                    user.username());
             checklists.received(caseId, piece, association.slug());
             audit.changed(caseId, "DOCUMENT_UPLOADED", piece + ": " + name + " (" + size + " bytes)");
             return new DocumentView(id, piece, name, type.mediaType(), size, sha256, now, user.username());
@@ -123,8 +150,8 @@ class CaseDocuments {
         cases.require(caseId);
         List<DocumentView> documents = jdbc.query("""
                 SELECT id, piece, filename, content_type, size_bytes, sha256, uploaded_at, uploaded_by_name
-                FROM app.case_documents WHERE case_id = ? ORDER BY uploaded_at DESC""",
-                (row, i) -> view(row), caseId).stream().filter(document -> access.mayReadPiece(document.piece()))
+                FROM app.case_documents WHERE case_id = ? ORDER BY uploaded_at DESC""", (row, i) -> view(row), caseId).stream()
+                .filter(document -> access.mayReadPiece(document.piece()))
                 .toList();
         audit.read(caseId, "document list");
         return documents;
@@ -145,14 +172,16 @@ class CaseDocuments {
         }
         audit.read(caseId, "document " + documentId + " (" + document.piece() + ")");
         OutputStream out = open.apply(document);
-        streaming.query("SELECT data FROM app.case_document_chunks WHERE document_id = ? ORDER BY seq",
+        streaming.query(
+                "SELECT data FROM app.case_document_chunks WHERE document_id = ? ORDER BY seq",
                 (java.sql.ResultSet row) -> {
                     try {
                         out.write(row.getBytes("data"));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
-                }, documentId);
+                },
+                documentId);
     }
 
     @Transactional
@@ -167,25 +196,35 @@ class CaseDocuments {
     private DocumentView find(UUID caseId, UUID documentId) {
         return jdbc.query("""
                 SELECT id, piece, filename, content_type, size_bytes, sha256, uploaded_at, uploaded_by_name
-                FROM app.case_documents WHERE id = ? AND case_id = ?""", (row, i) -> view(row), documentId, caseId)
-                .stream().findFirst()
+                FROM app.case_documents WHERE id = ? AND case_id = ?""", (row, i) -> view(row), documentId, caseId).stream()
+                .findFirst()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No document " + documentId));
     }
 
     private static DocumentView view(java.sql.ResultSet row) throws java.sql.SQLException {
-        return new DocumentView(row.getObject("id", UUID.class), row.getString("piece"), row.getString("filename"),
-                row.getString("content_type"), row.getLong("size_bytes"), row.getString("sha256"),
-                row.getTimestamp("uploaded_at").toInstant(), row.getString("uploaded_by_name"));
+        return new DocumentView(
+                row.getObject("id", UUID.class),
+                row.getString("piece"),
+                row.getString("filename"),
+                row.getString("content_type"),
+                row.getLong("size_bytes"),
+                row.getString("sha256"),
+                row.getTimestamp("uploaded_at").toInstant(),
+                row.getString("uploaded_by_name"));
     }
 
     private static InputRefusal refused(HttpStatus status, String code, String why, Object... args) {
-        return new InputRefusal(status, status == HttpStatus.BAD_REQUEST ? "invalid" : null,
+        return new InputRefusal(
+                status,
+                status == HttpStatus.BAD_REQUEST ? "invalid" : null,
                 Map.of("file", InputRefusal.Fault.of(code, why, args)));
     }
 
     private static String cleanName(String filename) {
         String name = filename == null ? "" : filename.replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "").strip();
+        name = name.substring(name.lastIndexOf('/') + 1)
+                .replaceAll("[\\p{Cntrl}\"]", "")
+                .strip();
         if (name.isEmpty()) {
             name = "document";
         }

@@ -102,8 +102,7 @@ class CaseFile {
     @Version
     private long version;
 
-    protected CaseFile() {
-    }
+    protected CaseFile() {}
 
     CaseFile(UUID id, String tenantId, String reference, Applicant applicant, Instant now) {
         this.id = id;
@@ -123,7 +122,8 @@ class CaseFile {
             applicant = newApplicant;
         }
         if (ground != request.ground()) {
-            changed.add("ground " + (ground == null ? "" : ground.article() + " -> ") + request.ground().article());
+            changed.add("ground " + (ground == null ? "" : ground.article() + " -> ")
+                    + request.ground().article());
         }
         ground = request.ground();
         department = track(changed, "department", department, request.department());
@@ -164,30 +164,107 @@ class CaseFile {
         return after;
     }
 
-    UUID id() { return id; }
-    String tenantId() { return tenantId; }
-    String reference() { return reference; }
-    Applicant applicant() { return applicant; }
-    Ground ground() { return ground; }
-    String department() { return department; }
-    String prefecture() { return prefecture; }
-    boolean onlineFiling() { return onlineFiling; }
-    Boolean conditionsMet() { return conditionsMet; }
-    CaseStatus status() { return status; }
-    String assigneeId() { return assigneeId; }
-    String assigneeName() { return assigneeName; }
-    LocalDate appointmentOn() { return appointmentOn; }
-    LocalDate filedOn() { return filedOn; }
-    LocalDate receiptExpiresOn() { return receiptExpiresOn; }
-    LocalDate commissionOn() { return commissionOn; }
-    LocalDate decidedOn() { return decidedOn; }
-    LocalDate notifiedOn() { return notifiedOn; }
-    String step() { return step; }
-    Instant stepSince() { return stepSince; }
-    CaseOutcome outcome() { return outcome; }
-    LocalDate outcomeOn() { return outcomeOn; }
-    LocalDate closedOn() { return closedOn; }
-    Instant createdAt() { return createdAt; }
-    Instant updatedAt() { return updatedAt; }
-    long version() { return version; }
+    UUID id() {
+        return id;
+    }
+
+    String tenantId() {
+        return tenantId;
+    }
+
+    String reference() {
+        return reference;
+    }
+
+    Applicant applicant() {
+        return applicant;
+    }
+
+    Ground ground() {
+        return ground;
+    }
+
+    String department() {
+        return department;
+    }
+
+    String prefecture() {
+        return prefecture;
+    }
+
+    boolean onlineFiling() {
+        return onlineFiling;
+    }
+
+    Boolean conditionsMet() {
+        return conditionsMet;
+    }
+
+    CaseStatus status() {
+        return status;
+    }
+
+    String assigneeId() {
+        return assigneeId;
+    }
+
+    String assigneeName() {
+        return assigneeName;
+    }
+
+    LocalDate appointmentOn() {
+        return appointmentOn;
+    }
+
+    LocalDate filedOn() {
+        return filedOn;
+    }
+
+    LocalDate receiptExpiresOn() {
+        return receiptExpiresOn;
+    }
+
+    LocalDate commissionOn() {
+        return commissionOn;
+    }
+
+    LocalDate decidedOn() {
+        return decidedOn;
+    }
+
+    LocalDate notifiedOn() {
+        return notifiedOn;
+    }
+
+    String step() {
+        return step;
+    }
+
+    Instant stepSince() {
+        return stepSince;
+    }
+
+    CaseOutcome outcome() {
+        return outcome;
+    }
+
+    LocalDate outcomeOn() {
+        return outcomeOn;
+    }
+
+    LocalDate closedOn() {
+        return closedOn;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    Instant updatedAt() {
+        return updatedAt;
+    }
+
+    long version() {
+        return version;
+    }
 }

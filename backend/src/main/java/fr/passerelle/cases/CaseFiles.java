@@ -34,8 +34,14 @@ public class CaseFiles {
 
     private final fr.passerelle.platform.AssociationDirectory directory;
 
-    CaseFiles(CaseRepository cases, Applicants applicants, CaseAccess access, Clock clock,
-              ApplicationEventPublisher events, Audit audit, fr.passerelle.platform.AssociationDirectory directory) {
+    CaseFiles(
+            CaseRepository cases,
+            Applicants applicants,
+            CaseAccess access,
+            Clock clock,
+            ApplicationEventPublisher events,
+            Audit audit,
+            fr.passerelle.platform.AssociationDirectory directory) {
         this.directory = directory;
         this.cases = cases;
         this.applicants = applicants;
@@ -61,8 +67,10 @@ public class CaseFiles {
         request.checkOpening();
         Applicant applicant = request.applicantId() != null
                 ? applicants.require(request.applicantId())
-                : applicants.create(request.applicant() != null
-                        ? request.applicant() : ApplicantRequest.named(request.applicantName()));
+                : applicants.create(
+                        request.applicant() != null
+                                ? request.applicant()
+                                : ApplicantRequest.named(request.applicantName()));
         request.checkDates(applicant.entryDate());
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
@@ -79,8 +87,7 @@ public class CaseFiles {
      * in the applicant's name or the case's reference, accents and case aside; {@code assignee}: a
      * user id, or "me" for the caller.
      */
-    record ListFilter(String text, Ground ground, CaseStatus status, String assignee, UUID applicantId) {
-    }
+    record ListFilter(String text, Ground ground, CaseStatus status, String assignee, UUID applicantId) {}
 
     /** The association's cases, narrowed by the filter. */
     @Transactional(readOnly = true)
@@ -100,7 +107,8 @@ public class CaseFiles {
         }
         if (filter.assignee() != null) {
             String userId = "me".equals(filter.assignee())
-                    ? fr.passerelle.security.Users.current().orElseThrow().id() : filter.assignee();
+                    ? fr.passerelle.security.Users.current().orElseThrow().id()
+                    : filter.assignee();
             filters.add((root, query, cb) -> cb.equal(root.get("assigneeId"), userId));
         }
         if (filter.applicantId() != null) {
@@ -116,10 +124,12 @@ public class CaseFiles {
         String pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         return (root, query, cb) -> {
             var applicant = root.get("applicant");
-            var name = cb.concat(cb.concat(cb.coalesce(applicant.<String>get("firstName"), ""), " "),
+            var name = cb.concat(
+                    cb.concat(cb.coalesce(applicant.<String>get("firstName"), ""), " "),
                     applicant.<String>get("lastName"));
             var folded = cb.function("app.folded", String.class, cb.literal(pattern));
-            return cb.or(cb.like(cb.function("app.folded", String.class, name), folded, '\\'),
+            return cb.or(
+                    cb.like(cb.function("app.folded", String.class, name), folded, '\\'),
                     cb.like(cb.function("app.folded", String.class, root.<String>get("reference")), folded, '\\'));
         };
     }
@@ -137,7 +147,8 @@ public class CaseFiles {
         access.requireStaff();
         CaseFile file = cases.require(id);
         request.checkCorrection();
-        Applicant applicant = request.applicantId() == null ? file.applicant() : applicants.require(request.applicantId());
+        Applicant applicant =
+                request.applicantId() == null ? file.applicant() : applicants.require(request.applicantId());
         request.checkDates(applicant.entryDate());
         List<String> changed = file.describe(request, applicant, clock.instant());
         CaseView view = CaseView.of(cases.saveAndFlush(file), today());
@@ -158,12 +169,16 @@ public class CaseFiles {
         CaseFile file = cases.require(id);
         String name = null;
         if (userId != null) {
-            var person = directory.member(association, userId)
+            var person = directory
+                    .member(association, userId)
                     .filter(member -> member.has(fr.passerelle.security.Role.CASEWORKER)
                             || member.has(fr.passerelle.security.Role.COORDINATOR))
-                    .orElseThrow(() -> fr.passerelle.web.InputRefusal.invalid("userId",
-                            fr.passerelle.web.InputRefusal.Fault.of("not_member",
-                                    "{0} is not a member of the association with a role that may do it", userId)));
+                    .orElseThrow(() -> fr.passerelle.web.InputRefusal.invalid(
+                            "userId",
+                            fr.passerelle.web.InputRefusal.Fault.of(
+                                    "not_member",
+                                    "{0} is not a member of the association with a role that may do it",
+                                    userId)));
             name = person.name();
         }
         file.assign(userId, name, clock.instant());
@@ -178,14 +193,30 @@ public class CaseFiles {
         access.requireRead(id);
         CaseFile file = cases.require(id);
         Applicant a = file.applicant();
-        String address = java.util.stream.Stream.of(a.addressLine(),
-                        (java.util.Objects.toString(a.postalCode(), "") + " " + java.util.Objects.toString(a.city(), "")).strip())
-                .filter(part -> part != null && !part.isBlank()).collect(java.util.stream.Collectors.joining(", "));
+        String address = java.util.stream.Stream.of(
+                        a.addressLine(),
+                        (java.util.Objects.toString(a.postalCode(), "") + " "
+                                        + java.util.Objects.toString(a.city(), ""))
+                                .strip())
+                .filter(part -> part != null && !part.isBlank())
+                .collect(java.util.stream.Collectors.joining(", "));
         audit.read(id, "appeal facts");
-        return new AppealFacts(id, file.reference(), a.fullName(), a.birthDate(), a.nationality(),
-                address.isBlank() ? null : address, file.ground(), file.ground() == null ? null : file.ground().article(),
-                file.department(), file.prefecture(), file.decidedOn(), file.notifiedOn(), a.languages(),
-                a.interpreterNeeded(), a.interpreterLanguage());
+        return new AppealFacts(
+                id,
+                file.reference(),
+                a.fullName(),
+                a.birthDate(),
+                a.nationality(),
+                address.isBlank() ? null : address,
+                file.ground(),
+                file.ground() == null ? null : file.ground().article(),
+                file.department(),
+                file.prefecture(),
+                file.decidedOn(),
+                file.notifiedOn(),
+                a.languages(),
+                a.interpreterNeeded(),
+                a.interpreterLanguage());
     }
 
     /** Refuses a case the caller may not read: 404 when it is not the association's, as when it does not exist. */

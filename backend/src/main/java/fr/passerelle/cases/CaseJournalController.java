@@ -27,8 +27,9 @@ class CaseJournalController {
         this.timeline = timeline;
     }
 
-    record NewNote(@PlainText.MultiLine @NotBlank @Size(max = CaseNotes.MAX_TEXT) String text) {
-    }
+    record NewNote(
+            @PlainText.MultiLine @NotBlank @Size(max = CaseNotes.MAX_TEXT)
+            String text) {}
 
     @GetMapping("/notes")
     List<CaseNotes.NoteView> notes(@PathVariable UUID caseId) {

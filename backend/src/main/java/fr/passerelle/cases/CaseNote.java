@@ -32,8 +32,7 @@ class CaseNote {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
-    protected CaseNote() {
-    }
+    protected CaseNote() {}
 
     CaseNote(UUID id, String tenantId, UUID caseId, String authorId, String authorName, String text, Instant at) {
         this.id = id;
@@ -45,10 +44,27 @@ class CaseNote {
         this.createdAt = at;
     }
 
-    UUID id() { return id; }
-    UUID caseId() { return caseId; }
-    String authorId() { return authorId; }
-    String authorName() { return authorName; }
-    String text() { return text; }
-    Instant createdAt() { return createdAt; }
+    UUID id() {
+        return id;
+    }
+
+    UUID caseId() {
+        return caseId;
+    }
+
+    String authorId() {
+        return authorId;
+    }
+
+    String authorName() {
+        return authorName;
+    }
+
+    String text() {
+        return text;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
 }

@@ -38,7 +38,9 @@ class CaseNotes {
     List<NoteView> of(UUID caseId) {
         access.requireStaff(); // the association's own notes: never a lawyer's appeal part
         cases.require(caseId);
-        List<NoteView> found = notes.findByCaseIdOrderByCreatedAtDesc(caseId).stream().map(NoteView::of).toList();
+        List<NoteView> found = notes.findByCaseIdOrderByCreatedAtDesc(caseId).stream()
+                .map(NoteView::of)
+                .toList();
         audit.read(caseId, "notes");
         return found;
     }
@@ -48,8 +50,14 @@ class CaseNotes {
         CurrentAssociation association = access.requireStaff();
         cases.require(caseId);
         CurrentUser author = Users.current().orElseThrow();
-        CaseNote note = notes.saveAndFlush(new CaseNote(UUID.randomUUID(), association.slug(), caseId, author.id(),
-                author.name(), text.strip(), clock.instant()));
+        CaseNote note = notes.saveAndFlush(new CaseNote(
+                UUID.randomUUID(),
+                association.slug(),
+                caseId,
+                author.id(),
+                author.name(),
+                text.strip(),
+                clock.instant()));
         audit.changed(caseId, "NOTE_ADDED", "note " + note.id());
         return NoteView.of(note);
     }

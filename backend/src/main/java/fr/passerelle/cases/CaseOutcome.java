@@ -7,7 +7,13 @@ package fr.passerelle.cases;
  * accepted), or the application withdrawn before filing.
  */
 public enum CaseOutcome {
-    GRANTED, REFUSED, REFUSED_WITH_OQTF, IMPLICIT_REFUSAL, APPEAL_WON, APPEAL_LOST, WITHDRAWN;
+    GRANTED,
+    REFUSED,
+    REFUSED_WITH_OQTF,
+    IMPLICIT_REFUSAL,
+    APPEAL_WON,
+    APPEAL_LOST,
+    WITHDRAWN;
 
     /** A prefecture's decision, as opposed to an appeal's outcome or a withdrawal. */
     public boolean isDecision() {

@@ -31,10 +31,15 @@ public class CaseProgress {
     }
 
     /** What one engine command changed for one case; null fields change nothing. */
-    public record Change(String step, CaseStatus status, LocalDate appointmentOn, LocalDate filedOn,
-                         LocalDate receiptExpiresOn, List<Outcome> outcomes, LocalDate closedOn) {
-        public record Outcome(CaseOutcome outcome, LocalDate on) {
-        }
+    public record Change(
+            String step,
+            CaseStatus status,
+            LocalDate appointmentOn,
+            LocalDate filedOn,
+            LocalDate receiptExpiresOn,
+            List<Outcome> outcomes,
+            LocalDate closedOn) {
+        public record Outcome(CaseOutcome outcome, LocalDate on) {}
     }
 
     /** Applies a change to a case; returns false when the case is not there (deleted, or not the association's). */
@@ -82,21 +87,32 @@ public class CaseProgress {
             }
             jdbc.update("""
                     INSERT INTO app.case_outcomes (tenant_id, case_id, outcome, outcome_on) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (tenant_id, case_id, outcome, outcome_on) DO NOTHING""",
-                    tenant, caseId, outcome.outcome().name(), Date.valueOf(outcome.on()));
+                    ON CONFLICT (tenant_id, case_id, outcome, outcome_on) DO NOTHING""", tenant, caseId, outcome.outcome().name(), Date.valueOf(outcome.on()));
         }
         String step = change.step() != null ? change.step() : (String) row.get("step");
         boolean newStep = change.step() != null && !Objects.equals(change.step(), row.get("step"));
         CaseStatus status = change.status() != null ? change.status() : CaseStatus.valueOf((String) row.get("status"));
-        jdbc.update("""
+        jdbc.update(
+                """
                 UPDATE app.cases SET step = ?, step_since = CASE WHEN ? THEN ? ELSE step_since END, status = ?,
                     appointment_on = COALESCE(?, appointment_on), filed_on = ?, receipt_expires_on = ?,
                     decided_on = ?, notified_on = ?, outcome = COALESCE(?, outcome),
                     outcome_on = COALESCE(?, outcome_on), closed_on = COALESCE(?, closed_on), updated_at = ?
                 WHERE id = ?""",
-                step, newStep, java.sql.Timestamp.from(now), status.name(), sql(change.appointmentOn()), sql(filedOn),
-                sql(receiptExpiresOn), sql(decidedOn), sql(notifiedOn), latest == null ? null : latest.name(),
-                sql(latestOn), sql(change.closedOn()), java.sql.Timestamp.from(now), caseId);
+                step,
+                newStep,
+                java.sql.Timestamp.from(now),
+                status.name(),
+                sql(change.appointmentOn()),
+                sql(filedOn),
+                sql(receiptExpiresOn),
+                sql(decidedOn),
+                sql(notifiedOn),
+                latest == null ? null : latest.name(),
+                sql(latestOn),
+                sql(change.closedOn()),
+                java.sql.Timestamp.from(now),
+                caseId);
         return true;
     }
 

@@ -21,10 +21,15 @@ import java.util.UUID;
 record CaseRequest(
         UUID applicantId,
         @Valid ApplicantRequest applicant,
-        @Size(min = 1, max = 200) @Pattern(regexp = "(?s).*\\S.*", message = "{passerelle.notBlank}") String applicantName,
+
+        @Size(min = 1, max = 200) @Pattern(regexp = "(?s).*\\S.*", message = "{passerelle.notBlank}")
+        String applicantName,
+
         @NotNull Ground ground,
+
         @NotNull @Pattern(regexp = DEPARTMENT, message = "{passerelle.department}")
         String department,
+
         @Size(max = 200) String prefecture,
         Boolean onlineFiling,
         Boolean groundConditionsMet,
@@ -40,15 +45,31 @@ record CaseRequest(
     static final String DEPARTMENT = "0[1-9]|1[0-9]|2[1-9AB]|[3-8][0-9]|9[0-5]|97[1-46]";
 
     static CaseRequest quick(String applicantName, Ground ground, String department) {
-        return new CaseRequest(null, null, applicantName, ground, department, null, null, null, null, null, null,
-                null, null, null, null);
+        return new CaseRequest(
+                null,
+                null,
+                applicantName,
+                ground,
+                department,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     /** Opening: exactly one way of naming the applicant. */
     void checkOpening() {
         int given = (applicantId != null ? 1 : 0) + (applicant != null ? 1 : 0) + (applicantName != null ? 1 : 0);
         if (given != 1) {
-            throw UnprocessableInputException.of("applicant", "applicant_ambiguous",
+            throw UnprocessableInputException.of(
+                    "applicant",
+                    "applicant_ambiguous",
                     "give exactly one of applicantId (an existing applicant), applicant (a new one), applicantName");
         }
         if (applicant != null) {
@@ -58,7 +79,9 @@ record CaseRequest(
 
     void checkCorrection() {
         if (applicant != null || applicantName != null) {
-            throw UnprocessableInputException.of(applicant != null ? "applicant" : "applicantName", "applicant_not_here",
+            throw UnprocessableInputException.of(
+                    applicant != null ? "applicant" : "applicantName",
+                    "applicant_not_here",
                     "a case's applicant is changed with PUT /api/applicants/{id}, or replaced with applicantId");
         }
     }
@@ -68,7 +91,12 @@ record CaseRequest(
         Map<String, Fault> errors = new TreeMap<>();
         if (entryDate != null) {
             before(errors, "filedOn", filedOn, entryDate, "before_entry", "is before the date of entry in France");
-            before(errors, "appointmentOn", appointmentOn, entryDate, "before_entry",
+            before(
+                    errors,
+                    "appointmentOn",
+                    appointmentOn,
+                    entryDate,
+                    "before_entry",
                     "is before the date of entry in France");
         }
         if (filedOn != null) {
@@ -81,15 +109,18 @@ record CaseRequest(
         if (decidedOn != null) {
             before(errors, "notifiedOn", notifiedOn, decidedOn, "before_decision", "is before the decision");
             if (commissionOn != null && commissionOn.isAfter(decidedOn)) {
-                errors.put("commissionOn", Fault.of("commission_after_decision",
-                        "is after the decision: the commission is heard before it"));
+                errors.put(
+                        "commissionOn",
+                        Fault.of(
+                                "commission_after_decision",
+                                "is after the decision: the commission is heard before it"));
             }
         }
         UnprocessableInputException.throwIfAny(errors);
     }
 
-    private static void before(Map<String, Fault> errors, String field, LocalDate date, LocalDate bound,
-                               String code, String message) {
+    private static void before(
+            Map<String, Fault> errors, String field, LocalDate date, LocalDate bound, String code, String message) {
         if (date != null && date.isBefore(bound)) {
             errors.putIfAbsent(field, Fault.of(code, message));
         }

@@ -34,11 +34,15 @@ class CaseTimeline {
         this.history = history;
     }
 
-    enum Kind { CHANGE, ACTIVITY_STARTED, ACTIVITY_ENDED, ACTIVITY_CANCELLED }
+    enum Kind {
+        CHANGE,
+        ACTIVITY_STARTED,
+        ACTIVITY_ENDED,
+        ACTIVITY_CANCELLED
+    }
 
     /** One line of the timeline: when, what kind, what (an action or an activity's name), by whom, detail. */
-    record Entry(Instant at, Kind kind, String what, String actor, String detail, String activityType) {
-    }
+    record Entry(Instant at, Kind kind, String what, String actor, String detail, String activityType) {}
 
     @Transactional(readOnly = true)
     List<Entry> of(UUID caseId) {
@@ -49,19 +53,26 @@ class CaseTimeline {
             entries.add(new Entry(event.at(), Kind.CHANGE, event.action(), event.actorName(), event.detail(), null));
         }
         for (HistoricActivityInstance activity : activities(caseId.toString())) {
-            if (activity.getActivityType().endsWith("Gateway") || "multiInstanceBody".equals(activity.getActivityType())) {
+            if (activity.getActivityType().endsWith("Gateway")
+                    || "multiInstanceBody".equals(activity.getActivityType())) {
                 continue;
             }
             String name = activity.getActivityName() != null ? activity.getActivityName() : activity.getActivityId();
             Instant start = activity.getStartTime().toInstant();
-            Instant end = activity.getEndTime() == null ? null : activity.getEndTime().toInstant();
+            Instant end =
+                    activity.getEndTime() == null ? null : activity.getEndTime().toInstant();
             if (end == null || end.isAfter(start)) {
-                entries.add(new Entry(start, Kind.ACTIVITY_STARTED, name, activity.getAssignee(), null,
-                        activity.getActivityType()));
+                entries.add(new Entry(
+                        start, Kind.ACTIVITY_STARTED, name, activity.getAssignee(), null, activity.getActivityType()));
             }
             if (end != null) {
-                entries.add(new Entry(end, activity.isCanceled() ? Kind.ACTIVITY_CANCELLED : Kind.ACTIVITY_ENDED, name,
-                        activity.getAssignee(), null, activity.getActivityType()));
+                entries.add(new Entry(
+                        end,
+                        activity.isCanceled() ? Kind.ACTIVITY_CANCELLED : Kind.ACTIVITY_ENDED,
+                        name,
+                        activity.getAssignee(),
+                        null,
+                        activity.getActivityType()));
             }
         }
         entries.sort(Comparator.comparing(Entry::at).reversed());
@@ -72,14 +83,19 @@ class CaseTimeline {
     private List<HistoricActivityInstance> activities(String businessKey) {
         List<HistoricActivityInstance> activities = new ArrayList<>();
         for (HistoricProcessInstance root : history.createHistoricProcessInstanceQuery()
-                .processInstanceBusinessKey(businessKey).list()) {
+                .processInstanceBusinessKey(businessKey)
+                .list()) {
             String rootId = root.getRootProcessInstanceId() != null ? root.getRootProcessInstanceId() : root.getId();
             List<String> instances = new ArrayList<>();
             instances.add(root.getId());
             history.createHistoricProcessInstanceQuery().rootProcessInstanceId(rootId).list().stream()
-                    .map(HistoricProcessInstance::getId).filter(id -> !instances.contains(id)).forEach(instances::add);
+                    .map(HistoricProcessInstance::getId)
+                    .filter(id -> !instances.contains(id))
+                    .forEach(instances::add);
             for (String instance : instances) {
-                activities.addAll(history.createHistoricActivityInstanceQuery().processInstanceId(instance).list());
+                activities.addAll(history.createHistoricActivityInstanceQuery()
+                        .processInstanceId(instance)
+                        .list());
             }
         }
         return activities.stream().distinct().toList();

@@ -10,31 +10,62 @@ import java.util.UUID;
  * years of presence in France (to the decision, or to today while there is none) and whether
  * the commission du titre de séjour is mandatory before a refusal (CESEDA L432-13).
  */
-record CaseView(UUID id, String reference, UUID applicantId, String applicantName, Ground ground,
-                String department, String prefecture, CaseStatus status, boolean onlineFiling,
-                Boolean groundConditionsMet, Assignee assignee, LocalDate entryDate, LocalDate appointmentOn,
-                LocalDate filedOn, LocalDate receiptExpiresOn, LocalDate commissionOn, LocalDate decidedOn,
-                LocalDate notifiedOn, Integer yearsInFrance, Commission commission, Instant createdAt,
-                Instant updatedAt, Progress progress) {
+record CaseView(
+        UUID id,
+        String reference,
+        UUID applicantId,
+        String applicantName,
+        Ground ground,
+        String department,
+        String prefecture,
+        CaseStatus status,
+        boolean onlineFiling,
+        Boolean groundConditionsMet,
+        Assignee assignee,
+        LocalDate entryDate,
+        LocalDate appointmentOn,
+        LocalDate filedOn,
+        LocalDate receiptExpiresOn,
+        LocalDate commissionOn,
+        LocalDate decidedOn,
+        LocalDate notifiedOn,
+        Integer yearsInFrance,
+        Commission commission,
+        Instant createdAt,
+        Instant updatedAt,
+        Progress progress) {
 
     /** Where the procedure has the case: its step (since when), its latest outcome (on which date), its closing. */
-    record Progress(String step, Instant stepSince, CaseOutcome outcome, LocalDate outcomeOn, LocalDate closedOn) {
-    }
+    record Progress(String step, Instant stepSince, CaseOutcome outcome, LocalDate outcomeOn, LocalDate closedOn) {}
 
-    record Assignee(String userId, String name) {
-    }
+    record Assignee(String userId, String name) {}
 
     static CaseView of(CaseFile file, LocalDate today) {
         Applicant applicant = file.applicant();
         LocalDate asOf = file.decidedOn() != null ? file.decidedOn() : today;
-        return new CaseView(file.id(), file.reference(), applicant.id(), applicant.fullName(), file.ground(),
-                file.department(), file.prefecture(), file.status(), file.onlineFiling(), file.conditionsMet(),
+        return new CaseView(
+                file.id(),
+                file.reference(),
+                applicant.id(),
+                applicant.fullName(),
+                file.ground(),
+                file.department(),
+                file.prefecture(),
+                file.status(),
+                file.onlineFiling(),
+                file.conditionsMet(),
                 file.assigneeId() == null ? null : new Assignee(file.assigneeId(), file.assigneeName()),
-                applicant.entryDate(), file.appointmentOn(), file.filedOn(), file.receiptExpiresOn(),
-                file.commissionOn(), file.decidedOn(), file.notifiedOn(),
+                applicant.entryDate(),
+                file.appointmentOn(),
+                file.filedOn(),
+                file.receiptExpiresOn(),
+                file.commissionOn(),
+                file.decidedOn(),
+                file.notifiedOn(),
                 CommissionRule.yearsInFrance(applicant.entryDate(), asOf),
                 CommissionRule.assess(file.ground(), applicant.entryDate(), file.conditionsMet(), asOf),
-                file.createdAt(), file.updatedAt(), new Progress(file.step(), file.stepSince(), file.outcome(),
-                        file.outcomeOn(), file.closedOn()));
+                file.createdAt(),
+                file.updatedAt(),
+                new Progress(file.step(), file.stepSince(), file.outcome(), file.outcomeOn(), file.closedOn()));
     }
 }

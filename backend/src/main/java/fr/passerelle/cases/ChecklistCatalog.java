@@ -22,18 +22,27 @@ import org.springframework.stereotype.Component;
 class ChecklistCatalog {
     static final String RESOURCE = "/checklists/checklists.json";
 
-    enum Stage { FILING, DELIVERY }
-
-    record Variant(String code, String label, Integer validMonths) {
+    enum Stage {
+        FILING,
+        DELIVERY
     }
+
+    record Variant(String code, String label, Integer validMonths) {}
 
     /**
      * {@code sealedForOfii}: sent by the doctor under seal to the OFII medical board (R425-11 CESEDA),
      * never to the prefecture. {@code legalisation}: a foreign civil-status document must be legalised or
      * apostilled unless a convention exempts it (décret n° 2020-1370; Hague Convention of 5 October 1961).
      */
-    record Piece(String label, String labelFr, Stage stage, boolean civilStatus, Integer validMonths,
-                 List<Variant> variants, boolean sealedForOfii, boolean legalisation) {
+    record Piece(
+            String label,
+            String labelFr,
+            Stage stage,
+            boolean civilStatus,
+            Integer validMonths,
+            List<Variant> variants,
+            boolean sealedForOfii,
+            boolean legalisation) {
         Piece {
             stage = stage == null ? Stage.FILING : stage;
             variants = variants == null ? List.of() : List.copyOf(variants);
@@ -49,18 +58,22 @@ class ChecklistCatalog {
      * ({@code presence-year-1} is the last year). {@code requiredIf} ({@code piece:variant}): required when
      * that piece is recorded as that kind (the host's papers with an attestation d'hébergement).
      */
-    record Item(String piece, Boolean required, String when, String whenFr, Integer fromYear, Integer toYear,
-                String requiredIf) {
+    record Item(
+            String piece,
+            Boolean required,
+            String when,
+            String whenFr,
+            Integer fromYear,
+            Integer toYear,
+            String requiredIf) {
         boolean mandatory() {
             return required == null || required;
         }
     }
 
-    record GroundList(String source, List<Item> items) {
-    }
+    record GroundList(String source, List<Item> items) {}
 
-    record Catalog(String about, Map<String, Piece> pieces, Map<String, GroundList> grounds) {
-    }
+    record Catalog(String about, Map<String, Piece> pieces, Map<String, GroundList> grounds) {}
 
     /** One line of a ground's checklist: the piece's definition and whether the ground requires it. */
     record Entry(String code, Piece piece, boolean required, String when, String whenFr, String requiredIf) {
@@ -72,7 +85,8 @@ class ChecklistCatalog {
             }
             String[] condition = requiredIf.split(":", 2);
             return condition[1].equals(recordedVariant.apply(condition[0]))
-                    ? new Entry(code, piece, true, when, whenFr, requiredIf) : this;
+                    ? new Entry(code, piece, true, when, whenFr, requiredIf)
+                    : this;
         }
     }
 
@@ -99,21 +113,27 @@ class ChecklistCatalog {
                     faults.add(ground.article() + ": unknown piece " + item.piece());
                 } else if (item.fromYear() != null && item.toYear() != null) {
                     for (int year = item.fromYear(); year <= item.toYear(); year++) {
-                        entries.add(new Entry(item.piece() + "-" + year, yearOf(piece, year), item.mandatory(),
-                                item.when(), item.whenFr(), item.requiredIf()));
+                        entries.add(new Entry(
+                                item.piece() + "-" + year,
+                                yearOf(piece, year),
+                                item.mandatory(),
+                                item.when(),
+                                item.whenFr(),
+                                item.requiredIf()));
                     }
                 } else {
-                    entries.add(new Entry(item.piece(), piece, item.mandatory(), item.when(), item.whenFr(),
-                            item.requiredIf()));
+                    entries.add(new Entry(
+                            item.piece(), piece, item.mandatory(), item.when(), item.whenFr(), item.requiredIf()));
                 }
             }
             for (Item item : list.items()) {
                 if (item.when() != null && item.whenFr() == null) {
-                    faults.add(ground.article() + ": " + item.piece() + " has a condition without its French wording (whenFr)");
+                    faults.add(ground.article() + ": " + item.piece()
+                            + " has a condition without its French wording (whenFr)");
                 }
                 if (item.requiredIf() != null && !knownVariant(catalog, list, item.requiredIf())) {
-                    faults.add(ground.article() + ": " + item.piece() + " requiredIf names no variant of a listed piece: "
-                            + item.requiredIf());
+                    faults.add(ground.article() + ": " + item.piece()
+                            + " requiredIf names no variant of a listed piece: " + item.requiredIf());
                 }
             }
             lists.put(ground, List.copyOf(entries));
@@ -126,15 +146,23 @@ class ChecklistCatalog {
 
     /** The piece for one year of presence: year 1 is the 12 months before the filing. */
     private static Piece yearOf(Piece piece, int year) {
-        return new Piece(piece.label() + " (year " + year + " before the filing)",
-                piece.labelFr() + " (année " + year + " avant le dépôt)", piece.stage(), piece.civilStatus(),
-                piece.validMonths(), piece.variants(), piece.sealedForOfii(), piece.legalisation());
+        return new Piece(
+                piece.label() + " (year " + year + " before the filing)",
+                piece.labelFr() + " (année " + year + " avant le dépôt)",
+                piece.stage(),
+                piece.civilStatus(),
+                piece.validMonths(),
+                piece.variants(),
+                piece.sealedForOfii(),
+                piece.legalisation());
     }
 
     private static boolean knownVariant(Catalog catalog, GroundList list, String requiredIf) {
         String[] condition = requiredIf.split(":", 2);
         Piece other = catalog.pieces().get(condition[0]);
-        return condition.length == 2 && other != null && other.variant(condition[1]).isPresent()
+        return condition.length == 2
+                && other != null
+                && other.variant(condition[1]).isPresent()
                 && list.items().stream().anyMatch(item -> item.piece().equals(condition[0]));
     }
 
@@ -155,7 +183,8 @@ class ChecklistCatalog {
             if (in == null) {
                 throw new IllegalStateException("Missing " + RESOURCE);
             }
-            return json.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+            return json.copy()
+                    .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
                     .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, false) // absent flags are false
                     .readValue(in, Catalog.class);
         } catch (IOException e) {

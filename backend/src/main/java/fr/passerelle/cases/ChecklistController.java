@@ -29,13 +29,16 @@ class ChecklistController {
         this.readiness = readiness;
     }
 
-    record PieceRequest(@NotNull PieceStatus status, @Size(max = 60) String variant,
-                        @PastOrPresent LocalDate issuedOn, Boolean foreignLanguage, Boolean translated,
-                        @PlainText.MultiLine @Size(max = 2000) String note) {
-    }
+    record PieceRequest(
+            @NotNull PieceStatus status,
+            @Size(max = 60) String variant,
+            @PastOrPresent LocalDate issuedOn,
+            Boolean foreignLanguage,
+            Boolean translated,
+            @PlainText.MultiLine @Size(max = 2000) String note) {}
 
-    record OverrideRequest(@PlainText.MultiLine @NotBlank @Size(max = 2000) String reason) {
-    }
+    record OverrideRequest(
+            @PlainText.MultiLine @NotBlank @Size(max = 2000) String reason) {}
 
     @GetMapping("/checklist")
     Checklists.ChecklistView checklist(@PathVariable UUID caseId) {
@@ -43,10 +46,18 @@ class ChecklistController {
     }
 
     @PutMapping("/checklist/{piece}")
-    ChecklistLine update(@PathVariable UUID caseId, @PathVariable String piece,
-                         @Valid @RequestBody PieceRequest request) {
-        return checklists.update(caseId, piece, new Checklists.PieceUpdate(request.status(), request.variant(),
-                request.issuedOn(), request.foreignLanguage(), request.translated(), request.note()));
+    ChecklistLine update(
+            @PathVariable UUID caseId, @PathVariable String piece, @Valid @RequestBody PieceRequest request) {
+        return checklists.update(
+                caseId,
+                piece,
+                new Checklists.PieceUpdate(
+                        request.status(),
+                        request.variant(),
+                        request.issuedOn(),
+                        request.foreignLanguage(),
+                        request.translated(),
+                        request.note()));
     }
 
     @PutMapping("/filing-override")

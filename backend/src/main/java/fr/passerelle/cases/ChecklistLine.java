@@ -13,17 +13,44 @@ import java.util.List;
  * One piece of a case's checklist as it stands on a given day, with what is wrong with it for
  * filing. Plain computation on fixed inputs: the expiry rules are tested on fixed dates.
  */
-record ChecklistLine(String piece, String label, String labelFr, boolean required, String when, String whenFr,
-                     Stage stage, PieceStatus status, List<Variant> variants, String variant, LocalDate issuedOn,
-                     Integer validMonths, LocalDate validUntil, boolean expired, boolean translationNeeded,
-                     boolean translated, String note, int documents, List<String> problems, List<String> problemsFr,
-                     Instant updatedAt, String updatedBy, boolean sealedForOfii, boolean legalisationToCheck) {
+record ChecklistLine(
+        String piece,
+        String label,
+        String labelFr,
+        boolean required,
+        String when,
+        String whenFr,
+        Stage stage,
+        PieceStatus status,
+        List<Variant> variants,
+        String variant,
+        LocalDate issuedOn,
+        Integer validMonths,
+        LocalDate validUntil,
+        boolean expired,
+        boolean translationNeeded,
+        boolean translated,
+        String note,
+        int documents,
+        List<String> problems,
+        List<String> problemsFr,
+        Instant updatedAt,
+        String updatedBy,
+        boolean sealedForOfii,
+        boolean legalisationToCheck) {
 
     private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     /** What has been recorded about a piece; absent means nothing yet (MISSING). */
-    record Recorded(PieceStatus status, String variant, LocalDate issuedOn, Boolean foreignLanguage,
-                    boolean translated, String note, Instant updatedAt, String updatedBy) {
+    record Recorded(
+            PieceStatus status,
+            String variant,
+            LocalDate issuedOn,
+            Boolean foreignLanguage,
+            boolean translated,
+            String note,
+            Instant updatedAt,
+            String updatedBy) {
         static final Recorded NOTHING = new Recorded(PieceStatus.MISSING, null, null, null, false, null, null, null);
     }
 
@@ -35,10 +62,13 @@ record ChecklistLine(String piece, String label, String labelFr, boolean require
      */
     static ChecklistLine of(Entry entry, Recorded recorded, int documents, LocalDate asOf) {
         var piece = entry.piece();
-        Variant variant = recorded.variant() == null ? null : piece.variant(recorded.variant()).orElse(null);
-        Integer validMonths = variant != null && variant.validMonths() != null ? variant.validMonths()
-                : piece.validMonths();
-        LocalDate validUntil = validMonths == null || recorded.issuedOn() == null ? null
+        Variant variant = recorded.variant() == null
+                ? null
+                : piece.variant(recorded.variant()).orElse(null);
+        Integer validMonths =
+                variant != null && variant.validMonths() != null ? variant.validMonths() : piece.validMonths();
+        LocalDate validUntil = validMonths == null || recorded.issuedOn() == null
+                ? null
                 : recorded.issuedOn().plusMonths(validMonths).minusDays(1);
         boolean expired = validUntil != null && asOf.isAfter(validUntil);
         boolean translationNeeded = piece.civilStatus() && !Boolean.FALSE.equals(recorded.foreignLanguage());
@@ -55,7 +85,8 @@ record ChecklistLine(String piece, String label, String labelFr, boolean require
                 problemsFr.add("le type de pièce n'est pas indiqué");
             } else if (validMonths != null && recorded.issuedOn() == null) {
                 problems.add("date of issue not recorded (it must be less than " + validMonths + " months old)");
-                problemsFr.add("date de délivrance non indiquée (la pièce doit avoir moins de " + validMonths + " mois)");
+                problemsFr.add(
+                        "date de délivrance non indiquée (la pièce doit avoir moins de " + validMonths + " mois)");
             }
             if (expired) {
                 problems.add("expired: more than " + validMonths + " months old since " + validUntil.plusDays(1));
@@ -67,10 +98,30 @@ record ChecklistLine(String piece, String label, String labelFr, boolean require
                 problemsFr.add("traduction certifiée en français manquante");
             }
         }
-        return new ChecklistLine(entry.code(), piece.label(), piece.labelFr(), entry.required(), entry.when(),
-                entry.whenFr(), piece.stage(), recorded.status(), piece.variants(), recorded.variant(), recorded.issuedOn(),
-                validMonths, validUntil, expired, translationNeeded, recorded.translated(), recorded.note(),
-                documents, List.copyOf(problems), List.copyOf(problemsFr), recorded.updatedAt(), recorded.updatedBy(), piece.sealedForOfii(),
+        return new ChecklistLine(
+                entry.code(),
+                piece.label(),
+                piece.labelFr(),
+                entry.required(),
+                entry.when(),
+                entry.whenFr(),
+                piece.stage(),
+                recorded.status(),
+                piece.variants(),
+                recorded.variant(),
+                recorded.issuedOn(),
+                validMonths,
+                validUntil,
+                expired,
+                translationNeeded,
+                recorded.translated(),
+                recorded.note(),
+                documents,
+                List.copyOf(problems),
+                List.copyOf(problemsFr),
+                recorded.updatedAt(),
+                recorded.updatedBy(),
+                piece.sealedForOfii(),
                 piece.legalisation() && piece.civilStatus());
     }
 

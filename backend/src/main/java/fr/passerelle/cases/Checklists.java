@@ -35,8 +35,13 @@ class Checklists {
     private final Clock clock;
     private final Audit audit;
 
-    Checklists(ChecklistCatalog catalog, CaseRepository cases, CaseAccess access, JdbcTemplate jdbc, Clock clock,
-               Audit audit) {
+    Checklists(
+            ChecklistCatalog catalog,
+            CaseRepository cases,
+            CaseAccess access,
+            JdbcTemplate jdbc,
+            Clock clock,
+            Audit audit) {
         this.catalog = catalog;
         this.cases = cases;
         this.access = access;
@@ -45,16 +50,24 @@ class Checklists {
         this.audit = audit;
     }
 
-    record Override(String reason, String byId, String byName, java.time.Instant at) {
-    }
+    record Override(String reason, String byId, String byName, java.time.Instant at) {}
 
-    record ChecklistView(UUID caseId, Ground ground, String source, LocalDate asOf, boolean readyToFile,
-                         Override filingOverride, List<ChecklistLine> pieces) {
-    }
+    record ChecklistView(
+            UUID caseId,
+            Ground ground,
+            String source,
+            LocalDate asOf,
+            boolean readyToFile,
+            Override filingOverride,
+            List<ChecklistLine> pieces) {}
 
-    record PieceUpdate(PieceStatus status, String variant, LocalDate issuedOn, Boolean foreignLanguage,
-                       Boolean translated, String note) {
-    }
+    record PieceUpdate(
+            PieceStatus status,
+            String variant,
+            LocalDate issuedOn,
+            Boolean foreignLanguage,
+            Boolean translated,
+            String note) {}
 
     @Transactional(readOnly = true)
     ChecklistView view(UUID caseId) {
@@ -64,8 +77,14 @@ class Checklists {
         List<ChecklistLine> lines = lines(file, today);
         Override override = override(caseId).orElse(null);
         audit.read(caseId, "checklist");
-        return new ChecklistView(caseId, file.ground(), catalog.source(file.ground()), today,
-                lines.stream().noneMatch(ChecklistLine::blocksFiling), override, lines);
+        return new ChecklistView(
+                caseId,
+                file.ground(),
+                catalog.source(file.ground()),
+                today,
+                lines.stream().noneMatch(ChecklistLine::blocksFiling),
+                override,
+                lines);
     }
 
     @Transactional
@@ -74,12 +93,18 @@ class Checklists {
         CaseFile file = cases.require(caseId);
         Entry entry = entry(file, piece);
         if (update.variant() != null && entry.piece().variant(update.variant()).isEmpty()) {
-            throw UnprocessableInputException.of("variant", entry.piece().variants().isEmpty()
-                    ? "this piece has no kinds to choose from"
-                    : "must be one of " + entry.piece().variants().stream().map(ChecklistCatalog.Variant::code).toList());
+            throw UnprocessableInputException.of(
+                    "variant",
+                    entry.piece().variants().isEmpty()
+                            ? "this piece has no kinds to choose from"
+                            : "must be one of "
+                                    + entry.piece().variants().stream()
+                                            .map(ChecklistCatalog.Variant::code)
+                                            .toList());
         }
         String actor = Users.current().map(user -> user.username()).orElse("system");
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO app.checklist_items (tenant_id, case_id, piece, status, variant, issued_on,
                     foreign_language, translated, note, updated_at, updated_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -87,48 +112,78 @@ class Checklists {
                     issued_on = excluded.issued_on, foreign_language = excluded.foreign_language,
                     translated = excluded.translated, note = excluded.note, updated_at = excluded.updated_at,
                     updated_by = excluded.updated_by""",
-                association.slug(), caseId, piece, update.status().name(), update.variant(),
-                update.issuedOn() == null ? null : Date.valueOf(update.issuedOn()), update.foreignLanguage(),
-                Boolean.TRUE.equals(update.translated()), Text.blankToNull(update.note()),
-                Timestamp.from(clock.instant()), actor);
+                association.slug(),
+                caseId,
+                piece,
+                update.status().name(),
+                update.variant(),
+                update.issuedOn() == null ? null : Date.valueOf(update.issuedOn()),
+                update.foreignLanguage(),
+                Boolean.TRUE.equals(update.translated()),
+                Text.blankToNull(update.note()),
+                Timestamp.from(clock.instant()),
+                actor);
         audit.changed(caseId, "CHECKLIST_UPDATED", piece + ": " + update.status());
         Map<String, Recorded> recorded = recorded(caseId);
-        return ChecklistLine.of(entry.given(other -> recorded.getOrDefault(other, Recorded.NOTHING).variant()),
-                recorded.getOrDefault(piece, Recorded.NOTHING), documentCounts(caseId).getOrDefault(piece, 0), today());
+        return ChecklistLine.of(
+                entry.given(
+                        other -> recorded.getOrDefault(other, Recorded.NOTHING).variant()),
+                recorded.getOrDefault(piece, Recorded.NOTHING),
+                documentCounts(caseId).getOrDefault(piece, 0),
+                today());
     }
 
     /** A file was uploaded for a piece still MISSING: it is now RECEIVED (to be verified). */
     void received(UUID caseId, String piece, String tenant) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO app.checklist_items (tenant_id, case_id, piece, status, updated_at, updated_by)
                 VALUES (?, ?, ?, 'RECEIVED', ?, ?)
                 ON CONFLICT (case_id, piece) DO UPDATE SET status = 'RECEIVED', updated_at = excluded.updated_at,
                     updated_by = excluded.updated_by
                 WHERE checklist_items.status = 'MISSING'""",
-                tenant, caseId, piece, Timestamp.from(clock.instant()),
+                tenant,
+                caseId,
+                piece,
+                Timestamp.from(clock.instant()),
                 Users.current().map(user -> user.username()).orElse("system"));
     }
 
     /** The piece on this case's checklist, or 404 naming it. */
     Entry entry(CaseFile file, String piece) {
-        return catalog.entry(file.ground(), piece).orElseThrow(() -> new ResponseStatusException(
-                HttpStatus.NOT_FOUND, "No piece '" + piece + "' on the checklist of " + file.ground().article()));
+        return catalog.entry(file.ground(), piece)
+                .orElseThrow(() -> new ResponseStatusException(
+                        HttpStatus.NOT_FOUND,
+                        "No piece '" + piece + "' on the checklist of "
+                                + file.ground().article()));
     }
 
     List<ChecklistLine> lines(CaseFile file, LocalDate asOf) {
         Map<String, Recorded> recorded = recorded(file.id());
         Map<String, Integer> documents = documentCounts(file.id());
         return catalog.of(file.ground()).stream()
-                .map(entry -> entry.given(piece -> recorded.getOrDefault(piece, Recorded.NOTHING).variant()))
-                .map(entry -> ChecklistLine.of(entry, recorded.getOrDefault(entry.code(), Recorded.NOTHING),
-                        documents.getOrDefault(entry.code(), 0), asOf))
+                .map(entry -> entry.given(
+                        piece -> recorded.getOrDefault(piece, Recorded.NOTHING).variant()))
+                .map(entry -> ChecklistLine.of(
+                        entry,
+                        recorded.getOrDefault(entry.code(), Recorded.NOTHING),
+                        documents.getOrDefault(entry.code(), 0),
+                        asOf))
                 .toList();
     }
 
     Optional<Override> override(UUID caseId) {
-        return jdbc.query("SELECT reason, by_id, by_name, at FROM app.filing_overrides WHERE case_id = ?",
-                (row, i) -> new Override(row.getString("reason"), row.getString("by_id"), row.getString("by_name"),
-                        row.getTimestamp("at").toInstant()), caseId).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT reason, by_id, by_name, at FROM app.filing_overrides WHERE case_id = ?",
+                        (row, i) -> new Override(
+                                row.getString("reason"),
+                                row.getString("by_id"),
+                                row.getString("by_name"),
+                                row.getTimestamp("at").toInstant()),
+                        caseId)
+                .stream()
+                .findFirst();
     }
 
     LocalDate today() {
@@ -137,28 +192,38 @@ class Checklists {
 
     private Map<String, Recorded> recorded(UUID caseId) {
         Map<String, Recorded> found = new HashMap<>();
-        jdbc.query("""
+        jdbc.query(
+                """
                 SELECT piece, status, variant, issued_on, foreign_language, translated, note, updated_at, updated_by
-                FROM app.checklist_items WHERE case_id = ?""", (ResultSet row) -> {
-            found.put(row.getString("piece"), recorded(row));
-        }, caseId);
+                FROM app.checklist_items WHERE case_id = ?""",
+                (ResultSet row) -> {
+                    found.put(row.getString("piece"), recorded(row));
+                },
+                caseId);
         return found;
     }
 
     private static Recorded recorded(ResultSet row) throws SQLException {
         Date issued = row.getDate("issued_on");
-        return new Recorded(PieceStatus.valueOf(row.getString("status")), row.getString("variant"),
-                issued == null ? null : issued.toLocalDate(), (Boolean) row.getObject("foreign_language"),
-                row.getBoolean("translated"), row.getString("note"), row.getTimestamp("updated_at").toInstant(),
+        return new Recorded(
+                PieceStatus.valueOf(row.getString("status")),
+                row.getString("variant"),
+                issued == null ? null : issued.toLocalDate(),
+                (Boolean) row.getObject("foreign_language"),
+                row.getBoolean("translated"),
+                row.getString("note"),
+                row.getTimestamp("updated_at").toInstant(),
                 row.getString("updated_by"));
     }
 
     private Map<String, Integer> documentCounts(UUID caseId) {
         Map<String, Integer> counts = new HashMap<>();
-        jdbc.query("SELECT piece, count(*) AS n FROM app.case_documents WHERE case_id = ? GROUP BY piece",
+        jdbc.query(
+                "SELECT piece, count(*) AS n FROM app.case_documents WHERE case_id = ? GROUP BY piece",
                 (ResultSet row) -> {
                     counts.put(row.getString("piece"), row.getInt("n"));
-                }, caseId);
+                },
+                caseId);
         return counts;
     }
 }

@@ -23,12 +23,10 @@ final class CommissionRule {
     /** L432-13 3°: more than ten years of habitual residence, for L435-1. */
     static final int L435_1_YEARS = 10;
 
-    private CommissionRule() {
-    }
+    private CommissionRule() {}
 
     /** {@code reason} in English, {@code reasonFr} in French (shown to the association's staff). */
-    record Commission(boolean mandatory, String reason, String reasonFr) {
-    }
+    record Commission(boolean mandatory, String reason, String reasonFr) {}
 
     /** Full years from the entry in France to {@code asOf}; null when the entry date is unknown. */
     static Integer yearsInFrance(LocalDate entry, LocalDate asOf) {
@@ -41,29 +39,41 @@ final class CommissionRule {
     static Commission assess(Ground ground, LocalDate entry, Boolean conditionsMet, LocalDate asOf) {
         if (ground == Ground.L435_1) {
             if (entry == null) {
-                return new Commission(false, "L432-13: unknown until the date of entry in France is recorded",
+                return new Commission(
+                        false,
+                        "L432-13: unknown until the date of entry in France is recorded",
                         "L432-13 : inconnu tant que la date d'entrée en France n'est pas indiquée");
             }
             boolean moreThanTen = entry.plusYears(L435_1_YEARS).isBefore(asOf);
             return moreThanTen
-                    ? new Commission(true, "L432-13: more than 10 years of habitual residence in France (L435-1)",
+                    ? new Commission(
+                            true,
+                            "L432-13: more than 10 years of habitual residence in France (L435-1)",
                             "L432-13 : plus de 10 ans de résidence habituelle en France (L435-1)")
-                    : new Commission(false, "L432-13: 10 years of residence or less, not mandatory for L435-1",
+                    : new Commission(
+                            false,
+                            "L432-13: 10 years of residence or less, not mandatory for L435-1",
                             "L432-13 : 10 ans de résidence ou moins, non obligatoire pour L435-1");
         }
         if (WHEN_CONDITIONS_MET.contains(ground)) {
             if (conditionsMet == null) {
-                return new Commission(false, "L432-13: mandatory if the conditions of " + ground.article()
-                        + " are met; not assessed yet", "L432-13 : obligatoire si les conditions de "
-                        + ground.article() + " sont remplies ; pas encore évalué");
+                return new Commission(
+                        false,
+                        "L432-13: mandatory if the conditions of " + ground.article() + " are met; not assessed yet",
+                        "L432-13 : obligatoire si les conditions de " + ground.article()
+                                + " sont remplies ; pas encore évalué");
             }
             return conditionsMet
-                    ? new Commission(true, "L432-13: the conditions of " + ground.article() + " are met",
+                    ? new Commission(
+                            true,
+                            "L432-13: the conditions of " + ground.article() + " are met",
                             "L432-13 : les conditions de " + ground.article() + " sont remplies")
-                    : new Commission(false, "L432-13: the conditions of " + ground.article() + " are not met",
+                    : new Commission(
+                            false,
+                            "L432-13: the conditions of " + ground.article() + " are not met",
                             "L432-13 : les conditions de " + ground.article() + " ne sont pas remplies");
         }
-        return new Commission(false, "L432-13 does not list " + ground.article(),
-                "L432-13 ne vise pas " + ground.article());
+        return new Commission(
+                false, "L432-13 does not list " + ground.article(), "L432-13 ne vise pas " + ground.article());
     }
 }

@@ -34,8 +34,8 @@ class DocumentController {
 
     @PostMapping(path = "/checklist/{piece}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    CaseDocuments.DocumentView upload(@PathVariable UUID caseId, @PathVariable String piece,
-                                      @RequestPart("file") MultipartFile file) {
+    CaseDocuments.DocumentView upload(
+            @PathVariable UUID caseId, @PathVariable String piece, @RequestPart("file") MultipartFile file) {
         try (InputStream content = file.getInputStream()) {
             return documents.upload(caseId, piece, file.getOriginalFilename(), file.getContentType(), content);
         } catch (IOException e) {
@@ -53,8 +53,12 @@ class DocumentController {
         documents.download(caseId, documentId, document -> {
             response.setContentType(document.contentType());
             response.setContentLengthLong(document.size());
-            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                    .filename(document.filename(), StandardCharsets.UTF_8).build().toString());
+            response.setHeader(
+                    HttpHeaders.CONTENT_DISPOSITION,
+                    ContentDisposition.attachment()
+                            .filename(document.filename(), StandardCharsets.UTF_8)
+                            .build()
+                            .toString());
             response.setHeader("X-Content-Type-Options", "nosniff");
             response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
             try {

@@ -26,7 +26,9 @@ enum DocumentType {
     }
 
     static Optional<DocumentType> sniff(byte[] head, int length) {
-        return Arrays.stream(values()).filter(type -> type.matches(head, length)).findFirst();
+        return Arrays.stream(values())
+                .filter(type -> type.matches(head, length))
+                .findFirst();
     }
 
     /** The type a client declared, when it names one of ours ("image/jpg" is a common alias). */
@@ -38,7 +40,9 @@ enum DocumentType {
         if ("image/jpg".equals(base) || "image/pjpeg".equals(base)) {
             return Optional.of(JPEG);
         }
-        return Arrays.stream(values()).filter(type -> type.mediaType.equals(base)).findFirst();
+        return Arrays.stream(values())
+                .filter(type -> type.mediaType.equals(base))
+                .findFirst();
     }
 
     private boolean matches(byte[] head, int length) {

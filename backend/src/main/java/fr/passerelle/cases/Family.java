@@ -27,33 +27,50 @@ record Family(
         return new Family(null, null, List.of(), List.of());
     }
 
-    enum MaritalStatus { SINGLE, MARRIED, CIVIL_PARTNERSHIP, COHABITING, SEPARATED, DIVORCED, WIDOWED }
+    enum MaritalStatus {
+        SINGLE,
+        MARRIED,
+        CIVIL_PARTNERSHIP,
+        COHABITING,
+        SEPARATED,
+        DIVORCED,
+        WIDOWED
+    }
 
     /** Where a relative stands in France: French, EU citizen, foreign national with or without a permit. */
-    enum ResidenceStatus { FRENCH, EU_CITIZEN, REGULAR_RESIDENT, IRREGULAR, ABROAD, UNKNOWN }
+    enum ResidenceStatus {
+        FRENCH,
+        EU_CITIZEN,
+        REGULAR_RESIDENT,
+        IRREGULAR,
+        ABROAD,
+        UNKNOWN
+    }
 
-    enum Relation { FATHER, MOTHER, SIBLING, OTHER }
+    enum Relation {
+        FATHER,
+        MOTHER,
+        SIBLING,
+        OTHER
+    }
 
     record Spouse(
             @Size(max = 200) String name,
             @NotNull ResidenceStatus status,
             @PastOrPresent LocalDate unionSince,
-            @PastOrPresent LocalDate livingTogetherSince) {
-    }
+            @PastOrPresent LocalDate livingTogetherSince) {}
 
     record Child(
             @Size(max = 100) String firstName,
             @NotNull @PastOrPresent LocalDate birthDate,
             boolean french,
             boolean livesInFrance,
-            Boolean contributesToUpkeep) {
-    }
+            Boolean contributesToUpkeep) {}
 
     record Relative(
             @NotNull Relation relation,
             @NotNull ResidenceStatus status,
-            @Size(max = 200) String name) {
-    }
+            @Size(max = 200) String name) {}
 
     /** Married or in a civil partnership with a French national (L423-1 asks for marriage). */
     boolean spouseIsFrench() {
@@ -61,13 +78,16 @@ record Family(
     }
 
     long frenchMinorChildren(LocalDate asOf) {
-        return children.stream().filter(Child::french)
-                .filter(child -> child.birthDate().plusYears(18).isAfter(asOf)).count();
+        return children.stream()
+                .filter(Child::french)
+                .filter(child -> child.birthDate().plusYears(18).isAfter(asOf))
+                .count();
     }
 
     long parentsInFrance() {
         return relativesInFrance.stream()
                 .filter(r -> r.relation() == Relation.FATHER || r.relation() == Relation.MOTHER)
-                .filter(r -> r.status() != ResidenceStatus.ABROAD).count();
+                .filter(r -> r.status() != ResidenceStatus.ABROAD)
+                .count();
     }
 }

@@ -22,7 +22,8 @@ public class FilingNotReadyException extends InputRefusal {
 
     private static Map<String, Fault> faults(List<ChecklistLine> blocking) {
         Map<String, Fault> faults = new LinkedHashMap<>();
-        blocking.forEach(line -> faults.put(line.piece(), Fault.of("piece_not_ready", String.join(", ", line.problems()))));
+        blocking.forEach(line ->
+                faults.put(line.piece(), Fault.of("piece_not_ready", String.join(", ", line.problems()))));
         return faults;
     }
 

@@ -28,8 +28,13 @@ public class FilingReadiness {
     private final Clock clock;
     private final Audit audit;
 
-    FilingReadiness(Checklists checklists, CaseRepository cases, CaseAccess access, JdbcTemplate jdbc, Clock clock,
-                    Audit audit) {
+    FilingReadiness(
+            Checklists checklists,
+            CaseRepository cases,
+            CaseAccess access,
+            JdbcTemplate jdbc,
+            Clock clock,
+            Audit audit) {
         this.checklists = checklists;
         this.cases = cases;
         this.access = access;
@@ -56,7 +61,9 @@ public class FilingReadiness {
         if (checklists.override(caseId).isPresent()) {
             return;
         }
-        List<ChecklistLine> blocking = checklists.lines(file, asOf).stream().filter(ChecklistLine::blocksFiling).toList();
+        List<ChecklistLine> blocking = checklists.lines(file, asOf).stream()
+                .filter(ChecklistLine::blocksFiling)
+                .toList();
         if (!blocking.isEmpty()) {
             throw new FilingNotReadyException(blocking);
         }
@@ -68,12 +75,17 @@ public class FilingReadiness {
         CurrentAssociation association = access.requireCoordinator();
         cases.require(caseId);
         CurrentUser coordinator = Users.current().orElseThrow();
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO app.filing_overrides (case_id, tenant_id, reason, by_id, by_name, at)
                 VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (case_id) DO UPDATE SET reason = excluded.reason, by_id = excluded.by_id,
                     by_name = excluded.by_name, at = excluded.at""",
-                caseId, association.slug(), reason.strip(), coordinator.id(), coordinator.username(),
+                caseId,
+                association.slug(),
+                reason.strip(),
+                coordinator.id(),
+                coordinator.username(),
                 Timestamp.from(clock.instant()));
         audit.changed(caseId, "FILING_OVERRIDE", reason.strip());
         return checklists.override(caseId).orElseThrow();

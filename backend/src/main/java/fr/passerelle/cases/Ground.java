@@ -45,7 +45,9 @@ public enum Ground {
 
     @JsonCreator
     public static Ground ofArticle(String article) {
-        return Arrays.stream(values()).filter(ground -> ground.article.equals(article)).findFirst()
+        return Arrays.stream(values())
+                .filter(ground -> ground.article.equals(article))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Unknown ground '" + article + "'; expected one of "
                         + Arrays.stream(values()).map(Ground::article).collect(Collectors.joining(", "))));
     }

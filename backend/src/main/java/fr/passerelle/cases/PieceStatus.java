@@ -1,4 +1,8 @@
 package fr.passerelle.cases;
 
 /** Where a piece of a case's checklist stands. */
-enum PieceStatus { MISSING, RECEIVED, VERIFIED }
+enum PieceStatus {
+    MISSING,
+    RECEIVED,
+    VERIFIED
+}

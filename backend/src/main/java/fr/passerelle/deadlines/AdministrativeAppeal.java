@@ -15,14 +15,17 @@ import java.util.Objects;
  */
 public record AdministrativeAppeal(Kind kind, LocalDate sentOn, LocalDate rejectedOn) {
 
-    public enum Kind { GRACIOUS, HIERARCHICAL }
+    public enum Kind {
+        GRACIOUS,
+        HIERARCHICAL
+    }
 
     public AdministrativeAppeal {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(sentOn, "sentOn");
         if (rejectedOn != null && rejectedOn.isBefore(sentOn)) {
-            throw new IllegalArgumentException("A " + kind + " appeal sent on " + sentOn
-                    + " cannot have been rejected before, on " + rejectedOn);
+            throw new IllegalArgumentException(
+                    "A " + kind + " appeal sent on " + sentOn + " cannot have been rejected before, on " + rejectedOn);
         }
     }
 

@@ -24,13 +24,14 @@ import java.util.Objects;
  * @param source      the texts and decisions applied, including interruptions and former rules
  * @param explanation how it was counted, in French, for the people who act on it
  */
-public record Deadline(DeadlineRule rule,
-                       LocalDate date,
-                       LocalDateTime dateTime,
-                       ZonedDateTime endsAt,
-                       ZonedDateTime timerAt,
-                       String source,
-                       String explanation) {
+public record Deadline(
+        DeadlineRule rule,
+        LocalDate date,
+        LocalDateTime dateTime,
+        ZonedDateTime endsAt,
+        ZonedDateTime timerAt,
+        String source,
+        String explanation) {
 
     public Deadline {
         Objects.requireNonNull(rule, "rule");

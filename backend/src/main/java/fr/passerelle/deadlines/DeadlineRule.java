@@ -7,7 +7,8 @@ package fr.passerelle.deadlines;
 public enum DeadlineRule {
 
     /** Last day to bring a contentious appeal against a refusal without OQTF: 2 months, franc, extended. */
-    CONTENTIOUS_APPEAL(Kind.DEADLINE,
+    CONTENTIOUS_APPEAL(
+            Kind.DEADLINE,
             "R421-1 CJA (2 mois); délai franc: CE 5 oct. 2018 n° 409579, CE 13 mai 2015 n° 368892; "
                     + "mois de quantième à quantième: art. 641 CPC; prorogation au premier jour ouvrable: art. 642 CPC"),
 
@@ -15,17 +16,20 @@ public enum DeadlineRule {
      * Last day to send a gracious or hierarchical appeal that still interrupts the contentious
      * deadline: the same last day as {@link #CONTENTIOUS_APPEAL}.
      */
-    ADMINISTRATIVE_APPEAL(Kind.DEADLINE,
+    ADMINISTRATIVE_APPEAL(
+            Kind.DEADLINE,
             "L411-2 CRPA (recours gracieux ou hiérarchique formé dans le délai du recours contentieux); "
                     + "R421-1 CJA; art. 641 et 642 CPC; date d'envoi, cachet de la poste faisant foi: L112-1 CRPA"),
 
     /** Day an administrative appeal left unanswered for 2 months after its receipt is implicitly rejected. */
-    ADMINISTRATIVE_APPEAL_IMPLICIT_REJECTION(Kind.EVENT,
+    ADMINISTRATIVE_APPEAL_IMPLICIT_REJECTION(
+            Kind.EVENT,
             "L231-4 2° CRPA (silence de 2 mois sur un recours administratif vaut rejet); "
                     + "délai compté de la réception: L114-3 CRPA; recours contre ce rejet: R421-2 CJA"),
 
     /** Last day to appeal an OQTF in the ordinary procedure: 1 month, franc, extended (30 days before 15 July 2024). */
-    OQTF_ORDINARY(Kind.DEADLINE,
+    OQTF_ORDINARY(
+            Kind.DEADLINE,
             "L911-1 CESEDA (1 mois; loi n° 2024-42 du 26 janv. 2024 art. 72, décret n° 2024-799 du 2 juil. 2024, "
                     + "OQTF notifiées à partir du 15 juil. 2024); délai franc: CE 5 oct. 2018 n° 409579; "
                     + "prorogation: art. 642 CPC; non prorogé par un recours administratif (CESEDA livre IX, partie réglementaire)",
@@ -33,26 +37,30 @@ public enum DeadlineRule {
                     + "administratif (ancien R776-5 I CJA); délai franc et prorogé (art. 642 CPC)"),
 
     /** Last day to appeal an OQTF notified with house arrest or in detention: 7 days, not franc, not extended. */
-    OQTF_HOUSE_ARREST(Kind.DEADLINE,
+    OQTF_HOUSE_ARREST(
+            Kind.DEADLINE,
             "L921-1 CESEDA (7 jours, aucune prorogation); délai non franc: CAA Lyon 19 déc. 2024 n° 24LY03013; "
                     + "lecture prudente retenue: ni franc ni prorogé (art. 642 CPC écarté)",
             "Régime antérieur au 15 juil. 2024: 15 jours (ancien R776-2 CJA), susceptibles d'aucune prorogation "
                     + "(ancien R776-5 II CJA; CE 6 janv. 2023 n° 461471, y compris par l'aide juridictionnelle)"),
 
     /** Instant after which an OQTF notified in administrative retention can no longer be appealed: 48 hours. */
-    OQTF_RETENTION(Kind.DEADLINE,
+    OQTF_RETENTION(
+            Kind.DEADLINE,
             "L921-2 CESEDA (48 heures, d'heure à heure, aucune prorogation)",
             "Régime antérieur au 15 juil. 2024: 48 heures (anciens R776-2 et R776-4 CJA), "
                     + "susceptibles d'aucune prorogation (ancien R776-5 II CJA)"),
 
     /** Day 4 months of silence on a complete application become an implicit refusal. */
-    IMPLICIT_REFUSAL(Kind.EVENT,
+    IMPLICIT_REFUSAL(
+            Kind.EVENT,
             "R432-1 et R432-2 CESEDA (silence de 4 mois sur une demande de titre vaut rejet); "
                     + "CE avis 10 oct. 2024 n° 494718 (dossier complet); récépissés sans effet: CE avis 6 mai 2025; "
                     + "mois de quantième à quantième: art. 641 CPC"),
 
     /** Day to ask for the récépissé to be renewed: 15 days before it expires (practice). */
-    RECEIPT_RENEWAL(Kind.REMINDER,
+    RECEIPT_RENEWAL(
+            Kind.REMINDER,
             "Pratique associative: demander le renouvellement au moins 15 jours avant l'expiration "
                     + "(docs/procedure.md); récépissé: R431-12 CESEDA; attestation de prolongation: R431-15-1 CESEDA"),
 
@@ -60,7 +68,8 @@ public enum DeadlineRule {
      * The last day a récépissé (or attestation) is valid: the timer fires when that day is over
      * with no new document recorded (the person is then without proof of lawful stay).
      */
-    RECEIPT_EXPIRY(Kind.DEADLINE,
+    RECEIPT_EXPIRY(
+            Kind.DEADLINE,
             "R431-12 CESEDA (récépissé), R431-15-1 CESEDA (attestation de prolongation d'instruction); "
                     + "renouvellements après le refus implicite: CE avis 6 mai 2025 n° 499904"),
 
@@ -68,14 +77,15 @@ public enum DeadlineRule {
      * A date the prefecture set (pieces asked during the examination, often 15 days): the last day
      * to act is that day, not moved.
      */
-    PREFECTURE_DEADLINE(Kind.DEADLINE,
-            "Délai fixé par la préfecture dans sa demande; pièce demandée après le dépôt: L114-5 CRPA"),
+    PREFECTURE_DEADLINE(
+            Kind.DEADLINE, "Délai fixé par la préfecture dans sa demande; pièce demandée après le dépôt: L114-5 CRPA"),
 
     /**
      * First day a card's renewal application may be filed: 4 months before its end, or the
      * 120th day before it, whichever is later (R431-5 CESEDA; service-public.fr F2209).
      */
-    RENEWAL_WINDOW_OPENS(Kind.REMINDER,
+    RENEWAL_WINDOW_OPENS(
+            Kind.REMINDER,
             "R431-5 CESEDA (demande de renouvellement entre le 120e et le 60e jour avant l'expiration); "
                     + "service-public.fr « Carte de séjour vie privée et familiale » (4 mois à 2 mois avant)"),
 
@@ -83,17 +93,20 @@ public enum DeadlineRule {
      * Last day a card's renewal application may be filed in time: 2 months before its end, or the
      * 60th day before it, whichever is earlier; a non-working day moves back to the previous working day.
      */
-    RENEWAL_WINDOW_CLOSES(Kind.DEADLINE,
+    RENEWAL_WINDOW_CLOSES(
+            Kind.DEADLINE,
             "R431-5 CESEDA (demande de renouvellement entre le 120e et le 60e jour avant l'expiration); "
                     + "service-public.fr « Carte de séjour vie privée et familiale » (4 mois à 2 mois avant); "
                     + "lecture prudente: la plus tôt des deux dates, avancée au jour ouvré précédent"),
 
     /** Latest day the convocation to the commission du titre de séjour may reach the applicant. */
-    COMMISSION_CONVOCATION(Kind.DEADLINE,
+    COMMISSION_CONVOCATION(
+            Kind.DEADLINE,
             "L432-15 CESEDA, 1er alinéa (convocation écrite au moins 15 jours avant la réunion de la commission)"),
 
     /** Day of the next weekly follow-up after a filing by registered letter (practice). */
-    FOLLOW_UP_WEEKLY(Kind.REMINDER,
+    FOLLOW_UP_WEEKLY(
+            Kind.REMINDER,
             "Pratique associative: relance hebdomadaire après un envoi par recommandé AR (docs/procedure.md)");
 
     /** What the computed date means, and so when a BPMN timer on it fires. */

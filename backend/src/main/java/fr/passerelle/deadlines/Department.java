@@ -1,7 +1,6 @@
 package fr.passerelle.deadlines;
 
 import de.focus_shift.jollyday.core.HolidayCalendar;
-
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Set;

@@ -8,8 +8,7 @@ import java.util.Locale;
 /** Dates written the French way: "mercredi 4 mars 2026", "dimanche 1er mars 2026", "à 10 h 05". */
 final class FrenchText {
 
-    private FrenchText() {
-    }
+    private FrenchText() {}
 
     static String date(LocalDate date) {
         return date.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.FRENCH) + " " + dayMonthYear(date);

@@ -5,7 +5,6 @@ import de.focus_shift.jollyday.core.HolidayCalendar;
 import de.focus_shift.jollyday.core.HolidayManager;
 import de.focus_shift.jollyday.core.HolidayType;
 import de.focus_shift.jollyday.core.ManagerParameters;
-
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.Year;
@@ -73,8 +72,8 @@ public final class LegalCalendar {
             "SECOND_CHRISTMAS_DAY", "Saint-Étienne (Alsace-Moselle)");
 
     /** Overseas departments only (loi n° 83-550, décret n° 83-1003). */
-    private static final Map<String, String> OVERSEAS = Map.of(
-            "ABOLITION_OF_SLAVERY", "commémoration de l'abolition de l'esclavage");
+    private static final Map<String, String> OVERSEAS =
+            Map.of("ABOLITION_OF_SLAVERY", "commémoration de l'abolition de l'esclavage");
 
     /** Serializes every call into jollyday, across all instances (its caches are static). */
     private static final Object JOLLYDAY = new Object();
@@ -82,8 +81,7 @@ public final class LegalCalendar {
     private final Map<HolidayCalendar, HolidayManager> managers = new ConcurrentHashMap<>();
     private final Map<String, SortedMap<LocalDate, String>> holidaysByDepartmentAndYear = new ConcurrentHashMap<>();
 
-    public LegalCalendar() {
-    }
+    public LegalCalendar() {}
 
     /**
      * The public holidays of {@code department} in {@code year}, by date, with their French name.
@@ -151,8 +149,8 @@ public final class LegalCalendar {
     }
 
     SortedMap<LocalDate, String> holidays(int year, Department department) {
-        return holidaysByDepartmentAndYear.computeIfAbsent(department.code() + "/" + year,
-                key -> Collections.unmodifiableSortedMap(load(year, department)));
+        return holidaysByDepartmentAndYear.computeIfAbsent(
+                department.code() + "/" + year, key -> Collections.unmodifiableSortedMap(load(year, department)));
     }
 
     private SortedMap<LocalDate, String> load(int year, Department department) {
@@ -162,7 +160,8 @@ public final class LegalCalendar {
             ClassLoader previous = thread.getContextClassLoader();
             thread.setContextClassLoader(LegalCalendar.class.getClassLoader());
             try {
-                HolidayManager manager = managers.computeIfAbsent(department.calendar(),
+                HolidayManager manager = managers.computeIfAbsent(
+                        department.calendar(),
                         calendar -> HolidayManager.getInstance(ManagerParameters.create(calendar)));
                 listed = department.subdivision() == null
                         ? manager.getHolidays(Year.of(year))

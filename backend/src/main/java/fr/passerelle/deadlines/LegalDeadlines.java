@@ -1,5 +1,9 @@
 package fr.passerelle.deadlines;
 
+import static fr.passerelle.deadlines.FrenchText.date;
+import static fr.passerelle.deadlines.FrenchText.dateTime;
+import static fr.passerelle.deadlines.FrenchText.dayMonthYear;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,10 +22,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static fr.passerelle.deadlines.FrenchText.date;
-import static fr.passerelle.deadlines.FrenchText.dateTime;
-import static fr.passerelle.deadlines.FrenchText.dayMonthYear;
 
 /**
  * Computes the deadlines of {@link DeadlineRule} for a department, and their interruptions.
@@ -56,7 +56,8 @@ public final class LegalDeadlines {
 
     static final ZoneId PARIS = Department.PARIS;
 
-    private static final String LEGAL_AID_SOURCE = "décret n° 2020-1717 du 28 déc. 2020, art. 43 (aide juridictionnelle)";
+    private static final String LEGAL_AID_SOURCE =
+            "décret n° 2020-1717 du 28 déc. 2020, art. 43 (aide juridictionnelle)";
 
     private final LegalCalendar calendar;
 
@@ -67,7 +68,9 @@ public final class LegalDeadlines {
     /** The time zone deadlines are counted and shown in for a department (Paris when none or unknown). */
     public static ZoneId zoneOf(String department) {
         try {
-            return department == null || department.isBlank() ? PARIS : Department.of(department).zone();
+            return department == null || department.isBlank()
+                    ? PARIS
+                    : Department.of(department).zone();
         } catch (IllegalArgumentException unknown) {
             return PARIS;
         }
@@ -140,44 +143,57 @@ public final class LegalDeadlines {
      *                                  interrupt, for rules that are not court deadlines, and for
      *                                  dates out of order
      */
-    public Deadline afterLegalAid(DeadlineRule rule, LocalDate notifiedOn, LocalDate requestedOn,
-                                  LocalDate decisionNotifiedOn, String department) {
+    public Deadline afterLegalAid(
+            DeadlineRule rule,
+            LocalDate notifiedOn,
+            LocalDate requestedOn,
+            LocalDate decisionNotifiedOn,
+            String department) {
         Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(notifiedOn, "notifiedOn");
         Objects.requireNonNull(requestedOn, "requestedOn");
         Objects.requireNonNull(decisionNotifiedOn, "decisionNotifiedOn");
         switch (rule) {
-            case CONTENTIOUS_APPEAL, OQTF_ORDINARY -> { }
-            case OQTF_HOUSE_ARREST, OQTF_RETENTION -> throw new IllegalArgumentException(
-                    "Legal aid does not interrupt the " + rule + " deadline (" + rule.source()
-                            + "; docs/deadlines.md): the appeal must be filed within the deadline itself,"
-                            + " legal aid can be asked for in the appeal");
-            default -> throw new IllegalArgumentException("Legal aid interrupts court deadlines only"
-                    + " (CONTENTIOUS_APPEAL, OQTF_ORDINARY), not " + rule);
+            case CONTENTIOUS_APPEAL, OQTF_ORDINARY -> {}
+            case OQTF_HOUSE_ARREST, OQTF_RETENTION ->
+                throw new IllegalArgumentException(
+                        "Legal aid does not interrupt the " + rule + " deadline (" + rule.source()
+                                + "; docs/deadlines.md): the appeal must be filed within the deadline itself,"
+                                + " legal aid can be asked for in the appeal");
+            default ->
+                throw new IllegalArgumentException("Legal aid interrupts court deadlines only"
+                        + " (CONTENTIOUS_APPEAL, OQTF_ORDINARY), not " + rule);
         }
         Department dept = Department.of(department);
         if (requestedOn.isBefore(notifiedOn)) {
-            throw new IllegalArgumentException("Legal aid requested on " + requestedOn
-                    + ", before the decision was notified on " + notifiedOn);
+            throw new IllegalArgumentException(
+                    "Legal aid requested on " + requestedOn + ", before the decision was notified on " + notifiedOn);
         }
         if (decisionNotifiedOn.isBefore(requestedOn)) {
-            throw new IllegalArgumentException("Legal-aid decision notified on " + decisionNotifiedOn
-                    + ", before the request of " + requestedOn);
+            throw new IllegalArgumentException(
+                    "Legal-aid decision notified on " + decisionNotifiedOn + ", before the request of " + requestedOn);
         }
         Deadline original = dateRule(rule, notifiedOn, notifiedOn, dept, "à compter du " + date(notifiedOn));
         if (requestedOn.isAfter(original.date())) {
-            return original.withSourceAndExplanation(original.source() + "; " + LEGAL_AID_SOURCE,
+            return original.withSourceAndExplanation(
+                    original.source() + "; " + LEGAL_AID_SOURCE,
                     "Aide juridictionnelle demandée le " + date(requestedOn) + ", après la fin du délai (le "
                             + date(original.date()) + ") : elle n'a rien interrompu. " + original.explanation());
         }
         // Art. 43 lets the new deadline start from the latest of several events (notification of the
         // decision, the day it can no longer be contested, the designation of the lawyer). The
         // notification of the decision is the earliest of them: it is the conservative start.
-        Deadline restarted = dateRule(rule, decisionNotifiedOn, notifiedOn, dept,
+        Deadline restarted = dateRule(
+                rule,
+                decisionNotifiedOn,
+                notifiedOn,
+                dept,
                 "à compter de la notification de la décision d'aide juridictionnelle le " + date(decisionNotifiedOn));
-        return restarted.withSourceAndExplanation(restarted.source() + "; " + LEGAL_AID_SOURCE,
+        return restarted.withSourceAndExplanation(
+                restarted.source() + "; " + LEGAL_AID_SOURCE,
                 "Aide juridictionnelle demandée le " + date(requestedOn) + ", avant la fin du délai initial (le "
-                        + date(original.date()) + ") : le délai est interrompu et recommence en entier à la notification"
+                        + date(original.date())
+                        + ") : le délai est interrompu et recommence en entier à la notification"
                         + " de la décision du bureau d'aide juridictionnelle (décret n° 2020-1717, art. 43 ; point de"
                         + " départ le plus précoce retenu). " + restarted.explanation());
     }
@@ -203,8 +219,8 @@ public final class LegalDeadlines {
      *                                  {@link #compute(DeadlineRule, LocalDateTime, String)}, nothing
      *                                  extends it), or an appeal sent before the notification
      */
-    public Deadline afterAdministrativeAppeals(DeadlineRule rule, LocalDate notifiedOn,
-                                               List<AdministrativeAppeal> appeals, String department) {
+    public Deadline afterAdministrativeAppeals(
+            DeadlineRule rule, LocalDate notifiedOn, List<AdministrativeAppeal> appeals, String department) {
         Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(notifiedOn, "notifiedOn");
         Objects.requireNonNull(appeals, "appeals");
@@ -225,50 +241,72 @@ public final class LegalDeadlines {
                 return original.withExplanation("Les recours administratifs ne prorogent pas le délai de recours"
                         + " contre une OQTF. " + original.explanation());
             }
-            case OQTF_RETENTION -> throw new IllegalArgumentException("OQTF_RETENTION counts hours and nothing"
-                    + " extends it: use compute(OQTF_RETENTION, notifiedAt, department)");
-            case CONTENTIOUS_APPEAL -> { }
-            default -> throw new IllegalArgumentException("Administrative appeals restart CONTENTIOUS_APPEAL only"
-                    + " (and do not extend OQTF deadlines), not " + rule);
+            case OQTF_RETENTION ->
+                throw new IllegalArgumentException("OQTF_RETENTION counts hours and nothing"
+                        + " extends it: use compute(OQTF_RETENTION, notifiedAt, department)");
+            case CONTENTIOUS_APPEAL -> {}
+            default ->
+                throw new IllegalArgumentException("Administrative appeals restart CONTENTIOUS_APPEAL only"
+                        + " (and do not extend OQTF deadlines), not " + rule);
         }
 
-        Deadline original = dateRule(DeadlineRule.CONTENTIOUS_APPEAL, notifiedOn, notifiedOn, dept,
-                "à compter du " + date(notifiedOn));
-        Map<AdministrativeAppeal.Kind, AdministrativeAppeal> firstInTime = new EnumMap<>(AdministrativeAppeal.Kind.class);
+        Deadline original = dateRule(
+                DeadlineRule.CONTENTIOUS_APPEAL, notifiedOn, notifiedOn, dept, "à compter du " + date(notifiedOn));
+        Map<AdministrativeAppeal.Kind, AdministrativeAppeal> firstInTime =
+                new EnumMap<>(AdministrativeAppeal.Kind.class);
         List<AdministrativeAppeal> outOfTime = new ArrayList<>();
-        appeals.stream().sorted(Comparator.comparing(AdministrativeAppeal::sentOn)).forEach(appeal -> {
-            if (appeal.sentOn().isAfter(original.date())) {
-                outOfTime.add(appeal);
-            } else {
-                firstInTime.putIfAbsent(appeal.kind(), appeal);
-            }
-        });
-        String lateNote = outOfTime.isEmpty() ? "" : outOfTime.stream()
-                .map(a -> a.frenchName() + " envoyé le " + date(a.sentOn()))
-                .collect(Collectors.joining(", ", "", " : après la fin du délai initial (le " + date(original.date())
-                        + "), sans effet interruptif. "));
+        appeals.stream()
+                .sorted(Comparator.comparing(AdministrativeAppeal::sentOn))
+                .forEach(appeal -> {
+                    if (appeal.sentOn().isAfter(original.date())) {
+                        outOfTime.add(appeal);
+                    } else {
+                        firstInTime.putIfAbsent(appeal.kind(), appeal);
+                    }
+                });
+        String lateNote = outOfTime.isEmpty()
+                ? ""
+                : outOfTime.stream()
+                        .map(a -> a.frenchName() + " envoyé le " + date(a.sentOn()))
+                        .collect(Collectors.joining(
+                                ", ",
+                                "",
+                                " : après la fin du délai initial (le " + date(original.date())
+                                        + "), sans effet interruptif. "));
         if (firstInTime.isEmpty()) {
             return original.withExplanation(capitalize(lateNote) + original.explanation());
         }
-        List<AdministrativeAppeal> pending = firstInTime.values().stream().filter(a -> a.rejectedOn() == null).toList();
+        List<AdministrativeAppeal> pending = firstInTime.values().stream()
+                .filter(a -> a.rejectedOn() == null)
+                .toList();
         if (!pending.isEmpty()) {
             throw new IllegalStateException("The contentious deadline is interrupted and does not run again until"
                     + " every administrative appeal sent in time has been rejected (L411-2 CRPA); still pending: "
-                    + pending.stream().map(a -> a.kind() + " sent on " + a.sentOn()).collect(Collectors.joining(", ")));
+                    + pending.stream()
+                            .map(a -> a.kind() + " sent on " + a.sentOn())
+                            .collect(Collectors.joining(", ")));
         }
         AdministrativeAppeal last = firstInTime.values().stream()
-                .max(Comparator.comparing(AdministrativeAppeal::rejectedOn)).orElseThrow();
+                .max(Comparator.comparing(AdministrativeAppeal::rejectedOn))
+                .orElseThrow();
         String inTimeNote = firstInTime.values().stream()
                 .map(a -> a.frenchName() + " envoyé le " + date(a.sentOn()) + ", rejeté le " + date(a.rejectedOn()))
                 .collect(Collectors.joining(" ; "));
-        Deadline restarted = dateRule(DeadlineRule.CONTENTIOUS_APPEAL, last.rejectedOn(), notifiedOn, dept,
+        Deadline restarted = dateRule(
+                DeadlineRule.CONTENTIOUS_APPEAL,
+                last.rejectedOn(),
+                notifiedOn,
+                dept,
                 "à compter du rejet du " + last.frenchName() + " le " + date(last.rejectedOn()));
-        return restarted.withSourceAndExplanation(restarted.source() + "; interruption: L411-2 CRPA",
+        return restarted.withSourceAndExplanation(
+                restarted.source() + "; interruption: L411-2 CRPA",
                 capitalize(inTimeNote) + " : " + (firstInTime.size() > 1 ? "formés" : "formé")
                         + " dans le délai initial (qui expirait le " + date(original.date()) + "), "
-                        + (firstInTime.size() > 1 ? "ils l'ont interrompu ; il recommence en entier au plus tardif des rejets"
-                        : "il l'a interrompu ; il recommence en entier à son rejet")
-                        + " (L411-2 CRPA). " + (outOfTime.isEmpty() ? "" : capitalize(lateNote)) + restarted.explanation());
+                        + (firstInTime.size() > 1
+                                ? "ils l'ont interrompu ; il recommence en entier au plus tardif des rejets"
+                                : "il l'a interrompu ; il recommence en entier à son rejet")
+                        + " (L411-2 CRPA). " + (outOfTime.isEmpty() ? "" : capitalize(lateNote))
+                        + restarted.explanation());
     }
 
     // ------------------------------------------------------------------ date rules
@@ -286,48 +324,80 @@ public final class LegalDeadlines {
      *                   15 July 2024); the same as {@code from} except after an interruption
      * @param fromWording how the start is told in the explanation ("à compter du ...")
      */
-    private Deadline dateRule(DeadlineRule rule, LocalDate from, LocalDate regimeDate, Department dept,
-                              String fromWording) {
+    private Deadline dateRule(
+            DeadlineRule rule, LocalDate from, LocalDate regimeDate, Department dept, String fromWording) {
         requireDateRule(rule);
         boolean former = rule.isOqtf() && regimeDate.isBefore(OQTF_REFORM);
-        String source = former ? rule.formerSource() + "; OQTF notifiée avant le 15 juil. 2024 (loi n° 2024-42"
-                + " art. 86 IV, décret n° 2024-799 art. 9 II)" : rule.source();
+        String source = former
+                ? rule.formerSource() + "; OQTF notifiée avant le 15 juil. 2024 (loi n° 2024-42"
+                        + " art. 86 IV, décret n° 2024-799 art. 9 II)"
+                : rule.source();
         StringBuilder text = new StringBuilder();
         LocalDate day = switch (rule) {
-            case CONTENTIOUS_APPEAL, ADMINISTRATIVE_APPEAL -> extended(francMonths(from, 2, fromWording, text), dept, text);
-            case OQTF_ORDINARY -> former
-                    ? extended(francDays(from, 30, fromWording + " (OQTF notifiée avant le 15 juillet 2024 : régime antérieur)", text), dept, text)
-                    : extended(francMonths(from, 1, fromWording, text), dept, text);
-            case OQTF_HOUSE_ARREST -> notFrancDays(from, former ? 15 : 7,
-                    fromWording + (former ? " (OQTF notifiée avant le 15 juillet 2024 : régime antérieur)" : ""), text);
-            case IMPLICIT_REFUSAL -> event(from, 4, "à compter du dépôt du dossier complet le " + date(from),
-                    "la décision implicite de rejet", text);
-            case ADMINISTRATIVE_APPEAL_IMPLICIT_REJECTION -> event(from, 2,
-                    "à compter de la réception du recours le " + date(from),
-                    "la décision implicite de rejet du recours", text);
+            case CONTENTIOUS_APPEAL, ADMINISTRATIVE_APPEAL ->
+                extended(francMonths(from, 2, fromWording, text), dept, text);
+            case OQTF_ORDINARY ->
+                former
+                        ? extended(
+                                francDays(
+                                        from,
+                                        30,
+                                        fromWording + " (OQTF notifiée avant le 15 juillet 2024 : régime antérieur)",
+                                        text),
+                                dept,
+                                text)
+                        : extended(francMonths(from, 1, fromWording, text), dept, text);
+            case OQTF_HOUSE_ARREST ->
+                notFrancDays(
+                        from,
+                        former ? 15 : 7,
+                        fromWording + (former ? " (OQTF notifiée avant le 15 juillet 2024 : régime antérieur)" : ""),
+                        text);
+            case IMPLICIT_REFUSAL ->
+                event(
+                        from,
+                        4,
+                        "à compter du dépôt du dossier complet le " + date(from),
+                        "la décision implicite de rejet",
+                        text);
+            case ADMINISTRATIVE_APPEAL_IMPLICIT_REJECTION ->
+                event(
+                        from,
+                        2,
+                        "à compter de la réception du recours le " + date(from),
+                        "la décision implicite de rejet du recours",
+                        text);
             case RECEIPT_RENEWAL -> receiptRenewal(from, dept, text);
             case RECEIPT_EXPIRY -> {
-                text.append("Document provisoire valable jusqu'au ").append(date(from))
+                text.append("Document provisoire valable jusqu'au ")
+                        .append(date(from))
                         .append(" inclus : sans nouveau document, la personne n'a plus de preuve de séjour régulier.");
                 yield from;
             }
             case PREFECTURE_DEADLINE -> {
-                text.append("Date limite fixée par la préfecture : le ").append(date(from)).append(".");
+                text.append("Date limite fixée par la préfecture : le ")
+                        .append(date(from))
+                        .append(".");
                 yield from;
             }
             case RENEWAL_WINDOW_OPENS -> renewalOpens(from, text);
             case RENEWAL_WINDOW_CLOSES -> renewalCloses(from, dept, text);
             case COMMISSION_CONVOCATION -> {
                 LocalDate latest = from.minusDays(15);
-                text.append("Réunion de la commission le ").append(date(from))
+                text.append("Réunion de la commission le ")
+                        .append(date(from))
                         .append(" : la convocation écrite doit parvenir au moins 15 jours avant, soit au plus tard le ")
-                        .append(date(latest)).append(" (L432-15 CESEDA).");
+                        .append(date(latest))
+                        .append(" (L432-15 CESEDA).");
                 yield latest;
             }
             case FOLLOW_UP_WEEKLY -> {
                 LocalDate next = from.plusDays(7);
-                text.append("Dernière relance le ").append(date(from)).append(" : relancer 7 jours plus tard, le ")
-                        .append(date(next)).append(" (pratique associative).");
+                text.append("Dernière relance le ")
+                        .append(date(from))
+                        .append(" : relancer 7 jours plus tard, le ")
+                        .append(date(next))
+                        .append(" (pratique associative).");
                 yield next;
             }
             case OQTF_RETENTION -> throw new AssertionError("hour rule");
@@ -356,16 +426,24 @@ public final class LegalDeadlines {
         LocalDate nominal = from.plusMonths(months);
         LocalDate readingA = nominal.plusDays(1);
         LocalDate readingB = from.plusDays(1).plusMonths(months);
-        text.append("Délai franc de ").append(months).append(" mois ").append(fromWording)
-                .append(" : le jour de départ ne compte pas et le délai court jusqu'à la fin du lendemain du terme nominal (")
+        text.append("Délai franc de ")
+                .append(months)
+                .append(" mois ")
+                .append(fromWording)
+                .append(
+                        " : le jour de départ ne compte pas et le délai court jusqu'à la fin du lendemain du terme nominal (")
                 .append(dayMonthYear(nominal));
         if (nominal.getDayOfMonth() != from.getDayOfMonth()) {
             text.append(", dernier jour du mois faute de quantième identique, art. 641 CPC");
         }
         text.append(")");
         if (readingB.isBefore(readingA)) {
-            text.append(", soit le ").append(dayMonthYear(readingA)).append(" ; fin de mois : on retient la lecture la plus prudente,"
-                    + " quantième du lendemain du départ ramené au dernier jour du mois, soit le ").append(date(readingB)).append(".");
+            text.append(", soit le ")
+                    .append(dayMonthYear(readingA))
+                    .append(" ; fin de mois : on retient la lecture la plus prudente,"
+                            + " quantième du lendemain du départ ramené au dernier jour du mois, soit le ")
+                    .append(date(readingB))
+                    .append(".");
             return readingB;
         }
         text.append(", soit le ").append(date(readingA)).append(".");
@@ -375,9 +453,16 @@ public final class LegalDeadlines {
     private static LocalDate francDays(LocalDate from, int days, String fromWording, StringBuilder text) {
         LocalDate nominal = from.plusDays(days);
         LocalDate last = nominal.plusDays(1);
-        text.append("Délai franc de ").append(days).append(" jours ").append(fromWording)
-                .append(" : le jour de départ ne compte pas et le délai court jusqu'à la fin du lendemain du terme nominal (")
-                .append(dayMonthYear(nominal)).append("), soit le ").append(date(last)).append(".");
+        text.append("Délai franc de ")
+                .append(days)
+                .append(" jours ")
+                .append(fromWording)
+                .append(
+                        " : le jour de départ ne compte pas et le délai court jusqu'à la fin du lendemain du terme nominal (")
+                .append(dayMonthYear(nominal))
+                .append("), soit le ")
+                .append(date(last))
+                .append(".");
         return last;
     }
 
@@ -390,10 +475,16 @@ public final class LegalDeadlines {
      */
     private static LocalDate notFrancDays(LocalDate from, int days, String fromWording, StringBuilder text) {
         LocalDate last = from.plusDays(days);
-        text.append("Délai de ").append(days).append(" jours ").append(fromWording)
-                .append(", non franc et jamais prorogé (lecture prudente d'un décompte discuté) : il expire à la fin du ")
-                .append(date(last)).append(", même si c'est un samedi, un dimanche ou un jour férié.")
-                .append(" Par prudence, agir avant l'heure de la notification ce jour-là (un tribunal a déjà compté d'heure à heure).");
+        text.append("Délai de ")
+                .append(days)
+                .append(" jours ")
+                .append(fromWording)
+                .append(
+                        ", non franc et jamais prorogé (lecture prudente d'un décompte discuté) : il expire à la fin du ")
+                .append(date(last))
+                .append(", même si c'est un samedi, un dimanche ou un jour férié.")
+                .append(
+                        " Par prudence, agir avant l'heure de la notification ce jour-là (un tribunal a déjà compté d'heure à heure).");
         return last;
     }
 
@@ -405,8 +496,14 @@ public final class LegalDeadlines {
      */
     private static LocalDate event(LocalDate from, int months, String fromWording, String what, StringBuilder text) {
         LocalDate born = from.plusMonths(months);
-        text.append("Silence de ").append(months).append(" mois ").append(fromWording).append(" : ").append(what)
-                .append(" naît le ").append(date(born));
+        text.append("Silence de ")
+                .append(months)
+                .append(" mois ")
+                .append(fromWording)
+                .append(" : ")
+                .append(what)
+                .append(" naît le ")
+                .append(date(born));
         if (born.getDayOfMonth() != from.getDayOfMonth()) {
             text.append(" (dernier jour du mois faute de quantième identique, art. 641 CPC)");
         }
@@ -423,10 +520,14 @@ public final class LegalDeadlines {
     private LocalDate receiptRenewal(LocalDate validUntil, Department dept, StringBuilder text) {
         LocalDate target = validUntil.minusDays(15);
         LocalDate day = calendar.lastWorkingDayUntil(target, dept);
-        text.append("Récépissé valable jusqu'au ").append(date(validUntil))
-                .append(" : demander son renouvellement au moins 15 jours avant, soit au plus tard le ").append(date(day));
+        text.append("Récépissé valable jusqu'au ")
+                .append(date(validUntil))
+                .append(" : demander son renouvellement au moins 15 jours avant, soit au plus tard le ")
+                .append(date(day));
         if (!day.equals(target)) {
-            text.append(" (le ").append(date(target)).append(" n'étant pas un jour ouvré, on avance au jour ouvré précédent)");
+            text.append(" (le ")
+                    .append(date(target))
+                    .append(" n'étant pas un jour ouvré, on avance au jour ouvré précédent)");
         }
         text.append(".");
         return day;
@@ -440,8 +541,10 @@ public final class LegalDeadlines {
         LocalDate months = cardEnd.minusMonths(4);
         LocalDate days = cardEnd.minusDays(120);
         LocalDate day = months.isAfter(days) ? months : days;
-        text.append("Titre valable jusqu'au ").append(date(cardEnd))
-                .append(" : la demande de renouvellement peut être présentée à partir du ").append(date(day))
+        text.append("Titre valable jusqu'au ")
+                .append(date(cardEnd))
+                .append(" : la demande de renouvellement peut être présentée à partir du ")
+                .append(date(day))
                 .append(" (4 mois ou 120 jours avant l'expiration, R431-5 CESEDA : la plus tardive des deux dates).");
         return day;
     }
@@ -451,11 +554,15 @@ public final class LegalDeadlines {
         LocalDate days = cardEnd.minusDays(60);
         LocalDate target = months.isBefore(days) ? months : days;
         LocalDate day = calendar.lastWorkingDayUntil(target, dept);
-        text.append("Titre valable jusqu'au ").append(date(cardEnd))
-                .append(" : présenter la demande de renouvellement au plus tard le ").append(date(day))
+        text.append("Titre valable jusqu'au ")
+                .append(date(cardEnd))
+                .append(" : présenter la demande de renouvellement au plus tard le ")
+                .append(date(day))
                 .append(" (2 mois ou 60 jours avant l'expiration, R431-5 CESEDA : la plus tôt des deux dates");
         if (!day.equals(target)) {
-            text.append(" ; le ").append(date(target)).append(" n'étant pas un jour ouvré, on avance au jour ouvré précédent");
+            text.append(" ; le ")
+                    .append(date(target))
+                    .append(" n'étant pas un jour ouvré, on avance au jour ouvré précédent");
         }
         text.append(").");
         return day;
@@ -471,10 +578,14 @@ public final class LegalDeadlines {
                 boolean weekendWord = reason.equals("samedi") || reason.equals("dimanche");
                 skipped.add("le " + date(d) + (weekendWord ? "" : " (" + reason + ")"));
             }
-            text.append(" ").append(capitalize(joinFrench(skipped)))
+            text.append(" ")
+                    .append(capitalize(joinFrench(skipped)))
                     .append(skipped.size() > 1 ? " ne sont pas des jours ouvrés" : " n'est pas un jour ouvré")
-                    .append(" dans le département ").append(dept.code())
-                    .append(" : le délai est prorogé au ").append(date(day)).append(" (art. 642 CPC).");
+                    .append(" dans le département ")
+                    .append(dept.code())
+                    .append(" : le délai est prorogé au ")
+                    .append(date(day))
+                    .append(" (art. 642 CPC).");
         }
         return day;
     }
@@ -518,7 +629,10 @@ public final class LegalDeadlines {
         if (former) {
             text.append(" (OQTF notifiée avant le 15 juillet 2024 : régime antérieur, également 48 heures)");
         }
-        text.append(" : il expire le ").append(dateTime(local)).append(" (").append(zoneWord)
+        text.append(" : il expire le ")
+                .append(dateTime(local))
+                .append(" (")
+                .append(zoneWord)
                 .append("), jamais prorogé, même un samedi, un dimanche ou un jour férié.");
         if (!elapsedEnd.equals(wallEnd)) {
             text.append(" Un changement d'heure tombe dans le délai : 48 heures écoulées mènent au ")
@@ -528,11 +642,14 @@ public final class LegalDeadlines {
                     .append(" ; on retient le plus tôt.");
         }
         if (zones.size() > 1) {
-            text.append(" L'heure de notification est lue comme heure de Paris et comme heure locale ; on retient la fin la plus précoce.");
+            text.append(
+                    " L'heure de notification est lue comme heure de Paris et comme heure locale ; on retient la fin la plus précoce.");
         }
-        String source = former ? DeadlineRule.OQTF_RETENTION.formerSource() + "; OQTF notifiée avant le 15 juil. 2024"
+        String source = former
+                ? DeadlineRule.OQTF_RETENTION.formerSource() + "; OQTF notifiée avant le 15 juil. 2024"
                 : DeadlineRule.OQTF_RETENTION.source();
-        return new Deadline(DeadlineRule.OQTF_RETENTION, local.toLocalDate(), local, endsAt, endsAt, source, text.toString());
+        return new Deadline(
+                DeadlineRule.OQTF_RETENTION, local.toLocalDate(), local, endsAt, endsAt, source, text.toString());
     }
 
     /** The earliest instant a local date-time can denote in {@code zone} (gaps and overlaps included). */
@@ -544,7 +661,9 @@ public final class LegalDeadlines {
             offsets = List.of(gap.getOffsetBefore(), gap.getOffsetAfter());
         }
         // The larger the offset from UTC, the earlier the instant.
-        ZoneOffset largest = offsets.stream().max(Comparator.comparingInt(ZoneOffset::getTotalSeconds)).orElseThrow();
+        ZoneOffset largest = offsets.stream()
+                .max(Comparator.comparingInt(ZoneOffset::getTotalSeconds))
+                .orElseThrow();
         return local.toInstant(largest);
     }
 

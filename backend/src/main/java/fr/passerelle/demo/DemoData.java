@@ -27,26 +27,36 @@ import org.springframework.stereotype.Component;
 class DemoData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
-    record DemoCase(String applicant, Ground ground) {
-    }
+    record DemoCase(String applicant, Ground ground) {}
 
-    record DemoAssociation(String slug, String name, String department, List<DemoCase> cases) {
-    }
+    record DemoAssociation(String slug, String name, String department, List<DemoCase> cases) {}
 
     static final List<DemoAssociation> ASSOCIATIONS = List.of(
-            new DemoAssociation("accueil-lyon", "Accueil Étrangers Lyon", "69", List.of(
-                    new DemoCase("Amina Diallo", Ground.L435_1),
-                    new DemoCase("Youssef Benali", Ground.L423_23),
-                    new DemoCase("Grace Okafor", Ground.L425_1),
-                    new DemoCase("Tenzin Dolma", Ground.L425_9))),
-            new DemoAssociation("droits-marseille", "Droits Devant Marseille", "13", List.of(
-                    new DemoCase("Mamadou Sow", Ground.L423_7),
-                    new DemoCase("Lina Haddad", Ground.L423_1),
-                    new DemoCase("Arben Krasniqi", Ground.L435_1))),
-            new DemoAssociation("solidarite-lille", "Solidarité Exilés Lille", "59", List.of(
-                    new DemoCase("Fatoumata Keita", Ground.L423_22),
-                    new DemoCase("Ahmad Rahimi", Ground.L423_21),
-                    new DemoCase("Rosa Mendes", Ground.L435_4))));
+            new DemoAssociation(
+                    "accueil-lyon",
+                    "Accueil Étrangers Lyon",
+                    "69",
+                    List.of(
+                            new DemoCase("Amina Diallo", Ground.L435_1),
+                            new DemoCase("Youssef Benali", Ground.L423_23),
+                            new DemoCase("Grace Okafor", Ground.L425_1),
+                            new DemoCase("Tenzin Dolma", Ground.L425_9))),
+            new DemoAssociation(
+                    "droits-marseille",
+                    "Droits Devant Marseille",
+                    "13",
+                    List.of(
+                            new DemoCase("Mamadou Sow", Ground.L423_7),
+                            new DemoCase("Lina Haddad", Ground.L423_1),
+                            new DemoCase("Arben Krasniqi", Ground.L435_1))),
+            new DemoAssociation(
+                    "solidarite-lille",
+                    "Solidarité Exilés Lille",
+                    "59",
+                    List.of(
+                            new DemoCase("Fatoumata Keita", Ground.L423_22),
+                            new DemoCase("Ahmad Rahimi", Ground.L423_21),
+                            new DemoCase("Rosa Mendes", Ground.L435_4))));
 
     private final AssociationRepository associations;
     private final CaseFiles cases;
@@ -67,7 +77,10 @@ class DemoData implements ApplicationRunner {
                 demo.cases().forEach(c -> cases.open(c.applicant(), c.ground(), demo.department()));
                 return null;
             });
-            log.info("Demo association {} created with {} cases", demo.slug(), demo.cases().size());
+            log.info(
+                    "Demo association {} created with {} cases",
+                    demo.slug(),
+                    demo.cases().size());
         }
     }
 }

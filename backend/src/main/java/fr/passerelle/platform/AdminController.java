@@ -23,7 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 class AdminController {
     /** As the CHECK of {@code app.associations.slug}: it names the association's Keycloak groups. */
     static final String SLUG = "[a-z0-9][a-z0-9-]{1,62}";
-    private static final String SLUG_RULE = "must be 2 to 63 lowercase letters, digits or hyphens, not starting with a hyphen";
+
+    private static final String SLUG_RULE =
+            "must be 2 to 63 lowercase letters, digits or hyphens, not starting with a hyphen";
     private static final String NAME = "(?s).*\\S.*";
 
     private final AssociationAdmin associations;
@@ -36,18 +38,20 @@ class AdminController {
         this.audit = audit;
     }
 
-    record NewAssociation(@NotNull @Pattern(regexp = SLUG, message = SLUG_RULE) String slug,
-                          @NotNull @Size(min = 1, max = 200) @Pattern(regexp = NAME, message = "must not be blank")
-                          String name) {
-    }
+    record NewAssociation(
+            @NotNull @Pattern(regexp = SLUG, message = SLUG_RULE)
+            String slug,
 
-    record Rename(@NotNull @Size(min = 1, max = 200) @Pattern(regexp = NAME, message = "must not be blank")
-                  String name) {
-    }
+            @NotNull @Size(min = 1, max = 200) @Pattern(regexp = NAME, message = "must not be blank")
+            String name) {}
 
-    record Membership(@NotNull @Pattern(regexp = "caseworker|coordinator|lawyer",
-            message = "must be one of " + MemberAdmin.ROLES) String role) {
-    }
+    record Rename(
+            @NotNull @Size(min = 1, max = 200) @Pattern(regexp = NAME, message = "must not be blank")
+            String name) {}
+
+    record Membership(
+            @NotNull @Pattern(regexp = "caseworker|coordinator|lawyer", message = "must be one of " + MemberAdmin.ROLES)
+            String role) {}
 
     @GetMapping("/associations")
     List<AssociationView> associations() {
@@ -57,8 +61,10 @@ class AdminController {
     /** {@code {"slug": "accueil-lyon", "name": "Accueil Étrangers Lyon"}}: the row and its Keycloak groups; 409 if the slug is taken. */
     @PostMapping("/associations")
     ResponseEntity<AssociationView> create(@Valid @RequestBody NewAssociation request) {
-        AssociationView created = associations.create(request.slug(), request.name().strip());
-        return ResponseEntity.created(URI.create("/api/admin/associations/" + created.slug())).body(created);
+        AssociationView created =
+                associations.create(request.slug(), request.name().strip());
+        return ResponseEntity.created(URI.create("/api/admin/associations/" + created.slug()))
+                .body(created);
     }
 
     /** {@code {"name": "..."}}; also recreates whatever Keycloak group of the association is missing. */
@@ -74,30 +80,29 @@ class AdminController {
 
     /** {@code {"role": "caseworker"}}: the user (Keycloak id) gets that role in the association, with the others they hold. */
     @PutMapping("/associations/{slug}/members/{userId}")
-    MemberView addMember(@PathVariable String slug, @PathVariable String userId,
-                         @Valid @RequestBody Membership membership) {
+    MemberView addMember(
+            @PathVariable String slug, @PathVariable String userId, @Valid @RequestBody Membership membership) {
         return members.add(slug, userId, MemberAdmin.role("role", membership.role()));
     }
 
     /** Takes the role ({@code ?role=caseworker}) away from the user, or every role in the association without it. */
     @DeleteMapping("/associations/{slug}/members/{userId}")
-    ResponseEntity<Void> removeMember(@PathVariable String slug, @PathVariable String userId,
-                                      @RequestParam(required = false) String role) {
+    ResponseEntity<Void> removeMember(
+            @PathVariable String slug, @PathVariable String userId, @RequestParam(required = false) String role) {
         members.remove(slug, userId, role == null ? null : MemberAdmin.role("role", role));
         return ResponseEntity.noContent().build();
     }
 
     /** Users whose username, name or email contains {@code search}, to add to an association. */
     @GetMapping("/users")
-    List<MemberView> users(@RequestParam(required = false) String search,
-                           @RequestParam(defaultValue = "20") int max) {
+    List<MemberView> users(@RequestParam(required = false) String search, @RequestParam(defaultValue = "20") int max) {
         return members.searchUsers(search, Math.max(1, Math.min(max, 100)));
     }
 
     /** What platform admins did, newest first, of one association ({@code ?association=}) or all. */
     @GetMapping("/audit")
-    List<PlatformAudit.Entry> log(@RequestParam(required = false) String association,
-                                  @RequestParam(defaultValue = "100") int limit) {
+    List<PlatformAudit.Entry> log(
+            @RequestParam(required = false) String association, @RequestParam(defaultValue = "100") int limit) {
         return audit.latest(association, Math.max(1, Math.min(limit, 1000)));
     }
 }

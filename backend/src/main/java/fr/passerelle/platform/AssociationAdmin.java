@@ -31,8 +31,8 @@ class AssociationAdmin {
     private final KeycloakAdmin keycloak;
     private final PlatformAudit audit;
 
-    AssociationAdmin(AssociationRepository associations, JdbcTemplate jdbc, KeycloakAdmin keycloak,
-                     PlatformAudit audit) {
+    AssociationAdmin(
+            AssociationRepository associations, JdbcTemplate jdbc, KeycloakAdmin keycloak, PlatformAudit audit) {
         this.associations = associations;
         this.jdbc = jdbc;
         this.keycloak = keycloak;
@@ -42,7 +42,9 @@ class AssociationAdmin {
     @Transactional(readOnly = true)
     List<AssociationView> list() {
         PlatformAdmins.require();
-        return associations.findAll(Sort.by("name", "slug")).stream().map(AssociationView::of).toList();
+        return associations.findAll(Sort.by("name", "slug")).stream()
+                .map(AssociationView::of)
+                .toList();
     }
 
     @Transactional
@@ -63,7 +65,8 @@ class AssociationAdmin {
     @Transactional
     AssociationView rename(String slug, String name) {
         CurrentUser admin = PlatformAdmins.require();
-        Association association = associations.findById(slug)
+        Association association = associations
+                .findById(slug)
                 .orElseThrow(() -> AdminProblem.notFound("slug", "no association '" + slug + "'"));
         String before = association.name();
         association.rename(name);

@@ -27,8 +27,7 @@ class AssociationMembers {
         this.keycloak = keycloak;
     }
 
-    record Member(String userId, String username, String name, List<String> roles) {
-    }
+    record Member(String userId, String username, String name, List<String> roles) {}
 
     @GetMapping("/api/association/members")
     List<Member> members() {
@@ -39,15 +38,22 @@ class AssociationMembers {
             keycloak.groupByPath("/associations/" + association.slug() + "/" + role.groupName())
                     .ifPresent(group -> keycloak.members(group).forEach(user -> {
                         users.putIfAbsent(user.id(), user);
-                        roles.computeIfAbsent(user.id(), id -> EnumSet.noneOf(Role.class)).add(role);
+                        roles.computeIfAbsent(user.id(), id -> EnumSet.noneOf(Role.class))
+                                .add(role);
                     }));
         }
         return users.values().stream()
                 .filter(user -> !Boolean.FALSE.equals(user.enabled()))
                 .map(user -> {
                     MemberView view = MemberView.of(user, null);
-                    return new Member(user.id(), user.username(), view.name(),
-                            roles.get(user.id()).stream().sorted().map(Role::groupName).toList());
+                    return new Member(
+                            user.id(),
+                            user.username(),
+                            view.name(),
+                            roles.get(user.id()).stream()
+                                    .sorted()
+                                    .map(Role::groupName)
+                                    .toList());
                 })
                 .sorted(Comparator.comparing(Member::name, String.CASE_INSENSITIVE_ORDER))
                 .toList();

@@ -53,22 +53,26 @@ class KeycloakAdmin {
     }
 
     /** A user; {@code attributes} only in a full representation ({@link #user}), e.g. {@code locale}. */
-    record User(String id, String username, String firstName, String lastName, String email, Boolean enabled,
-                Map<String, List<String>> attributes) {
+    record User(
+            String id,
+            String username,
+            String firstName,
+            String lastName,
+            String email,
+            Boolean enabled,
+            Map<String, List<String>> attributes) {
         User {
             attributes = attributes == null ? Map.of() : attributes;
         }
     }
 
-    private record RoleRepresentation(String id, String name) {
-    }
+    private record RoleRepresentation(String id, String name) {}
 
-    private record TokenResponse(@JsonProperty("access_token") String accessToken,
-                                 @JsonProperty("expires_in") long expiresIn) {
-    }
+    private record TokenResponse(
+            @JsonProperty("access_token") String accessToken,
+            @JsonProperty("expires_in") long expiresIn) {}
 
-    private record AccessToken(String value, Instant renewAt) {
-    }
+    private record AccessToken(String value, Instant renewAt) {}
 
     private final KeycloakAdminProperties properties;
     private final RestClient http;
@@ -76,8 +80,10 @@ class KeycloakAdmin {
     private final String tokenUrl;
     private volatile AccessToken token;
 
-    KeycloakAdmin(KeycloakAdminProperties properties, @Value("${passerelle.security.issuer}") String issuer,
-                  ObjectMapper json) {
+    KeycloakAdmin(
+            KeycloakAdminProperties properties,
+            @Value("${passerelle.security.issuer}") String issuer,
+            ObjectMapper json) {
         this.properties = properties;
         if (properties.configured()) {
             String server = properties.serverUrl(issuer);
@@ -91,7 +97,9 @@ class KeycloakAdmin {
         // Keycloak's representations carry many fields this class does not need.
         ObjectMapper lenient = json.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         var requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build());
+                .connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build());
         requests.setReadTimeout(Duration.ofSeconds(15));
         this.http = RestClient.builder()
                 .requestFactory(requests)
@@ -113,10 +121,13 @@ class KeycloakAdmin {
         if (!List.of(displayName).equals(association.attributes().get(DISPLAY_NAME))) {
             Map<String, List<String>> attributes = new LinkedHashMap<>(association.attributes());
             attributes.put(DISPLAY_NAME, List.of(displayName));
-            call(() -> http.put().uri(adminUrl + "/groups/{id}", association.id()).headers(this::authorize)
+            call(() -> http.put()
+                    .uri(adminUrl + "/groups/{id}", association.id())
+                    .headers(this::authorize)
                     .contentType(MediaType.APPLICATION_JSON)
                     .body(Map.of("name", association.name(), "attributes", attributes))
-                    .retrieve().toBodilessEntity());
+                    .retrieve()
+                    .toBodilessEntity());
         }
         for (Role role : Role.values()) {
             String name = role.groupName();
@@ -131,8 +142,11 @@ class KeycloakAdmin {
     Optional<Group> groupByPath(String path) {
         return call(() -> {
             try {
-                return Optional.ofNullable(http.get().uri(adminUrl + "/group-by-path" + path).headers(this::authorize)
-                        .retrieve().body(Group.class));
+                return Optional.ofNullable(http.get()
+                        .uri(adminUrl + "/group-by-path" + path)
+                        .headers(this::authorize)
+                        .retrieve()
+                        .body(Group.class));
             } catch (HttpClientErrorException.NotFound e) {
                 return Optional.empty();
             }
@@ -145,9 +159,14 @@ class KeycloakAdmin {
         for (int first = 0; ; first += PAGE) {
             int from = first;
             List<User> page = call(() -> http.get()
-                    .uri(adminUrl + "/groups/{id}/members?briefRepresentation=true&first={first}&max={max}",
-                            group.id(), from, PAGE)
-                    .headers(this::authorize).retrieve().body(new ParameterizedTypeReference<List<User>>() { }));
+                    .uri(
+                            adminUrl + "/groups/{id}/members?briefRepresentation=true&first={first}&max={max}",
+                            group.id(),
+                            from,
+                            PAGE)
+                    .headers(this::authorize)
+                    .retrieve()
+                    .body(new ParameterizedTypeReference<List<User>>() {}));
             members.addAll(page == null ? List.of() : page);
             if (page == null || page.size() < PAGE) {
                 return members;
@@ -158,8 +177,11 @@ class KeycloakAdmin {
     Optional<User> user(String id) {
         return call(() -> {
             try {
-                return Optional.ofNullable(http.get().uri(adminUrl + "/users/{id}", id).headers(this::authorize)
-                        .retrieve().body(User.class));
+                return Optional.ofNullable(http.get()
+                        .uri(adminUrl + "/users/{id}", id)
+                        .headers(this::authorize)
+                        .retrieve()
+                        .body(User.class));
             } catch (HttpClientErrorException.NotFound e) {
                 return Optional.empty();
             }
@@ -176,8 +198,11 @@ class KeycloakAdmin {
         String uri = plain.isEmpty()
                 ? adminUrl + "/users?briefRepresentation=true&first=0&max={max}"
                 : adminUrl + "/users?briefRepresentation=true&first=0&max={max}&search={search}";
-        return call(() -> http.get().uri(uri, max, "*" + plain + "*")
-                .headers(this::authorize).retrieve().body(new ParameterizedTypeReference<List<User>>() { }));
+        return call(() -> http.get()
+                .uri(uri, max, "*" + plain + "*")
+                .headers(this::authorize)
+                .retrieve()
+                .body(new ParameterizedTypeReference<List<User>>() {}));
     }
 
     /** The paths of the groups a user is directly in. */
@@ -186,9 +211,14 @@ class KeycloakAdmin {
         for (int first = 0; ; first += PAGE) {
             int from = first;
             List<Group> page = call(() -> http.get()
-                    .uri(adminUrl + "/users/{id}/groups?briefRepresentation=true&first={first}&max={max}",
-                            userId, from, PAGE)
-                    .headers(this::authorize).retrieve().body(new ParameterizedTypeReference<List<Group>>() { }));
+                    .uri(
+                            adminUrl + "/users/{id}/groups?briefRepresentation=true&first={first}&max={max}",
+                            userId,
+                            from,
+                            PAGE)
+                    .headers(this::authorize)
+                    .retrieve()
+                    .body(new ParameterizedTypeReference<List<Group>>() {}));
             (page == null ? List.<Group>of() : page).forEach(group -> paths.add(group.path()));
             if (page == null || page.size() < PAGE) {
                 return paths;
@@ -199,21 +229,29 @@ class KeycloakAdmin {
     /** Whether the user holds the realm role {@code platform-admin}, directly, by a group or by a composite. */
     boolean isPlatformAdmin(String userId) {
         List<RoleRepresentation> roles = call(() -> http.get()
-                .uri(adminUrl + "/users/{id}/role-mappings/realm/composite", userId).headers(this::authorize)
-                .retrieve().body(new ParameterizedTypeReference<List<RoleRepresentation>>() { }));
+                .uri(adminUrl + "/users/{id}/role-mappings/realm/composite", userId)
+                .headers(this::authorize)
+                .retrieve()
+                .body(new ParameterizedTypeReference<List<RoleRepresentation>>() {}));
         return roles != null && roles.stream().anyMatch(role -> PLATFORM_ADMIN_ROLE.equals(role.name()));
     }
 
     /** Puts a user in a group; nothing changes if they already are. */
     void join(String userId, Group group) {
-        call(() -> http.put().uri(adminUrl + "/users/{user}/groups/{group}", userId, group.id())
-                .headers(this::authorize).retrieve().toBodilessEntity());
+        call(() -> http.put()
+                .uri(adminUrl + "/users/{user}/groups/{group}", userId, group.id())
+                .headers(this::authorize)
+                .retrieve()
+                .toBodilessEntity());
     }
 
     /** Takes a user out of a group; nothing changes if they are not in it. */
     void leave(String userId, Group group) {
-        call(() -> http.delete().uri(adminUrl + "/users/{user}/groups/{group}", userId, group.id())
-                .headers(this::authorize).retrieve().toBodilessEntity());
+        call(() -> http.delete()
+                .uri(adminUrl + "/users/{user}/groups/{group}", userId, group.id())
+                .headers(this::authorize)
+                .retrieve()
+                .toBodilessEntity());
     }
 
     /** A group under a parent (at the top when the parent is null); one made meanwhile by someone else is reused. */
@@ -221,29 +259,45 @@ class KeycloakAdmin {
         String uri = parent == null ? adminUrl + "/groups" : adminUrl + "/groups/" + parent.id() + "/children";
         String path = (parent == null ? "" : parent.path()) + "/" + name;
         try {
-            call(() -> http.post().uri(uri).headers(this::authorize).contentType(MediaType.APPLICATION_JSON)
-                    .body(Map.of("name", name)).retrieve().toBodilessEntity());
+            call(() -> http.post()
+                    .uri(uri)
+                    .headers(this::authorize)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("name", name))
+                    .retrieve()
+                    .toBodilessEntity());
         } catch (KeycloakException e) {
             if (e.keycloakStatus() != HttpStatus.CONFLICT) {
                 throw e;
             }
         }
-        return groupByPath(path).orElseThrow(() ->
-                new KeycloakException("the group " + path + " was created but cannot be found", null, null));
+        return groupByPath(path)
+                .orElseThrow(() ->
+                        new KeycloakException("the group " + path + " was created but cannot be found", null, null));
     }
 
     /** Gives a group a realm role (Keycloak wants the role's id, read from the roles it may map). */
     private void mapRealmRole(Group group, String roleName) {
         List<RoleRepresentation> available = call(() -> http.get()
-                .uri(adminUrl + "/groups/{id}/role-mappings/realm/available", group.id()).headers(this::authorize)
-                .retrieve().body(new ParameterizedTypeReference<List<RoleRepresentation>>() { }));
-        RoleRepresentation role = (available == null ? List.<RoleRepresentation>of() : available).stream()
-                .filter(candidate -> roleName.equals(candidate.name())).findFirst()
-                .orElseThrow(() -> new KeycloakException("the realm has no role '" + roleName
-                        + "' to give the group " + group.path(), null, null));
-        call(() -> http.post().uri(adminUrl + "/groups/{id}/role-mappings/realm", group.id())
-                .headers(this::authorize).contentType(MediaType.APPLICATION_JSON).body(List.of(role))
-                .retrieve().toBodilessEntity());
+                .uri(adminUrl + "/groups/{id}/role-mappings/realm/available", group.id())
+                .headers(this::authorize)
+                .retrieve()
+                .body(new ParameterizedTypeReference<List<RoleRepresentation>>() {}));
+        RoleRepresentation role = (available == null ? List.<RoleRepresentation>of() : available)
+                .stream()
+                        .filter(candidate -> roleName.equals(candidate.name()))
+                        .findFirst()
+                        .orElseThrow(() -> new KeycloakException(
+                                "the realm has no role '" + roleName + "' to give the group " + group.path(),
+                                null,
+                                null));
+        call(() -> http.post()
+                .uri(adminUrl + "/groups/{id}/role-mappings/realm", group.id())
+                .headers(this::authorize)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(List.of(role))
+                .retrieve()
+                .toBodilessEntity());
     }
 
     private void authorize(org.springframework.http.HttpHeaders headers) {
@@ -270,7 +324,8 @@ class KeycloakAdmin {
             String what = e.getStatusCode().value() == 403
                     ? "refused the service account (does it hold realm-management's manage-users?)"
                     : "answered " + e.getStatusCode().value();
-            throw new KeycloakException(what, HttpStatus.resolve(e.getStatusCode().value()), e);
+            throw new KeycloakException(
+                    what, HttpStatus.resolve(e.getStatusCode().value()), e);
         } catch (ResourceAccessException e) {
             log.warn("Keycloak did not answer: {}", e.toString());
             throw new KeycloakException("did not answer", null, e);
@@ -294,19 +349,29 @@ class KeycloakAdmin {
                 form.add("client_secret", properties.clientSecret());
                 TokenResponse response;
                 try {
-                    response = http.post().uri(URI.create(tokenUrl)).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                            .body(form).retrieve().body(TokenResponse.class);
+                    response = http.post()
+                            .uri(URI.create(tokenUrl))
+                            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                            .body(form)
+                            .retrieve()
+                            .body(TokenResponse.class);
                 } catch (HttpClientErrorException e) {
-                    log.error("Keycloak refused the client credentials of {}: {} {}", properties.clientId(),
-                            e.getStatusCode(), e.getResponseBodyAsString());
-                    throw new KeycloakException("refused the client credentials of " + properties.clientId()
-                            + " (check PASSERELLE_KEYCLOAK_ADMIN_CLIENT_SECRET)", null, e);
+                    log.error(
+                            "Keycloak refused the client credentials of {}: {} {}",
+                            properties.clientId(),
+                            e.getStatusCode(),
+                            e.getResponseBodyAsString());
+                    throw new KeycloakException(
+                            "refused the client credentials of " + properties.clientId()
+                                    + " (check PASSERELLE_KEYCLOAK_ADMIN_CLIENT_SECRET)",
+                            null,
+                            e);
                 }
                 if (response == null || response.accessToken() == null) {
                     throw new KeycloakException("gave no access token to " + properties.clientId(), null, null);
                 }
-                token = new AccessToken(response.accessToken(),
-                        Instant.now().plusSeconds(Math.max(0, response.expiresIn() - 30)));
+                token = new AccessToken(
+                        response.accessToken(), Instant.now().plusSeconds(Math.max(0, response.expiresIn() - 30)));
             }
             return token.value();
         }

@@ -12,7 +12,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("passerelle.keycloak-admin")
-record KeycloakAdminProperties(String url, String realm, @NotBlank String clientId, String clientSecret) {
+record KeycloakAdminProperties(
+        String url, String realm, @NotBlank String clientId, String clientSecret) {
 
     boolean configured() {
         return clientSecret != null && !clientSecret.isBlank();
@@ -26,15 +27,17 @@ record KeycloakAdminProperties(String url, String realm, @NotBlank String client
 
     /** The realm: the configured one, or the issuer's. */
     String realmName(String issuer) {
-        return realm != null && !realm.isBlank() ? realm
+        return realm != null && !realm.isBlank()
+                ? realm
                 : issuer.substring(realmsIndex(issuer) + "/realms/".length()).replaceAll("/+$", "");
     }
 
     private static int realmsIndex(String issuer) {
         int index = issuer.indexOf("/realms/");
         if (index < 0) {
-            throw new IllegalStateException("The issuer " + issuer + " is not a Keycloak realm URL (.../realms/<realm>):"
-                    + " set passerelle.keycloak-admin.url and .realm");
+            throw new IllegalStateException(
+                    "The issuer " + issuer + " is not a Keycloak realm URL (.../realms/<realm>):"
+                            + " set passerelle.keycloak-admin.url and .realm");
         }
         return index;
     }

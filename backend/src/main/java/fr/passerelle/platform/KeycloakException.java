@@ -12,7 +12,10 @@ class KeycloakException extends ResponseStatusException {
     private final HttpStatus keycloakStatus;
 
     KeycloakException(String what, HttpStatus keycloakStatus, Throwable cause) {
-        this(HttpStatus.BAD_GATEWAY, "Keycloak " + what + "; the request was not completed and may be retried", keycloakStatus,
+        this(
+                HttpStatus.BAD_GATEWAY,
+                "Keycloak " + what + "; the request was not completed and may be retried",
+                keycloakStatus,
                 cause);
     }
 
@@ -23,8 +26,12 @@ class KeycloakException extends ResponseStatusException {
     }
 
     static KeycloakException notConfigured() {
-        return new KeycloakException(HttpStatus.SERVICE_UNAVAILABLE, "Managing associations and members in Keycloak"
-                + " is not configured on this service (PASSERELLE_KEYCLOAK_ADMIN_CLIENT_SECRET)", null, null);
+        return new KeycloakException(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "Managing associations and members in Keycloak"
+                        + " is not configured on this service (PASSERELLE_KEYCLOAK_ADMIN_CLIENT_SECRET)",
+                null,
+                null);
     }
 
     /** What Keycloak answered, when it answered with an error status. */

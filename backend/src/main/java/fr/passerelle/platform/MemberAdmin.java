@@ -50,10 +50,12 @@ class MemberAdmin {
         Map<String, KeycloakAdmin.User> users = new LinkedHashMap<>();
         Map<String, Set<Role>> roles = new LinkedHashMap<>();
         for (Role role : Role.values()) {
-            keycloak.groupByPath(path(slug, role)).ifPresent(group -> keycloak.members(group).forEach(user -> {
-                users.putIfAbsent(user.id(), user);
-                roles.computeIfAbsent(user.id(), id -> EnumSet.noneOf(Role.class)).add(role);
-            }));
+            keycloak.groupByPath(path(slug, role))
+                    .ifPresent(group -> keycloak.members(group).forEach(user -> {
+                        users.putIfAbsent(user.id(), user);
+                        roles.computeIfAbsent(user.id(), id -> EnumSet.noneOf(Role.class))
+                                .add(role);
+                    }));
         }
         return users.values().stream()
                 .map(user -> MemberView.of(user, names(roles.get(user.id()))))
@@ -68,8 +70,10 @@ class MemberAdmin {
         requireAssociation(slug);
         KeycloakAdmin.User user = requireUser(userId);
         if (keycloak.isPlatformAdmin(userId)) {
-            throw AdminProblem.unprocessable("userId", "a platform admin cannot be a member of an association:"
-                    + " platform admins never read case contents");
+            throw AdminProblem.unprocessable(
+                    "userId",
+                    "a platform admin cannot be a member of an association:"
+                            + " platform admins never read case contents");
         }
         KeycloakAdmin.Group group = roleGroup(slug, role);
         Set<Role> held = rolesIn(slug, userId);
@@ -97,7 +101,9 @@ class MemberAdmin {
     /** Users to add: those whose username, name or email contains the text. */
     List<MemberView> searchUsers(String text, int max) {
         PlatformAdmins.require();
-        return keycloak.searchUsers(text, max).stream().map(user -> MemberView.of(user, null)).toList();
+        return keycloak.searchUsers(text, max).stream()
+                .map(user -> MemberView.of(user, null))
+                .toList();
     }
 
     private void requireAssociation(String slug) {
@@ -111,9 +117,11 @@ class MemberAdmin {
     }
 
     private KeycloakAdmin.Group roleGroup(String slug, Role role) {
-        return keycloak.groupByPath(path(slug, role)).orElseThrow(() -> AdminProblem.conflict("slug",
-                "the Keycloak group " + path(slug, role) + " is missing: PUT /api/admin/associations/" + slug
-                        + " recreates the association's groups"));
+        return keycloak.groupByPath(path(slug, role))
+                .orElseThrow(() -> AdminProblem.conflict(
+                        "slug",
+                        "the Keycloak group " + path(slug, role) + " is missing: PUT /api/admin/associations/" + slug
+                                + " recreates the association's groups"));
     }
 
     private Set<Role> rolesIn(String slug, String userId) {

@@ -23,11 +23,11 @@ public class MemberDirectory {
     }
 
     /** A member who can be written to; {@code locale} from their Keycloak {@code locale} attribute (French by default). */
-    public record Contact(String userId, String name, String email, Locale locale) {
-    }
+    public record Contact(String userId, String name, String email, Locale locale) {}
 
     public Optional<Contact> contact(String userId) {
-        return keycloak.user(userId).filter(user -> !Boolean.FALSE.equals(user.enabled()))
+        return keycloak.user(userId)
+                .filter(user -> !Boolean.FALSE.equals(user.enabled()))
                 .filter(user -> user.email() != null && !user.email().isBlank())
                 .map(MemberDirectory::contactOf);
     }
@@ -35,9 +35,10 @@ public class MemberDirectory {
     /** The reachable members holding a role (its group name: caseworker, coordinator, lawyer) in the association. */
     public List<Contact> members(String association, String role) {
         Map<String, Contact> contacts = new LinkedHashMap<>();
-        keycloak.groupByPath("/associations/" + association + "/" + role).ifPresent(group ->
-                keycloak.members(group).forEach(member -> contact(member.id())
-                        .ifPresent(contact -> contacts.putIfAbsent(contact.userId(), contact))));
+        keycloak.groupByPath("/associations/" + association + "/" + role)
+                .ifPresent(group -> keycloak.members(group)
+                        .forEach(member -> contact(member.id())
+                                .ifPresent(contact -> contacts.putIfAbsent(contact.userId(), contact))));
         return new ArrayList<>(contacts.values());
     }
 
@@ -48,10 +49,14 @@ public class MemberDirectory {
             return List.of();
         }
         String prefix = "/associations/" + association + "/";
-        return keycloak.groupsOf(userId).stream().filter(path -> path.startsWith(prefix))
+        return keycloak.groupsOf(userId).stream()
+                .filter(path -> path.startsWith(prefix))
                 .map(path -> path.substring(prefix.length()))
-                .flatMap(name -> java.util.Arrays.stream(Role.values()).filter(r -> r.groupName().equals(name)))
-                .distinct().sorted().toList();
+                .flatMap(name -> java.util.Arrays.stream(Role.values())
+                        .filter(r -> r.groupName().equals(name)))
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     private static Contact contactOf(KeycloakAdmin.User user) {
@@ -59,8 +64,11 @@ public class MemberDirectory {
         String last = user.lastName() == null ? "" : user.lastName();
         String name = (first + " " + last).strip();
         List<String> locale = user.attributes().get("locale");
-        Locale language = locale != null && !locale.isEmpty() && locale.get(0).toLowerCase(Locale.ROOT).startsWith("en")
-                ? Locale.ENGLISH : Locale.FRENCH;
+        Locale language = locale != null
+                        && !locale.isEmpty()
+                        && locale.get(0).toLowerCase(Locale.ROOT).startsWith("en")
+                ? Locale.ENGLISH
+                : Locale.FRENCH;
         return new Contact(user.id(), name.isEmpty() ? user.username() : name, user.email(), language);
     }
 }

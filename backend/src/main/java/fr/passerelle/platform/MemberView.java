@@ -7,8 +7,14 @@ record MemberView(String userId, String username, String name, String email, Boo
 
     static MemberView of(KeycloakAdmin.User user, List<String> roles) {
         String name = ((user.firstName() == null ? "" : user.firstName()) + " "
-                + (user.lastName() == null ? "" : user.lastName())).strip();
-        return new MemberView(user.id(), user.username(), name.isEmpty() ? user.username() : name, user.email(),
-                user.enabled(), roles);
+                        + (user.lastName() == null ? "" : user.lastName()))
+                .strip();
+        return new MemberView(
+                user.id(),
+                user.username(),
+                name.isEmpty() ? user.username() : name,
+                user.email(),
+                user.enabled(),
+                roles);
     }
 }

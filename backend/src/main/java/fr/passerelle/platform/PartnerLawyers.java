@@ -36,8 +36,7 @@ class PartnerLawyers {
         this.audit = audit;
     }
 
-    record AddLawyer(@Size(max = 254) String email) {
-    }
+    record AddLawyer(@Size(max = 254) String email) {}
 
     @PostMapping("/api/association/lawyers")
     @Transactional
@@ -51,22 +50,25 @@ class PartnerLawyers {
                 .filter(user -> wanted.equalsIgnoreCase(user.email()) || wanted.equalsIgnoreCase(user.username()))
                 .toList();
         if (found.size() != 1) {
-            throw AdminProblem.notFound("email", "no Passerelle account has this e-mail or username: the platform"
-                    + " admin creates accounts");
+            throw AdminProblem.notFound(
+                    "email",
+                    "no Passerelle account has this e-mail or username: the platform" + " admin creates accounts");
         }
         KeycloakAdmin.User user = found.get(0);
         if (keycloak.isPlatformAdmin(user.id())) {
             throw AdminProblem.unprocessable("email", "a platform admin cannot be a member of an association");
         }
         String path = "/associations/" + association.slug() + "/" + LAWYER.groupName();
-        KeycloakAdmin.Group group = keycloak.groupByPath(path).orElseThrow(() -> AdminProblem.conflict("email",
-                "the Keycloak group " + path + " is missing"));
+        KeycloakAdmin.Group group = keycloak.groupByPath(path)
+                .orElseThrow(() -> AdminProblem.conflict("email", "the Keycloak group " + path + " is missing"));
         if (!keycloak.groupsOf(user.id()).contains(path)) {
-            audit.changed(null, "PARTNER_LAWYER_ADDED", MemberView.of(user, null).name() + " (" + user.id() + ")");
+            audit.changed(
+                    null, "PARTNER_LAWYER_ADDED", MemberView.of(user, null).name() + " (" + user.id() + ")");
             keycloak.join(user.id(), group);
         }
-        return ResponseEntity.status(201).body(new AssociationDirectory.Person(user.id(), user.username(),
-                MemberView.of(user, null).name(), java.util.Set.of(LAWYER)));
+        return ResponseEntity.status(201)
+                .body(new AssociationDirectory.Person(
+                        user.id(), user.username(), MemberView.of(user, null).name(), java.util.Set.of(LAWYER)));
     }
 
     @DeleteMapping("/api/association/lawyers/{userId}")
@@ -74,8 +76,10 @@ class PartnerLawyers {
     ResponseEntity<Void> remove(@PathVariable String userId) {
         CurrentAssociation association = Tenancy.current().requireAnyOf(COORDINATOR);
         String path = "/associations/" + association.slug() + "/" + LAWYER.groupName();
-        KeycloakAdmin.User user = (userId.matches("[A-Za-z0-9-]{1,100}") ? keycloak.user(userId) : java.util.Optional
-                .<KeycloakAdmin.User>empty()).filter(found -> keycloak.groupsOf(found.id()).contains(path))
+        KeycloakAdmin.User user = (userId.matches("[A-Za-z0-9-]{1,100}")
+                        ? keycloak.user(userId)
+                        : java.util.Optional.<KeycloakAdmin.User>empty())
+                .filter(found -> keycloak.groupsOf(found.id()).contains(path))
                 .orElseThrow(() -> AdminProblem.notFound("userId", "no lawyer " + userId + " in the association"));
         audit.changed(null, "PARTNER_LAWYER_REMOVED", MemberView.of(user, null).name() + " (" + user.id() + ")");
         keycloak.leave(user.id(), keycloak.groupByPath(path).orElseThrow());

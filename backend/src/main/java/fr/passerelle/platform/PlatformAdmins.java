@@ -6,11 +6,12 @@ import org.springframework.security.access.AccessDeniedException;
 
 /** Platform administration is for the realm role {@code platform-admin} only: 403 for every association role. */
 final class PlatformAdmins {
-    private PlatformAdmins() {
-    }
+    private PlatformAdmins() {}
 
     static CurrentUser require() {
-        return Users.current().filter(CurrentUser::platformAdmin).orElseThrow(() ->
-                new AccessDeniedException("Only platform admins manage associations and their members"));
+        return Users.current()
+                .filter(CurrentUser::platformAdmin)
+                .orElseThrow(
+                        () -> new AccessDeniedException("Only platform admins manage associations and their members"));
     }
 }

@@ -24,9 +24,15 @@ class PlatformAudit {
     }
 
     /** One entry of the platform's log. */
-    record Entry(long id, String association, String actorId, String actorName, String action, String targetUserId,
-                 String detail, Instant at) {
-    }
+    record Entry(
+            long id,
+            String association,
+            String actorId,
+            String actorName,
+            String action,
+            String targetUserId,
+            String detail,
+            Instant at) {}
 
     /**
      * Records a change in the transaction that makes it: a change rolled back (Keycloak refused)
@@ -47,13 +53,22 @@ class PlatformAudit {
                 + " FROM app.platform_audit_events";
         return association == null
                 ? jdbc.query(select + " ORDER BY at DESC, id DESC LIMIT ?", PlatformAudit::entry, limit)
-                : jdbc.query(select + " WHERE association = ? ORDER BY at DESC, id DESC LIMIT ?", PlatformAudit::entry,
-                        association, limit);
+                : jdbc.query(
+                        select + " WHERE association = ? ORDER BY at DESC, id DESC LIMIT ?",
+                        PlatformAudit::entry,
+                        association,
+                        limit);
     }
 
     private static Entry entry(ResultSet row, int index) throws SQLException {
-        return new Entry(row.getLong("id"), row.getString("association"), row.getString("actor_id"),
-                row.getString("actor_name"), row.getString("action"), row.getString("target_user_id"),
-                row.getString("detail"), row.getTimestamp("at").toInstant());
+        return new Entry(
+                row.getLong("id"),
+                row.getString("association"),
+                row.getString("actor_id"),
+                row.getString("actor_name"),
+                row.getString("action"),
+                row.getString("target_user_id"),
+                row.getString("detail"),
+                row.getTimestamp("at").toInstant());
     }
 }

@@ -37,9 +37,11 @@ class AppointmentAttemptController {
     }
 
     /** The dated list, one line per attempt, French, to paste into the request. */
-    record DatedList(String datedList) { }
+    record DatedList(String datedList) {}
 
-    @GetMapping(value = "/api/cases/{caseId}/appointment-attempts/dated-list", produces = MediaType.APPLICATION_JSON_VALUE)
+    @GetMapping(
+            value = "/api/cases/{caseId}/appointment-attempts/dated-list",
+            produces = MediaType.APPLICATION_JSON_VALUE)
     @Transactional(readOnly = true)
     DatedList datedList(@PathVariable UUID caseId) {
         return new DatedList(AppointmentLog.datedList(read(caseId)));

@@ -22,9 +22,11 @@ class AppointmentAttempts extends AppointmentLog {
     private final JdbcTemplate jdbc;
     private final TransactionAssociation transactionAssociation;
 
-    AppointmentAttempts(JdbcTemplate jdbc, TransactionAssociation transactionAssociation,
-                        @Value("${passerelle.appointments.failed-attempts:3}") int threshold,
-                        @Value("${passerelle.appointments.failed-attempts-window-days:28}") int windowDays) {
+    AppointmentAttempts(
+            JdbcTemplate jdbc,
+            TransactionAssociation transactionAssociation,
+            @Value("${passerelle.appointments.failed-attempts:3}") int threshold,
+            @Value("${passerelle.appointments.failed-attempts-window-days:28}") int windowDays) {
         super(threshold, Duration.ofDays(windowDays));
         this.jdbc = jdbc;
         this.transactionAssociation = transactionAssociation;
@@ -33,18 +35,26 @@ class AppointmentAttempts extends AppointmentLog {
     @Override
     protected void store(String caseId, String tenantId, String processInstanceId, Attempt attempt) {
         transactionAssociation.bind(tenantId);
-        jdbc.update("INSERT INTO app.appointment_attempts (tenant_id, case_id, process_instance_id, attempted_at, channel,"
+        jdbc.update(
+                "INSERT INTO app.appointment_attempts (tenant_id, case_id, process_instance_id, attempted_at, channel,"
                         + " result, evidence) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                tenantId, UUID.fromString(caseId), processInstanceId, Timestamp.valueOf(attempt.at()),
-                attempt.channel(), attempt.result() == null ? "OTHER" : attempt.result(), attempt.evidence());
+                tenantId,
+                UUID.fromString(caseId),
+                processInstanceId,
+                Timestamp.valueOf(attempt.at()),
+                attempt.channel(),
+                attempt.result() == null ? "OTHER" : attempt.result(),
+                attempt.evidence());
     }
 
     @Override
     protected List<Attempt> attempts(String caseId) {
-        return jdbc.query("SELECT attempted_at, channel, result, evidence FROM app.appointment_attempts"
+        return jdbc.query(
+                "SELECT attempted_at, channel, result, evidence FROM app.appointment_attempts"
                         + " WHERE case_id = ? ORDER BY attempted_at, id",
-                (row, i) -> new Attempt(row.getTimestamp(1).toLocalDateTime(), row.getString(2), row.getString(3),
-                        row.getString(4)), UUID.fromString(caseId));
+                (row, i) -> new Attempt(
+                        row.getTimestamp(1).toLocalDateTime(), row.getString(2), row.getString(3), row.getString(4)),
+                UUID.fromString(caseId));
     }
 
     /** The case's attempts, oldest first (the caller has checked access; row-level security applies). */

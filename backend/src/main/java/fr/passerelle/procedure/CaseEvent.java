@@ -21,8 +21,11 @@ enum CaseEvent {
     DECISION_NOTIFIED("decision-notified", "DecisionNotified", Set.of(CASEWORKER, COORDINATOR), null),
     CONVOCATION_RECEIVED("convocation-received", "ConvocationReceived", Set.of(CASEWORKER, COORDINATOR), null),
     /** Gracious and hierarchical appeals may run together: each instance says which it is. */
-    ADMINISTRATIVE_APPEAL_ANSWERED("administrative-appeal-answered", "AdministrativeAppealAnswered",
-            Set.of(CASEWORKER, COORDINATOR), "administrativeAppealKind"),
+    ADMINISTRATIVE_APPEAL_ANSWERED(
+            "administrative-appeal-answered",
+            "AdministrativeAppealAnswered",
+            Set.of(CASEWORKER, COORDINATOR),
+            "administrativeAppealKind"),
     JUDGMENT_NOTIFIED("judgment-notified", "JudgmentNotified", Set.of(COORDINATOR, LAWYER), null),
     /** Pieces asked during the examination (also after an implicit refusal): the main process, after filing. */
     DOCUMENTS_REQUESTED("documents-requested", "DocumentsRequested", Set.of(CASEWORKER, COORDINATOR), null),

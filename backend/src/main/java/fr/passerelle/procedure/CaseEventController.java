@@ -22,8 +22,8 @@ class CaseEventController {
      * on the decision ({@code deadline.printedDeadlineDiffers}).
      */
     @PostMapping("/api/cases/{caseId}/events/{event}")
-    ResponseEntity<CaseEvents.Recorded> record(@PathVariable UUID caseId, @PathVariable String event,
-                                               @RequestBody Map<String, Object> data) {
+    ResponseEntity<CaseEvents.Recorded> record(
+            @PathVariable UUID caseId, @PathVariable String event, @RequestBody Map<String, Object> data) {
         return ResponseEntity.ok(events.record(caseId, event, data));
     }
 }

@@ -51,22 +51,28 @@ class CaseEvents {
     }
 
     /** What the event did: the message delivered, and for a decision the deadline it starts. */
-    record Recorded(String event, String message, int delivered, Map<String, Object> deadline) { }
+    record Recorded(String event, String message, int delivered, Map<String, Object> deadline) {}
 
     @Transactional
     Recorded record(UUID caseId, String eventPath, Map<String, Object> data) {
-        CaseEvent event = CaseEvent.ofPath(eventPath).orElseThrow(() -> new ResponseStatusException(
-                HttpStatus.NOT_FOUND, "No case event '" + eventPath + "'; known: " + Arrays.stream(CaseEvent.values())
-                        .map(CaseEvent::path).collect(Collectors.joining(", "))));
+        CaseEvent event = CaseEvent.ofPath(eventPath)
+                .orElseThrow(() -> new ResponseStatusException(
+                        HttpStatus.NOT_FOUND,
+                        "No case event '" + eventPath + "'; known: "
+                                + Arrays.stream(CaseEvent.values())
+                                        .map(CaseEvent::path)
+                                        .collect(Collectors.joining(", "))));
         Tenancy.current().requireAnyOf(event.recordedBy());
         String key = caseId.toString();
-        ProcessInstance main = runtime.createProcessInstanceQuery().processInstanceBusinessKey(key)
-                .processDefinitionKey(CaseProcedure.MAIN_PROCESS).singleResult();
+        ProcessInstance main = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(key)
+                .processDefinitionKey(CaseProcedure.MAIN_PROCESS)
+                .singleResult();
         if (main == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + caseId + " in progress");
         }
-        Map<String, Object> variables = form(event).validate(data,
-                name -> runtime.getVariable(main.getId(), name), ProcessTasks.today());
+        Map<String, Object> variables =
+                form(event).validate(data, name -> runtime.getVariable(main.getId(), name), ProcessTasks.today());
         Map<String, Object> delivered = new HashMap<>(variables);
         String message = event.message();
         if (event == CaseEvent.ADMINISTRATIVE_APPEAL_ANSWERED
@@ -76,8 +82,10 @@ class CaseEvents {
             delivered = laterOqtf(variables);
         } else if (event == CaseEvent.DECISION_NOTIFIED && !waitsFor(key, event.message())) {
             if ("COMMISSION_REFERRAL".equals(variables.get("decisionOutcome"))) {
-                throw new ResponseStatusException(HttpStatus.CONFLICT, "A referral to the commission is recorded"
-                        + " while the decision is awaited; the case is not waiting for a decision at this step");
+                throw new ResponseStatusException(
+                        HttpStatus.CONFLICT,
+                        "A referral to the commission is recorded"
+                                + " while the decision is awaited; the case is not waiting for a decision at this step");
             }
             if ("REFUSED".equals(variables.get("decisionOutcome"))
                     && waitsFor(key, CaseEvent.REFUSAL_DURING_PROCEEDINGS)) {
@@ -90,14 +98,15 @@ class CaseEvents {
             } else {
                 message = CaseEvent.LATER_DECISION;
                 // a decision replaces the previous one: what it does not say is not kept from it
-                for (String name : List.of("oqtfKind", "oqtfNotifiedAt", "printedDeadline", "notificationMode",
-                        "letterCollectedDate")) {
+                for (String name : List.of(
+                        "oqtfKind", "oqtfNotifiedAt", "printedDeadline", "notificationMode", "letterCollectedDate")) {
                     delivered.putIfAbsent(name, null);
                 }
             }
         }
         if (message.equals(CaseEvent.LATER_DECISION) && runtime.getVariable(main.getId(), "filingDate") == null) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT,
+            throw new ResponseStatusException(
+                    HttpStatus.CONFLICT,
                     "The case is not waiting for '" + event.path() + "' at this step: the application is not filed");
         }
         int count;
@@ -109,7 +118,8 @@ class CaseEvents {
                 correlation.processInstanceId(main.getId());
             }
             if (!message.equals(CaseEvent.LATER_DECISION)) {
-                event.correlatedOn().ifPresent(name -> correlation.processInstanceVariableEquals(name, variables.get(name)));
+                event.correlatedOn()
+                        .ifPresent(name -> correlation.processInstanceVariableEquals(name, variables.get(name)));
             }
             if (event == CaseEvent.LIBERTY_RESTRICTED) {
                 List<MessageCorrelationResult> results = correlation.correlateAllWithResult();
@@ -122,20 +132,26 @@ class CaseEvents {
                 count = 1;
             }
         } catch (MismatchingMessageCorrelationException e) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT,
-                    "The case is not waiting for '" + event.path() + "' at this step");
+            throw new ResponseStatusException(
+                    HttpStatus.CONFLICT, "The case is not waiting for '" + event.path() + "' at this step");
         }
-        audit.changed(caseId, "EVENT_" + event.name(), variables.entrySet().stream()
-                .map(entry -> entry.getKey() + "=" + Objects.toString(entry.getValue()))
-                .collect(Collectors.joining(", ")));
+        audit.changed(
+                caseId,
+                "EVENT_" + event.name(),
+                variables.entrySet().stream()
+                        .map(entry -> entry.getKey() + "=" + Objects.toString(entry.getValue()))
+                        .collect(Collectors.joining(", ")));
         Object department = runtime.getVariable(main.getId(), "department");
         var decision = message.equals(CaseEvent.REFUSAL_DURING_PROCEEDINGS) ? variables : delivered;
         return new Recorded(event.path(), message, count, deadline(decision, department));
     }
 
     private boolean waitsFor(String businessKey, String message) {
-        return runtime.createExecutionQuery().processInstanceBusinessKey(businessKey)
-                .messageEventSubscriptionName(message).count() > 0;
+        return runtime.createExecutionQuery()
+                        .processInstanceBusinessKey(businessKey)
+                        .messageEventSubscriptionName(message)
+                        .count()
+                > 0;
     }
 
     /** An administrative appeal rejected with an OQTF, as the decision the main process handles. */
@@ -144,8 +160,11 @@ class CaseEvents {
         decision.put("decisionOutcome", "REFUSED_WITH_OQTF");
         decision.put("decisionNotifiedDate", answer.get("administrativeAppealAnswerDate"));
         decision.put("oqtfKind", answer.get("oqtfKind"));
-        decision.put("oqtfNotifiedAt", answer.get("oqtfNotifiedAt") != null ? answer.get("oqtfNotifiedAt")
-                : answer.get("administrativeAppealAnswerDate"));
+        decision.put(
+                "oqtfNotifiedAt",
+                answer.get("oqtfNotifiedAt") != null
+                        ? answer.get("oqtfNotifiedAt")
+                        : answer.get("administrativeAppealAnswerDate"));
         decision.put("printedDeadline", null);
         decision.put("answeredAdministrativeAppealKind", answer.get("administrativeAppealKind"));
         return decision;
@@ -172,8 +191,8 @@ class CaseEvents {
         }
         String text = from.toString();
         LocalDateTime start = text.length() <= 10 ? LocalDate.parse(text).atStartOfDay() : LocalDateTime.parse(text);
-        Deadline computed = deadlines.compute(rule, start,
-                department instanceof String code && !code.isBlank() ? code : "75");
+        Deadline computed =
+                deadlines.compute(rule, start, department instanceof String code && !code.isBlank() ? code : "75");
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("rule", rule.name());
         answer.put("from", text);
@@ -183,8 +202,11 @@ class CaseEvents {
         answer.put("source", computed.source());
         Object printed = decision.get("printedDeadline");
         answer.put("printedDeadline", printed);
-        answer.put("printedDeadlineDiffers", printed != null && !printed.toString().isBlank()
-                && !printed.toString().startsWith(computed.date().toString()));
+        answer.put(
+                "printedDeadlineDiffers",
+                printed != null
+                        && !printed.toString().isBlank()
+                        && !printed.toString().startsWith(computed.date().toString()));
         return answer;
     }
 

@@ -45,13 +45,19 @@ class CaseProcedure {
     void remove(CaseDeleted deleted) {
         String caseId = deleted.caseId().toString();
         Set<String> roots = new LinkedHashSet<>();
-        runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).list().forEach(instance ->
-                roots.add(instance.getRootProcessInstanceId() != null ? instance.getRootProcessInstanceId()
-                        : instance.getId()));
+        runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseId)
+                .list()
+                .forEach(instance -> roots.add(
+                        instance.getRootProcessInstanceId() != null
+                                ? instance.getRootProcessInstanceId()
+                                : instance.getId()));
         for (String root : roots) {
             runtime.deleteProcessInstanceIfExists(root, "case deleted", true, true, true, false);
         }
-        long left = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).count();
+        long left = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseId)
+                .count();
         if (left > 0) {
             throw new IllegalStateException(left + " process instances of case " + caseId + " outlived its deletion");
         }

@@ -104,7 +104,8 @@ class CaseProgressProjection extends AbstractProcessEnginePlugin {
 
     private void handle(HistoryEvent event) {
         if (event instanceof HistoricProcessInstanceEventEntity instance) {
-            boolean start = HistoryEventTypes.PROCESS_INSTANCE_START.getEventName().equals(instance.getEventType());
+            boolean start =
+                    HistoryEventTypes.PROCESS_INSTANCE_START.getEventName().equals(instance.getEventType());
             boolean end = HistoryEventTypes.PROCESS_INSTANCE_END.getEventName().equals(instance.getEventType());
             String key = instance.getProcessDefinitionKey();
             if (start && CaseProcedure.MAIN_PROCESS.equals(key)) {
@@ -120,7 +121,8 @@ class CaseProgressProjection extends AbstractProcessEnginePlugin {
             } else if (end && CaseProcedure.MAIN_PROCESS.equals(key)) {
                 pending(instance.getBusinessKey(), instance.getTenantId(), p -> p.ended = true);
             }
-        } else if (event instanceof HistoricVariableUpdateEventEntity variable && variable.getProcessInstanceId() != null
+        } else if (event instanceof HistoricVariableUpdateEventEntity variable
+                && variable.getProcessInstanceId() != null
                 && !HistoryEventTypes.VARIABLE_INSTANCE_DELETE.getEventName().equals(variable.getEventType())) {
             String name = variable.getVariableName();
             if (!watched(variable.getProcessDefinitionKey(), name)) {
@@ -129,7 +131,8 @@ class CaseProgressProjection extends AbstractProcessEnginePlugin {
             Object value = "boolean".equals(variable.getSerializerName())
                     ? (variable.getLongValue() == null ? null : variable.getLongValue() == 1L)
                     : variable.getTextValue();
-            ExecutionEntity execution = Context.getCommandContext().getExecutionManager()
+            ExecutionEntity execution = Context.getCommandContext()
+                    .getExecutionManager()
                     .findExecutionById(variable.getProcessInstanceId());
             if (execution == null) {
                 return;
@@ -150,10 +153,10 @@ class CaseProgressProjection extends AbstractProcessEnginePlugin {
             case "filingDate" -> "filing".equals(process);
             case "receiptValidUntil" -> "receipt".equals(process);
             case "decisionOutcome", "decisionNotifiedDate" ->
-                    "decision".equals(process) || CaseProcedure.MAIN_PROCESS.equals(process);
+                "decision".equals(process) || CaseProcedure.MAIN_PROCESS.equals(process);
             case "judgmentOutcome", "judgmentDate" -> "appeal-contentious".equals(process);
             case "administrativeAppealOutcome", "administrativeAppealAnswerDate" ->
-                    "appeal-gracious".equals(process) || "appeal-hierarchical".equals(process);
+                "appeal-gracious".equals(process) || "appeal-hierarchical".equals(process);
             case "proceedWithApplication" -> CaseProcedure.MAIN_PROCESS.equals(process);
             default -> false;
         };
@@ -231,7 +234,8 @@ class CaseProgressProjection extends AbstractProcessEnginePlugin {
                 }
                 case "administrativeAppealOutcome" -> {
                     if ("ACCEPTED".equals(value)) {
-                        outcomes.add(new CaseProgress.Change.Outcome(CaseOutcome.APPEAL_WON,
+                        outcomes.add(new CaseProgress.Change.Outcome(
+                                CaseOutcome.APPEAL_WON,
                                 date(p.variables.get("administrativeAppealAnswerDate"), today)));
                     }
                 }
@@ -241,20 +245,29 @@ class CaseProgressProjection extends AbstractProcessEnginePlugin {
                         status = CaseStatus.CLOSED;
                     }
                 }
-                default -> { }
+                default -> {}
             }
         }
         LocalDate filedOn = date(p.variables.get("filingDate"), null);
-        if (filedOn != null && (status == null || status == CaseStatus.APPOINTMENT || status == CaseStatus.PREPARATION)) {
+        if (filedOn != null
+                && (status == null || status == CaseStatus.APPOINTMENT || status == CaseStatus.PREPARATION)) {
             status = CaseStatus.FILED;
         }
         if (p.ended) {
             status = CaseStatus.CLOSED;
         }
         transactionAssociation.bind(p.tenant);
-        progress.apply(caseId, new CaseProgress.Change(p.step, status, date(p.variables.get("appointmentDate"), null),
-                filedOn, date(p.variables.get("receiptValidUntil"), null), CaseProgress.distinct(outcomes),
-                p.ended ? today : null), ClockUtil.getCurrentTime().toInstant());
+        progress.apply(
+                caseId,
+                new CaseProgress.Change(
+                        p.step,
+                        status,
+                        date(p.variables.get("appointmentDate"), null),
+                        filedOn,
+                        date(p.variables.get("receiptValidUntil"), null),
+                        CaseProgress.distinct(outcomes),
+                        p.ended ? today : null),
+                ClockUtil.getCurrentTime().toInstant());
     }
 
     /** An ISO date, or the date part of an ISO date-time; the fallback when absent or unreadable. */

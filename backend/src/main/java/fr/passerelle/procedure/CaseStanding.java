@@ -45,9 +45,14 @@ class CaseStanding {
     }
 
     /** A process instance of the case; {@code parentId} is the instance that called it (null for the main one). */
-    record Standing(String instanceId, String parentId, String key, String name, String definitionId,
-                    List<String> activeActivityIds, boolean ended) {
-    }
+    record Standing(
+            String instanceId,
+            String parentId,
+            String key,
+            String name,
+            String definitionId,
+            List<String> activeActivityIds,
+            boolean ended) {}
 
     /**
      * {@code flags}: what the case's people must see at once, from the main process's variables
@@ -55,12 +60,15 @@ class CaseStanding {
      * {@code PRINTED_DEADLINE_DIFFERS} (the deadline printed on the decision is not the computed
      * one), {@code LIBERTY_RESTRICTED}, {@code DEADLINE_SHORTENED} (by a restriction of liberty).
      */
-    record Procedure(String caseId, List<Standing> processes, List<String> flags) {
-    }
+    record Procedure(String caseId, List<Standing> processes, List<String> flags) {}
 
     private static final java.util.Map<String, String> FLAGS = java.util.Map.of(
-            "arrestRisk", "ARREST_RISK", "printedDeadlineDiffers", "PRINTED_DEADLINE_DIFFERS",
-            "deadlineSwitched", "DEADLINE_SHORTENED");
+            "arrestRisk",
+            "ARREST_RISK",
+            "printedDeadlineDiffers",
+            "PRINTED_DEADLINE_DIFFERS",
+            "deadlineSwitched",
+            "DEADLINE_SHORTENED");
 
     @Transactional(readOnly = true)
     Procedure of(UUID caseId) {
@@ -70,23 +78,34 @@ class CaseStanding {
         List<Standing> processes = new ArrayList<>();
         List<String> flags = new ArrayList<>();
         List<ProcessInstance> running = runtime.createProcessInstanceQuery()
-                .processInstanceBusinessKey(caseId.toString()).list();
+                .processInstanceBusinessKey(caseId.toString())
+                .list();
         // the instance each one was called from, in one query (the history holds it, written with the runtime)
         java.util.Map<String, String> parents = new java.util.HashMap<>();
         if (!running.isEmpty()) {
             history.createHistoricProcessInstanceQuery()
-                    .processInstanceIds(running.stream().map(ProcessInstance::getId).collect(Collectors.toSet()))
-                    .list().forEach(instance -> parents.put(instance.getId(), instance.getSuperProcessInstanceId()));
+                    .processInstanceIds(
+                            running.stream().map(ProcessInstance::getId).collect(Collectors.toSet()))
+                    .list()
+                    .forEach(instance -> parents.put(instance.getId(), instance.getSuperProcessInstanceId()));
         }
         for (ProcessInstance instance : running) {
             ProcessDefinition definition = repository.getProcessDefinition(instance.getProcessDefinitionId());
             if (!appealOnly || CONTENTIOUS_APPEAL.equals(definition.getKey())) {
-                processes.add(new Standing(instance.getId(), parents.get(instance.getId()), definition.getKey(),
-                        definition.getName(), definition.getId(),
-                        runtime.getActiveActivityIds(instance.getId()).stream().sorted().toList(), false));
+                processes.add(new Standing(
+                        instance.getId(),
+                        parents.get(instance.getId()),
+                        definition.getKey(),
+                        definition.getName(),
+                        definition.getId(),
+                        runtime.getActiveActivityIds(instance.getId()).stream()
+                                .sorted()
+                                .toList(),
+                        false));
             }
             if (CaseProcedure.MAIN_PROCESS.equals(definition.getKey())) {
-                java.util.Map<String, Object> values = runtime.getVariables(instance.getId(),
+                java.util.Map<String, Object> values = runtime.getVariables(
+                        instance.getId(),
                         List.of("arrestRisk", "printedDeadlineDiffers", "deadlineSwitched", "restrictionKind"));
                 FLAGS.forEach((variable, flag) -> {
                     if (Boolean.TRUE.equals(values.get(variable))) {
@@ -100,27 +119,50 @@ class CaseStanding {
         }
         if (appealOnly) {
             // the appeal drawn on its own: the process that called it is not shown
-            processes.replaceAll(shown -> new Standing(shown.instanceId(), null, shown.key(), shown.name(),
-                    shown.definitionId(), shown.activeActivityIds(), shown.ended()));
+            processes.replaceAll(shown -> new Standing(
+                    shown.instanceId(),
+                    null,
+                    shown.key(),
+                    shown.name(),
+                    shown.definitionId(),
+                    shown.activeActivityIds(),
+                    shown.ended()));
         } else if (processes.isEmpty()) {
             // The procedure is over: the main process as it ended.
-            HistoricProcessInstance ended = history.createHistoricProcessInstanceQuery()
-                    .processInstanceBusinessKey(caseId.toString()).processDefinitionKey(CaseProcedure.MAIN_PROCESS)
-                    .orderByProcessInstanceStartTime().desc().listPage(0, 1).stream().findFirst().orElse(null);
+            HistoricProcessInstance ended = history
+                    .createHistoricProcessInstanceQuery()
+                    .processInstanceBusinessKey(caseId.toString())
+                    .processDefinitionKey(CaseProcedure.MAIN_PROCESS)
+                    .orderByProcessInstanceStartTime()
+                    .desc()
+                    .listPage(0, 1)
+                    .stream()
+                    .findFirst()
+                    .orElse(null);
             if (ended != null) {
                 // plain and terminate ends (the procedure's ends terminate what still runs)
-                List<String> endEvents = history.createHistoricActivityInstanceQuery()
-                        .processInstanceId(ended.getId()).list().stream()
-                        .filter(activity -> activity.getActivityType().endsWith("EndEvent"))
-                        .map(activity -> activity.getActivityId()).distinct().sorted().toList();
-                processes.add(new Standing(ended.getId(), null, ended.getProcessDefinitionKey(),
-                        ended.getProcessDefinitionName(), ended.getProcessDefinitionId(), endEvents, true));
+                List<String> endEvents =
+                        history.createHistoricActivityInstanceQuery().processInstanceId(ended.getId()).list().stream()
+                                .filter(activity -> activity.getActivityType().endsWith("EndEvent"))
+                                .map(activity -> activity.getActivityId())
+                                .distinct()
+                                .sorted()
+                                .toList();
+                processes.add(new Standing(
+                        ended.getId(),
+                        null,
+                        ended.getProcessDefinitionKey(),
+                        ended.getProcessDefinitionName(),
+                        ended.getProcessDefinitionId(),
+                        endEvents,
+                        true));
             }
         }
         // The main process first, then the ones it called, by depth.
         processes.sort(Comparator.comparingInt((Standing standing) -> depth(standing, parents, processes.size()))
                 .thenComparing(Standing::key));
-        return new Procedure(caseId.toString(), processes, flags.stream().sorted().toList());
+        return new Procedure(
+                caseId.toString(), processes, flags.stream().sorted().toList());
     }
 
     /** The BPMN XML of a process definition: models are shared by every association, and hold no case data. */

@@ -36,16 +36,18 @@ class CaseStandingController {
     /** A definition id names one deployed version, which never changes: the browser may keep it. */
     @GetMapping("/api/process-models/{definitionId}/xml")
     ResponseEntity<String> model(@PathVariable String definitionId) {
-        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePrivate())
-                .contentType(MediaType.APPLICATION_XML).body(standing.modelXml(definitionId));
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePrivate())
+                .contentType(MediaType.APPLICATION_XML)
+                .body(standing.modelXml(definitionId));
     }
 
     /** The form (form-js JSON) of a case event: {@code decision-notified}, {@code judgment-notified}... */
     @GetMapping("/api/case-events/{event}/form")
     JsonNode eventForm(@PathVariable String event) {
         Tenancy.current();
-        CaseEvent known = CaseEvent.ofPath(event).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "No case event '" + event + "'"));
+        CaseEvent known = CaseEvent.ofPath(event)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No case event '" + event + "'"));
         try (InputStream in = getClass().getClassLoader().getResourceAsStream(known.form())) {
             if (in == null) {
                 throw new IllegalStateException("Missing " + known.form() + " in the processes jar");

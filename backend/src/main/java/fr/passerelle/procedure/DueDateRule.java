@@ -15,8 +15,7 @@ final class DueDateRule {
     private static final Pattern DUE = Pattern.compile("deadlines\\.due\\(\\s*execution\\s*,\\s*('?)(\\w+)\\1\\s*,");
     private static final Pattern AT = Pattern.compile("deadlines\\.at\\(\\s*execution\\s*,\\s*'(\\w+)'\\s*\\)");
 
-    private DueDateRule() {
-    }
+    private DueDateRule() {}
 
     /** A DeadlineRule name, {@code at:<variable>}, or null. */
     static String of(Expression dueDate, DelegateTask task) {

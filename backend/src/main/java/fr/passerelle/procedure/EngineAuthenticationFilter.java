@@ -42,7 +42,10 @@ class EngineAuthenticationFilter extends OncePerRequestFilter {
         var association = Tenancy.currentSlug();
         if (association.isPresent()) {
             CurrentAssociation current = Tenancy.current();
-            groups = current.roles().stream().map(role -> role.groupName()).sorted().toList();
+            groups = current.roles().stream()
+                    .map(role -> role.groupName())
+                    .sorted()
+                    .toList();
             tenants = List.of(current.slug());
         }
         identity.setAuthentication(user.get().id(), groups, tenants);

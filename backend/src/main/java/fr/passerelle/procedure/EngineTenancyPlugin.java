@@ -25,8 +25,9 @@ class EngineTenancyPlugin extends AbstractProcessEnginePlugin {
                 if (context.getSuperExecution() != null) {
                     return context.getSuperExecution().getTenantId();
                 }
-                return Tenancy.currentSlug().orElseThrow(() ->
-                        new IllegalStateException("A process instance must be started for an association"));
+                return Tenancy.currentSlug()
+                        .orElseThrow(() ->
+                                new IllegalStateException("A process instance must be started for an association"));
             }
 
             @Override

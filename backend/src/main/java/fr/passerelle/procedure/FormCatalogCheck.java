@@ -30,7 +30,8 @@ class FormCatalogCheck {
             for (String location : LOCATIONS) {
                 for (Resource resource : new PathMatchingResourcePatternResolver().getResources(location)) {
                     try (InputStream in = resource.getInputStream()) {
-                        forms.put((location.contains("messages") ? "messages/" : "forms/") + resource.getFilename(),
+                        forms.put(
+                                (location.contains("messages") ? "messages/" : "forms/") + resource.getFilename(),
                                 TaskForm.of(json.readTree(in)));
                     } catch (IllegalArgumentException e) {
                         throw new IllegalStateException("Form " + resource.getFilename() + ": " + e.getMessage(), e);

@@ -40,7 +40,8 @@ final class FormCondition {
         Parser parser = new Parser(tokens(text.substring(1), expression), expression);
         Node root = parser.or();
         if (parser.position != parser.tokens.size()) {
-            throw new IllegalArgumentException("unexpected '" + parser.tokens.get(parser.position) + "' in " + expression);
+            throw new IllegalArgumentException(
+                    "unexpected '" + parser.tokens.get(parser.position) + "' in " + expression);
         }
         return new FormCondition(expression, root);
     }
@@ -75,7 +76,8 @@ final class FormCondition {
                 break;
             }
             if (!matcher.find(at) || matcher.start() != at) {
-                throw new IllegalArgumentException("cannot read '" + text.substring(at).strip() + "' in " + expression);
+                throw new IllegalArgumentException(
+                        "cannot read '" + text.substring(at).strip() + "' in " + expression);
             }
             tokens.add(matcher.group().strip());
             at = matcher.end();
@@ -86,8 +88,7 @@ final class FormCondition {
     private interface Node {
         Object evaluate(Function<String, Object> values);
 
-        default void collect(List<String> names) {
-        }
+        default void collect(List<String> names) {}
     }
 
     private record Literal(Object value) implements Node {
@@ -227,8 +228,8 @@ final class FormCondition {
                 case "true" -> new Literal(Boolean.TRUE);
                 case "false" -> new Literal(Boolean.FALSE);
                 case "null" -> new Literal(null);
-                case "and", "or", "=", "!=", ")" -> throw new IllegalArgumentException(
-                        "unexpected '" + token + "' in " + expression);
+                case "and", "or", "=", "!=", ")" ->
+                    throw new IllegalArgumentException("unexpected '" + token + "' in " + expression);
                 default -> new Variable(token);
             };
         }

@@ -47,8 +47,7 @@ class OpenTaskCatchUp {
                 WHERE create_time_ < ? AND tenant_id_ IS NOT NULL ORDER BY 1""", String.class, olderThan)) {
             List<String> missing = asTenant(tenant, () -> jdbc.queryForList("""
                     SELECT t.id_ FROM public.act_ru_task t WHERE t.tenant_id_ = ? AND t.create_time_ < ?
-                    AND NOT EXISTS (SELECT 1 FROM app.open_tasks o WHERE o.task_id = t.id_)""",
-                    String.class, tenant, olderThan));
+                    AND NOT EXISTS (SELECT 1 FROM app.open_tasks o WHERE o.task_id = t.id_)""", String.class, tenant, olderThan));
             for (String taskId : missing) {
                 written += engine.getCommandExecutorTxRequired().execute(context -> {
                     TaskEntity task = context.getTaskManager().findTaskById(taskId);
@@ -58,11 +57,13 @@ class OpenTaskCatchUp {
             // rows of old tasks that ended while a check ran: none should outlive its task
             removed += asTenant(tenant, () -> jdbc.update("""
                     DELETE FROM app.open_tasks o WHERE o.tenant_id = ? AND o.created < ?
-                    AND NOT EXISTS (SELECT 1 FROM public.act_ru_task t WHERE t.id_ = o.task_id)""",
-                    tenant, olderThan));
+                    AND NOT EXISTS (SELECT 1 FROM public.act_ru_task t WHERE t.id_ = o.task_id)""", tenant, olderThan));
         }
-        LOG.info("Task lists checked against the engine in {} ms: {} open tasks added, {} ended ones removed",
-                (System.nanoTime() - start) / 1_000_000, written, removed);
+        LOG.info(
+                "Task lists checked against the engine in {} ms: {} open tasks added, {} ended ones removed",
+                (System.nanoTime() - start) / 1_000_000,
+                written,
+                removed);
     }
 
     /**
@@ -71,8 +72,7 @@ class OpenTaskCatchUp {
      */
     private Timestamp readModelInstalled() {
         return jdbc.queryForObject("""
-                SELECT installed_on + interval '1 day' FROM app.flyway_schema_history WHERE version = '40'""",
-                Timestamp.class);
+                SELECT installed_on + interval '1 day' FROM app.flyway_schema_history WHERE version = '40'""", Timestamp.class);
     }
 
     /** Work for one association, as the service does outside a request: it sees that one's rows only. */

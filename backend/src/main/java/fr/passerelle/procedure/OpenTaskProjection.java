@@ -1,5 +1,6 @@
 package fr.passerelle.procedure;
 
+import fr.passerelle.tenancy.TransactionAssociation;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Date;
@@ -24,7 +25,6 @@ import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
-import fr.passerelle.tenancy.TransactionAssociation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -56,8 +56,8 @@ class OpenTaskProjection extends AbstractProcessEnginePlugin {
     private final TransactionAssociation transactionAssociation;
     private final ApplicationEventPublisher events;
 
-    OpenTaskProjection(JdbcTemplate jdbc, TransactionAssociation transactionAssociation,
-                       ApplicationEventPublisher events) {
+    OpenTaskProjection(
+            JdbcTemplate jdbc, TransactionAssociation transactionAssociation, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.transactionAssociation = transactionAssociation;
         this.events = events;
@@ -79,7 +79,8 @@ class OpenTaskProjection extends AbstractProcessEnginePlugin {
     public void postInit(ProcessEngineConfigurationImpl configuration) {
         if (!HistoryLevel.HISTORY_LEVEL_FULL.equals(configuration.getHistoryLevel())) {
             throw new IllegalStateException("The task lists follow candidate changes through the engine's history: "
-                    + "camunda.bpm.history-level must be full, not " + configuration.getHistoryLevel().getName());
+                    + "camunda.bpm.history-level must be full, not "
+                    + configuration.getHistoryLevel().getName());
         }
     }
 
@@ -95,8 +96,8 @@ class OpenTaskProjection extends AbstractProcessEnginePlugin {
         return new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-                TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior())
-                        .getTaskDefinition();
+                TaskDefinition definition =
+                        ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
                 definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, create);
                 definition.addBuiltInTaskListener(TaskListener.EVENTNAME_UPDATE, change);
                 definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, remove);
@@ -109,7 +110,8 @@ class OpenTaskProjection extends AbstractProcessEnginePlugin {
         return new HistoryEventHandler() {
             @Override
             public void handleEvent(HistoryEvent event) {
-                if (event instanceof HistoricIdentityLinkLogEventEntity link && link.getTaskId() != null
+                if (event instanceof HistoricIdentityLinkLogEventEntity link
+                        && link.getTaskId() != null
                         && IdentityLinkType.CANDIDATE.equals(link.getType())) {
                     changeCandidate(link);
                 }
@@ -129,8 +131,11 @@ class OpenTaskProjection extends AbstractProcessEnginePlugin {
     int write(DelegateTask task) {
         UUID caseId = caseIdOf(task.getExecution().getProcessBusinessKey());
         if (caseId == null || task.getTenantId() == null) {
-            LOG.warn("Task {} ({}) belongs to no case (business key {}, association {}): it is in no task list",
-                    task.getId(), task.getTaskDefinitionKey(), task.getExecution().getProcessBusinessKey(),
+            LOG.warn(
+                    "Task {} ({}) belongs to no case (business key {}, association {}): it is in no task list",
+                    task.getId(),
+                    task.getTaskDefinitionKey(),
+                    task.getExecution().getProcessBusinessKey(),
                     task.getTenantId());
             return 0;
         }
@@ -150,7 +155,11 @@ class OpenTaskProjection extends AbstractProcessEnginePlugin {
             int i = 0;
             statement.setString(++i, task.getId());
             statement.setString(++i, task.getProcessInstanceId());
-            statement.setString(++i, ((ExecutionEntity) task.getExecution()).getProcessDefinition().getKey());
+            statement.setString(
+                    ++i,
+                    ((ExecutionEntity) task.getExecution())
+                            .getProcessDefinition()
+                            .getKey());
             statement.setString(++i, task.getTaskDefinitionKey());
             statement.setString(++i, nameOf(task));
             statement.setString(++i, EnglishName.of(task.getBpmnModelElementInstance()));
@@ -171,16 +180,22 @@ class OpenTaskProjection extends AbstractProcessEnginePlugin {
     }
 
     private void publishDeadline(DelegateTask task, UUID caseId) {
-        events.publishEvent(new TaskDeadlineChanged(task.getTenantId(), task.getId(), caseId,
-                ((ExecutionEntity) task.getExecution()).getProcessDefinition().getKey(), task.getTaskDefinitionKey(),
-                nameOf(task), EnglishName.of(task.getBpmnModelElementInstance()),
-                task.getDueDate() == null ? null : task.getDueDate().toInstant(), ruleOf(task),
+        events.publishEvent(new TaskDeadlineChanged(
+                task.getTenantId(),
+                task.getId(),
+                caseId,
+                ((ExecutionEntity) task.getExecution()).getProcessDefinition().getKey(),
+                task.getTaskDefinitionKey(),
+                nameOf(task),
+                EnglishName.of(task.getBpmnModelElementInstance()),
+                task.getDueDate() == null ? null : task.getDueDate().toInstant(),
+                ruleOf(task),
                 task.getVariable("department") instanceof String department ? department : null));
     }
 
     private static String ruleOf(DelegateTask task) {
-        TaskDefinition definition = ((org.camunda.bpm.engine.impl.persistence.entity.TaskEntity) task)
-                .getTaskDefinition();
+        TaskDefinition definition =
+                ((org.camunda.bpm.engine.impl.persistence.entity.TaskEntity) task).getTaskDefinition();
         return definition == null ? null : DueDateRule.of(definition.getDueDateExpression(), task);
     }
 
@@ -190,8 +205,12 @@ class OpenTaskProjection extends AbstractProcessEnginePlugin {
             return;
         }
         transactionAssociation.bind(task.getTenantId());
-        int changed = jdbc.update("UPDATE app.open_tasks SET assignee = ?, name = ?, due = ? WHERE task_id = ?",
-                task.getAssignee(), nameOf(task), timestamp(task.getDueDate()), task.getId());
+        int changed = jdbc.update(
+                "UPDATE app.open_tasks SET assignee = ?, name = ?, due = ? WHERE task_id = ?",
+                task.getAssignee(),
+                nameOf(task),
+                timestamp(task.getDueDate()),
+                task.getId());
         UUID caseId = caseIdOf(task.getExecution().getProcessBusinessKey());
         if (changed > 0 && caseId != null) {
             publishDeadline(task, caseId);
@@ -208,8 +227,11 @@ class OpenTaskProjection extends AbstractProcessEnginePlugin {
         // the engine's operation types of HistoricIdentityLinkLog: "add" and "delete"
         String operation = "add".equals(link.getOperationType()) ? "array_append" : "array_remove";
         transactionAssociation.bind(link.getTenantId());
-        jdbc.update("UPDATE app.open_tasks SET " + column + " = ARRAY(SELECT DISTINCT c FROM unnest("
-                + operation + "(" + column + ", ?)) c ORDER BY c) WHERE task_id = ?", candidate, link.getTaskId());
+        jdbc.update(
+                "UPDATE app.open_tasks SET " + column + " = ARRAY(SELECT DISTINCT c FROM unnest(" + operation + "("
+                        + column + ", ?)) c ORDER BY c) WHERE task_id = ?",
+                candidate,
+                link.getTaskId());
     }
 
     void remove(String tenantId, String taskId) {
@@ -224,7 +246,10 @@ class OpenTaskProjection extends AbstractProcessEnginePlugin {
         return task.getCandidates().stream()
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
                 .map(groups ? IdentityLink::getGroupId : IdentityLink::getUserId)
-                .filter(Objects::nonNull).distinct().sorted().toArray(String[]::new);
+                .filter(Objects::nonNull)
+                .distinct()
+                .sorted()
+                .toArray(String[]::new);
     }
 
     private static String nameOf(DelegateTask task) {

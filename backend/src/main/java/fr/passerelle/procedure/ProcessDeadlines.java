@@ -24,6 +24,7 @@ public class ProcessDeadlines implements Deadlines {
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     /** Without a department: the national calendar (any metropolitan department but 57, 67, 68). */
     private static final String NATIONAL = "75";
+
     private final LegalDeadlines rules;
 
     ProcessDeadlines(LegalDeadlines rules) {
@@ -40,9 +41,10 @@ public class ProcessDeadlines implements Deadlines {
     @Override
     public Date due(VariableScope execution, String rule, String fromVariable) {
         Deadline deadline = compute(execution, rule, fromVariable);
-        return Date.from(deadline.rule().countsHours()
-                ? deadline.endsAt().toInstant()
-                : deadline.endsAt().toInstant().minusSeconds(1));
+        return Date.from(
+                deadline.rule().countsHours()
+                        ? deadline.endsAt().toInstant()
+                        : deadline.endsAt().toInstant().minusSeconds(1));
     }
 
     /** The deadline's date, ISO (e.g. the day an implicit refusal was born). */
@@ -54,13 +56,17 @@ public class ProcessDeadlines implements Deadlines {
     /** Whether the date in {@code actualVariable} comes after the deadline counted from {@code fromVariable}. */
     @Override
     public boolean isLate(VariableScope execution, String rule, String fromVariable, String actualVariable) {
-        return compute(execution, rule, fromVariable).isLate(dateTime(execution, actualVariable).toLocalDate());
+        return compute(execution, rule, fromVariable)
+                .isLate(dateTime(execution, actualVariable).toLocalDate());
     }
 
     /** The start of the date in {@code dateVariable}, Paris time (an appointment, a meeting, a hearing). */
     @Override
     public Date at(VariableScope execution, String dateVariable) {
-        return Date.from(dateTime(execution, dateVariable).toLocalDate().atStartOfDay(PARIS).toInstant());
+        return Date.from(dateTime(execution, dateVariable)
+                .toLocalDate()
+                .atStartOfDay(PARIS)
+                .toInstant());
     }
 
     private Deadline compute(VariableScope execution, String rule, String fromVariable) {

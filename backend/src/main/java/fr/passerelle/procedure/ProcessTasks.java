@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.passerelle.audit.Audit;
 import fr.passerelle.cases.CaseFiles;
-import fr.passerelle.platform.AssociationDirectory;
 import fr.passerelle.cases.FilingReadiness;
+import fr.passerelle.platform.AssociationDirectory;
 import fr.passerelle.security.Role;
 import fr.passerelle.security.Users;
 import fr.passerelle.tenancy.CurrentAssociation;
@@ -32,9 +32,9 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.security.access.AccessDeniedException;
@@ -60,14 +60,24 @@ public class ProcessTasks {
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     /** Recording the filing at the prefecture (filing.bpmn) needs the case's pieces, or a coordinator's override. */
     static final String FILING_TASK = "recordFiling";
+
     private final Map<String, String> englishNames = new ConcurrentHashMap<>();
     private final List<TaskGuard> guards;
     private final AssociationDirectory directory;
     private final Audit audit;
 
-    ProcessTasks(TaskService tasks, FormService forms, HistoryService history, RepositoryService repository,
-                 ObjectMapper json, RuntimeService runtime, FilingReadiness filingReadiness, CaseFiles cases,
-                 List<TaskGuard> guards, AssociationDirectory directory, Audit audit) {
+    ProcessTasks(
+            TaskService tasks,
+            FormService forms,
+            HistoryService history,
+            RepositoryService repository,
+            ObjectMapper json,
+            RuntimeService runtime,
+            FilingReadiness filingReadiness,
+            CaseFiles cases,
+            List<TaskGuard> guards,
+            AssociationDirectory directory,
+            Audit audit) {
         this.guards = guards;
         this.directory = directory;
         this.audit = audit;
@@ -92,7 +102,12 @@ public class ProcessTasks {
     List<TaskView> ofCase(UUID caseId) {
         cases.requireReadable(caseId);
         return onlyMineIfLawyer(tasks.createTaskQuery().processInstanceBusinessKey(caseId.toString()))
-                .orderByDueDate().asc().list().stream().map(task -> view(task, links(task.getId()), null)).toList();
+                .orderByDueDate()
+                .asc()
+                .list()
+                .stream()
+                .map(task -> view(task, links(task.getId()), null))
+                .toList();
     }
 
     /** Completes a task with its form's data, once: a second completion gets 409. */
@@ -101,12 +116,13 @@ public class ProcessTasks {
         Task task = visible(id);
         List<IdentityLink> links = links(id);
         requireMayWork(task, links);
-        Map<String, Object> variables = TaskForm.of(formSchema(task))
-                .validate(submission, name -> tasks.getVariable(id, name), today());
+        Map<String, Object> variables =
+                TaskForm.of(formSchema(task)).validate(submission, name -> tasks.getVariable(id, name), today());
         if (FILING_TASK.equals(task.getTaskDefinitionKey())) {
             filingReadiness.requireReady(caseOf(task));
         }
-        String processKey = repository.getProcessDefinition(task.getProcessDefinitionId()).getKey();
+        String processKey =
+                repository.getProcessDefinition(task.getProcessDefinitionId()).getKey();
         for (TaskGuard guard : guards) {
             guard.beforeCompletion(processKey, task.getTaskDefinitionKey(), caseOf(task), variables);
         }
@@ -158,13 +174,18 @@ public class ProcessTasks {
             return;
         }
         Set<Role> allowed = rolesThatMayWork(links(id));
-        AssociationDirectory.Person person = directory.member(association.slug(), assignee)
+        AssociationDirectory.Person person = directory
+                .member(association.slug(), assignee)
                 .filter(member -> member.roles().stream().anyMatch(allowed::contains))
-                .orElseThrow(() -> fr.passerelle.web.InputRefusal.invalid("assignee",
-                        fr.passerelle.web.InputRefusal.Fault.of("not_member",
-                                "{0} is not a member of the association with a role that may do it", assignee)));
+                .orElseThrow(() -> fr.passerelle.web.InputRefusal.invalid(
+                        "assignee",
+                        fr.passerelle.web.InputRefusal.Fault.of(
+                                "not_member",
+                                "{0} is not a member of the association with a role that may do it",
+                                assignee)));
         tasks.setAssignee(id, person.userId());
-        audit.changed(caseOf(task), "TASK_ASSIGNED", task.getName() + ": " + person.name() + " (" + person.userId() + ")");
+        audit.changed(
+                caseOf(task), "TASK_ASSIGNED", task.getName() + ": " + person.name() + " (" + person.userId() + ")");
     }
 
     /** The task's candidate roles, and coordinators for any staff task; staff when it names none. */
@@ -194,7 +215,8 @@ public class ProcessTasks {
      * are absent (404); a task completed a moment ago is 409, to staff only.
      */
     private Task visible(String id) {
-        Task task = onlyMineIfLawyer(tasks.createTaskQuery().taskId(id).initializeFormKeys()).singleResult();
+        Task task = onlyMineIfLawyer(tasks.createTaskQuery().taskId(id).initializeFormKeys())
+                .singleResult();
         if (task == null) {
             if (Tenancy.current().isStaff() && finished(id)) {
                 throw new TaskGoneException(id, "is already completed");
@@ -209,12 +231,17 @@ public class ProcessTasks {
             return query;
         }
         return query.processDefinitionKey(TaskList.LAWYERS_STEP)
-                .or().taskAssignee(me()).taskCandidateUser(me()).endOr();
+                .or()
+                .taskAssignee(me())
+                .taskCandidateUser(me())
+                .endOr();
     }
 
     private UUID caseOf(Task task) {
-        return UUID.fromString(runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
-                .singleResult().getBusinessKey());
+        return UUID.fromString(runtime.createProcessInstanceQuery()
+                .processInstanceId(task.getProcessInstanceId())
+                .singleResult()
+                .getBusinessKey());
     }
 
     private boolean finished(String id) {
@@ -231,14 +258,19 @@ public class ProcessTasks {
         }
         CurrentAssociation association = Tenancy.current();
         Set<String> myGroups = association.roles().stream().map(Role::groupName).collect(Collectors.toSet());
-        boolean candidate = links.stream().anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType())
-                && (me.equals(link.getUserId()) || (link.getGroupId() != null && myGroups.contains(link.getGroupId()))));
-        boolean staffTask = links.stream().anyMatch(link -> link.getGroupId() != null
-                && !Role.LAWYER.groupName().equals(link.getGroupId()));
+        boolean candidate = links.stream()
+                .anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType())
+                        && (me.equals(link.getUserId())
+                                || (link.getGroupId() != null && myGroups.contains(link.getGroupId()))));
+        boolean staffTask = links.stream()
+                .anyMatch(link ->
+                        link.getGroupId() != null && !Role.LAWYER.groupName().equals(link.getGroupId()));
         if (!candidate && !(association.has(COORDINATOR) && staffTask)) {
-            throw new AccessDeniedException("This task is for " + links.stream()
-                    .map(link -> Objects.requireNonNullElse(link.getGroupId(), "another person")).distinct()
-                    .collect(Collectors.joining(", ")));
+            throw new AccessDeniedException("This task is for "
+                    + links.stream()
+                            .map(link -> Objects.requireNonNullElse(link.getGroupId(), "another person"))
+                            .distinct()
+                            .collect(Collectors.joining(", ")));
         }
     }
 
@@ -255,20 +287,38 @@ public class ProcessTasks {
     }
 
     private TaskView view(Task task, List<IdentityLink> links, JsonNode form) {
-        List<String> groups = links.stream().filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-                .map(IdentityLink::getGroupId).filter(Objects::nonNull).sorted().toList();
-        List<String> users = links.stream().filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-                .map(IdentityLink::getUserId).filter(Objects::nonNull).sorted().toList();
+        List<String> groups = links.stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+                .map(IdentityLink::getGroupId)
+                .filter(Objects::nonNull)
+                .sorted()
+                .toList();
+        List<String> users = links.stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+                .map(IdentityLink::getUserId)
+                .filter(Objects::nonNull)
+                .sorted()
+                .toList();
         String caseId = caseOf(task).toString();
-        return new TaskView(task.getId(), task.getName(), englishName(task), caseId,
-                task.getTaskDefinitionKey(), task.getAssignee(), groups, users,
+        return new TaskView(
+                task.getId(),
+                task.getName(),
+                englishName(task),
+                caseId,
+                task.getTaskDefinitionKey(),
+                task.getAssignee(),
+                groups,
+                users,
                 task.getDueDate() == null ? null : task.getDueDate().toInstant(),
-                task.getCreateTime().toInstant(), form);
+                task.getCreateTime().toInstant(),
+                form);
     }
 
     private String englishName(Task task) {
-        return englishNames.computeIfAbsent(task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(), k ->
-                EnglishName.of(repository.getBpmnModelInstance(task.getProcessDefinitionId())
+        return englishNames.computeIfAbsent(
+                task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(),
+                k -> EnglishName.of(repository
+                        .getBpmnModelInstance(task.getProcessDefinitionId())
                         .getModelElementById(task.getTaskDefinitionKey())));
     }
 

@@ -23,10 +23,12 @@ class Steps {
             return;
         }
         known = repository.createProcessDefinitionQuery().latestVersion().list().stream()
-                .map(ProcessDefinition::getKey).collect(Collectors.toUnmodifiableSet());
+                .map(ProcessDefinition::getKey)
+                .collect(Collectors.toUnmodifiableSet());
         if (!known.contains(step)) {
-            throw TaskListQuery.invalid(Map.of("step", "'" + step + "': expected one of "
-                    + known.stream().sorted().collect(Collectors.joining(", "))));
+            throw TaskListQuery.invalid(Map.of(
+                    "step",
+                    "'" + step + "': expected one of " + known.stream().sorted().collect(Collectors.joining(", "))));
         }
     }
 }

@@ -1,5 +1,4 @@
 package fr.passerelle.procedure;
 
 /** An open task was completed or deleted (published in the engine's transaction, like {@link TaskDeadlineChanged}). */
-public record TaskClosed(String tenantId, String taskId) {
-}
+public record TaskClosed(String tenantId, String taskId) {}

@@ -27,8 +27,9 @@ class TaskController {
     }
 
     /** A user id: the engine keeps at most 255 characters. */
-    record Assignment(@jakarta.validation.constraints.Size(min = 1, max = 255) String assignee) {
-    }
+    record Assignment(
+            @jakarta.validation.constraints.Size(min = 1, max = 255)
+            String assignee) {}
 
     /**
      * A page of a task list, soonest deadline first: {@code scope} (mine, groups, mine-and-groups,
@@ -37,17 +38,23 @@ class TaskController {
      */
     @GetMapping("/api/tasks")
     @Parameters({
-            @Parameter(in = ParameterIn.QUERY, name = "scope", description = "whose tasks (default mine-and-groups)",
-                    schema = @Schema(allowableValues = {"mine", "groups", "mine-and-groups", "association"})),
-            @Parameter(in = ParameterIn.QUERY, name = "step", description = "the procedure (process key), e.g. receipt"),
-            @Parameter(in = ParameterIn.QUERY, name = "ground", description = "the case's ground, e.g. L435-1"),
-            @Parameter(in = ParameterIn.QUERY, name = "prefecture", description = "the case's prefecture, exactly"),
-            @Parameter(in = ParameterIn.QUERY, name = "dueWithinDays", schema = @Schema(type = "integer", minimum = "0")),
-            @Parameter(in = ParameterIn.QUERY, name = "overdue", schema = @Schema(type = "boolean")),
-            @Parameter(in = ParameterIn.QUERY, name = "assignee", description = "a user id; with scope=association"),
-            @Parameter(in = ParameterIn.QUERY, name = "page", schema = @Schema(type = "integer", minimum = "0")),
-            @Parameter(in = ParameterIn.QUERY, name = "size",
-                    schema = @Schema(type = "integer", minimum = "1", maximum = "100", defaultValue = "20"))})
+        @Parameter(
+                in = ParameterIn.QUERY,
+                name = "scope",
+                description = "whose tasks (default mine-and-groups)",
+                schema = @Schema(allowableValues = {"mine", "groups", "mine-and-groups", "association"})),
+        @Parameter(in = ParameterIn.QUERY, name = "step", description = "the procedure (process key), e.g. receipt"),
+        @Parameter(in = ParameterIn.QUERY, name = "ground", description = "the case's ground, e.g. L435-1"),
+        @Parameter(in = ParameterIn.QUERY, name = "prefecture", description = "the case's prefecture, exactly"),
+        @Parameter(in = ParameterIn.QUERY, name = "dueWithinDays", schema = @Schema(type = "integer", minimum = "0")),
+        @Parameter(in = ParameterIn.QUERY, name = "overdue", schema = @Schema(type = "boolean")),
+        @Parameter(in = ParameterIn.QUERY, name = "assignee", description = "a user id; with scope=association"),
+        @Parameter(in = ParameterIn.QUERY, name = "page", schema = @Schema(type = "integer", minimum = "0")),
+        @Parameter(
+                in = ParameterIn.QUERY,
+                name = "size",
+                schema = @Schema(type = "integer", minimum = "1", maximum = "100", defaultValue = "20"))
+    })
     TaskList.Page list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
         return lists.list(TaskListQuery.parse(parameters));
     }
@@ -82,8 +89,7 @@ class TaskController {
     }
 
     @PutMapping("/api/tasks/{id}/assignee")
-    ResponseEntity<Void> assign(@PathVariable String id,
-                                @jakarta.validation.Valid @RequestBody Assignment assignment) {
+    ResponseEntity<Void> assign(@PathVariable String id, @jakarta.validation.Valid @RequestBody Assignment assignment) {
         tasks.assign(id, assignment.assignee());
         return ResponseEntity.noContent().build();
     }

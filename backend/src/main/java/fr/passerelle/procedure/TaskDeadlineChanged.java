@@ -15,7 +15,14 @@ import java.util.UUID;
  *             {@code at:<variable>} for a date the prefecture or the court set (an appointment, a
  *             meeting, a hearing, a date for documents); null when the model gives none
  */
-public record TaskDeadlineChanged(String tenantId, String taskId, UUID caseId, String step, String taskKey,
-                                  String name, String nameEn, Instant due, String rule,
-                                  String department) {
-}
+public record TaskDeadlineChanged(
+        String tenantId,
+        String taskId,
+        UUID caseId,
+        String step,
+        String taskKey,
+        String name,
+        String nameEn,
+        Instant due,
+        String rule,
+        String department) {}

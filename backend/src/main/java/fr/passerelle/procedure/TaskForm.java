@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -35,15 +35,38 @@ import java.util.stream.Collectors;
 final class TaskForm {
     /** Longest text accepted in a field that sets no maxLength of its own. */
     static final int DEFAULT_MAX_TEXT = 10_000;
+
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ().-]{6,20}$");
 
-    enum Kind { TEXT, NUMBER, BOOLEAN, CHOICE, CHOICES, DATE, DATE_TIME, TIME }
+    enum Kind {
+        TEXT,
+        NUMBER,
+        BOOLEAN,
+        CHOICE,
+        CHOICES,
+        DATE,
+        DATE_TIME,
+        TIME
+    }
 
-    record Field(String key, String label, Kind kind, boolean required, Set<String> choices,
-                 BigDecimal min, BigDecimal max, Integer minLength, int maxLength, Pattern pattern,
-                 String validationType, boolean notInFuture, String notBefore, boolean multiLine,
-                 List<FormCondition> hiddenWhen, Object defaultValue) {
+    record Field(
+            String key,
+            String label,
+            Kind kind,
+            boolean required,
+            Set<String> choices,
+            BigDecimal min,
+            BigDecimal max,
+            Integer minLength,
+            int maxLength,
+            Pattern pattern,
+            String validationType,
+            boolean notInFuture,
+            String notBefore,
+            boolean multiLine,
+            List<FormCondition> hiddenWhen,
+            Object defaultValue) {
         boolean hidden(Function<String, Object> values) {
             return hiddenWhen.stream().anyMatch(condition -> condition.holds(values));
         }
@@ -80,8 +103,12 @@ final class TaskForm {
                 try {
                     hiddenWhen.add(FormCondition.parse(hide));
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("component " + component.path("key").asText(
-                            component.path("id").asText("?")) + ": " + e.getMessage(), e);
+                    throw new IllegalArgumentException(
+                            "component "
+                                    + component
+                                            .path("key")
+                                            .asText(component.path("id").asText("?")) + ": " + e.getMessage(),
+                            e);
                 }
             }
             if (component.has("components")) { // group, dynamic list: their fields count as the form's
@@ -89,25 +116,43 @@ final class TaskForm {
             }
             Kind kind = kindOf(component);
             String key = component.path("key").asText(null);
-            if (kind == null || key == null || component.path("disabled").asBoolean(false)
+            if (kind == null
+                    || key == null
+                    || component.path("disabled").asBoolean(false)
                     || component.path("readonly").asBoolean(false)) {
                 continue;
             }
             JsonNode validate = component.path("validate");
-            Set<String> choices = component.has("values")
-                    ? toSet(component.path("values"))
-                    : Set.of();
-            fields.put(key, new Field(key, component.path("label").asText(key), kind,
-                    validate.path("required").asBoolean(false), choices,
-                    decimal(validate.path("min")), decimal(validate.path("max")),
-                    validate.has("minLength") ? validate.path("minLength").asInt() : null,
-                    validate.has("maxLength") ? validate.path("maxLength").asInt() : DEFAULT_MAX_TEXT,
-                    validate.has("pattern") ? Pattern.compile(validate.path("pattern").asText()) : null,
-                    validate.path("validationType").asText(null),
-                    component.path("properties").path("notInFuture").asText("").equals("true"),
-                    component.path("properties").path("notBefore").asText(null),
-                    "textarea".equals(component.path("type").asText()), List.copyOf(hiddenWhen),
-                    defaultValue(kind, component)));
+            Set<String> choices = component.has("values") ? toSet(component.path("values")) : Set.of();
+            fields.put(
+                    key,
+                    new Field(
+                            key,
+                            component.path("label").asText(key),
+                            kind,
+                            validate.path("required").asBoolean(false),
+                            choices,
+                            decimal(validate.path("min")),
+                            decimal(validate.path("max")),
+                            validate.has("minLength")
+                                    ? validate.path("minLength").asInt()
+                                    : null,
+                            validate.has("maxLength")
+                                    ? validate.path("maxLength").asInt()
+                                    : DEFAULT_MAX_TEXT,
+                            validate.has("pattern")
+                                    ? Pattern.compile(validate.path("pattern").asText())
+                                    : null,
+                            validate.path("validationType").asText(null),
+                            component
+                                    .path("properties")
+                                    .path("notInFuture")
+                                    .asText("")
+                                    .equals("true"),
+                            component.path("properties").path("notBefore").asText(null),
+                            "textarea".equals(component.path("type").asText()),
+                            List.copyOf(hiddenWhen),
+                            defaultValue(kind, component)));
         }
     }
 
@@ -118,11 +163,12 @@ final class TaskForm {
             case "checkbox" -> Kind.BOOLEAN;
             case "select", "radio" -> Kind.CHOICE;
             case "checklist", "taglist" -> Kind.CHOICES;
-            case "datetime" -> switch (component.path("subtype").asText("date")) {
-                case "datetime" -> Kind.DATE_TIME;
-                case "time" -> Kind.TIME;
-                default -> Kind.DATE;
-            };
+            case "datetime" ->
+                switch (component.path("subtype").asText("date")) {
+                    case "datetime" -> Kind.DATE_TIME;
+                    case "time" -> Kind.TIME;
+                    default -> Kind.DATE;
+                };
             default -> null; // text, image, spacer, separator, button, group...: nothing to submit
         };
     }
@@ -174,12 +220,16 @@ final class TaskForm {
             if (given.containsKey(field.key())) {
                 variables.put(field.key(), given.get(field.key()));
             } else if (field.required() && !errors.containsKey(field.key())) {
-                errors.put(field.key(), field.hiddenWhen().isEmpty() ? Fault.of("required", "is required")
-                        : Fault.of("required_here", "is required with the answers given"));
+                errors.put(
+                        field.key(),
+                        field.hiddenWhen().isEmpty()
+                                ? Fault.of("required", "is required")
+                                : Fault.of("required_here", "is required with the answers given"));
             }
         }
         for (Field field : fields.values()) {
-            if (!errors.containsKey(field.key()) && variables.get(field.key()) instanceof String value
+            if (!errors.containsKey(field.key())
+                    && variables.get(field.key()) instanceof String value
                     && (field.kind() == Kind.DATE || field.kind() == Kind.DATE_TIME)) {
                 checkDate(field, value, variables, known, today).ifPresent(fault -> errors.put(field.key(), fault));
             }
@@ -208,20 +258,24 @@ final class TaskForm {
         return null;
     }
 
-    private Optional<Fault> checkDate(Field field, String value, Map<String, Object> submitted,
-                                       Function<String, Object> known, LocalDate today) {
+    private Optional<Fault> checkDate(
+            Field field, String value, Map<String, Object> submitted, Function<String, Object> known, LocalDate today) {
         LocalDate date = LocalDate.parse(value.substring(0, 10));
         if (field.notInFuture() && date.isAfter(today)) {
             return Optional.of(Fault.of("in_future", "cannot be in the future (" + value + ")", value));
         }
         if (field.notBefore() != null) {
-            Object other = submitted.containsKey(field.notBefore()) ? submitted.get(field.notBefore())
+            Object other = submitted.containsKey(field.notBefore())
+                    ? submitted.get(field.notBefore())
                     : known.apply(field.notBefore());
             if (other instanceof String text && text.length() >= 10) {
                 LocalDate bound = LocalDate.parse(text.substring(0, 10));
                 if (date.isBefore(bound)) {
-                    return Optional.of(Fault.of("before_other", "cannot be before " + field.notBefore() + " (" + text + ")",
-                            field.notBefore(), text));
+                    return Optional.of(Fault.of(
+                            "before_other",
+                            "cannot be before " + field.notBefore() + " (" + text + ")",
+                            field.notBefore(),
+                            text));
                 }
             }
         }
@@ -255,13 +309,16 @@ final class TaskForm {
             }
             case DATE_TIME -> {
                 String text = string(value, "not_date_time", "must be a date and time yyyy-MM-ddTHH:mm");
-                parse(() -> {
-                    if (text.endsWith("Z") || text.matches(".*T.*[+-]\\d\\d:\\d\\d$")) {
-                        OffsetDateTime.parse(text);
-                    } else {
-                        LocalDateTime.parse(text);
-                    }
-                }, "not_date_time", "must be a date and time yyyy-MM-ddTHH:mm");
+                parse(
+                        () -> {
+                            if (text.endsWith("Z") || text.matches(".*T.*[+-]\\d\\d:\\d\\d$")) {
+                                OffsetDateTime.parse(text);
+                            } else {
+                                LocalDateTime.parse(text);
+                            }
+                        },
+                        "not_date_time",
+                        "must be a date and time yyyy-MM-ddTHH:mm");
                 yield text;
             }
             case TIME -> {

@@ -35,6 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
 class TaskList {
     /** Lawyers' tasks live in the contentious appeal (appeal-contentious.bpmn) and nowhere else. */
     static final String LAWYERS_STEP = "appeal-contentious";
+
     private static final String ORDER = " ORDER BY t.due ASC NULLS LAST, t.created, t.task_id";
     private final NamedParameterJdbcTemplate jdbc;
     private final Steps steps;
@@ -44,14 +45,26 @@ class TaskList {
         this.steps = steps;
     }
 
-    record Item(String id, String name, String nameEn, String step, String taskKey, UUID caseId,
-                String caseReference, String applicantName, String ground, String prefecture, String department,
-                String assignee, List<String> candidateGroups, List<String> candidateUsers, Instant due,
-                Instant created, boolean overdue) {
-    }
+    record Item(
+            String id,
+            String name,
+            String nameEn,
+            String step,
+            String taskKey,
+            UUID caseId,
+            String caseReference,
+            String applicantName,
+            String ground,
+            String prefecture,
+            String department,
+            String assignee,
+            List<String> candidateGroups,
+            List<String> candidateUsers,
+            Instant due,
+            Instant created,
+            boolean overdue) {}
 
-    record Page(List<Item> items, int page, int size, boolean hasMore) {
-    }
+    record Page(List<Item> items, int page, int size, boolean hasMore) {}
 
     @Transactional(readOnly = true)
     Page list(TaskListQuery query) {
@@ -64,10 +77,14 @@ class TaskList {
         }
         String me = Users.current().orElseThrow().id();
         Instant now = ClockUtil.getCurrentTime().toInstant();
-        var parameters = new MapSqlParameterSource("tenant", association.slug()).addValue("me", me)
+        var parameters = new MapSqlParameterSource("tenant", association.slug())
+                .addValue("me", me)
                 .addValue("now", Timestamp.from(now));
-        List<String> groups = association.roles().stream().filter(role -> role != LAWYER)
-                .map(Role::groupName).sorted().toList();
+        List<String> groups = association.roles().stream()
+                .filter(role -> role != LAWYER)
+                .map(Role::groupName)
+                .sorted()
+                .toList();
         parameters.addValue("groups", groups);
         String offeredByName = "cardinality(t.candidate_users) > 0 AND t.candidate_users @> ARRAY[:me]::text[]";
         String offeredToMe = "t.assignee IS NULL AND (" + offeredByName
@@ -75,12 +92,13 @@ class TaskList {
         // The page is chosen on the tasks alone, soonest deadline first; only its rows are joined to
         // their case and applicant: the plan stays one index range, whoever asks.
         var tasks = new StringBuilder("SELECT t.* FROM app.open_tasks t WHERE t.tenant_id = :tenant");
-        tasks.append(switch (query.scope()) {
-            case MINE -> " AND t.assignee = :me";
-            case GROUPS -> " AND " + offeredToMe;
-            case MINE_AND_GROUPS -> " AND (t.assignee = :me OR (" + offeredToMe + "))";
-            case ASSOCIATION -> "";
-        });
+        tasks.append(
+                switch (query.scope()) {
+                    case MINE -> " AND t.assignee = :me";
+                    case GROUPS -> " AND " + offeredToMe;
+                    case MINE_AND_GROUPS -> " AND (t.assignee = :me OR (" + offeredToMe + "))";
+                    case ASSOCIATION -> "";
+                });
         if (!association.isStaff()) {
             // a lawyer works only the contentious appeals offered to them or accepted by them
             filter(tasks, parameters, "t.step = :lawyersStep", "lawyersStep", LAWYERS_STEP);
@@ -88,7 +106,11 @@ class TaskList {
         filter(tasks, parameters, "t.step = :step", "step", query.step());
         filter(tasks, parameters, "t.assignee = :assignee", "assignee", query.assignee());
         if (query.dueWithinDays() != null) {
-            filter(tasks, parameters, "t.due <= :dueBefore", "dueBefore",
+            filter(
+                    tasks,
+                    parameters,
+                    "t.due <= :dueBefore",
+                    "dueBefore",
                     Timestamp.from(now.plus(Duration.ofDays(query.dueWithinDays()))));
         }
         if (query.overdue() != null) {
@@ -104,8 +126,10 @@ class TaskList {
             parameters.addValue("prefecture", query.prefecture());
         }
         if (!ofCase.isEmpty()) {
-            tasks.append(" AND EXISTS (SELECT 1 FROM app.cases c WHERE c.tenant_id = t.tenant_id AND c.id = t.case_id AND ")
-                    .append(String.join(" AND ", ofCase)).append(")");
+            tasks.append(
+                            " AND EXISTS (SELECT 1 FROM app.cases c WHERE c.tenant_id = t.tenant_id AND c.id = t.case_id AND ")
+                    .append(String.join(" AND ", ofCase))
+                    .append(")");
         }
         tasks.append(ORDER).append(" LIMIT :limit OFFSET :offset");
         parameters.addValue("limit", query.size() + 1).addValue("offset", query.page() * query.size());
@@ -115,8 +139,7 @@ class TaskList {
                        t.candidate_users, t.due, t.created
                 FROM (%s) t
                 JOIN app.cases c ON c.tenant_id = t.tenant_id AND c.id = t.case_id
-                JOIN app.applicants a ON a.tenant_id = c.tenant_id AND a.id = c.applicant_id""".formatted(tasks)
-                + ORDER;
+                JOIN app.applicants a ON a.tenant_id = c.tenant_id AND a.id = c.applicant_id""".formatted(tasks) + ORDER;
         List<Item> rows = new ArrayList<>(jdbc.query(sql, parameters, (row, n) -> item(row, now)));
         if (!association.isStaff()) {
             rows.replaceAll(TaskList::anonymousIfOffered);
@@ -125,8 +148,8 @@ class TaskList {
         return new Page(hasMore ? rows.subList(0, query.size()) : rows, query.page(), query.size(), hasMore);
     }
 
-    private static void filter(StringBuilder sql, MapSqlParameterSource parameters, String condition, String name,
-                               Object value) {
+    private static void filter(
+            StringBuilder sql, MapSqlParameterSource parameters, String condition, String name, Object value) {
         if (value != null) {
             sql.append(" AND ").append(condition);
             parameters.addValue(name, value);
@@ -137,11 +160,23 @@ class TaskList {
         Instant due = instant(row.getTimestamp("due"));
         String firstName = row.getString("first_name");
         String applicant = (firstName == null ? "" : firstName + " ") + row.getString("last_name");
-        return new Item(row.getString("task_id"), row.getString("name"), row.getString("name_en"),
-                row.getString("step"), row.getString("task_key"), row.getObject("case_id", UUID.class),
-                row.getString("reference"), applicant, row.getString("ground"), row.getString("prefecture"),
-                row.getString("department"), row.getString("assignee"), strings(row.getArray("candidate_groups")),
-                strings(row.getArray("candidate_users")), due, instant(row.getTimestamp("created")),
+        return new Item(
+                row.getString("task_id"),
+                row.getString("name"),
+                row.getString("name_en"),
+                row.getString("step"),
+                row.getString("task_key"),
+                row.getObject("case_id", UUID.class),
+                row.getString("reference"),
+                applicant,
+                row.getString("ground"),
+                row.getString("prefecture"),
+                row.getString("department"),
+                row.getString("assignee"),
+                strings(row.getArray("candidate_groups")),
+                strings(row.getArray("candidate_users")),
+                due,
+                instant(row.getTimestamp("created")),
                 due != null && due.isBefore(now));
     }
 
@@ -150,9 +185,24 @@ class TaskList {
         if (item.assignee() != null) {
             return item;
         }
-        return new Item(item.id(), item.name(), item.nameEn(), item.step(), item.taskKey(), item.caseId(), null, null,
-                item.ground(), item.prefecture(), item.department(), null, item.candidateGroups(), List.of(),
-                item.due(), item.created(), item.overdue());
+        return new Item(
+                item.id(),
+                item.name(),
+                item.nameEn(),
+                item.step(),
+                item.taskKey(),
+                item.caseId(),
+                null,
+                null,
+                item.ground(),
+                item.prefecture(),
+                item.department(),
+                null,
+                item.candidateGroups(),
+                List.of(),
+                item.due(),
+                item.created(),
+                item.overdue());
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -2,7 +2,6 @@ package fr.passerelle.procedure;
 
 import fr.passerelle.cases.Ground;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -14,14 +13,23 @@ import org.springframework.util.MultiValueMap;
  * One page of a task list: whose tasks ({@link Scope}), narrowed by procedure step, ground,
  * prefecture, deadline or assignee; always soonest deadline first.
  */
-record TaskListQuery(Scope scope, String step, Ground ground, String prefecture, Integer dueWithinDays,
-                     Boolean overdue, String assignee, int page, int size) {
+record TaskListQuery(
+        Scope scope,
+        String step,
+        Ground ground,
+        String prefecture,
+        Integer dueWithinDays,
+        Boolean overdue,
+        String assignee,
+        int page,
+        int size) {
     static final int DEFAULT_SIZE = 20;
     static final int MAX_SIZE = 100;
     /** Deep pages are a sign of a list that should be filtered; past this, ask for filters. */
     static final int MAX_OFFSET = 10_000;
-    static final Set<String> PARAMETERS = Set.of(
-            "scope", "step", "ground", "prefecture", "dueWithinDays", "overdue", "assignee", "page", "size");
+
+    static final Set<String> PARAMETERS =
+            Set.of("scope", "step", "ground", "prefecture", "dueWithinDays", "overdue", "assignee", "page", "size");
 
     enum Scope {
         /** Assigned to me. */
@@ -44,9 +52,11 @@ record TaskListQuery(Scope scope, String step, Ground ground, String prefecture,
         }
 
         static Scope of(String parameter) {
-            return Arrays.stream(values()).filter(scope -> scope.parameter.equals(parameter)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("expected one of " + Arrays.stream(values())
-                            .map(Scope::parameter).collect(Collectors.joining(", "))));
+            return Arrays.stream(values())
+                    .filter(scope -> scope.parameter.equals(parameter))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("expected one of "
+                            + Arrays.stream(values()).map(Scope::parameter).collect(Collectors.joining(", "))));
         }
     }
 
@@ -56,8 +66,10 @@ record TaskListQuery(Scope scope, String step, Ground ground, String prefecture,
         Map<String, String> parameters = new TreeMap<>();
         request.forEach((name, values) -> {
             if (!PARAMETERS.contains(name)) {
-                errors.put(name, "unknown parameter; expected one of "
-                        + PARAMETERS.stream().sorted().collect(Collectors.joining(", ")));
+                errors.put(
+                        name,
+                        "unknown parameter; expected one of "
+                                + PARAMETERS.stream().sorted().collect(Collectors.joining(", ")));
             } else if (values.size() > 1) {
                 errors.put(name, "given " + values.size() + " times; give it once");
             } else {
@@ -78,7 +90,8 @@ record TaskListQuery(Scope scope, String step, Ground ground, String prefecture,
             errors.putIfAbsent("assignee", "only with scope=association (the other scopes say whose tasks already)");
         }
         if ((long) page * size > MAX_OFFSET) {
-            errors.putIfAbsent("page", "too deep (more than " + MAX_OFFSET + " tasks in): narrow the list with filters");
+            errors.putIfAbsent(
+                    "page", "too deep (more than " + MAX_OFFSET + " tasks in): narrow the list with filters");
         }
         if (!errors.isEmpty()) {
             throw invalid(errors);
@@ -92,9 +105,11 @@ record TaskListQuery(Scope scope, String step, Ground ground, String prefecture,
     }
 
     private static Ground ground(String article) {
-        return Arrays.stream(Ground.values()).filter(ground -> ground.article().equals(article)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("expected one of " + Arrays.stream(Ground.values())
-                        .map(Ground::article).collect(Collectors.joining(", "))));
+        return Arrays.stream(Ground.values())
+                .filter(ground -> ground.article().equals(article))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("expected one of "
+                        + Arrays.stream(Ground.values()).map(Ground::article).collect(Collectors.joining(", "))));
     }
 
     private static boolean bool(String value) {
@@ -120,26 +135,33 @@ record TaskListQuery(Scope scope, String step, Ground ground, String prefecture,
         }
 
         String text(String name, int maxLength) {
-            return read(name, value -> {
-                if (value.isBlank() || value.length() > maxLength) {
-                    throw new IllegalArgumentException("expected 1 to " + maxLength + " characters");
-                }
-                return value;
-            }, null);
+            return read(
+                    name,
+                    value -> {
+                        if (value.isBlank() || value.length() > maxLength) {
+                            throw new IllegalArgumentException("expected 1 to " + maxLength + " characters");
+                        }
+                        return value;
+                    },
+                    null);
         }
 
         Integer integer(String name, int min, int max, Integer absent) {
-            return read(name, value -> {
-                try {
-                    int number = Integer.parseInt(value);
-                    if (number < min || number > max) {
-                        throw new IllegalArgumentException("expected a whole number from " + min + " to " + max);
-                    }
-                    return number;
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("expected a whole number from " + min + " to " + max);
-                }
-            }, absent);
+            return read(
+                    name,
+                    value -> {
+                        try {
+                            int number = Integer.parseInt(value);
+                            if (number < min || number > max) {
+                                throw new IllegalArgumentException(
+                                        "expected a whole number from " + min + " to " + max);
+                            }
+                            return number;
+                        } catch (NumberFormatException e) {
+                            throw new IllegalArgumentException("expected a whole number from " + min + " to " + max);
+                        }
+                    },
+                    absent);
         }
     }
 }

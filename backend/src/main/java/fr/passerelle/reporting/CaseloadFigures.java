@@ -21,10 +21,12 @@ final class CaseloadFigures {
     final Map<String, Map<String, Long>> outcomesByMonth = new TreeMap<>();
     /** prefecture ("" when not given) then outcome */
     final Map<String, Map<String, Long>> outcomesByPrefecture = new TreeMap<>();
+
     final TreeMap<Integer, Long> filingToDecision = new TreeMap<>();
     final TreeMap<Integer, Long> refusalToAppealOutcome = new TreeMap<>();
     /** assignee id ("" when unassigned) */
     final Map<String, Workload> workload = new LinkedHashMap<>();
+
     long receiptsExpired;
     long receiptsIn7Days;
     long receiptsIn30Days;
@@ -44,8 +46,8 @@ final class CaseloadFigures {
         dueIn7Days += other.dueIn7Days;
         dueIn30Days += other.dueIn30Days;
         other.outcomesByMonth.forEach((k, v) -> merge(outcomesByMonth.computeIfAbsent(k, x -> new TreeMap<>()), v));
-        other.outcomesByPrefecture.forEach((k, v) ->
-                merge(outcomesByPrefecture.computeIfAbsent(k, x -> new TreeMap<>()), v));
+        other.outcomesByPrefecture.forEach(
+                (k, v) -> merge(outcomesByPrefecture.computeIfAbsent(k, x -> new TreeMap<>()), v));
         other.filingToDecision.forEach((k, v) -> filingToDecision.merge(k, v, Long::sum));
         other.refusalToAppealOutcome.forEach((k, v) -> refusalToAppealOutcome.merge(k, v, Long::sum));
         receiptsExpired += other.receiptsExpired;

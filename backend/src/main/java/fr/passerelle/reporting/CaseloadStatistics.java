@@ -7,6 +7,7 @@ import fr.passerelle.security.Users;
 import fr.passerelle.tenancy.CurrentAssociation;
 import fr.passerelle.tenancy.Tenancy;
 import fr.passerelle.tenancy.TransactionAssociation;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,15 +19,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The caseload statistics: an association's for its coordinators; the platform's, aggregates
@@ -52,8 +52,13 @@ public class CaseloadStatistics {
      * threads, well under the connection pool. */
     private final ExecutorService readers;
 
-    CaseloadStatistics(StatisticsQueries queries, JdbcTemplate jdbc, TransactionAssociation transactionAssociation,
-                       Clock clock, Audit audit, PlatformTransactionManager transactions) {
+    CaseloadStatistics(
+            StatisticsQueries queries,
+            JdbcTemplate jdbc,
+            TransactionAssociation transactionAssociation,
+            Clock clock,
+            Audit audit,
+            PlatformTransactionManager transactions) {
         this.queries = queries;
         this.jdbc = jdbc;
         this.transactionAssociation = transactionAssociation;
@@ -87,12 +92,14 @@ public class CaseloadStatistics {
         // the queries in parallel, each in a transaction of its own with the association bound
         List<Future<CaseloadFigures>> reads = new ArrayList<>();
         for (Consumer<CaseloadFigures> part : queries.parts(filter, now, today(), true)) {
-            reads.add(readers.submit(() -> Tenancy.runAs(association, () -> readOnly.execute(status -> {
-                transactionAssociation.bind(association.slug());
-                CaseloadFigures read = new CaseloadFigures();
-                part.accept(read);
-                return read;
-            }))));
+            reads.add(readers.submit(() -> Tenancy.runAs(
+                    association,
+                    () -> readOnly.execute(status -> {
+                        transactionAssociation.bind(association.slug());
+                        CaseloadFigures read = new CaseloadFigures();
+                        part.accept(read);
+                        return read;
+                    }))));
         }
         CaseloadFigures figures = new CaseloadFigures();
         for (CaseloadFigures part : collect(reads)) {
@@ -110,7 +117,8 @@ public class CaseloadStatistics {
 
     @Transactional(readOnly = true)
     public Statistics platform(StatisticsFilter filter) {
-        CurrentUser admin = Users.current().filter(CurrentUser::platformAdmin)
+        CurrentUser admin = Users.current()
+                .filter(CurrentUser::platformAdmin)
                 .orElseThrow(() -> new AccessDeniedException("Only platform admins see the platform's statistics"));
         Instant now = clock.instant();
         LocalDate today = today();

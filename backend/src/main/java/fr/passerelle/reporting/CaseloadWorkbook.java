@@ -100,8 +100,14 @@ final class CaseloadWorkbook {
      * Writes the workbook for these statistics and cases; {@code progress} hears the number of
      * cases written so far (every 1,000 and at the end).
      */
-    static void write(Statistics s, boolean withNames, CaseSource cases, boolean streaming, OutputStream out,
-                      IntConsumer progress) throws IOException {
+    static void write(
+            Statistics s,
+            boolean withNames,
+            CaseSource cases,
+            boolean streaming,
+            OutputStream out,
+            IntConsumer progress)
+            throws IOException {
         CaseloadWorkbook book = new CaseloadWorkbook(streaming);
         try {
             book.summary(s);
@@ -120,7 +126,8 @@ final class CaseloadWorkbook {
         }
         char first = value.charAt(0);
         return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + value : value;
+                ? "'" + value
+                : value;
     }
 
     private void summary(Statistics s) {
@@ -131,9 +138,15 @@ final class CaseloadWorkbook {
         figures.add(new Object[] {"Échéances dépassées", s.deadlines().overdue()});
         figures.add(new Object[] {"Échéances dans les 7 jours", s.deadlines().next7Days()});
         figures.add(new Object[] {"Échéances dans les 30 jours", s.deadlines().next30Days()});
-        figures.add(new Object[] {"Récépissés expirés (dossiers ouverts)", s.receipts().expired()});
-        figures.add(new Object[] {"Récépissés expirant dans les 7 jours", s.receipts().next7Days()});
-        figures.add(new Object[] {"Récépissés expirant dans les 30 jours", s.receipts().next30Days()});
+        figures.add(new Object[] {
+            "Récépissés expirés (dossiers ouverts)", s.receipts().expired()
+        });
+        figures.add(new Object[] {
+            "Récépissés expirant dans les 7 jours", s.receipts().next7Days()
+        });
+        figures.add(new Object[] {
+            "Récépissés expirant dans les 30 jours", s.receipts().next30Days()
+        });
         Statistics.Duration filing = s.durations().filingToDecision();
         Statistics.Duration appeal = s.durations().refusalToAppealOutcome();
         figures.add(new Object[] {"Dépôt → décision : dossiers", filing.cases()});
@@ -142,8 +155,12 @@ final class CaseloadWorkbook {
         figures.add(new Object[] {"Refus → issue du recours : dossiers", appeal.cases()});
         figures.add(new Object[] {"Refus → issue du recours : médiane (jours)", appeal.medianDays()});
         figures.add(new Object[] {"Refus → issue du recours : 90e centile (jours)", appeal.p90Days()});
-        figures.add(new Object[] {"Tentatives de rendez-vous échouées", s.failedAttemptsByPrefecture().stream()
-                .mapToLong(c -> c.count() == null ? 0 : c.count()).sum()});
+        figures.add(new Object[] {
+            "Tentatives de rendez-vous échouées",
+            s.failedAttemptsByPrefecture().stream()
+                    .mapToLong(c -> c.count() == null ? 0 : c.count())
+                    .sum()
+        });
         int r = 1;
         for (Object[] figure : figures) {
             values(sheet.createRow(r++), figure);
@@ -153,9 +170,18 @@ final class CaseloadWorkbook {
         values(sheet.createRow(r++), "Association", s.association());
         values(sheet.createRow(r++), "Du", s.filters().from());
         values(sheet.createRow(r++), "Au", s.filters().to());
-        values(sheet.createRow(r++), "Préfecture", s.filters().prefecture() == null ? "toutes" : s.filters().prefecture());
-        values(sheet.createRow(r++), "Motif", s.filters().ground() == null ? "tous" : s.filters().ground());
-        values(sheet.createRow(r++), "Intervenant", s.filters().caseworker() == null ? "tous" : s.filters().caseworker());
+        values(
+                sheet.createRow(r++),
+                "Préfecture",
+                s.filters().prefecture() == null ? "toutes" : s.filters().prefecture());
+        values(
+                sheet.createRow(r++),
+                "Motif",
+                s.filters().ground() == null ? "tous" : s.filters().ground());
+        values(
+                sheet.createRow(r++),
+                "Intervenant",
+                s.filters().caseworker() == null ? "tous" : s.filters().caseworker());
         values(sheet.createRow(r++), "Produit le", LocalDateTime.ofInstant(s.generatedAt(), PARIS));
 
         // the charts' data, beside the figures (columns D to L), read by the charts in this sheet
@@ -201,7 +227,8 @@ final class CaseloadWorkbook {
             XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, categories, counts);
             data.setBarDirection(BarDirection.BAR);
             data.setVaryColors(false);
-            data.addSeries(XDDFDataSourcesFactory.fromStringCellRange(sheet, new CellRangeAddress(1, stepsEnd, 3, 3)),
+            data.addSeries(
+                            XDDFDataSourcesFactory.fromStringCellRange(sheet, new CellRangeAddress(1, stepsEnd, 3, 3)),
                             XDDFDataSourcesFactory.fromNumericCellRange(sheet, new CellRangeAddress(1, stepsEnd, 4, 4)))
                     .setTitle("Dossiers ouverts", null);
             chart.plot(data);
@@ -217,11 +244,13 @@ final class CaseloadWorkbook {
             XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, months, counts);
             data.setBarDirection(BarDirection.COL);
             data.setVaryColors(false);
-            var monthRange = XDDFDataSourcesFactory.fromStringCellRange(sheet,
-                    new CellRangeAddress(monthsHeader + 1, monthsEnd, 3, 3));
+            var monthRange = XDDFDataSourcesFactory.fromStringCellRange(
+                    sheet, new CellRangeAddress(monthsHeader + 1, monthsEnd, 3, 3));
             for (int i = 0; i < Labels.OUTCOME_ORDER.length; i++) {
-                data.addSeries(monthRange, XDDFDataSourcesFactory.fromNumericCellRange(sheet,
-                                new CellRangeAddress(monthsHeader + 1, monthsEnd, 4 + i, 4 + i)))
+                data.addSeries(
+                                monthRange,
+                                XDDFDataSourcesFactory.fromNumericCellRange(
+                                        sheet, new CellRangeAddress(monthsHeader + 1, monthsEnd, 4 + i, 4 + i)))
                         .setTitle(Labels.outcome(Labels.OUTCOME_ORDER[i]), null);
             }
             chart.plot(data);
@@ -229,41 +258,90 @@ final class CaseloadWorkbook {
     }
 
     private void statistics(Statistics s) {
-        table("Ouverts par étape", new String[] {"Étape", "Code", "Dossiers ouverts"}, new int[] {32, 22, 16},
-                s.openCases().byStep().stream().map(c -> new Object[] {Labels.step(c.key()), c.key(), c.count()})
+        table(
+                "Ouverts par étape",
+                new String[] {"Étape", "Code", "Dossiers ouverts"},
+                new int[] {32, 22, 16},
+                s.openCases().byStep().stream()
+                        .map(c -> new Object[] {Labels.step(c.key()), c.key(), c.count()})
                         .toList());
-        table("Ouverts par motif", new String[] {"Motif (CESEDA)", "Dossiers ouverts"}, new int[] {18, 16},
-                s.openCases().byGround().stream().map(c -> new Object[] {c.key(), c.count()}).toList());
-        table("Échéances", new String[] {"Indicateur", "Nombre"}, new int[] {40, 12}, List.of(
-                new Object[] {"Échéances dépassées", s.deadlines().overdue()},
-                new Object[] {"Échéances dans les 7 jours", s.deadlines().next7Days()},
-                new Object[] {"Échéances dans les 30 jours", s.deadlines().next30Days()}));
-        table("Issues par mois", new String[] {"Mois", "Issue", "Code", "Dossiers"}, new int[] {12, 24, 20, 12},
-                s.outcomes().byMonth().stream().map(o -> new Object[] {
-                        LocalDate.parse(o.key() + "-01"), Labels.outcome(o.outcome()), o.outcome(), o.count()})
+        table(
+                "Ouverts par motif",
+                new String[] {"Motif (CESEDA)", "Dossiers ouverts"},
+                new int[] {18, 16},
+                s.openCases().byGround().stream()
+                        .map(c -> new Object[] {c.key(), c.count()})
                         .toList());
-        table("Issues par préfecture", new String[] {"Préfecture", "Issue", "Code", "Dossiers"},
-                new int[] {36, 24, 20, 12}, s.outcomes().byPrefecture().stream().map(o -> new Object[] {
-                        Labels.prefecture(o.key()), Labels.outcome(o.outcome()), o.outcome(), o.count()}).toList());
+        table(
+                "Échéances",
+                new String[] {"Indicateur", "Nombre"},
+                new int[] {40, 12},
+                List.of(
+                        new Object[] {"Échéances dépassées", s.deadlines().overdue()},
+                        new Object[] {
+                            "Échéances dans les 7 jours", s.deadlines().next7Days()
+                        },
+                        new Object[] {
+                            "Échéances dans les 30 jours", s.deadlines().next30Days()
+                        }));
+        table(
+                "Issues par mois",
+                new String[] {"Mois", "Issue", "Code", "Dossiers"},
+                new int[] {12, 24, 20, 12},
+                s.outcomes().byMonth().stream()
+                        .map(o -> new Object[] {
+                            LocalDate.parse(o.key() + "-01"), Labels.outcome(o.outcome()), o.outcome(), o.count()
+                        })
+                        .toList());
+        table(
+                "Issues par préfecture",
+                new String[] {"Préfecture", "Issue", "Code", "Dossiers"},
+                new int[] {36, 24, 20, 12},
+                s.outcomes().byPrefecture().stream()
+                        .map(o -> new Object[] {
+                            Labels.prefecture(o.key()), Labels.outcome(o.outcome()), o.outcome(), o.count()
+                        })
+                        .toList());
         Statistics.Duration filing = s.durations().filingToDecision();
         Statistics.Duration appeal = s.durations().refusalToAppealOutcome();
-        table("Durées", new String[] {"Durée", "Dossiers", "Médiane (jours)", "90e centile (jours)"},
-                new int[] {32, 12, 16, 18}, List.of(
+        table(
+                "Durées",
+                new String[] {"Durée", "Dossiers", "Médiane (jours)", "90e centile (jours)"},
+                new int[] {32, 12, 16, 18},
+                List.of(
                         new Object[] {"Dépôt → décision", filing.cases(), filing.medianDays(), filing.p90Days()},
-                        new Object[] {"Refus → issue du recours", appeal.cases(), appeal.medianDays(),
-                                appeal.p90Days()}));
+                        new Object[] {"Refus → issue du recours", appeal.cases(), appeal.medianDays(), appeal.p90Days()
+                        }));
         if (s.workload() != null) {
-            table("Charge", new String[] {"Intervenant", "Dossiers ouverts", "Tâches ouvertes", "Tâches en retard"},
-                    new int[] {32, 16, 16, 16}, s.workload().stream().map(w -> new Object[] {
-                            w.name() != null ? w.name() : w.assigneeId() != null ? w.assigneeId() : "(non attribué)",
-                            w.openCases(), w.openTasks(), w.overdueTasks()}).toList());
+            table(
+                    "Charge",
+                    new String[] {"Intervenant", "Dossiers ouverts", "Tâches ouvertes", "Tâches en retard"},
+                    new int[] {32, 16, 16, 16},
+                    s.workload().stream()
+                            .map(w -> new Object[] {
+                                w.name() != null
+                                        ? w.name()
+                                        : w.assigneeId() != null ? w.assigneeId() : "(non attribué)",
+                                w.openCases(),
+                                w.openTasks(),
+                                w.overdueTasks()
+                            })
+                            .toList());
         }
-        table("Récépissés", new String[] {"Indicateur", "Dossiers"}, new int[] {40, 12}, List.of(
-                new Object[] {"Expirés (dossiers ouverts)", s.receipts().expired()},
-                new Object[] {"Expirant dans les 7 jours", s.receipts().next7Days()},
-                new Object[] {"Expirant dans les 30 jours", s.receipts().next30Days()}));
-        table("Échecs de rendez-vous", new String[] {"Préfecture", "Tentatives échouées"}, new int[] {36, 18},
-                s.failedAttemptsByPrefecture().stream().map(c -> new Object[] {Labels.prefecture(c.key()), c.count()})
+        table(
+                "Récépissés",
+                new String[] {"Indicateur", "Dossiers"},
+                new int[] {40, 12},
+                List.of(
+                        new Object[] {"Expirés (dossiers ouverts)", s.receipts().expired()},
+                        new Object[] {"Expirant dans les 7 jours", s.receipts().next7Days()},
+                        new Object[] {"Expirant dans les 30 jours", s.receipts().next30Days()}));
+        table(
+                "Échecs de rendez-vous",
+                new String[] {"Préfecture", "Tentatives échouées"},
+                new int[] {36, 18},
+                s.failedAttemptsByPrefecture().stream()
+                        .map(c -> new Object[] {Labels.prefecture(c.key()), c.count()})
                         .toList());
     }
 
@@ -275,9 +353,22 @@ final class CaseloadWorkbook {
             headings.addAll(List.of("Nom", "Prénom"));
             widths.addAll(List.of(22, 18));
         }
-        headings.addAll(List.of("Motif", "Département", "Préfecture", "Statut", "Étape", "Dernière issue",
-                "Date de l'issue", "Ouvert le", "Rendez-vous", "Déposé le", "Récépissé jusqu'au", "Décision le",
-                "Clos le", "Intervenant", "Jours dépôt → décision"));
+        headings.addAll(List.of(
+                "Motif",
+                "Département",
+                "Préfecture",
+                "Statut",
+                "Étape",
+                "Dernière issue",
+                "Date de l'issue",
+                "Ouvert le",
+                "Rendez-vous",
+                "Déposé le",
+                "Récépissé jusqu'au",
+                "Décision le",
+                "Clos le",
+                "Intervenant",
+                "Jours dépôt → décision"));
         widths.addAll(List.of(10, 12, 30, 16, 26, 20, 14, 12, 12, 12, 16, 12, 12, 22, 14));
         headerRow(sheet, headings.toArray());
         int[] r = {1};
@@ -309,7 +400,11 @@ final class CaseloadWorkbook {
             }
         });
         progress.accept(r[0] - 1);
-        finish(sheet, headings.size(), Math.max(r[0] - 1, 1), widths.stream().mapToInt(Integer::intValue).toArray());
+        finish(
+                sheet,
+                headings.size(),
+                Math.max(r[0] - 1, 1),
+                widths.stream().mapToInt(Integer::intValue).toArray());
     }
 
     private void table(String name, String[] headings, int[] widths, List<Object[]> rows) {
@@ -375,8 +470,11 @@ final class CaseloadWorkbook {
             cell.setCellStyle(decimal);
         } else if (value instanceof LocalDate d) {
             cell.setCellValue(d);
-            cell.setCellStyle(d.getDayOfMonth() == 1 && "Issues par mois".equals(row.getSheet().getSheetName())
-                    ? month : date);
+            cell.setCellStyle(
+                    d.getDayOfMonth() == 1
+                                    && "Issues par mois".equals(row.getSheet().getSheetName())
+                            ? month
+                            : date);
         } else if (value instanceof LocalDateTime t) {
             cell.setCellValue(t);
             cell.setCellStyle(dateTime);
@@ -389,8 +487,8 @@ final class CaseloadWorkbook {
     private static Map<String, Map<String, Long>> pivot(List<Statistics.OutcomeRow> rows) {
         Map<String, Map<String, Long>> pivot = new TreeMap<>();
         for (Statistics.OutcomeRow row : rows) {
-            pivot.computeIfAbsent(row.key(), k -> new TreeMap<>()).put(row.outcome(),
-                    row.count() == null ? 0L : row.count());
+            pivot.computeIfAbsent(row.key(), k -> new TreeMap<>())
+                    .put(row.outcome(), row.count() == null ? 0L : row.count());
         }
         return pivot;
     }

@@ -25,17 +25,18 @@ class ExportController {
         this.statistics = statistics;
     }
 
-    record ExportRequest(LocalDate from, LocalDate to, String prefecture, String ground, String caseworker,
-                         Boolean withNames) {
-    }
+    record ExportRequest(
+            LocalDate from, LocalDate to, String prefecture, String ground, String caseworker, Boolean withNames) {}
 
     @PostMapping("/api/exports")
     ResponseEntity<ExportView> start(@RequestBody ExportRequest r) {
         CaseloadStatistics.requireCoordinator();
-        ExportView started = exports.start(StatisticsFilter.of(r.from(), r.to(), r.prefecture(), r.ground(),
-                r.caseworker(), statistics.today()), Boolean.TRUE.equals(r.withNames()));
+        ExportView started = exports.start(
+                StatisticsFilter.of(r.from(), r.to(), r.prefecture(), r.ground(), r.caseworker(), statistics.today()),
+                Boolean.TRUE.equals(r.withNames()));
         return ResponseEntity.status(HttpStatus.ACCEPTED)
-                .header(HttpHeaders.LOCATION, "/api/exports/" + started.id()).body(started);
+                .header(HttpHeaders.LOCATION, "/api/exports/" + started.id())
+                .body(started);
     }
 
     @GetMapping("/api/exports")

@@ -67,8 +67,7 @@ class ExportJobPlugin extends AbstractProcessEnginePlugin {
             }
 
             @Override
-            public void onDelete(ExportId export, JobEntity job) {
-            }
+            public void onDelete(ExportId export, JobEntity job) {}
         };
     }
 }

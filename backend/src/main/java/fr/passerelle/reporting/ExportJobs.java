@@ -64,10 +64,17 @@ public class ExportJobs {
     private final Audit audit;
     private final Duration retention;
 
-    ExportJobs(JdbcTemplate jdbc, DataSource dataSource, TransactionAssociation transactionAssociation,
-               PlatformTransactionManager transactions, CaseloadStatistics statistics,
-               ObjectProvider<ProcessEngine> engine, ObjectMapper json, Clock clock, Audit audit,
-               @Value("${passerelle.reporting.export-retention:PT24H}") Duration retention) {
+    ExportJobs(
+            JdbcTemplate jdbc,
+            DataSource dataSource,
+            TransactionAssociation transactionAssociation,
+            PlatformTransactionManager transactions,
+            CaseloadStatistics statistics,
+            ObjectProvider<ProcessEngine> engine,
+            ObjectMapper json,
+            Clock clock,
+            Audit audit,
+            @Value("${passerelle.reporting.export-retention:PT24H}") Duration retention) {
         this.jdbc = jdbc;
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(2000);
@@ -88,16 +95,25 @@ public class ExportJobs {
         CurrentAssociation association = CaseloadStatistics.requireCoordinator();
         CurrentUser user = Users.current().orElseThrow();
         UUID id = UUID.randomUUID();
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO app.export_jobs (id, tenant_id, requested_by, requested_by_name, with_names, filters, status,
                                              created_at)
-                VALUES (?, ?, ?, ?, ?, ?::jsonb, 'QUEUED', ?)""", id, association.slug(), user.id(), user.name(),
-                withNames, write(filter), Timestamp.from(clock.instant()));
+                VALUES (?, ?, ?, ?, ?, ?::jsonb, 'QUEUED', ?)""",
+                id,
+                association.slug(),
+                user.id(),
+                user.name(),
+                withNames,
+                write(filter),
+                Timestamp.from(clock.instant()));
         String jobId = send(ExportJobPlugin.RUN, id, association.slug(), null);
         jdbc.update("UPDATE app.export_jobs SET engine_job_id = ? WHERE id = ?", jobId, id);
-        audit.read(null, withNames
-                ? "Excel export WITH applicants' names requested (export " + id + ")"
-                : "Excel export, pseudonymised (export " + id + ")");
+        audit.read(
+                null,
+                withNames
+                        ? "Excel export WITH applicants' names requested (export " + id + ")"
+                        : "Excel export, pseudonymised (export " + id + ")");
         return get(id);
     }
 
@@ -122,20 +138,25 @@ public class ExportJobs {
     ExportView download(UUID id, OutputStream out) throws IOException {
         ExportView export = get(id);
         if (!"DONE".equals(export.status())) {
-            throw new ResponseStatusException("EXPIRED".equals(export.status()) ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT,
+            throw new ResponseStatusException(
+                    "EXPIRED".equals(export.status()) ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT,
                     "Export " + id + " is " + export.status());
         }
-        jdbc.query("SELECT file FROM app.export_jobs WHERE id = ? AND expires_at > ?", (ResultSet rs) -> {
-            if (!rs.next()) {
-                throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Export " + id + " has expired");
-            }
-            try (InputStream file = rs.getBinaryStream(1)) {
-                file.transferTo(out);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return null;
-        }, id, Timestamp.from(clock.instant()));
+        jdbc.query(
+                "SELECT file FROM app.export_jobs WHERE id = ? AND expires_at > ?",
+                (ResultSet rs) -> {
+                    if (!rs.next()) {
+                        throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Export " + id + " has expired");
+                    }
+                    try (InputStream file = rs.getBinaryStream(1)) {
+                        file.transferTo(out);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    return null;
+                },
+                id,
+                Timestamp.from(clock.instant()));
         audit.read(null, "Excel export " + id + " downloaded" + (export.withNames() ? " (with names)" : ""));
         return export;
     }
@@ -155,10 +176,15 @@ public class ExportJobs {
             StatisticsFilter filter = json.readValue((String) rows.get(0).get("filters"), StatisticsFilter.class);
             CaseList cases = new CaseList(filter, withNames);
             long total = jdbc.queryForObject("SELECT count(*) " + cases.from, Long.class, cases.args());
-            separately(tenant, "UPDATE app.export_jobs SET status = 'RUNNING', started_at = ?, rows_total = ?, "
-                    + "rows_done = 0, error = NULL WHERE id = ?", Timestamp.from(started), total, id);
-            Statistics s = Statistics.of("association", tenant, started, filter, statistics.figures(filter, started),
-                    false);
+            separately(
+                    tenant,
+                    "UPDATE app.export_jobs SET status = 'RUNNING', started_at = ?, rows_total = ?, "
+                            + "rows_done = 0, error = NULL WHERE id = ?",
+                    Timestamp.from(started),
+                    total,
+                    id);
+            Statistics s =
+                    Statistics.of("association", tenant, started, filter, statistics.figures(filter, started), false);
             file = Files.createTempFile("passerelle-export-", ".xlsx");
             long[] last = {System.nanoTime()};
             try (OutputStream out = Files.newOutputStream(file)) {
@@ -190,13 +216,22 @@ public class ExportJobs {
                 return update;
             });
             send(ExportJobPlugin.PURGE, id, tenant, expires);
-            LOG.info("Export {} of {}: {} cases, {} bytes in {} ms", id, tenant, total, size,
+            LOG.info(
+                    "Export {} of {}: {} cases, {} bytes in {} ms",
+                    id,
+                    tenant,
+                    total,
+                    size,
                     Duration.between(started, finished).toMillis());
         } catch (IOException | RuntimeException e) {
             LOG.error("Export {} of {} failed", id, tenant, e);
             String error = e.getClass().getSimpleName();
-            separately(tenant, "UPDATE app.export_jobs SET status = 'FAILED', error = ?, finished_at = ? WHERE id = ?",
-                    error, Timestamp.from(clock.instant()), id);
+            separately(
+                    tenant,
+                    "UPDATE app.export_jobs SET status = 'FAILED', error = ?, finished_at = ? WHERE id = ?",
+                    error,
+                    Timestamp.from(clock.instant()),
+                    id);
         } finally {
             if (file != null) {
                 try {
@@ -237,22 +272,38 @@ public class ExportJobs {
 
         void forEach(java.util.function.Consumer<CaseRow> consumer) {
             String names = withNames ? "a.last_name, a.first_name" : "NULL AS last_name, NULL AS first_name";
-            streaming.query("SELECT c.reference, " + names + """
+            streaming.query(
+                    "SELECT c.reference, " + names + """
                     , c.ground, c.department, c.prefecture, c.status, c.step, c.outcome, c.outcome_on,
                       (c.created_at AT TIME ZONE 'Europe/Paris')::date AS opened_on, c.appointment_on, c.filed_on,
                       c.receipt_expires_on, c.decided_on, c.closed_on, c.assignee_name,
                       (SELECT min(o.outcome_on) FROM app.case_outcomes o WHERE o.tenant_id = c.tenant_id
                           AND o.case_id = c.id AND o.outcome IN """ + StatisticsQueries.DECISIONS + """
                            AND o.outcome_on >= c.filed_on) - c.filed_on AS days
-                    """ + from + " ORDER BY c.created_at, c.id", (ResultSet rs) -> {
-                consumer.accept(new CaseRow(rs.getString("reference"), rs.getString("last_name"),
-                        rs.getString("first_name"), rs.getString("ground"), rs.getString("department"),
-                        rs.getString("prefecture"), rs.getString("status"), rs.getString("step"),
-                        rs.getString("outcome"), date(rs, "outcome_on"), date(rs, "opened_on"),
-                        date(rs, "appointment_on"), date(rs, "filed_on"), date(rs, "receipt_expires_on"),
-                        date(rs, "decided_on"), date(rs, "closed_on"), rs.getString("assignee_name"),
-                        (Integer) rs.getObject("days")));
-            }, args());
+                    """ + from
+                            + " ORDER BY c.created_at, c.id",
+                    (ResultSet rs) -> {
+                        consumer.accept(new CaseRow(
+                                rs.getString("reference"),
+                                rs.getString("last_name"),
+                                rs.getString("first_name"),
+                                rs.getString("ground"),
+                                rs.getString("department"),
+                                rs.getString("prefecture"),
+                                rs.getString("status"),
+                                rs.getString("step"),
+                                rs.getString("outcome"),
+                                date(rs, "outcome_on"),
+                                date(rs, "opened_on"),
+                                date(rs, "appointment_on"),
+                                date(rs, "filed_on"),
+                                date(rs, "receipt_expires_on"),
+                                date(rs, "decided_on"),
+                                date(rs, "closed_on"),
+                                rs.getString("assignee_name"),
+                                (Integer) rs.getObject("days")));
+                    },
+                    args());
         }
     }
 
@@ -294,13 +345,26 @@ public class ExportJobs {
         Integer total = (Integer) rs.getObject("rows_total");
         int done = rs.getInt("rows_done");
         String status = rs.getString("status");
-        Integer percent = "DONE".equals(status) ? Integer.valueOf(100)
-                : total == null || total == 0 ? (status.equals("RUNNING") ? Integer.valueOf(0) : null)
-                : Integer.valueOf((int) Math.min(99, done * 100L / total));
-        return new ExportView(id, status, rs.getBoolean("with_names"), total, done, percent,
-                (Long) rs.getObject("file_size"), rs.getString("error"), rs.getString("requested_by_name"),
-                instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "finished_at"),
-                instant(rs, "expires_at"), "DONE".equals(status) ? "/api/exports/" + id + "/file" : null);
+        Integer percent = "DONE".equals(status)
+                ? Integer.valueOf(100)
+                : total == null || total == 0
+                        ? (status.equals("RUNNING") ? Integer.valueOf(0) : null)
+                        : Integer.valueOf((int) Math.min(99, done * 100L / total));
+        return new ExportView(
+                id,
+                status,
+                rs.getBoolean("with_names"),
+                total,
+                done,
+                percent,
+                (Long) rs.getObject("file_size"),
+                rs.getString("error"),
+                rs.getString("requested_by_name"),
+                instant(rs, "created_at"),
+                instant(rs, "started_at"),
+                instant(rs, "finished_at"),
+                instant(rs, "expires_at"),
+                "DONE".equals(status) ? "/api/exports/" + id + "/file" : null);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -15,71 +15,84 @@ import java.util.function.Function;
  * worked back from the others and their total, the next smallest is left out with it; durations
  * on fewer than 5 cases give no median; the caseworkers' workload is the association's only.
  */
-public record Statistics(String scope, String association, Instant generatedAt, Filters filters,
-                         Integer suppressedBelow, OpenCases openCases, Deadlines deadlines, Outcomes outcomes,
-                         Durations durations, List<WorkloadRow> workload, Receipts receipts,
-                         List<Cell> failedAttemptsByPrefecture) {
+public record Statistics(
+        String scope,
+        String association,
+        Instant generatedAt,
+        Filters filters,
+        Integer suppressedBelow,
+        OpenCases openCases,
+        Deadlines deadlines,
+        Outcomes outcomes,
+        Durations durations,
+        List<WorkloadRow> workload,
+        Receipts receipts,
+        List<Cell> failedAttemptsByPrefecture) {
     static final int THRESHOLD = 5;
 
-    public record Filters(LocalDate from, LocalDate to, String prefecture, String ground, String caseworker) {
-    }
+    public record Filters(LocalDate from, LocalDate to, String prefecture, String ground, String caseworker) {}
 
-    public record Cell(String key, Long count) {
-    }
+    public record Cell(String key, Long count) {}
 
-    public record OpenCases(Long total, List<Cell> byStep, List<Cell> byGround) {
-    }
+    public record OpenCases(Long total, List<Cell> byStep, List<Cell> byGround) {}
 
-    public record Deadlines(Long overdue, Long next7Days, Long next30Days) {
-    }
+    public record Deadlines(Long overdue, Long next7Days, Long next30Days) {}
 
     /** key: the month (yyyy-MM) or the prefecture ("" when the case names none). */
-    public record OutcomeRow(String key, String outcome, Long count) {
-    }
+    public record OutcomeRow(String key, String outcome, Long count) {}
 
-    public record Outcomes(List<OutcomeRow> byMonth, List<OutcomeRow> byPrefecture) {
-    }
+    public record Outcomes(List<OutcomeRow> byMonth, List<OutcomeRow> byPrefecture) {}
 
-    public record Duration(Long cases, Double medianDays, Double p90Days) {
-    }
+    public record Duration(Long cases, Double medianDays, Double p90Days) {}
 
-    public record Durations(Duration filingToDecision, Duration refusalToAppealOutcome) {
-    }
+    public record Durations(Duration filingToDecision, Duration refusalToAppealOutcome) {}
 
-    public record WorkloadRow(String assigneeId, String name, long openCases, long openTasks, long overdueTasks) {
-    }
+    public record WorkloadRow(String assigneeId, String name, long openCases, long openTasks, long overdueTasks) {}
 
-    public record Receipts(Long expired, Long next7Days, Long next30Days) {
-    }
+    public record Receipts(Long expired, Long next7Days, Long next30Days) {}
 
-    static Statistics of(String scope, String association, Instant now, StatisticsFilter filter,
-                         CaseloadFigures figures, boolean suppress) {
+    static Statistics of(
+            String scope,
+            String association,
+            Instant now,
+            StatisticsFilter filter,
+            CaseloadFigures figures,
+            boolean suppress) {
         Function<Long, Long> cell = n -> suppress && n > 0 && n < THRESHOLD ? null : n;
-        long open = figures.openByStep.values().stream().mapToLong(Long::longValue).sum();
+        long open =
+                figures.openByStep.values().stream().mapToLong(Long::longValue).sum();
         List<WorkloadRow> workload = null;
         if (!suppress) {
             workload = new ArrayList<>();
             for (Map.Entry<String, CaseloadFigures.Workload> e : figures.workload.entrySet()) {
                 CaseloadFigures.Workload w = e.getValue();
-                workload.add(new WorkloadRow(e.getKey().isEmpty() ? null : e.getKey(), w.name, w.openCases,
-                        w.openTasks, w.overdueTasks));
+                workload.add(new WorkloadRow(
+                        e.getKey().isEmpty() ? null : e.getKey(), w.name, w.openCases, w.openTasks, w.overdueTasks));
             }
-            workload.sort(Comparator.comparing(WorkloadRow::openCases).reversed()
+            workload.sort(Comparator.comparing(WorkloadRow::openCases)
+                    .reversed()
                     .thenComparing(w -> w.name() == null ? "" : w.name()));
         }
-        return new Statistics(scope, association, now,
+        return new Statistics(
+                scope,
+                association,
+                now,
                 new Filters(filter.from(), filter.to(), filter.prefecture(), filter.ground(), filter.caseworker()),
                 suppress ? THRESHOLD : null,
-                new OpenCases(cell.apply(open), cells(figures.openByStep, suppress),
-                        cells(figures.openByGround, suppress)),
-                new Deadlines(cell.apply(figures.overdue), cell.apply(figures.dueIn7Days),
-                        cell.apply(figures.dueIn30Days)),
-                new Outcomes(outcomeRows(figures.outcomesByMonth, suppress),
+                new OpenCases(
+                        cell.apply(open), cells(figures.openByStep, suppress), cells(figures.openByGround, suppress)),
+                new Deadlines(
+                        cell.apply(figures.overdue), cell.apply(figures.dueIn7Days), cell.apply(figures.dueIn30Days)),
+                new Outcomes(
+                        outcomeRows(figures.outcomesByMonth, suppress),
                         outcomeRows(figures.outcomesByPrefecture, suppress)),
-                new Durations(duration(figures.filingToDecision, suppress),
+                new Durations(
+                        duration(figures.filingToDecision, suppress),
                         duration(figures.refusalToAppealOutcome, suppress)),
                 workload,
-                new Receipts(cell.apply(figures.receiptsExpired), cell.apply(figures.receiptsIn7Days),
+                new Receipts(
+                        cell.apply(figures.receiptsExpired),
+                        cell.apply(figures.receiptsIn7Days),
                         cell.apply(figures.receiptsIn30Days)),
                 cells(figures.failedAttemptsByPrefecture, suppress));
     }
@@ -108,9 +121,12 @@ public record Statistics(String scope, String association, Instant generatedAt, 
         byKey.values().forEach(m -> outcomes.addAll(m.keySet()));
         List<OutcomeRow> rows = new ArrayList<>();
         for (String outcome : outcomes) {
-            List<String> keys = byKey.entrySet().stream().filter(e -> e.getValue().containsKey(outcome))
-                    .map(Map.Entry::getKey).toList();
-            List<Long> values = suppressed(keys.stream().map(k -> byKey.get(k).get(outcome)).toList(), suppress);
+            List<String> keys = byKey.entrySet().stream()
+                    .filter(e -> e.getValue().containsKey(outcome))
+                    .map(Map.Entry::getKey)
+                    .toList();
+            List<Long> values =
+                    suppressed(keys.stream().map(k -> byKey.get(k).get(outcome)).toList(), suppress);
             for (int i = 0; i < keys.size(); i++) {
                 rows.add(new OutcomeRow(keys.get(i), outcome, values.get(i)));
             }

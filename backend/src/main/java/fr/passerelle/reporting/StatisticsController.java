@@ -16,20 +16,23 @@ class StatisticsController {
     }
 
     @GetMapping("/api/statistics")
-    Statistics association(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                           @RequestParam(required = false) String prefecture,
-                           @RequestParam(required = false) String ground,
-                           @RequestParam(required = false) String caseworker) {
+    Statistics association(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String prefecture,
+            @RequestParam(required = false) String ground,
+            @RequestParam(required = false) String caseworker) {
         CaseloadStatistics.requireCoordinator();
-        return statistics.association(StatisticsFilter.of(from, to, prefecture, ground, caseworker, statistics.today()));
+        return statistics.association(
+                StatisticsFilter.of(from, to, prefecture, ground, caseworker, statistics.today()));
     }
 
     @GetMapping("/api/admin/statistics")
-    Statistics platform(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                        @RequestParam(required = false) String prefecture,
-                        @RequestParam(required = false) String ground) {
+    Statistics platform(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String prefecture,
+            @RequestParam(required = false) String ground) {
         return statistics.platform(StatisticsFilter.of(from, to, prefecture, ground, null, statistics.today()));
     }
 }

@@ -17,21 +17,32 @@ import java.util.Map;
 public record StatisticsFilter(LocalDate from, LocalDate to, String prefecture, String ground, String caseworker) {
     static final int MAX_YEARS = 10;
 
-    static StatisticsFilter of(LocalDate from, LocalDate to, String prefecture, String ground, String caseworker,
-                               LocalDate today) {
+    static StatisticsFilter of(
+            LocalDate from, LocalDate to, String prefecture, String ground, String caseworker, LocalDate today) {
         Map<String, Fault> faults = new LinkedHashMap<>();
         LocalDate end = to != null ? to : today;
         LocalDate start = from != null ? from : end.minusMonths(12).plusDays(1);
         if (start.isAfter(end)) {
-            faults.put(to != null ? "to" : "from", Fault.of("before_other", "cannot be before %s (%s)".formatted(start, end),
-                    start.toString(), end.toString()));
+            faults.put(
+                    to != null ? "to" : "from",
+                    Fault.of(
+                            "before_other",
+                            "cannot be before %s (%s)".formatted(start, end),
+                            start.toString(),
+                            end.toString()));
         } else if (start.plusYears(MAX_YEARS).isBefore(end)) {
-            faults.put("from", Fault.of("at_least", "must be at least %s".formatted(end.minusYears(MAX_YEARS)),
-                    end.minusYears(MAX_YEARS).toString()));
+            faults.put(
+                    "from",
+                    Fault.of(
+                            "at_least",
+                            "must be at least %s".formatted(end.minusYears(MAX_YEARS)),
+                            end.minusYears(MAX_YEARS).toString()));
         }
         String groundValue = blank(ground);
-        if (groundValue != null && Arrays.stream(Ground.values()).noneMatch(g -> g.article().equals(groundValue))) {
-            String choices = String.join(", ", Arrays.stream(Ground.values()).map(Ground::article).toList());
+        if (groundValue != null
+                && Arrays.stream(Ground.values()).noneMatch(g -> g.article().equals(groundValue))) {
+            String choices = String.join(
+                    ", ", Arrays.stream(Ground.values()).map(Ground::article).toList());
             faults.put("ground", Fault.of("not_choice", "must be one of: " + choices, choices));
         }
         check(faults, "prefecture", prefecture, 200);

@@ -83,8 +83,7 @@ class StatisticsQueries {
      * are independent of one another, so they may run in separate transactions (each with the
      * association bound) and their figures be added up ({@link CaseloadFigures#absorb}).
      */
-    List<Consumer<CaseloadFigures>> parts(StatisticsFilter filter, Instant now, LocalDate today,
-                                          boolean withWorkload) {
+    List<Consumer<CaseloadFigures>> parts(StatisticsFilter filter, Instant now, LocalDate today, boolean withWorkload) {
         List<Consumer<CaseloadFigures>> parts = new ArrayList<>();
         CaseFilter f = CaseFilter.of(filter);
         // One pass over the open cases: by step, by ground, by assignee (the workload), and, in the
@@ -96,62 +95,77 @@ class StatisticsQueries {
                 ? "COALESCE(c.assignee_id, '') AS assignee, "
                         + "GROUPING(COALESCE(c.step, 'preparation'), c.ground, COALESCE(c.assignee_id, '')) AS grouping"
                 : "'' AS assignee, GROUPING(COALESCE(c.step, 'preparation'), c.ground) * 2 + 1 AS grouping";
-        parts.add(figures -> jdbc.query("""
+        parts.add(figures -> jdbc.query(
+                """
                 SELECT COALESCE(c.step, 'preparation') AS step, c.ground, """ + grouping + """
                 , max(c.assignee_name) AS name, count(*) AS n,
                        count(*) FILTER (WHERE c.receipt_expires_on < ?) AS expired,
                        count(*) FILTER (WHERE c.receipt_expires_on >= ? AND c.receipt_expires_on < ?) AS in7,
                        count(*) FILTER (WHERE c.receipt_expires_on >= ? AND c.receipt_expires_on < ?) AS in30
                 FROM app.cases c WHERE c.status <> 'CLOSED'""" + f.sql() + """
-                 GROUP BY GROUPING SETS ((COALESCE(c.step, 'preparation')), (c.ground), ()"""
-                + (withWorkload ? ", (COALESCE(c.assignee_id, '')))" : ")"), row -> {
-            switch (row.getInt("grouping")) {
-                case 0b011 -> figures.openByStep.put(row.getString("step"), row.getLong("n"));
-                case 0b101 -> figures.openByGround.put(row.getString("ground"), row.getLong("n"));
-                case 0b110 -> {
-                    var w = figures.workload.computeIfAbsent(row.getString("assignee"),
-                            k -> new CaseloadFigures.Workload());
-                    w.name = row.getString("name");
-                    w.openCases = row.getLong("n");
-                }
-                default -> {
-                    figures.receiptsExpired = row.getLong("expired");
-                    figures.receiptsIn7Days = row.getLong("in7");
-                    figures.receiptsIn30Days = row.getLong("in30");
-                }
-            }
-        }, f.with(day, day, Date.valueOf(today.plusDays(7)), day, Date.valueOf(today.plusDays(30)))));
+                 GROUP BY GROUPING SETS ((COALESCE(c.step, 'preparation')), (c.ground), ()""" + (withWorkload ? ", (COALESCE(c.assignee_id, '')))" : ")"),
+                row -> {
+                    switch (row.getInt("grouping")) {
+                        case 0b011 -> figures.openByStep.put(row.getString("step"), row.getLong("n"));
+                        case 0b101 -> figures.openByGround.put(row.getString("ground"), row.getLong("n"));
+                        case 0b110 -> {
+                            var w = figures.workload.computeIfAbsent(
+                                    row.getString("assignee"), k -> new CaseloadFigures.Workload());
+                            w.name = row.getString("name");
+                            w.openCases = row.getLong("n");
+                        }
+                        default -> {
+                            figures.receiptsExpired = row.getLong("expired");
+                            figures.receiptsIn7Days = row.getLong("in7");
+                            figures.receiptsIn30Days = row.getLong("in30");
+                        }
+                    }
+                },
+                f.with(day, day, Date.valueOf(today.plusDays(7)), day, Date.valueOf(today.plusDays(30)))));
 
         Timestamp at = Timestamp.from(now);
-        parts.add(figures -> jdbc.query("""
+        parts.add(figures -> jdbc.query(
+                """
                 SELECT count(*) FILTER (WHERE t.due < ?) AS overdue,
                        count(*) FILTER (WHERE t.due >= ? AND t.due < ?) AS in7,
                        count(*) FILTER (WHERE t.due >= ? AND t.due < ?) AS in30
-                FROM app.open_tasks t""" + f.tasksJoin() + " WHERE t.due < ?" + f.sql(), row -> {
-            figures.overdue = row.getLong("overdue");
-            figures.dueIn7Days = row.getLong("in7");
-            figures.dueIn30Days = row.getLong("in30");
-        }, f.with(at, at, Timestamp.from(now.plus(7, ChronoUnit.DAYS)), at,
-                Timestamp.from(now.plus(30, ChronoUnit.DAYS)), Timestamp.from(now.plus(30, ChronoUnit.DAYS)))));
+                FROM app.open_tasks t""" + f.tasksJoin() + " WHERE t.due < ?" + f.sql(),
+                row -> {
+                    figures.overdue = row.getLong("overdue");
+                    figures.dueIn7Days = row.getLong("in7");
+                    figures.dueIn30Days = row.getLong("in30");
+                },
+                f.with(
+                        at,
+                        at,
+                        Timestamp.from(now.plus(7, ChronoUnit.DAYS)),
+                        at,
+                        Timestamp.from(now.plus(30, ChronoUnit.DAYS)),
+                        Timestamp.from(now.plus(30, ChronoUnit.DAYS)))));
 
         Date from = Date.valueOf(filter.from());
         Date to = Date.valueOf(filter.to());
-        parts.add(figures -> jdbc.query("""
+        parts.add(figures -> jdbc.query(
+                """
                 SELECT to_char(o.outcome_on, 'YYYY-MM') AS month, COALESCE(c.prefecture, '') AS prefecture, o.outcome,
                        GROUPING(to_char(o.outcome_on, 'YYYY-MM')) AS by_prefecture, count(*) AS n
                 FROM app.case_outcomes o JOIN app.cases c ON c.tenant_id = o.tenant_id AND c.id = o.case_id
                 WHERE o.outcome_on BETWEEN ? AND ?""" + f.sql() + """
                  GROUP BY GROUPING SETS ((to_char(o.outcome_on, 'YYYY-MM'), o.outcome),
-                                         (COALESCE(c.prefecture, ''), o.outcome))""", row -> {
-            var into = row.getInt("by_prefecture") == 1
-                    ? figures.outcomesByPrefecture.computeIfAbsent(row.getString("prefecture"), k -> new TreeMap<>())
-                    : figures.outcomesByMonth.computeIfAbsent(row.getString("month"), k -> new TreeMap<>());
-            into.put(row.getString("outcome"), row.getLong("n"));
-        }, f.with(from, to)));
+                                         (COALESCE(c.prefecture, ''), o.outcome))""",
+                row -> {
+                    var into = row.getInt("by_prefecture") == 1
+                            ? figures.outcomesByPrefecture.computeIfAbsent(
+                                    row.getString("prefecture"), k -> new TreeMap<>())
+                            : figures.outcomesByMonth.computeIfAbsent(row.getString("month"), k -> new TreeMap<>());
+                    into.put(row.getString("outcome"), row.getLong("n"));
+                },
+                f.with(from, to)));
 
         // Per case, in one pass over its outcomes: the first decision on or after the filing, and
         // the first appeal outcome on or after the first refusal (a window over the case's outcomes).
-        parts.add(figures -> jdbc.query("""
+        parts.add(figures -> jdbc.query(
+                """
                 WITH o AS (
                     SELECT o.case_id, o.outcome, o.outcome_on, c.filed_on,
                            min(o.outcome_on) FILTER (WHERE o.outcome IN %s) OVER (PARTITION BY o.case_id) AS first_refusal
@@ -167,30 +181,35 @@ class StatisticsQueries {
                 CROSS JOIN LATERAL (VALUES ('F', p.decided_on, p.decided_on - p.filed_on),
                                            ('A', p.appeal_on, p.appeal_on - p.first_refusal)) d (kind, ended_on, days)
                 WHERE d.ended_on BETWEEN ? AND ? GROUP BY d.kind, d.days""".formatted(REFUSALS, f.sql(), DECISIONS),
-                (org.springframework.jdbc.core.RowCallbackHandler) row ->
-                        ("F".equals(row.getString("kind")) ? figures.filingToDecision : figures.refusalToAppealOutcome)
+                (org.springframework.jdbc.core.RowCallbackHandler) row -> ("F".equals(row.getString("kind"))
+                                ? figures.filingToDecision
+                                : figures.refusalToAppealOutcome)
                         .put(row.getInt("days"), row.getLong("n")),
                 f.then(from, to)));
 
         if (withWorkload) {
-            parts.add(figures -> jdbc.query("""
+            parts.add(figures -> jdbc.query(
+                    """
                     SELECT t.assignee, count(*) AS n, count(*) FILTER (WHERE t.due < ?) AS late
-                    FROM app.open_tasks t""" + f.tasksJoin() + " WHERE t.assignee IS NOT NULL" + f.sql()
-                    + " GROUP BY t.assignee", row -> {
-                var w = figures.workload.computeIfAbsent(row.getString("assignee"), k -> new CaseloadFigures.Workload());
-                w.openTasks = row.getLong("n");
-                w.overdueTasks = row.getLong("late");
-            }, f.with(at)));
+                    FROM app.open_tasks t""" + f.tasksJoin() + " WHERE t.assignee IS NOT NULL" + f.sql() + " GROUP BY t.assignee",
+                    row -> {
+                        var w = figures.workload.computeIfAbsent(
+                                row.getString("assignee"), k -> new CaseloadFigures.Workload());
+                        w.openTasks = row.getLong("n");
+                        w.overdueTasks = row.getLong("late");
+                    },
+                    f.with(at)));
         }
 
-        parts.add(figures -> jdbc.query("""
+        parts.add(figures -> jdbc.query(
+                """
                 SELECT COALESCE(c.prefecture, '') AS prefecture, count(*) AS n
                 FROM app.appointment_attempts a JOIN app.cases c ON c.tenant_id = a.tenant_id AND c.id = a.case_id
-                WHERE a.result <> 'SLOT_OBTAINED' AND a.attempted_at >= ? AND a.attempted_at < ?""" + f.sql()
-                + " GROUP BY COALESCE(c.prefecture, '')",
-                (org.springframework.jdbc.core.RowCallbackHandler) row ->
-                        figures.failedAttemptsByPrefecture.put(row.getString("prefecture"), row.getLong("n")),
-                f.with(Timestamp.valueOf(filter.from().atStartOfDay()),
+                WHERE a.result <> 'SLOT_OBTAINED' AND a.attempted_at >= ? AND a.attempted_at < ?""" + f.sql() + " GROUP BY COALESCE(c.prefecture, '')",
+                (org.springframework.jdbc.core.RowCallbackHandler)
+                        row -> figures.failedAttemptsByPrefecture.put(row.getString("prefecture"), row.getLong("n")),
+                f.with(
+                        Timestamp.valueOf(filter.from().atStartOfDay()),
                         Timestamp.valueOf(filter.to().plusDays(1).atStartOfDay()))));
         return parts;
     }

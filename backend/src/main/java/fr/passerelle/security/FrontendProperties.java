@@ -7,5 +7,7 @@ import org.springframework.validation.annotation.Validated;
 /** What the single-page app needs to log in: read at run time from {@code GET /api/config}. */
 @Validated
 @ConfigurationProperties("passerelle.frontend")
-record FrontendProperties(@NotBlank String keycloakUrl, @NotBlank String realm, @NotBlank String clientId) {
-}
+record FrontendProperties(
+        @NotBlank String keycloakUrl,
+        @NotBlank String realm,
+        @NotBlank String clientId) {}

@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /** A member's role in one association, as named in the Keycloak group path {@code /associations/<slug>/<role>}. */
 public enum Role {
-    CASEWORKER, COORDINATOR, LAWYER;
+    CASEWORKER,
+    COORDINATOR,
+    LAWYER;
 
     /** The name used in group paths, in the engine's candidate groups and in the API. */
     public String groupName() {

@@ -35,29 +35,36 @@ class SecurityConfig {
     @Bean
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json, FrontendProperties frontend) throws Exception {
         var bearer = new BearerTokenAuthenticationEntryPoint();
-        http
-            .headers(headers -> headers
-                .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(frontend.keycloakUrl())))
-                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
-                .frameOptions(frame -> frame.deny()))
-            .csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies: nothing for CSRF to ride on
-            .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-            .authorizeHttpRequests(requests -> requests
-                .requestMatchers("/api/config", "/api/legal-deadlines", "/actuator/health", "/v3/api-docs/**", "/swagger-ui/**",
-                        "/swagger-ui.html").permitAll()
-                // Platform administration: the services check it too (PlatformAdmins), this refuses early.
-                .requestMatchers("/api/admin/**").hasRole("PLATFORM_ADMIN")
-                .requestMatchers("/api/**", "/actuator/**").authenticated()
-                // The single-page app's files are public; the data they show is not.
-                .anyRequest().permitAll())
-            .oauth2ResourceServer(oauth -> oauth
-                .jwt(jwt -> jwt.jwtAuthenticationConverter(new TokenClaims()))
-                .authenticationEntryPoint((request, response, e) -> {
-                    bearer.commence(request, response, e); // sets WWW-Authenticate as RFC 6750 asks
-                    writeProblem(json, response, HttpStatus.UNAUTHORIZED, "A valid access token is required");
-                }))
-            .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
-                writeProblem(json, response, HttpStatus.FORBIDDEN, "Your role does not allow this")));
+        http.headers(headers -> headers.contentSecurityPolicy(
+                                csp -> csp.policyDirectives(contentSecurityPolicy(frontend.keycloakUrl())))
+                        .referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                        .frameOptions(frame -> frame.deny()))
+                .csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies: nothing for CSRF to ride on
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/api/config",
+                                "/api/legal-deadlines",
+                                "/actuator/health",
+                                "/v3/api-docs/**",
+                                "/swagger-ui/**",
+                                "/swagger-ui.html")
+                        .permitAll()
+                        // Platform administration: the services check it too (PlatformAdmins), this refuses early.
+                        .requestMatchers("/api/admin/**")
+                        .hasRole("PLATFORM_ADMIN")
+                        .requestMatchers("/api/**", "/actuator/**")
+                        .authenticated()
+                        // The single-page app's files are public; the data they show is not.
+                        .anyRequest()
+                        .permitAll())
+                .oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.jwtAuthenticationConverter(new TokenClaims()))
+                        .authenticationEntryPoint((request, response, e) -> {
+                            bearer.commence(request, response, e); // sets WWW-Authenticate as RFC 6750 asks
+                            writeProblem(json, response, HttpStatus.UNAUTHORIZED, "A valid access token is required");
+                        }))
+                .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
+                        writeProblem(json, response, HttpStatus.FORBIDDEN, "Your role does not allow this")));
         return http.build();
     }
 
@@ -72,7 +79,8 @@ class SecurityConfig {
      */
     static String contentSecurityPolicy(String keycloakUrl) {
         String keycloak = origin(keycloakUrl);
-        return String.join("; ",
+        return String.join(
+                "; ",
                 "default-src 'self'",
                 "script-src 'self'",
                 "style-src 'self' 'unsafe-inline'",
@@ -93,14 +101,15 @@ class SecurityConfig {
 
     @Bean
     JwtDecoder jwtDecoder(SecurityProperties properties) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
-        OAuth2TokenValidator<Jwt> audience = jwt -> jwt.getAudience() != null
-                && jwt.getAudience().contains(properties.audience())
-                ? OAuth2TokenValidatorResult.success()
-                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
-                        "The token is not meant for " + properties.audience(), null));
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(List.of(
-                JwtValidators.createDefaultWithIssuer(properties.issuer()), audience)));
+        NimbusJwtDecoder decoder =
+                NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
+        OAuth2TokenValidator<Jwt> audience =
+                jwt -> jwt.getAudience() != null && jwt.getAudience().contains(properties.audience())
+                        ? OAuth2TokenValidatorResult.success()
+                        : OAuth2TokenValidatorResult.failure(new OAuth2Error(
+                                "invalid_token", "The token is not meant for " + properties.audience(), null));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                List.of(JwtValidators.createDefaultWithIssuer(properties.issuer()), audience)));
         return decoder;
     }
 

@@ -7,5 +7,7 @@ import org.springframework.validation.annotation.Validated;
 /** The identity provider whose tokens the API accepts. */
 @Validated
 @ConfigurationProperties("passerelle.security")
-record SecurityProperties(@NotBlank String issuer, @NotBlank String jwkSetUri, @NotBlank String audience) {
-}
+record SecurityProperties(
+        @NotBlank String issuer,
+        @NotBlank String jwkSetUri,
+        @NotBlank String audience) {}

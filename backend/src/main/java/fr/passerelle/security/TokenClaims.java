@@ -41,15 +41,23 @@ final class TokenClaims implements Converter<Jwt, AbstractAuthenticationToken> {
             if (parts.length != 2) {
                 continue;
             }
-            Role.fromGroupName(parts[1]).ifPresent(role ->
-                    memberships.computeIfAbsent(parts[0], slug -> EnumSet.noneOf(Role.class)).add(role));
+            Role.fromGroupName(parts[1])
+                    .ifPresent(role -> memberships
+                            .computeIfAbsent(parts[0], slug -> EnumSet.noneOf(Role.class))
+                            .add(role));
         }
         Map<String, Object> realmAccess = jwt.getClaimAsMap("realm_access");
-        boolean admin = realmAccess != null && stringList(realmAccess.get("roles")).contains(PLATFORM_ADMIN_ROLE);
+        boolean admin =
+                realmAccess != null && stringList(realmAccess.get("roles")).contains(PLATFORM_ADMIN_ROLE);
         String username = jwt.getClaimAsString("preferred_username");
         String name = jwt.getClaimAsString("name");
-        return new CurrentUser(jwt.getSubject(), username, name != null ? name : username,
-                jwt.getClaimAsString("email"), admin, memberships);
+        return new CurrentUser(
+                jwt.getSubject(),
+                username,
+                name != null ? name : username,
+                jwt.getClaimAsString("email"),
+                admin,
+                memberships);
     }
 
     private static List<String> stringList(Object claim) {

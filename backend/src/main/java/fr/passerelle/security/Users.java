@@ -6,8 +6,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 /** The caller of the current request, when it carried a valid token. */
 public final class Users {
-    private Users() {
-    }
+    private Users() {}
 
     public static Optional<CurrentUser> current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();

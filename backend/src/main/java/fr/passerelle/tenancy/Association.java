@@ -19,8 +19,7 @@ public class Association {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected Association() {
-    }
+    protected Association() {}
 
     public Association(String slug, String name) {
         this.slug = slug;

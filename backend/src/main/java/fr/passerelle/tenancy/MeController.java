@@ -21,28 +21,42 @@ class MeController {
         this.associations = associations;
     }
 
-    record Membership(String slug, String name, List<String> roles) {
-    }
+    record Membership(String slug, String name, List<String> roles) {}
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record Me(String userId, String username, String name, String email, boolean platformAdmin,
-              List<Membership> associations, String currentAssociation) {
-    }
+    record Me(
+            String userId,
+            String username,
+            String name,
+            String email,
+            boolean platformAdmin,
+            List<Membership> associations,
+            String currentAssociation) {}
 
     /** Who the caller is, the associations the token lists (those that exist here), and the one chosen. */
     @GetMapping("/api/me")
     @Transactional(readOnly = true)
     Me me() {
         CurrentUser user = Users.current().orElseThrow();
-        Map<String, Association> known = associations.findAllById(user.memberships().keySet()).stream()
+        Map<String, Association> known = associations
+                .findAllById(user.memberships().keySet())
+                .stream()
                 .collect(Collectors.toMap(Association::slug, Function.identity()));
         List<Membership> memberships = user.memberships().entrySet().stream()
                 .filter(entry -> known.containsKey(entry.getKey()))
-                .map(entry -> new Membership(entry.getKey(), known.get(entry.getKey()).name(),
+                .map(entry -> new Membership(
+                        entry.getKey(),
+                        known.get(entry.getKey()).name(),
                         entry.getValue().stream().sorted().map(Role::groupName).toList()))
                 .sorted(Comparator.comparing(Membership::name))
                 .toList();
-        return new Me(user.id(), user.username(), user.name(), user.email(), user.platformAdmin(),
-                memberships, Tenancy.currentSlug().orElse(null));
+        return new Me(
+                user.id(),
+                user.username(),
+                user.name(),
+                user.email(),
+                user.platformAdmin(),
+                memberships,
+                Tenancy.currentSlug().orElse(null));
     }
 }

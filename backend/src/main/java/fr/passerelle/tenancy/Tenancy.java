@@ -12,8 +12,7 @@ import java.util.function.Supplier;
 public final class Tenancy {
     private static final ThreadLocal<CurrentAssociation> CURRENT = new ThreadLocal<>();
 
-    private Tenancy() {
-    }
+    private Tenancy() {}
 
     /** The request's association; 400 when the caller belongs to several and chose none. */
     public static CurrentAssociation current() {

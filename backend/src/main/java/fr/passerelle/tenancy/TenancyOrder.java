@@ -5,6 +5,5 @@ public final class TenancyOrder {
     public static final int ASSOCIATION_SELECTION = 0;
     public static final int AFTER_ASSOCIATION_SELECTION = 10;
 
-    private TenancyOrder() {
-    }
+    private TenancyOrder() {}
 }

@@ -32,7 +32,7 @@ final class TenantBoundDataSource extends DelegatingDataSource {
 
     private static Connection bind(Connection connection) throws SQLException {
         try (PreparedStatement statement =
-                     connection.prepareStatement("SELECT set_config('" + SETTING + "', ?, false)")) {
+                connection.prepareStatement("SELECT set_config('" + SETTING + "', ?, false)")) {
             statement.setString(1, Tenancy.currentSlug().orElse(""));
             statement.execute();
         } catch (SQLException e) {

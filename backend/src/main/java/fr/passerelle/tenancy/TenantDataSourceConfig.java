@@ -14,7 +14,8 @@ class TenantDataSourceConfig {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
-                if (bean instanceof DataSource dataSource && !(bean instanceof TenantBoundDataSource)
+                if (bean instanceof DataSource dataSource
+                        && !(bean instanceof TenantBoundDataSource)
                         && "dataSource".equals(beanName)) {
                     return new TenantBoundDataSource(dataSource);
                 }

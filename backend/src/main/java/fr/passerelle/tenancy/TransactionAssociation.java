@@ -18,7 +18,7 @@ public class TransactionAssociation {
     }
 
     public void bind(String association) {
-        jdbc.queryForObject("SELECT set_config('" + TenantBoundDataSource.SETTING + "', ?, true)", String.class,
-                association);
+        jdbc.queryForObject(
+                "SELECT set_config('" + TenantBoundDataSource.SETTING + "', ?, true)", String.class, association);
     }
 }

@@ -21,18 +21,24 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ErrorPages implements ErrorController {
 
-    @RequestMapping(path = "/error", produces = {MediaType.APPLICATION_PROBLEM_JSON_VALUE, MediaType.ALL_VALUE})
+    @RequestMapping(
+            path = "/error",
+            produces = {MediaType.APPLICATION_PROBLEM_JSON_VALUE, MediaType.ALL_VALUE})
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatusCode status = code instanceof Integer value && value >= 400 && value < 600
-                ? HttpStatusCode.valueOf(value) : HttpStatus.NOT_FOUND;
-        String detail = status.value() == 404 ? ProblemDocuments.message("detail.not_found", LocaleContextHolder.getLocale())
+                ? HttpStatusCode.valueOf(value)
+                : HttpStatus.NOT_FOUND;
+        String detail = status.value() == 404
+                ? ProblemDocuments.message("detail.not_found", LocaleContextHolder.getLocale())
                 : null;
         ProblemDetail problem = ProblemDocuments.of(status, detail, LocaleContextHolder.getLocale());
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (uri instanceof String path) {
             problem.setInstance(java.net.URI.create(path.replaceAll("[^A-Za-z0-9/._~-]", "_")));
         }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 }

@@ -59,8 +59,8 @@ public class InputRefusal extends ErrorResponseException {
 
     /** Field to English message, as the default problem body carries it. */
     public Map<String, String> messages() {
-        return faults.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().message(),
-                (a, b) -> a, TreeMap::new));
+        return faults.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().message(), (a, b) -> a, TreeMap::new));
     }
 
     @Override

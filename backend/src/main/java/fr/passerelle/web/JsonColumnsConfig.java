@@ -18,7 +18,8 @@ class JsonColumnsConfig {
 
     @Bean
     HibernatePropertiesCustomizer jsonColumns(ObjectMapper json) {
-        ObjectMapper columns = json.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+        ObjectMapper columns = json.copy()
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
                 .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, false);
         // What was stored is read back as it is, even if the rules for new input have become stricter.
         columns.setConfig(columns.getDeserializationConfig().withAttribute(StrictJson.LENIENT_TEXT, true));

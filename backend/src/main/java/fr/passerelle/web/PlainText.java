@@ -17,14 +17,12 @@ import java.util.Optional;
  * exception: they are cleaned (the name is ours to choose, the file is what counts).
  */
 public final class PlainText {
-    private PlainText() {
-    }
+    private PlainText() {}
 
     /** A text field written on several lines: tab, line feed and carriage return are allowed in it. */
     @Target({ElementType.RECORD_COMPONENT, ElementType.FIELD, ElementType.PARAMETER, ElementType.METHOD})
     @Retention(RetentionPolicy.RUNTIME)
-    public @interface MultiLine {
-    }
+    public @interface MultiLine {}
 
     /** Why the text is refused, if it is. */
     public static Optional<Fault> fault(String text, boolean multiLine) {
@@ -32,13 +30,20 @@ public final class PlainText {
             char c = text.charAt(i);
             if (isControl(c) && !(multiLine && (c == '\t' || c == '\n' || c == '\r'))) {
                 String shown = String.format("U+%04X", (int) c);
-                return Optional.of(multiLine
-                        ? Fault.of("control_character", "must not contain control characters (" + shown + ")", shown)
-                        : Fault.of("control_character_single_line",
-                                "must be one line without control characters (" + shown + ")", shown));
+                return Optional.of(
+                        multiLine
+                                ? Fault.of(
+                                        "control_character",
+                                        "must not contain control characters (" + shown + ")",
+                                        shown)
+                                : Fault.of(
+                                        "control_character_single_line",
+                                        "must be one line without control characters (" + shown + ")",
+                                        shown));
             }
             if (Character.isSurrogate(c)) {
-                boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
+                boolean paired = Character.isHighSurrogate(c)
+                        && i + 1 < text.length()
                         && Character.isLowSurrogate(text.charAt(i + 1));
                 if (!paired) {
                     return Optional.of(Fault.of("broken_character", "contains a broken character"));

@@ -20,6 +20,7 @@ import org.springframework.http.ProblemDetail;
 public final class ProblemDocuments {
     /** French first: the service's users are French associations (messages.properties is French). */
     public static final Locale DEFAULT = Locale.FRENCH;
+
     private static final ResourceBundleMessageSource MESSAGES = new ResourceBundleMessageSource();
     /** What a problem must never show: class, package or method names, exceptions, stack frames. */
     static final Pattern INTERNAL = Pattern.compile(
@@ -32,8 +33,7 @@ public final class ProblemDocuments {
         MESSAGES.setFallbackToSystemLocale(false);
     }
 
-    private ProblemDocuments() {
-    }
+    private ProblemDocuments() {}
 
     /** A problem with faulty fields, worded for {@code locale}. */
     public static ProblemDetail of(HttpStatusCode status, String titleCode, Map<String, Fault> faults, Locale locale) {
@@ -45,7 +45,8 @@ public final class ProblemDocuments {
         });
         ProblemDetail problem = ProblemDetail.forStatus(status);
         problem.setTitle(title(titleCode, status, locale));
-        problem.setDetail(errors.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
+        problem.setDetail(errors.entrySet().stream()
+                .map(e -> e.getKey() + ": " + e.getValue())
                 .collect(Collectors.joining("; ")));
         problem.setProperty("errors", errors);
         problem.setProperty("errorCodes", codes);
@@ -75,7 +76,8 @@ public final class ProblemDocuments {
     }
 
     public static String word(Fault fault, Locale locale) {
-        String worded = MESSAGES.getMessage("field." + fault.code(), fault.args().toArray(), null, locale);
+        String worded =
+                MESSAGES.getMessage("field." + fault.code(), fault.args().toArray(), null, locale);
         return worded != null ? worded : fault.message(); // the message as given, not run through MessageFormat
     }
 
@@ -84,9 +86,11 @@ public final class ProblemDocuments {
     }
 
     private static String title(String titleCode, HttpStatusCode status, Locale locale) {
-        String fallback = status instanceof HttpStatus known ? known.getReasonPhrase()
-                : HttpStatus.resolve(status.value()) != null ? HttpStatus.resolve(status.value()).getReasonPhrase()
-                : "Error";
+        String fallback = status instanceof HttpStatus known
+                ? known.getReasonPhrase()
+                : HttpStatus.resolve(status.value()) != null
+                        ? HttpStatus.resolve(status.value()).getReasonPhrase()
+                        : "Error";
         String byStatus = MESSAGES.getMessage("title." + status.value(), null, fallback, locale);
         return titleCode == null ? byStatus : MESSAGES.getMessage("title." + titleCode, null, byStatus, locale);
     }

@@ -32,12 +32,19 @@ public class ProblemErrorValve extends ErrorReportValve {
             return;
         }
         String language = request.getHeader("Accept-Language");
-        Locale locale = language != null && language.strip().toLowerCase(Locale.ROOT).startsWith("en")
-                ? Locale.ENGLISH : ProblemDocuments.DEFAULT;
+        Locale locale =
+                language != null && language.strip().toLowerCase(Locale.ROOT).startsWith("en")
+                        ? Locale.ENGLISH
+                        : ProblemDocuments.DEFAULT;
         // A 400 here is the request line itself refused (Tomcat rejects an encoded NUL in the address).
         ProblemDetail problem = status == 400
-                ? ProblemDocuments.of(HttpStatusCode.valueOf(status), "invalid", Map.of("path",
-                        InputRefusal.Fault.of("path_refused", "holds characters an address may not contain")), locale)
+                ? ProblemDocuments.of(
+                        HttpStatusCode.valueOf(status),
+                        "invalid",
+                        Map.of(
+                                "path",
+                                InputRefusal.Fault.of("path_refused", "holds characters an address may not contain")),
+                        locale)
                 : ProblemDocuments.of(HttpStatusCode.valueOf(status), null, locale);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");

@@ -67,94 +67,116 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Map<String, Fault> faults = new LinkedHashMap<>();
         for (FieldError error : e.getFieldErrors()) {
-            faults.merge(error.getField(), Fault.of(constraintCode(error.getCode()),
-                    String.valueOf(error.getDefaultMessage())), (first, second) -> first);
+            faults.merge(
+                    error.getField(),
+                    Fault.of(constraintCode(error.getCode()), String.valueOf(error.getDefaultMessage())),
+                    (first, second) -> first);
         }
-        e.getGlobalErrors().forEach(error -> faults.putIfAbsent("body",
-                Fault.of("invalid", String.valueOf(error.getDefaultMessage()))));
+        e.getGlobalErrors()
+                .forEach(error ->
+                        faults.putIfAbsent("body", Fault.of("invalid", String.valueOf(error.getDefaultMessage()))));
         return invalid(faults);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Map<String, Fault> faults = new LinkedHashMap<>();
-        e.getAllValidationResults().forEach(result -> result.getResolvableErrors().forEach(error -> faults.putIfAbsent(
-                result.getMethodParameter().getParameterName() == null ? "parameter"
-                        : result.getMethodParameter().getParameterName(),
-                Fault.of(constraintCode(error.getCodes() == null || error.getCodes().length == 0 ? "invalid"
-                        : error.getCodes()[error.getCodes().length - 1]), String.valueOf(error.getDefaultMessage())))));
+        e.getAllValidationResults()
+                .forEach(result -> result.getResolvableErrors()
+                        .forEach(error -> faults.putIfAbsent(
+                                result.getMethodParameter().getParameterName() == null
+                                        ? "parameter"
+                                        : result.getMethodParameter().getParameterName(),
+                                Fault.of(
+                                        constraintCode(
+                                                error.getCodes() == null || error.getCodes().length == 0
+                                                        ? "invalid"
+                                                        : error.getCodes()[error.getCodes().length - 1]),
+                                        String.valueOf(error.getDefaultMessage())))));
         return invalid(faults.isEmpty() ? Map.of("parameter", Fault.of("invalid", "is not valid")) : faults);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = e.getCause();
         if (cause instanceof JsonParseException) {
             return invalid(Map.of("body", Fault.of("malformed_json", "is not valid JSON")));
         }
         if (cause instanceof JsonMappingException mapping) {
             if (mapping.getPath().isEmpty()) {
-                boolean empty = mapping instanceof MismatchedInputException && mapping.getOriginalMessage() != null
+                boolean empty = mapping instanceof MismatchedInputException
+                        && mapping.getOriginalMessage() != null
                         && mapping.getOriginalMessage().startsWith("No content");
-                return invalid(Map.of("body", empty ? Fault.of("required", "is required")
-                        : fault(mapping).orElse(Fault.of("not_object", "must be a JSON object"))));
+                return invalid(Map.of(
+                        "body",
+                        empty
+                                ? Fault.of("required", "is required")
+                                : fault(mapping).orElse(Fault.of("not_object", "must be a JSON object"))));
             }
-            return invalid(Map.of(fieldPath(mapping.getPath()), fault(mapping).orElse(Fault.of("invalid", "is not valid"))));
+            return invalid(
+                    Map.of(fieldPath(mapping.getPath()), fault(mapping).orElse(Fault.of("invalid", "is not valid"))));
         }
-        return invalid(Map.of("body", cause == null ? Fault.of("required", "is required")
-                : Fault.of("malformed_json", "is not valid JSON")));
+        return invalid(Map.of(
+                "body",
+                cause == null ? Fault.of("required", "is required") : Fault.of("malformed_json", "is not valid JSON")));
     }
 
     @Override
-    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String field = e instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException m
-                ? m.getName() : e.getPropertyName() == null ? "parameter" : e.getPropertyName();
+                ? m.getName()
+                : e.getPropertyName() == null ? "parameter" : e.getPropertyName();
         return invalid(Map.of(field, typeFault(e.getRequiredType())));
     }
 
     @Override
-    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            MissingServletRequestParameterException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return invalid(Map.of(e.getParameterName(), Fault.of("required", "is required")));
     }
 
     @Override
-    protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMissingServletRequestPart(
+            MissingServletRequestPartException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return invalid(Map.of(e.getRequestPartName(), Fault.of("required", "is required")));
     }
 
     @Override
-    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        Fault fault = e.getMaxUploadSize() < 0 ? Fault.of("too_large", "is larger than allowed")
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            MaxUploadSizeExceededException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Fault fault = e.getMaxUploadSize() < 0
+                ? Fault.of("too_large", "is larger than allowed")
                 : Fault.of("larger_than", "is larger than " + e.getMaxUploadSize() + " bytes", e.getMaxUploadSize());
-        return problem(HttpStatus.PAYLOAD_TOO_LARGE, ProblemDocuments.of(HttpStatus.PAYLOAD_TOO_LARGE, "too_large",
-                Map.of("file", fault), locale()));
+        return problem(
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                ProblemDocuments.of(HttpStatus.PAYLOAD_TOO_LARGE, "too_large", Map.of("file", fault), locale()));
     }
 
     /** An upload that is not a multipart body the server can read (no boundary, cut short...). */
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<Object> badMultipart(MultipartException e) {
         if (e instanceof MaxUploadSizeExceededException tooLarge) {
-            return handleMaxUploadSizeExceededException(tooLarge, HttpHeaders.EMPTY, HttpStatus.PAYLOAD_TOO_LARGE, null);
+            return handleMaxUploadSizeExceededException(
+                    tooLarge, HttpHeaders.EMPTY, HttpStatus.PAYLOAD_TOO_LARGE, null);
         }
-        return invalid(Map.of("file", Fault.of("not_multipart",
-                "must be sent as multipart/form-data with a boundary, in a part named file")));
+        return invalid(Map.of(
+                "file",
+                Fault.of(
+                        "not_multipart", "must be sent as multipart/form-data with a boundary, in a part named file")));
     }
 
     /** A page sorted by a property that does not exist ({@code ?sort=...}). */
     @ExceptionHandler(PropertyReferenceException.class)
     ResponseEntity<Object> badSort(PropertyReferenceException e) {
-        return invalid(Map.of("sort", Fault.of("unknown_property", "cannot sort by " + e.getPropertyName(),
-                e.getPropertyName())));
+        return invalid(Map.of(
+                "sort", Fault.of("unknown_property", "cannot sort by " + e.getPropertyName(), e.getPropertyName())));
     }
 
     /**
@@ -165,26 +187,35 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<Object> refusedByDatabase(DataIntegrityViolationException e) {
         String state = sqlState(e);
-        LOG.warn("Input refused by the database (SQL state {}): {}", state, e.getMostSpecificCause().getMessage());
+        LOG.warn(
+                "Input refused by the database (SQL state {}): {}",
+                state,
+                e.getMostSpecificCause().getMessage());
         if (state != null && state.startsWith("22")) {
             return invalid(Map.of("body", Fault.of("not_storable", "holds a value that cannot be stored")));
         }
-        return problem(HttpStatus.CONFLICT, ProblemDocuments.of(HttpStatus.CONFLICT,
-                ProblemDocuments.message("detail.conflict_stored", locale()), locale()));
+        return problem(
+                HttpStatus.CONFLICT,
+                ProblemDocuments.of(
+                        HttpStatus.CONFLICT, ProblemDocuments.message("detail.conflict_stored", locale()), locale()));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Object> forbidden(AccessDeniedException e) {
-        String detail = e.getMessage() == null || ProblemDocuments.INTERNAL.matcher(e.getMessage()).find()
-                || "Access Denied".equals(e.getMessage()) ? ProblemDocuments.message("detail.forbidden", locale())
+        String detail = e.getMessage() == null
+                        || ProblemDocuments.INTERNAL.matcher(e.getMessage()).find()
+                        || "Access Denied".equals(e.getMessage())
+                ? ProblemDocuments.message("detail.forbidden", locale())
                 : e.getMessage();
         return problem(HttpStatus.FORBIDDEN, ProblemDocuments.of(HttpStatus.FORBIDDEN, detail, locale()));
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<Object> conflict(OptimisticLockingFailureException e) {
-        return problem(HttpStatus.CONFLICT, ProblemDocuments.of(HttpStatus.CONFLICT,
-                ProblemDocuments.message("detail.concurrent_change", locale()), locale()));
+        return problem(
+                HttpStatus.CONFLICT,
+                ProblemDocuments.of(
+                        HttpStatus.CONFLICT, ProblemDocuments.message("detail.concurrent_change", locale()), locale()));
     }
 
     /** Anything else is the service's fault: logged with its stack, answered without it. */
@@ -194,17 +225,23 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             throw e; // Spring Security answers it (401 with WWW-Authenticate)
         }
         LOG.error("Unexpected error", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemDocuments.of(HttpStatus.INTERNAL_SERVER_ERROR,
-                ProblemDocuments.message("detail.internal", locale()), locale()));
+        return problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                ProblemDocuments.of(
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        ProblemDocuments.message("detail.internal", locale()),
+                        locale()));
     }
 
     /** Spring's own problems (405, 406, 415, 404 of an unknown path...): worded, internals dropped. */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = body instanceof ProblemDetail detail ? detail
-                : e instanceof org.springframework.web.ErrorResponse response ? response.getBody()
-                : ProblemDetail.forStatus(status);
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = body instanceof ProblemDetail detail
+                ? detail
+                : e instanceof org.springframework.web.ErrorResponse response
+                        ? response.getBody()
+                        : ProblemDetail.forStatus(status);
         ProblemDocuments.localise(problem, locale());
         HttpHeaders copy = new HttpHeaders();
         if (headers != null) {
@@ -215,11 +252,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private ResponseEntity<Object> invalid(Map<String, Fault> faults) {
-        return problem(HttpStatus.BAD_REQUEST, ProblemDocuments.of(HttpStatus.BAD_REQUEST, "invalid", faults, locale()));
+        return problem(
+                HttpStatus.BAD_REQUEST, ProblemDocuments.of(HttpStatus.BAD_REQUEST, "invalid", faults, locale()));
     }
 
     private static ResponseEntity<Object> problem(HttpStatusCode status, ProblemDetail problem) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     private static Locale locale() {
@@ -257,11 +297,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (type == Boolean.class || type == boolean.class) {
             return Fault.of("not_boolean", "must be true or false");
         }
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
-                || type == Short.class || type == short.class || type == BigInteger.class) {
+        if (type == Integer.class
+                || type == int.class
+                || type == Long.class
+                || type == long.class
+                || type == Short.class
+                || type == short.class
+                || type == BigInteger.class) {
             return Fault.of("not_integer", "must be a whole number");
         }
-        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class
+        if (Number.class.isAssignableFrom(type)
+                || type == double.class
+                || type == float.class
                 || type == BigDecimal.class) {
             return Fault.of("not_number", "must be a number");
         }
@@ -275,7 +322,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             return Fault.of("not_id", "must be an id (a UUID)");
         }
         if (type.isEnum()) {
-            String values = Arrays.stream(type.getEnumConstants()).map(this::asJson).collect(Collectors.joining(", "));
+            String values =
+                    Arrays.stream(type.getEnumConstants()).map(this::asJson).collect(Collectors.joining(", "));
             return Fault.of("not_choice", "must be one of " + values, values);
         }
         if (type.isArray() || Collection.class.isAssignableFrom(type)) {
@@ -305,7 +353,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     private static String fieldPath(List<JsonMappingException.Reference> path) {
         return path.stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
     }
 
     private static String sqlState(Throwable e) {

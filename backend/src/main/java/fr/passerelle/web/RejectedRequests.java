@@ -24,10 +24,15 @@ class RejectedRequests {
     RequestRejectedHandler requestRejectedHandler(ObjectMapper json) {
         return (request, response, rejected) -> {
             String language = request.getHeader("Accept-Language");
-            Locale locale = language != null && language.strip().toLowerCase(Locale.ROOT).startsWith("en")
-                    ? Locale.ENGLISH : ProblemDocuments.DEFAULT;
-            ProblemDetail problem = ProblemDocuments.of(HttpStatus.BAD_REQUEST, "invalid",
-                    Map.of("path", Fault.of("path_refused", "holds characters an address may not contain")), locale);
+            Locale locale = language != null
+                            && language.strip().toLowerCase(Locale.ROOT).startsWith("en")
+                    ? Locale.ENGLISH
+                    : ProblemDocuments.DEFAULT;
+            ProblemDetail problem = ProblemDocuments.of(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid",
+                    Map.of("path", Fault.of("path_refused", "holds characters an address may not contain")),
+                    locale);
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             json.writeValue(response.getOutputStream(), problem);

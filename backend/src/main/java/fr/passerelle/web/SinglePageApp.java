@@ -22,7 +22,8 @@ class SinglePageApp implements WebMvcConfigurer {
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
         registry.addResourceHandler("/assets/**")
                 .addResourceLocations("classpath:/static/assets/")
-                .setCacheControl(CacheControl.maxAge(365, TimeUnit.DAYS).cachePublic().immutable());
+                .setCacheControl(
+                        CacheControl.maxAge(365, TimeUnit.DAYS).cachePublic().immutable());
         registry.addResourceHandler("/**")
                 .addResourceLocations("classpath:/static/")
                 .setCacheControl(CacheControl.noCache())
@@ -34,7 +35,8 @@ class SinglePageApp implements WebMvcConfigurer {
                         if (resource.exists() && resource.isReadable()) {
                             return resource;
                         }
-                        boolean apiOrFile = path.startsWith("api/") || path.startsWith("actuator/")
+                        boolean apiOrFile = path.startsWith("api/")
+                                || path.startsWith("actuator/")
                                 || path.substring(path.lastIndexOf('/') + 1).contains(".");
                         return apiOrFile || !INDEX.exists() ? null : INDEX;
                     }

@@ -37,13 +37,15 @@ class StrictJson {
 
     @Bean
     Jackson2ObjectMapperBuilderCustomizer strictJsonReading() {
-        return builder -> builder
-                .featuresToDisable(MapperFeature.ALLOW_COERCION_OF_SCALARS, DeserializationFeature.ACCEPT_FLOAT_AS_INT,
+        return builder -> builder.featuresToDisable(
+                        MapperFeature.ALLOW_COERCION_OF_SCALARS,
+                        DeserializationFeature.ACCEPT_FLOAT_AS_INT,
                         DeserializationFeature.ACCEPT_EMPTY_STRING_AS_NULL_OBJECT,
                         DeserializationFeature.ACCEPT_EMPTY_ARRAY_AS_NULL_OBJECT,
                         DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY,
                         DeserializationFeature.UNWRAP_SINGLE_VALUE_ARRAYS)
-                .featuresToEnable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+                .featuresToEnable(
+                        DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
                         DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS,
                         DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
                         DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
@@ -58,18 +60,33 @@ class StrictJson {
                             .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
                             .setCoercion(CoercionInputShape.EmptyArray, CoercionAction.Fail)
                             .setCoercion(CoercionInputShape.EmptyObject, CoercionAction.Fail);
-                    for (LogicalType type : new LogicalType[] {LogicalType.Textual, LogicalType.Boolean,
-                            LogicalType.Integer, LogicalType.Float, LogicalType.Enum, LogicalType.DateTime}) {
+                    for (LogicalType type : new LogicalType[] {
+                        LogicalType.Textual,
+                        LogicalType.Boolean,
+                        LogicalType.Integer,
+                        LogicalType.Float,
+                        LogicalType.Enum,
+                        LogicalType.DateTime
+                    }) {
                         mapper.coercionConfigFor(type)
-                                .setCoercion(CoercionInputShape.Integer, type == LogicalType.Integer
-                                        || type == LogicalType.Float ? CoercionAction.TryConvert : CoercionAction.Fail)
-                                .setCoercion(CoercionInputShape.Float, type == LogicalType.Float
-                                        ? CoercionAction.TryConvert : CoercionAction.Fail)
-                                .setCoercion(CoercionInputShape.Boolean, type == LogicalType.Boolean
-                                        ? CoercionAction.TryConvert : CoercionAction.Fail)
-                                .setCoercion(CoercionInputShape.String, type == LogicalType.Textual
-                                        || type == LogicalType.Enum || type == LogicalType.DateTime
-                                        ? CoercionAction.TryConvert : CoercionAction.Fail)
+                                .setCoercion(
+                                        CoercionInputShape.Integer,
+                                        type == LogicalType.Integer || type == LogicalType.Float
+                                                ? CoercionAction.TryConvert
+                                                : CoercionAction.Fail)
+                                .setCoercion(
+                                        CoercionInputShape.Float,
+                                        type == LogicalType.Float ? CoercionAction.TryConvert : CoercionAction.Fail)
+                                .setCoercion(
+                                        CoercionInputShape.Boolean,
+                                        type == LogicalType.Boolean ? CoercionAction.TryConvert : CoercionAction.Fail)
+                                .setCoercion(
+                                        CoercionInputShape.String,
+                                        type == LogicalType.Textual
+                                                        || type == LogicalType.Enum
+                                                        || type == LogicalType.DateTime
+                                                ? CoercionAction.TryConvert
+                                                : CoercionAction.Fail)
                                 .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
                     }
                 });
@@ -101,7 +118,8 @@ class StrictJson {
         public JsonDeserializer<?> createContextual(DeserializationContext context, BeanProperty property) {
             // Values without a declared property (a task form's map) are checked by the form, which knows
             // its text areas from its text fields: here only what no text may hold.
-            boolean lines = property == null || property.getAnnotation(PlainText.MultiLine.class) != null
+            boolean lines = property == null
+                    || property.getAnnotation(PlainText.MultiLine.class) != null
                     || property.getContextAnnotation(PlainText.MultiLine.class) != null;
             return new TextDeserializer(lines);
         }
@@ -136,8 +154,10 @@ class StrictJson {
             try {
                 return LocalDate.parse(text);
             } catch (DateTimeParseException e) {
-                throw new FaultyValue(parser, Fault.of("impossible_date", "is not a date that exists (" + text + ")",
-                        text), LocalDate.class);
+                throw new FaultyValue(
+                        parser,
+                        Fault.of("impossible_date", "is not a date that exists (" + text + ")", text),
+                        LocalDate.class);
             }
         }
     }

@@ -22,22 +22,33 @@ final class AlertCases {
     static final String ASSOCIATION = "accueil-lyon";
     static final String PROCESS = "alerts-deadline";
 
-    private AlertCases() {
-    }
+    private AlertCases() {}
 
     static void deploy(RepositoryService repository) {
-        repository.createDeployment().name(PROCESS).enableDuplicateFiltering(true).addModelInstance(PROCESS + ".bpmn",
-                Bpmn.createExecutableProcess(PROCESS).camundaHistoryTimeToLive(1)
-                        .startEvent()
-                        .userTask("act").name("Déposer le recours")
-                        .camundaCandidateGroups("${holders}")
-                        .camundaDueDate("${deadlines.due(execution, rule, 'notifiedOn')}")
-                        .boundaryEvent("moved").message("DeadlineMoved")
-                        .userTask("actAgain").name("Déposer le recours (nouveau délai)")
-                        .camundaCandidateGroups("${holders}")
-                        .camundaDueDate("${deadlines.due(execution, rule, 'restartedOn')}")
-                        .endEvent()
-                        .moveToActivity("act").endEvent().done()).deploy();
+        repository
+                .createDeployment()
+                .name(PROCESS)
+                .enableDuplicateFiltering(true)
+                .addModelInstance(
+                        PROCESS + ".bpmn",
+                        Bpmn.createExecutableProcess(PROCESS)
+                                .camundaHistoryTimeToLive(1)
+                                .startEvent()
+                                .userTask("act")
+                                .name("Déposer le recours")
+                                .camundaCandidateGroups("${holders}")
+                                .camundaDueDate("${deadlines.due(execution, rule, 'notifiedOn')}")
+                                .boundaryEvent("moved")
+                                .message("DeadlineMoved")
+                                .userTask("actAgain")
+                                .name("Déposer le recours (nouveau délai)")
+                                .camundaCandidateGroups("${holders}")
+                                .camundaDueDate("${deadlines.due(execution, rule, 'restartedOn')}")
+                                .endEvent()
+                                .moveToActivity("act")
+                                .endEvent()
+                                .done())
+                .deploy();
     }
 
     /** A new case with the test model running: due by {@code rule} from {@code notifiedOn}, offered to {@code holders}. */
@@ -50,10 +61,12 @@ final class AlertCases {
             jdbc.update("""
                     INSERT INTO app.cases (id, tenant_id, reference, applicant_id, ground, department, status,
                                            created_at, updated_at)
-                    VALUES (?, ?, ?, ?, 'L435-1', '69', 'PREPARATION', now(), now())""",
-                    id, ASSOCIATION, "ALR-" + id.toString().substring(0, 8), id);
-            return runtime.startProcessInstanceByKey(PROCESS, id.toString(), Map.of("rule", rule,
-                    "notifiedOn", notifiedOn, "holders", holders, "department", "69")).getId();
+                    VALUES (?, ?, ?, ?, 'L435-1', '69', 'PREPARATION', now(), now())""", id, ASSOCIATION, "ALR-" + id.toString().substring(0, 8), id);
+            return runtime.startProcessInstanceByKey(
+                            PROCESS,
+                            id.toString(),
+                            Map.of("rule", rule, "notifiedOn", notifiedOn, "holders", holders, "department", "69"))
+                    .getId();
         });
         return id;
     }

@@ -52,18 +52,24 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class CalendarAndDeadlinesTest {
     @RegisterExtension
     static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     TaskService engineTasks;
+
     @Autowired
     RepositoryService repository;
+
     @Autowired
     ReminderDispatcher dispatcher;
 
@@ -112,10 +118,17 @@ class CalendarAndDeadlinesTest {
         assertThat(shown.has("url")).as("the URL is told once, never stored").isFalse();
         String token = url.substring(url.lastIndexOf('/') + 1, url.length() - 4);
         Outbox.in(AlertCases.ASSOCIATION, () -> {
-            assertThat(jdbc.queryForObject("SELECT count(*) FROM app.calendar_feeds WHERE token_hash = ?", Long.class,
-                    CalendarFeeds.hash(token))).isEqualTo(1);
-            assertThat(jdbc.queryForObject("SELECT count(*) FROM app.calendar_feeds WHERE token_hash = ? OR "
-                    + "token_hash LIKE ?", Long.class, token, "%" + token.substring(0, 20) + "%")).isZero();
+            assertThat(jdbc.queryForObject(
+                            "SELECT count(*) FROM app.calendar_feeds WHERE token_hash = ?",
+                            Long.class,
+                            CalendarFeeds.hash(token)))
+                    .isEqualTo(1);
+            assertThat(jdbc.queryForObject(
+                            "SELECT count(*) FROM app.calendar_feeds WHERE token_hash = ? OR " + "token_hash LIKE ?",
+                            Long.class,
+                            token,
+                            "%" + token.substring(0, 20) + "%"))
+                    .isZero();
             return null;
         });
 
@@ -123,40 +136,62 @@ class CalendarAndDeadlinesTest {
         assertThat(feed.statusCode()).isEqualTo(200);
         assertThat(feed.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/calendar");
         Map<String, VEvent> events = events(feed.body());
-        assertThat(events.keySet()).as("hers and her group's, not Hugo's")
+        assertThat(events.keySet())
+                .as("hers and her group's, not Hugo's")
                 .contains(appeal + "@passerelle", houseArrest + "@passerelle")
                 .doesNotContain(retention + "@passerelle");
 
         VEvent appealEvent = events.get(appeal + "@passerelle");
-        LocalDate lastDay = engineTasks.createTaskQuery().taskId(appeal).singleResult().getDueDate().toInstant()
-                .atZone(PARIS).toLocalDate();
+        LocalDate lastDay = engineTasks
+                .createTaskQuery()
+                .taskId(appeal)
+                .singleResult()
+                .getDueDate()
+                .toInstant()
+                .atZone(PARIS)
+                .toLocalDate();
         String day = lastDay.format(DateTimeFormatter.BASIC_ISO_DATE);
         assertThat(value(appealEvent, Property.DTSTART)).isEqualTo(day);
-        assertThat(value(appealEvent, Property.DTEND)).isEqualTo(lastDay.plusDays(1).format(DateTimeFormatter.BASIC_ISO_DATE));
+        assertThat(value(appealEvent, Property.DTEND))
+                .isEqualTo(lastDay.plusDays(1).format(DateTimeFormatter.BASIC_ISO_DATE));
         assertThat(value(appealEvent, Property.URL)).isEqualTo("http://localhost:8080/tasks/" + appeal);
-        assertThat(value(appealEvent, Property.DESCRIPTION)).contains("R421-1 CJA", "Recours contentieux contre un refus");
-        assertThat(appealEvent.getAlarms()).extracting(alarm -> alarm.getProperty(Property.TRIGGER).orElseThrow().getValue())
-                .containsExactly(utc(lastDay.minusDays(7).atTime(8, 0)), utc(lastDay.minusDays(2).atTime(8, 0)),
+        assertThat(value(appealEvent, Property.DESCRIPTION))
+                .contains("R421-1 CJA", "Recours contentieux contre un refus");
+        assertThat(appealEvent.getAlarms())
+                .extracting(alarm ->
+                        alarm.getProperty(Property.TRIGGER).orElseThrow().getValue())
+                .containsExactly(
+                        utc(lastDay.minusDays(7).atTime(8, 0)),
+                        utc(lastDay.minusDays(2).atTime(8, 0)),
                         utc(lastDay.atTime(8, 0)));
 
         // Hugo's feed: his 48-hour deadline at its hour, and the group's task; not Ines's appeal
-        String hugoUrl = hugo.post("/api/me/calendar-feed", null).json().get("url").asText();
+        String hugoUrl =
+                hugo.post("/api/me/calendar-feed", null).json().get("url").asText();
         Map<String, VEvent> his = events(fetch(hugoUrl).body());
-        assertThat(his.keySet()).contains(retention + "@passerelle", houseArrest + "@passerelle")
+        assertThat(his.keySet())
+                .contains(retention + "@passerelle", houseArrest + "@passerelle")
                 .doesNotContain(appeal + "@passerelle");
         VEvent hour = his.get(retention + "@passerelle");
         assertThat(value(hour, Property.DTEND)).isEqualTo("20260304T070000Z");
         assertThat(hour.getAlarms()).hasSize(2);
 
         // another association's address, a changed token, a revoked one: 404, as for any unknown page
-        assertThat(fetch(url.replace("accueil-lyon", "droits-marseille")).statusCode()).isEqualTo(404);
-        assertThat(fetch(url.replace(token, new StringBuilder(token).reverse().toString())).statusCode()).isEqualTo(404);
+        assertThat(fetch(url.replace("accueil-lyon", "droits-marseille")).statusCode())
+                .isEqualTo(404);
+        assertThat(fetch(url.replace(token, new StringBuilder(token).reverse().toString()))
+                        .statusCode())
+                .isEqualTo(404);
         assertThat(ines.delete("/api/me/calendar-feed").status()).isEqualTo(204);
         assertThat(fetch(url).statusCode()).isEqualTo(404);
-        assertThat(ines.get("/api/me/calendar-feed").json().get("active").asBoolean()).isFalse();
-        String renewed = ines.post("/api/me/calendar-feed", null).json().get("url").asText();
+        assertThat(ines.get("/api/me/calendar-feed").json().get("active").asBoolean())
+                .isFalse();
+        String renewed =
+                ines.post("/api/me/calendar-feed", null).json().get("url").asText();
         assertThat(fetch(renewed).statusCode()).isEqualTo(200);
-        assertThat(hugo.post("/api/me/calendar-feed", null).status()).as("a new one revokes the old").isEqualTo(201);
+        assertThat(hugo.post("/api/me/calendar-feed", null).status())
+                .as("a new one revokes the old")
+                .isEqualTo(201);
         assertThat(fetch(hugoUrl).statusCode()).isEqualTo(404);
     }
 
@@ -187,7 +222,9 @@ class CalendarAndDeadlinesTest {
         assertThat(all).contains(retention, houseArrest);
         assertThat(all.indexOf(retention)).as("soonest first").isLessThan(all.indexOf(houseArrest));
 
-        assertThat(ines.get("/api/deadlines?scope=association").status()).as("coordinators only").isEqualTo(403);
+        assertThat(ines.get("/api/deadlines?scope=association").status())
+                .as("coordinators only")
+                .isEqualTo(403);
         var bad = ines.get("/api/deadlines?days=9&sort=due");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().get("errors").has("days")).isTrue();
@@ -196,18 +233,23 @@ class CalendarAndDeadlinesTest {
         clock(LocalDateTime.of(2026, 3, 10, 9, 0));
         var later = ines.get("/api/deadlines?days=7").json();
         assertThat(ids(later.get("overdue"))).as(later.toString()).contains(houseArrest);
-        assertThat(find(later.get("overdue"), houseArrest).get("overdue").asBoolean()).isTrue();
+        assertThat(find(later.get("overdue"), houseArrest).get("overdue").asBoolean())
+                .isTrue();
     }
 
     @Test
     void withTheDigestChosenRemindersWaitForOneDailyMailWhereOverdueItemsRepeatUntilDone() throws Exception {
-        assertThat(ines.get("/api/me/alert-settings").json().get("digest").asBoolean()).isFalse();
-        assertThat(ines.put("/api/me/alert-settings", "{\"digest\": \"yes\"}").status()).isEqualTo(400);
+        assertThat(ines.get("/api/me/alert-settings").json().get("digest").asBoolean())
+                .isFalse();
+        assertThat(ines.put("/api/me/alert-settings", "{\"digest\": \"yes\"}").status())
+                .isEqualTo(400);
         var missing = ines.put("/api/me/alert-settings", "{}");
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.json().get("errors").has("digest")).isTrue();
-        assertThat(ines.put("/api/me/alert-settings", "{\"digest\": true}").status()).isEqualTo(200);
-        assertThat(ines.get("/api/me/alert-settings").json().get("digest").asBoolean()).isTrue();
+        assertThat(ines.put("/api/me/alert-settings", "{\"digest\": true}").status())
+                .isEqualTo(200);
+        assertThat(ines.get("/api/me/alert-settings").json().get("digest").asBoolean())
+                .isTrue();
 
         // the 7-day OQTF's reminder at once: Ines reads digests, so not to her; Hugo (same group) gets it
         dispatcher.dispatchDue();
@@ -215,15 +257,19 @@ class CalendarAndDeadlinesTest {
         smtp.purgeEmailFromAllMailboxes();
 
         clock(LocalDateTime.of(2026, 3, 3, 6, 59));
-        assertThat(dispatcher.dispatchDigests()).as("not before the digest hour").isZero();
+        assertThat(dispatcher.dispatchDigests())
+                .as("not before the digest hour")
+                .isZero();
         clock(LocalDateTime.of(2026, 3, 3, 7, 0));
         assertThat(dispatcher.dispatchDigests()).isEqualTo(1);
         assertThat(dispatcher.dispatchDigests()).as("one a day").isZero();
         var digest = ReminderOutboxTest.single(smtp.getReceivedMessages());
         assertThat(ReminderOutboxTest.to(digest)).isEqualTo("ines.lyon@demo.passerelle.test");
         assertThat(digest.getSubject()).startsWith("Vos échéances du mardi 3 mars 2026");
-        assertThat((String) digest.getContent()).contains("À échéance dans les 7 jours", "/tasks/" + houseArrest)
-                .doesNotContain("/tasks/" + appeal).doesNotContain("/tasks/" + retention);
+        assertThat((String) digest.getContent())
+                .contains("À échéance dans les 7 jours", "/tasks/" + houseArrest)
+                .doesNotContain("/tasks/" + appeal)
+                .doesNotContain("/tasks/" + retention);
 
         // past the 7-day deadline and still open: in every digest, marked overdue, until done
         smtp.purgeEmailFromAllMailboxes();
@@ -269,26 +315,37 @@ class CalendarAndDeadlinesTest {
 
     private HttpResponse<String> fetch(String url) throws Exception {
         String path = URI.create(url).getPath();
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private static List<String> ids(JsonNode items) {
-        return StreamSupport.stream(items.spliterator(), false).map(item -> item.get("taskId").asText()).toList();
+        return StreamSupport.stream(items.spliterator(), false)
+                .map(item -> item.get("taskId").asText())
+                .toList();
     }
 
     private static JsonNode find(JsonNode items, String taskId) {
-        return StreamSupport.stream(items.spliterator(), false).filter(item -> item.get("taskId").asText().equals(taskId))
-                .findFirst().orElseThrow();
+        return StreamSupport.stream(items.spliterator(), false)
+                .filter(item -> item.get("taskId").asText().equals(taskId))
+                .findFirst()
+                .orElseThrow();
     }
 
     private String task(UUID caseId) {
-        Task task = engineTasks.createTaskQuery().processInstanceBusinessKey(caseId.toString()).singleResult();
+        Task task = engineTasks
+                .createTaskQuery()
+                .processInstanceBusinessKey(caseId.toString())
+                .singleResult();
         return task.getId();
     }
 
     private Api login(String username) {
-        return Api.at(port).as(KeycloakLogin.accessToken(RealKeycloakTest.ISSUER, RealKeycloakTest.CLIENT,
-                RealKeycloakTest.REDIRECT, username, "demo"));
+        return Api.at(port)
+                .as(KeycloakLogin.accessToken(
+                        RealKeycloakTest.ISSUER, RealKeycloakTest.CLIENT, RealKeycloakTest.REDIRECT, username, "demo"));
     }
 }

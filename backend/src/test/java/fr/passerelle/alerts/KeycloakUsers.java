@@ -20,8 +20,7 @@ final class KeycloakUsers {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private KeycloakUsers() {
-    }
+    private KeycloakUsers() {}
 
     static String id(String username) {
         JsonNode users = get("/admin/realms/passerelle/users?exact=true&username="
@@ -38,8 +37,10 @@ final class KeycloakUsers {
                 {"username": "%s", "email": "%s", "emailVerified": true, "firstName": "Jane", "lastName": "Doe",
                  "enabled": true, "attributes": {"locale": ["%s"]}}""".formatted(username, email, locale);
         HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(BASE + "/admin/realms/passerelle/users"))
-                .header("Authorization", "Bearer " + token()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+                .header("Authorization", "Bearer " + token())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
         if (created.statusCode() != 201) {
             throw new IllegalStateException("User not created: " + created.statusCode() + " " + created.body());
         }
@@ -49,12 +50,16 @@ final class KeycloakUsers {
 
     static void delete(String id) {
         send(HttpRequest.newBuilder(URI.create(BASE + "/admin/realms/passerelle/users/" + id))
-                .header("Authorization", "Bearer " + token()).DELETE().build());
+                .header("Authorization", "Bearer " + token())
+                .DELETE()
+                .build());
     }
 
     private static JsonNode get(String path) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(BASE + path))
-                .header("Authorization", "Bearer " + token()).GET().build());
+                .header("Authorization", "Bearer " + token())
+                .GET()
+                .build());
         try {
             return JSON.readTree(response.body());
         } catch (IOException e) {
@@ -67,7 +72,8 @@ final class KeycloakUsers {
                         URI.create(BASE + "/realms/passerelle/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=passerelle-admin-api"
-                        + "&client_secret=" + RealKeycloakTest.DEMO_ADMIN_API_SECRET)).build());
+                        + "&client_secret=" + RealKeycloakTest.DEMO_ADMIN_API_SECRET))
+                .build());
         try {
             return JSON.readTree(response.body()).get("access_token").asText();
         } catch (IOException e) {

@@ -61,14 +61,19 @@ class ReminderOutboxTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     TaskService engineTasks;
+
     @Autowired
     RepositoryService repository;
+
     @Autowired
     ReminderDispatcher dispatcher;
 
@@ -103,7 +108,8 @@ class ReminderOutboxTest {
         Task task = task(caseId);
         engineTasks.setAssignee(task.getId(), englishUser);
         LocalDate lastDay = task.getDueDate().toInstant().atZone(PARIS).toLocalDate();
-        assertThat(Outbox.rows(jdbc, task.getId())).extracting(row -> row.get("threshold") + "@" + row.get("status"))
+        assertThat(Outbox.rows(jdbc, task.getId()))
+                .extracting(row -> row.get("threshold") + "@" + row.get("status"))
                 .containsExactly("P7D@PENDING", "P2D@PENDING", "DAY@PENDING");
 
         clock(lastDay.minusDays(7).atTime(7, 59));
@@ -116,11 +122,18 @@ class ReminderOutboxTest {
         MimeMessage first = single(smtp.getReceivedMessages());
         assertThat(first.getRecipients(Message.RecipientType.TO)[0].toString()).contains(englishEmail);
         assertThat(first.getHeader("Content-Language")[0]).isEqualTo("en");
-        assertThat(first.getSubject()).startsWith("Reminder: Déposer le recours by ")
-                .contains(lastDay.getDayOfMonth() + " ").endsWith("at 23:59 (Paris time)");
+        assertThat(first.getSubject())
+                .startsWith("Reminder: Déposer le recours by ")
+                .contains(lastDay.getDayOfMonth() + " ")
+                .endsWith("at 23:59 (Paris time)");
         String body = (String) first.getContent();
-        assertThat(body).contains("Hello Jane Doe", "Rule: Court appeal against a refusal (2 months)",
-                "Source: R421-1 CJA", "Task: http://localhost:8080/tasks/" + task.getId(), "Case: ALR-");
+        assertThat(body)
+                .contains(
+                        "Hello Jane Doe",
+                        "Rule: Court appeal against a refusal (2 months)",
+                        "Source: R421-1 CJA",
+                        "Task: http://localhost:8080/tasks/" + task.getId(),
+                        "Case: ALR-");
 
         clock(lastDay.minusDays(2).atTime(8, 0).plusMinutes(3));
         assertThat(dispatcher.dispatchDue()).isEqualTo(1);
@@ -130,8 +143,10 @@ class ReminderOutboxTest {
         clock(lastDay.plusDays(3).atTime(12, 0));
         assertThat(dispatcher.dispatchDue()).isZero();
         assertThat(Arrays.stream(smtp.getReceivedMessages()).map(ReminderOutboxTest::reference))
-                .containsExactlyInAnyOrder(Outbox.reference(jdbc, task.getId(), "P7D"),
-                        Outbox.reference(jdbc, task.getId(), "P2D"), Outbox.reference(jdbc, task.getId(), "DAY"));
+                .containsExactlyInAnyOrder(
+                        Outbox.reference(jdbc, task.getId(), "P7D"),
+                        Outbox.reference(jdbc, task.getId(), "P2D"),
+                        Outbox.reference(jdbc, task.getId(), "DAY"));
         assertThat(Outbox.rows(jdbc, task.getId())).allSatisfy(row -> {
             assertThat(row.get("status")).isEqualTo("SENT");
             assertThat(row.get("recipients")).isEqualTo(englishEmail);
@@ -149,20 +164,30 @@ class ReminderOutboxTest {
 
         var messages = Arrays.asList(smtp.getReceivedMessages());
         assertThat(sent).isEqualTo(messages.size());
-        List<String> toGroup = messages.stream().filter(m -> reference(m).equals(Outbox.reference(jdbc, task(offered).getId(), "P7D")))
-                .map(ReminderOutboxTest::to).toList();
-        assertThat(toGroup).contains("ines.lyon@demo.passerelle.test", "hugo.lyon@demo.passerelle.test")
+        List<String> toGroup = messages.stream()
+                .filter(m ->
+                        reference(m).equals(Outbox.reference(jdbc, task(offered).getId(), "P7D")))
+                .map(ReminderOutboxTest::to)
+                .toList();
+        assertThat(toGroup)
+                .contains("ines.lyon@demo.passerelle.test", "hugo.lyon@demo.passerelle.test")
                 .doesNotContain("claire.coord@demo.passerelle.test");
         List<String> toCoordinator = messages.stream()
-                .filter(m -> reference(m).equals(Outbox.reference(jdbc, task(nobodys).getId(), "P7D")))
-                .map(ReminderOutboxTest::to).toList();
+                .filter(m ->
+                        reference(m).equals(Outbox.reference(jdbc, task(nobodys).getId(), "P7D")))
+                .map(ReminderOutboxTest::to)
+                .toList();
         assertThat(toCoordinator).containsExactly("claire.coord@demo.passerelle.test");
         for (MimeMessage message : messages) {
             assertThat(message.getHeader("Content-Language")[0]).isEqualTo("fr");
-            assertThat(message.getSubject()).startsWith("Rappel : Déposer le recours avant le ")
+            assertThat(message.getSubject())
+                    .startsWith("Rappel : Déposer le recours avant le ")
                     .endsWith("à 23:59 (heure de Paris)");
-            assertThat((String) message.getContent()).contains("Règle : Recours contentieux contre un refus (2 mois)",
-                    "Source : R421-1 CJA", "Tâche : http://localhost:8080/tasks/");
+            assertThat((String) message.getContent())
+                    .contains(
+                            "Règle : Recours contentieux contre un refus (2 mois)",
+                            "Source : R421-1 CJA",
+                            "Tâche : http://localhost:8080/tasks/");
         }
     }
 
@@ -173,8 +198,10 @@ class ReminderOutboxTest {
         LocalDate lastDay = task.getDueDate().toInstant().atZone(PARIS).toLocalDate();
         engineTasks.complete(task.getId());
 
-        assertThat(Outbox.rows(jdbc, task.getId())).extracting(row -> row.get("status"))
-                .containsOnly("CANCELLED").hasSize(3);
+        assertThat(Outbox.rows(jdbc, task.getId()))
+                .extracting(row -> row.get("status"))
+                .containsOnly("CANCELLED")
+                .hasSize(3);
         for (LocalDate day = lastDay.minusDays(8); !day.isAfter(lastDay); day = day.plusDays(1)) {
             clock(day.atTime(12, 0));
             dispatcher.dispatchDue();
@@ -190,31 +217,41 @@ class ReminderOutboxTest {
 
         // legal aid granted on 20 March: the step ends and starts again, counted from the new date
         clock(LocalDateTime.of(2026, 3, 20, 10, 0));
-        Tenancy.runAs(new CurrentAssociation(ASSOCIATION, Set.of(Role.COORDINATOR)), () ->
-                runtime.createMessageCorrelation("DeadlineMoved").processInstanceBusinessKey(caseId.toString())
-                        .setVariable("restartedOn", "2026-03-20").correlateWithResult());
+        Tenancy.runAs(
+                new CurrentAssociation(ASSOCIATION, Set.of(Role.COORDINATOR)),
+                () -> runtime.createMessageCorrelation("DeadlineMoved")
+                        .processInstanceBusinessKey(caseId.toString())
+                        .setVariable("restartedOn", "2026-03-20")
+                        .correlateWithResult());
         Task after = task(caseId);
         LocalDate newDay = after.getDueDate().toInstant().atZone(PARIS).toLocalDate();
         assertThat(newDay).isAfter(oldDay);
-        assertThat(Outbox.rows(jdbc, before.getId())).extracting(row -> row.get("status")).containsOnly("CANCELLED");
-        assertThat(Outbox.rows(jdbc, after.getId())).extracting(row -> row.get("threshold") + "@" + row.get("status"))
+        assertThat(Outbox.rows(jdbc, before.getId()))
+                .extracting(row -> row.get("status"))
+                .containsOnly("CANCELLED");
+        assertThat(Outbox.rows(jdbc, after.getId()))
+                .extracting(row -> row.get("threshold") + "@" + row.get("status"))
                 .containsExactly("P7D@PENDING", "P2D@PENDING", "DAY@PENDING");
 
         clock(oldDay.minusDays(7).atTime(9, 0));
         assertThat(dispatcher.dispatchDue()).as("the old date's reminder").isZero();
 
         // the date moved again on the same task (a coordinator corrected it): reminders follow
-        Date corrected = Date.from(newDay.plusDays(10).atTime(LocalTime.of(23, 59, 59)).atZone(PARIS).toInstant());
+        Date corrected = Date.from(newDay.plusDays(10)
+                .atTime(LocalTime.of(23, 59, 59))
+                .atZone(PARIS)
+                .toInstant());
         engineTasks.setDueDate(after.getId(), corrected);
-        assertThat(Outbox.rows(jdbc, after.getId())).extracting(row -> row.get("threshold") + "@" + row.get("status"))
-                .containsExactlyInAnyOrder("P7D@CANCELLED", "P2D@CANCELLED", "DAY@CANCELLED",
-                        "P7D@PENDING", "P2D@PENDING", "DAY@PENDING");
+        assertThat(Outbox.rows(jdbc, after.getId()))
+                .extracting(row -> row.get("threshold") + "@" + row.get("status"))
+                .containsExactlyInAnyOrder(
+                        "P7D@CANCELLED", "P2D@CANCELLED", "DAY@CANCELLED", "P7D@PENDING", "P2D@PENDING", "DAY@PENDING");
         clock(newDay.minusDays(7).atTime(9, 0));
         assertThat(dispatcher.dispatchDue()).isZero();
         clock(newDay.plusDays(3).atTime(9, 0));
         assertThat(dispatcher.dispatchDue()).isEqualTo(1);
-        assertThat(reference(single(smtp.getReceivedMessages()))).isEqualTo(
-                Outbox.reference(jdbc, after.getId(), "P7D", corrected.toInstant()));
+        assertThat(reference(single(smtp.getReceivedMessages())))
+                .isEqualTo(Outbox.reference(jdbc, after.getId(), "P7D", corrected.toInstant()));
         assertThat((String) single(smtp.getReceivedMessages()).getContent())
                 .contains(String.valueOf(newDay.plusDays(10).getDayOfMonth()));
     }
@@ -224,21 +261,41 @@ class ReminderOutboxTest {
         clock(LocalDateTime.of(2026, 3, 2, 11, 0));
         UUID retention = AlertCases.open(jdbc, runtime, "OQTF_RETENTION", "2026-03-02T10:00", "nobody");
         Task task48 = task(retention);
-        assertThat(task48.getDueDate().toInstant()).isEqualTo(LocalDateTime.of(2026, 3, 4, 10, 0).atZone(PARIS).toInstant());
-        assertThat(Outbox.sendTimes(jdbc, task48.getId())).containsExactly(
-                "NOW@" + LocalDateTime.of(2026, 3, 2, 11, 0).atZone(PARIS).toInstant(),
-                "HALF@" + LocalDateTime.of(2026, 3, 3, 10, 30).atZone(PARIS).toInstant());
+        assertThat(task48.getDueDate().toInstant())
+                .isEqualTo(LocalDateTime.of(2026, 3, 4, 10, 0).atZone(PARIS).toInstant());
+        assertThat(Outbox.sendTimes(jdbc, task48.getId()))
+                .containsExactly(
+                        "NOW@"
+                                + LocalDateTime.of(2026, 3, 2, 11, 0)
+                                        .atZone(PARIS)
+                                        .toInstant(),
+                        "HALF@"
+                                + LocalDateTime.of(2026, 3, 3, 10, 30)
+                                        .atZone(PARIS)
+                                        .toInstant());
 
         UUID houseArrest = AlertCases.open(jdbc, runtime, "OQTF_HOUSE_ARREST", "2026-03-02", "nobody");
         Task task7 = task(houseArrest);
         LocalDate lastDay = task7.getDueDate().toInstant().atZone(PARIS).toLocalDate();
         assertThat(lastDay).isEqualTo(LocalDate.of(2026, 3, 9));
-        assertThat(Outbox.sendTimes(jdbc, task7.getId())).containsExactly(
-                "NOW@" + LocalDateTime.of(2026, 3, 2, 11, 0).atZone(PARIS).toInstant(),
-                "P3D@" + LocalDateTime.of(2026, 3, 6, 8, 0).atZone(PARIS).toInstant(),
-                "DAY@" + LocalDateTime.of(2026, 3, 9, 8, 0).atZone(PARIS).toInstant());
+        assertThat(Outbox.sendTimes(jdbc, task7.getId()))
+                .containsExactly(
+                        "NOW@"
+                                + LocalDateTime.of(2026, 3, 2, 11, 0)
+                                        .atZone(PARIS)
+                                        .toInstant(),
+                        "P3D@"
+                                + LocalDateTime.of(2026, 3, 6, 8, 0)
+                                        .atZone(PARIS)
+                                        .toInstant(),
+                        "DAY@"
+                                + LocalDateTime.of(2026, 3, 9, 8, 0)
+                                        .atZone(PARIS)
+                                        .toInstant());
 
-        assertThat(dispatcher.dispatchDue()).as("both at once, to the coordinator").isEqualTo(2);
+        assertThat(dispatcher.dispatchDue())
+                .as("both at once, to the coordinator")
+                .isEqualTo(2);
         clock(LocalDateTime.of(2026, 3, 3, 10, 31));
         assertThat(dispatcher.dispatchDue()).isEqualTo(1);
         assertThat(smtp.getReceivedMessages()).hasSize(3);
@@ -257,16 +314,23 @@ class ReminderOutboxTest {
 
         clock(sevenDays);
         assertThat(dispatcher.dispatchDue()).isZero();
-        assertThat(Outbox.row(jdbc, taskId, "P7D")).containsEntry("status", "PENDING").containsEntry("attempts", 1);
+        assertThat(Outbox.row(jdbc, taskId, "P7D"))
+                .containsEntry("status", "PENDING")
+                .containsEntry("attempts", 1);
         clock(sevenDays.plusSeconds(59));
         dispatcher.dispatchDue();
-        assertThat(Outbox.row(jdbc, taskId, "P7D")).as("not before its back-off").containsEntry("attempts", 1);
+        assertThat(Outbox.row(jdbc, taskId, "P7D"))
+                .as("not before its back-off")
+                .containsEntry("attempts", 1);
         clock(sevenDays.plusMinutes(1));
         dispatcher.dispatchDue();
-        assertThat(Outbox.row(jdbc, taskId, "P7D")).as("then again, twice as late next time")
+        assertThat(Outbox.row(jdbc, taskId, "P7D"))
+                .as("then again, twice as late next time")
                 .containsEntry("attempts", 2);
         assertThat(Outbox.row(jdbc, taskId, "P7D").get("next_attempt_at").toString())
-                .startsWith(java.sql.Timestamp.from(sevenDays.plusMinutes(3).atZone(PARIS).toInstant()).toString()
+                .startsWith(java.sql.Timestamp.from(
+                                sevenDays.plusMinutes(3).atZone(PARIS).toInstant())
+                        .toString()
                         .substring(0, 16));
         // the other one has had all its attempts but the last
         Outbox.setAttempts(jdbc, givenUp, "P7D", 5);
@@ -276,8 +340,11 @@ class ReminderOutboxTest {
         dispatcher.dispatchDue();
         dispatcher.dispatchDue();
         assertThat(Arrays.stream(smtp.getReceivedMessages()).map(ReminderOutboxTest::reference))
-                .containsExactlyInAnyOrder(Outbox.reference(jdbc, taskId, "P7D"), Outbox.reference(jdbc, givenUp, "P7D"));
-        assertThat(Outbox.row(jdbc, taskId, "P7D")).containsEntry("status", "SENT").containsEntry("attempts", 3);
+                .containsExactlyInAnyOrder(
+                        Outbox.reference(jdbc, taskId, "P7D"), Outbox.reference(jdbc, givenUp, "P7D"));
+        assertThat(Outbox.row(jdbc, taskId, "P7D"))
+                .containsEntry("status", "SENT")
+                .containsEntry("attempts", 3);
 
         // a reminder that runs out of attempts is FAILED and listed for the coordinator, who may retry it
         smtp.stop();
@@ -285,29 +352,47 @@ class ReminderOutboxTest {
         Outbox.setAttempts(jdbc, givenUp, "P2D", 5);
         dispatcher.dispatchDue();
         assertThat(Outbox.row(jdbc, givenUp, "P2D")).containsEntry("status", "FAILED");
-        Api claire = Api.at(port).as(KeycloakLogin.accessToken(RealKeycloakTest.ISSUER, RealKeycloakTest.CLIENT,
-                RealKeycloakTest.REDIRECT, "claire.coord", "demo"));
+        Api claire = Api.at(port)
+                .as(KeycloakLogin.accessToken(
+                        RealKeycloakTest.ISSUER,
+                        RealKeycloakTest.CLIENT,
+                        RealKeycloakTest.REDIRECT,
+                        "claire.coord",
+                        "demo"));
         var failed = claire.get("/api/alerts/failed");
         assertThat(failed.status()).as(failed.toString()).isEqualTo(200);
         var listed = failed.json().findParents("taskId").stream()
-                .filter(item -> item.get("taskId").asText().equals(givenUp)).toList();
+                .filter(item -> item.get("taskId").asText().equals(givenUp))
+                .toList();
         assertThat(listed).hasSize(1);
         assertThat(listed.get(0).get("lastError").asText()).isNotBlank();
         assertThat(listed.get(0).get("attempts").asInt()).isEqualTo(6);
-        Api ines = Api.at(port).as(KeycloakLogin.accessToken(RealKeycloakTest.ISSUER, RealKeycloakTest.CLIENT,
-                RealKeycloakTest.REDIRECT, "ines.lyon", "demo"));
-        assertThat(ines.get("/api/alerts/failed").status()).as("coordinators only").isEqualTo(403);
+        Api ines = Api.at(port)
+                .as(KeycloakLogin.accessToken(
+                        RealKeycloakTest.ISSUER,
+                        RealKeycloakTest.CLIENT,
+                        RealKeycloakTest.REDIRECT,
+                        "ines.lyon",
+                        "demo"));
+        assertThat(ines.get("/api/alerts/failed").status())
+                .as("coordinators only")
+                .isEqualTo(403);
 
         smtp.start();
         long id = listed.get(0).get("id").asLong();
-        assertThat(claire.post("/api/alerts/failed/" + id + "/retry", null).status()).isEqualTo(204);
-        assertThat(claire.post("/api/alerts/failed/" + id + "/retry", null).status()).isEqualTo(404);
+        assertThat(claire.post("/api/alerts/failed/" + id + "/retry", null).status())
+                .isEqualTo(204);
+        assertThat(claire.post("/api/alerts/failed/" + id + "/retry", null).status())
+                .isEqualTo(404);
         assertThat(dispatcher.dispatchDue()).isEqualTo(1);
         assertThat(Outbox.row(jdbc, givenUp, "P2D")).containsEntry("status", "SENT");
     }
 
     private Task task(UUID caseId) {
-        return engineTasks.createTaskQuery().processInstanceBusinessKey(caseId.toString()).singleResult();
+        return engineTasks
+                .createTaskQuery()
+                .processInstanceBusinessKey(caseId.toString())
+                .singleResult();
     }
 
     static void clock(LocalDateTime paris) {
@@ -329,7 +414,8 @@ class ReminderOutboxTest {
 
     static String to(MimeMessage message) {
         try {
-            return ((jakarta.mail.internet.InternetAddress) message.getRecipients(Message.RecipientType.TO)[0]).getAddress();
+            return ((jakarta.mail.internet.InternetAddress) message.getRecipients(Message.RecipientType.TO)[0])
+                    .getAddress();
         } catch (jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e);
         }

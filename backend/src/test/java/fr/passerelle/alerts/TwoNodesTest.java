@@ -45,12 +45,16 @@ class TwoNodesTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     TaskService engineTasks;
+
     @Autowired
     RepositoryService repository;
+
     @Autowired
     ReminderDispatcher dispatcher;
 
@@ -72,10 +76,20 @@ class TwoNodesTest {
         List<String> tasks = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             UUID caseId = AlertCases.open(jdbc, runtime, "CONTENTIOUS_APPEAL", "2026-03-02", "nobody");
-            tasks.add(engineTasks.createTaskQuery().processInstanceBusinessKey(caseId.toString()).singleResult().getId());
+            tasks.add(engineTasks
+                    .createTaskQuery()
+                    .processInstanceBusinessKey(caseId.toString())
+                    .singleResult()
+                    .getId());
         }
-        LocalDate lastDay = engineTasks.createTaskQuery().taskId(tasks.get(0)).singleResult().getDueDate().toInstant()
-                .atZone(PARIS).toLocalDate();
+        LocalDate lastDay = engineTasks
+                .createTaskQuery()
+                .taskId(tasks.get(0))
+                .singleResult()
+                .getDueDate()
+                .toInstant()
+                .atZone(PARIS)
+                .toLocalDate();
         try (ConfigurableApplicationContext second = startNode("node2")) {
             ReminderDispatcher other = second.getBean(ReminderDispatcher.class);
             clock(lastDay.minusDays(7).atTime(8, 0));
@@ -100,39 +114,60 @@ class TwoNodesTest {
             }
             assertThat(dispatcher.dispatchDue() + other.dispatchDue()).isZero();
         }
-        var references = Arrays.stream(smtp.getReceivedMessages()).map(ReminderOutboxTest::reference).toList();
-        assertThat(references).hasSize(12).doesNotHaveDuplicates()
-                .containsExactlyInAnyOrderElementsOf(tasks.stream().map(t -> Outbox.reference(jdbc, t, "P7D")).toList());
+        var references = Arrays.stream(smtp.getReceivedMessages())
+                .map(ReminderOutboxTest::reference)
+                .toList();
+        assertThat(references)
+                .hasSize(12)
+                .doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(tasks.stream()
+                        .map(t -> Outbox.reference(jdbc, t, "P7D"))
+                        .toList());
     }
 
     @Test
     void aReminderDueWhileNoNodeRanIsSentOnceByTheNodeThatStartsAfterwards() throws Exception {
         UUID caseId = AlertCases.open(jdbc, runtime, "CONTENTIOUS_APPEAL", "2026-03-02", "nobody");
-        String task = engineTasks.createTaskQuery().processInstanceBusinessKey(caseId.toString()).singleResult().getId();
-        LocalDate lastDay = engineTasks.createTaskQuery().taskId(task).singleResult().getDueDate().toInstant()
-                .atZone(PARIS).toLocalDate();
+        String task = engineTasks
+                .createTaskQuery()
+                .processInstanceBusinessKey(caseId.toString())
+                .singleResult()
+                .getId();
+        LocalDate lastDay = engineTasks
+                .createTaskQuery()
+                .taskId(task)
+                .singleResult()
+                .getDueDate()
+                .toInstant()
+                .atZone(PARIS)
+                .toLocalDate();
         // down from before the 7-day reminder until after the 2-day one
         clock(lastDay.minusDays(1).atTime(10, 0));
         try (ConfigurableApplicationContext restarted = startNode("restarted")) {
             ReminderDispatcher node = restarted.getBean(ReminderDispatcher.class);
-            assertThat(node.dispatchDue()).as("the latest missed reminder, once").isEqualTo(1);
+            assertThat(node.dispatchDue())
+                    .as("the latest missed reminder, once")
+                    .isEqualTo(1);
             assertThat(node.dispatchDue()).isZero();
         }
         assertThat(dispatcher.dispatchDue()).isZero();
         assertThat(ReminderOutboxTest.reference(ReminderOutboxTest.single(smtp.getReceivedMessages())))
                 .isEqualTo(Outbox.reference(jdbc, task, "P2D"));
-        assertThat(Outbox.rows(jdbc, task)).extracting(row -> row.get("threshold") + "@" + row.get("status"))
+        assertThat(Outbox.rows(jdbc, task))
+                .extracting(row -> row.get("threshold") + "@" + row.get("status"))
                 .containsExactly("P7D@CANCELLED", "P2D@SENT", "DAY@PENDING");
     }
 
     /** Another node of the service on the same database, its job executor and schedule off like this one's. */
     static ConfigurableApplicationContext startNode(String name) {
-        return new SpringApplicationBuilder(PasserelleApplication.class).profiles("test").run(
-                "--server.port=0",
-                "--camunda.bpm.process-engine-name=" + name,
-                "--passerelle.security.issuer=" + RealKeycloakTest.ISSUER,
-                "--passerelle.security.audience=passerelle-api",
-                "--passerelle.keycloak-admin.client-secret=" + RealKeycloakTest.DEMO_ADMIN_API_SECRET,
-                "--spring.main.banner-mode=off");
+        return new SpringApplicationBuilder(PasserelleApplication.class)
+                .profiles("test")
+                .run(
+                        "--server.port=0",
+                        "--camunda.bpm.process-engine-name=" + name,
+                        "--passerelle.security.issuer=" + RealKeycloakTest.ISSUER,
+                        "--passerelle.security.audience=passerelle-api",
+                        "--passerelle.keycloak-admin.client-secret=" + RealKeycloakTest.DEMO_ADMIN_API_SECRET,
+                        "--spring.main.banner-mode=off");
     }
 }

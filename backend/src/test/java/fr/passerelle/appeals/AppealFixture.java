@@ -20,8 +20,7 @@ final class AppealFixture {
              "interpreterLanguage": "bambara", "addressLine": "3 rue Garibaldi", "postalCode": "69003", "city": "Lyon"}""";
     static final String PDF = "%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n";
 
-    private AppealFixture() {
-    }
+    private AppealFixture() {}
 
     record Case(String id, String reference, String processInstanceId) {
         String c() {
@@ -36,11 +35,21 @@ final class AppealFixture {
                  "decidedOn": "%s", "notifiedOn": "%s"}""".formatted(APPLICANT, daysAgo(5), daysAgo(3)));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String id = created.json().get("id").asText();
-        String instance = Tenancy.runAs(new CurrentAssociation(association, Set.of(Role.COORDINATOR)), () ->
-                runtime.createProcessInstanceByKey(AppealGrants.CONTENTIOUS_APPEAL).businessKey(id)
-                        .setVariables(Map.of("caseId", id, "department", "69", "decisionOutcome", "REFUSED",
-                                "decisionNotifiedDate", daysAgo(3)))
-                        .execute().getId());
+        String instance = Tenancy.runAs(
+                new CurrentAssociation(association, Set.of(Role.COORDINATOR)),
+                () -> runtime.createProcessInstanceByKey(AppealGrants.CONTENTIOUS_APPEAL)
+                        .businessKey(id)
+                        .setVariables(Map.of(
+                                "caseId",
+                                id,
+                                "department",
+                                "69",
+                                "decisionOutcome",
+                                "REFUSED",
+                                "decisionNotifiedDate",
+                                daysAgo(3)))
+                        .execute()
+                        .getId());
         return new Case(id, created.json().get("reference").asText(), instance);
     }
 

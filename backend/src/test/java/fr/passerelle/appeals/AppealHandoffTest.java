@@ -30,12 +30,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class AppealHandoffTest {
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     TaskService taskService;
+
     @Autowired
     org.camunda.bpm.engine.ManagementService management;
 
@@ -43,6 +47,7 @@ class AppealHandoffTest {
     Api caseworker;
     /** A lawyer of both associations (she sends X-Association), and one of alpha only. */
     Api durand;
+
     Api nguyen;
     Api betaCoordinator;
     String durandId;
@@ -53,7 +58,8 @@ class AppealHandoffTest {
     void setUp() {
         Associations.ensure(jdbc, ALPHA, BETA);
         Api api = Api.at(port);
-        coordinator = api.as(TestTokens.user("claire", group(ALPHA, "coordinator")).token());
+        coordinator =
+                api.as(TestTokens.user("claire", group(ALPHA, "coordinator")).token());
         caseworker = api.as(TestTokens.user("ines", group(ALPHA, "caseworker")).token());
         var durandToken = TestTokens.user("me.durand", group(ALPHA, "lawyer"), group(BETA, "lawyer"));
         durand = api.as(durandToken.token());
@@ -64,7 +70,8 @@ class AppealHandoffTest {
         var betaLawyer = TestTokens.user("me.petit", group(BETA, "lawyer"));
         betaLawyer.token();
         betaLawyerId = betaLawyer.subject();
-        betaCoordinator = api.as(TestTokens.user("marc", group(BETA, "coordinator")).token());
+        betaCoordinator =
+                api.as(TestTokens.user("marc", group(BETA, "coordinator")).token());
     }
 
     @Test
@@ -79,25 +86,32 @@ class AppealHandoffTest {
         var noReason = coordinator.post(appeal.c() + "/appeal/consent-override", "{\"reason\": \" \"}");
         assertThat(noReason.status()).isEqualTo(400);
         assertThat(noReason.json().get("errors").has("reason")).isTrue();
-        assertThat(caseworker.post(appeal.c() + "/appeal/consent-override", "{\"reason\": \"48 h\"}").status())
-                .as("only a coordinator overrides").isEqualTo(403);
+        assertThat(caseworker
+                        .post(appeal.c() + "/appeal/consent-override", "{\"reason\": \"48 h\"}")
+                        .status())
+                .as("only a coordinator overrides")
+                .isEqualTo(403);
         var noDocument = caseworker.post(appeal.c() + "/appeal/consent", "{\"documentNote\": \"\"}");
         assertThat(noDocument.status()).isEqualTo(400);
         assertThat(noDocument.json().get("errors").has("documentNote")).isTrue();
-        var strangeDocument = caseworker.post(appeal.c() + "/appeal/consent", """
+        var strangeDocument =
+                caseworker.post(appeal.c() + "/appeal/consent", """
                 {"documentNote": "formulaire signé", "documentId": "%s"}""".formatted(java.util.UUID.randomUUID()));
         assertThat(strangeDocument.status()).isEqualTo(400);
         assertThat(strangeDocument.json().get("errors").has("documentId")).isTrue();
 
-        assertThat(coordinator.post(appeal.c() + "/appeal/consent-override", """
+        assertThat(coordinator
+                        .post(appeal.c() + "/appeal/consent-override", """
                 {"reason": "Retenue en CRA, joignable seulement par son avocat de permanence : OQTF à 48 heures"}""")
-                .status()).isEqualTo(201);
+                        .status())
+                .isEqualTo(201);
         assertThat(offer(appeal, durandId).status()).isEqualTo(201);
         JsonNode audit = coordinator.get("/api/audit?caseId=" + appeal.id()).json();
         assertThat(audit.findValuesAsText("action")).contains("APPEAL_CONSENT_OVERRIDDEN", "APPEAL_OFFERED");
         assertThat(audit.toString()).contains("Retenue en CRA");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM app.appeal_offers", Long.class))
-                .as("the service's role reads no row without an association").isZero();
+                .as("the service's role reads no row without an association")
+                .isZero();
     }
 
     @Test
@@ -121,8 +135,7 @@ class AppealHandoffTest {
         String document = upload(appeal, "nationality");
         consent(appeal);
         String offerId = offered(coordinator.post(appeal.c() + "/appeal/offers", """
-                {"lawyerIds": ["%s", "%s"], "offerNotes": "Refus L435-1, 10 ans de présence"}"""
-                .formatted(durandId, nguyenId)));
+                {"lawyerIds": ["%s", "%s"], "offerNotes": "Refus L435-1, 10 ans de présence"}""".formatted(durandId, nguyenId)));
 
         var inbox = durand.get("/api/lawyer/inbox");
         assertThat(inbox.status()).as(inbox.toString()).isEqualTo(200);
@@ -144,8 +157,14 @@ class AppealHandoffTest {
         assertThat(appealIn(durand, appeal)).isNull();
 
         Api durandAlpha = durand.in(ALPHA);
-        for (String path : List.of(appeal.c(), appeal.c() + "/documents", appeal.c() + "/documents/" + document,
-                appeal.c() + "/tasks", appeal.c() + "/notes", appeal.c() + "/checklist", "/api/cases",
+        for (String path : List.of(
+                appeal.c(),
+                appeal.c() + "/documents",
+                appeal.c() + "/documents/" + document,
+                appeal.c() + "/tasks",
+                appeal.c() + "/notes",
+                appeal.c() + "/checklist",
+                "/api/cases",
                 "/api/applicants")) {
             assertThat(durandAlpha.get(path).status()).as(path).isIn(403, 404);
         }
@@ -153,8 +172,12 @@ class AppealHandoffTest {
         Api fresh = Api.at(port).as(freshToken.token());
         String second = AppealFixture.refused(coordinator, runtime, ALPHA).id();
         consent(new AppealFixture.Case(second, null, null));
-        assertThat(coordinator.post("/api/cases/" + second + "/appeal/offers", "{\"pool\": false, \"lawyerIds\": [\""
-                + freshToken.subject() + "\"]}").status()).isEqualTo(201);
+        assertThat(coordinator
+                        .post(
+                                "/api/cases/" + second + "/appeal/offers",
+                                "{\"pool\": false, \"lawyerIds\": [\"" + freshToken.subject() + "\"]}")
+                        .status())
+                .isEqualTo(201);
         var tasks = fresh.get("/api/tasks?scope=mine-and-groups");
         List<JsonNode> listed = new ArrayList<>();
         tasks.json().get("items").forEach(item -> {
@@ -165,8 +188,13 @@ class AppealHandoffTest {
         assertThat(listed).hasSize(1);
         assertThat(listed.get(0).get("taskKey").asText()).isEqualTo("acceptAppeal");
         assertThat(listed.get(0).toString()).doesNotContain("Diallo", "reference");
-        assertThat(offerIn(Api.at(port).as(TestTokens.user("me.petit", group(BETA, "lawyer")).token()), offerId))
-                .as("not offered to another association's lawyer").isNull();
+        assertThat(offerIn(
+                        Api.at(port)
+                                .as(TestTokens.user("me.petit", group(BETA, "lawyer"))
+                                        .token()),
+                        offerId))
+                .as("not offered to another association's lawyer")
+                .isNull();
     }
 
     @Test
@@ -178,48 +206,80 @@ class AppealHandoffTest {
         consent(appeal);
         String offerId = offered(coordinator.post(appeal.c() + "/appeal/offers", """
                 {"lawyerIds": ["%s", "%s"]}""".formatted(durandId, nguyenId)));
-        assertThat(durand.post("/api/lawyer/offers/" + offerId + "/accept", null).status())
-                .as("she must say for which association").isEqualTo(400);
+        assertThat(durand.post("/api/lawyer/offers/" + offerId + "/accept", null)
+                        .status())
+                .as("she must say for which association")
+                .isEqualTo(400);
         var accepted = durand.in(ALPHA).post("/api/lawyer/offers/" + offerId + "/accept", null);
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(204);
         var late = nguyen.post("/api/lawyer/offers/" + offerId + "/accept", null);
         assertThat(late.status()).as(late.toString()).isEqualTo(409);
         assertThat(late.json().get("detail").asText()).contains("taken");
         JsonNode taken = offerIn(nguyen, offerId);
-        assertThat(taken.get("status").asText()).as("the other lawyer sees it taken").isEqualTo("TAKEN");
+        assertThat(taken.get("status").asText())
+                .as("the other lawyer sees it taken")
+                .isEqualTo("TAKEN");
 
         Api durandAlpha = durand.in(ALPHA);
         assertThat(durandAlpha.get(appeal.c()).status()).isEqualTo(200);
         JsonNode documents = durandAlpha.get(appeal.c() + "/documents").json();
         assertThat(documents.findValuesAsText("id")).containsExactly(evidence);
-        assertThat(durandAlpha.download(appeal.c() + "/documents/" + evidence).statusCode()).isEqualTo(200);
+        assertThat(durandAlpha.download(appeal.c() + "/documents/" + evidence).statusCode())
+                .isEqualTo(200);
         assertThat(durandAlpha.download(appeal.c() + "/documents/" + photo).statusCode())
-                .as("a filing formality is no part of the appeal").isEqualTo(404);
+                .as("a filing formality is no part of the appeal")
+                .isEqualTo(404);
         assertThat(durandAlpha.get(appeal.c() + "/tasks").json().findValuesAsText("taskKey"))
                 .containsExactly("chooseContentiousStrategy");
-        assertThat(coordinator.get(appeal.c() + "/procedure").json().get("processes").findValuesAsText("key"))
+        assertThat(coordinator
+                        .get(appeal.c() + "/procedure")
+                        .json()
+                        .get("processes")
+                        .findValuesAsText("key"))
                 .contains("regularisation", "appeal-contentious");
-        assertThat(durandAlpha.get(appeal.c() + "/procedure").json().get("processes").findValuesAsText("key"))
-                .as("where the appeal stands, not the rest of the procedure").containsExactly("appeal-contentious");
-        for (String path : List.of(appeal.c() + "/notes", appeal.c() + "/timeline", appeal.c() + "/checklist",
-                other.c(), other.c() + "/tasks", "/api/cases", "/api/applicants", "/api/audit")) {
+        assertThat(durandAlpha
+                        .get(appeal.c() + "/procedure")
+                        .json()
+                        .get("processes")
+                        .findValuesAsText("key"))
+                .as("where the appeal stands, not the rest of the procedure")
+                .containsExactly("appeal-contentious");
+        for (String path : List.of(
+                appeal.c() + "/notes",
+                appeal.c() + "/timeline",
+                appeal.c() + "/checklist",
+                other.c(),
+                other.c() + "/tasks",
+                "/api/cases",
+                "/api/applicants",
+                "/api/audit")) {
             assertThat(durandAlpha.get(path).status()).as(path).isIn(403, 404);
         }
-        assertThat(durand.in(BETA).get(appeal.c()).status()).as("never as another association").isIn(403, 404);
-        assertThat(nguyen.get(appeal.c()).status()).as("never another lawyer's appeal").isEqualTo(403);
+        assertThat(durand.in(BETA).get(appeal.c()).status())
+                .as("never as another association")
+                .isIn(403, 404);
+        assertThat(nguyen.get(appeal.c()).status())
+                .as("never another lawyer's appeal")
+                .isEqualTo(403);
         JsonNode mine = appealIn(durand, appeal);
         assertThat(mine.get("reference").asText()).isEqualTo(appeal.reference());
         assertThat(mine.get("tasks").findValuesAsText("taskKey")).containsExactly("chooseContentiousStrategy");
 
-        var withdrawn = coordinator.post("/api/appeal-offers/" + offerId + "/withdraw",
+        var withdrawn = coordinator.post(
+                "/api/appeal-offers/" + offerId + "/withdraw",
                 "{\"reason\": \"La personne a choisi son propre avocat\"}");
         assertThat(withdrawn.status()).as(withdrawn.toString()).isEqualTo(204);
         assertThat(durandAlpha.get(appeal.c()).status()).as("grant ended").isEqualTo(403);
         assertThat(durandAlpha.get(appeal.c() + "/tasks").status()).isEqualTo(403);
         assertThat(appealIn(durand, appeal)).isNull();
         String strategy = openTask(coordinator, appeal, "chooseContentiousStrategy");
-        assertThat(coordinator.get("/api/tasks/" + strategy).json().path("assignee").isMissingNode())
-                .as("her open tasks go back to the coordinators").isTrue();
+        assertThat(coordinator
+                        .get("/api/tasks/" + strategy)
+                        .json()
+                        .path("assignee")
+                        .isMissingNode())
+                .as("her open tasks go back to the coordinators")
+                .isTrue();
     }
 
     @Test
@@ -227,7 +287,9 @@ class AppealHandoffTest {
         var appeal = AppealFixture.refused(coordinator, runtime, ALPHA);
         consent(appeal);
         String offerId = offered(offer(appeal, nguyenId));
-        assertThat(nguyen.post("/api/lawyer/offers/" + offerId + "/accept", null).status()).isEqualTo(204);
+        assertThat(nguyen.post("/api/lawyer/offers/" + offerId + "/accept", null)
+                        .status())
+                .isEqualTo(204);
         assertThat(nguyen.get(appeal.c()).status()).isEqualTo(200);
         runtime.deleteProcessInstance(appeal.processInstanceId(), "judgment notified");
         assertThat(nguyen.get(appeal.c()).status()).isEqualTo(403);
@@ -242,20 +304,34 @@ class AppealHandoffTest {
         var accepted = AppealFixture.refused(coordinator, runtime, ALPHA);
         consent(accepted);
         String offerId = offered(offer(accepted, durandId));
-        assertThat(durand.in(ALPHA).post("/api/lawyer/offers/" + offerId + "/accept", null).status()).isEqualTo(204);
+        assertThat(durand.in(ALPHA)
+                        .post("/api/lawyer/offers/" + offerId + "/accept", null)
+                        .status())
+                .isEqualTo(204);
         assertThat(durand.in(ALPHA).get(accepted.c()).status()).isEqualTo(200);
 
-        assertThat(caseworker.post(open.c() + "/appeal/consent/withdraw", "{\"reason\": \"Retrait par écrit\"}")
-                .status()).isEqualTo(204);
+        assertThat(caseworker
+                        .post(open.c() + "/appeal/consent/withdraw", "{\"reason\": \"Retrait par écrit\"}")
+                        .status())
+                .isEqualTo(204);
         assertThat(offerIn(nguyen, openOffer)).as("offer withdrawn").isNull();
-        assertThat(openTaskKeys(coordinator, open)).as("back to the coordinator's offer").containsExactly("offerAppealToLawyer");
+        assertThat(openTaskKeys(coordinator, open))
+                .as("back to the coordinator's offer")
+                .containsExactly("offerAppealToLawyer");
         var again = offer(open, nguyenId);
         assertThat(again.status()).as("no consent any more").isEqualTo(409);
 
-        assertThat(caseworker.post(accepted.c() + "/appeal/consent/withdraw", "{\"reason\": null}").status())
+        assertThat(caseworker
+                        .post(accepted.c() + "/appeal/consent/withdraw", "{\"reason\": null}")
+                        .status())
                 .isEqualTo(204);
-        assertThat(durand.in(ALPHA).get(accepted.c()).status()).as("grant withdrawn").isEqualTo(403);
-        assertThat(caseworker.post(accepted.c() + "/appeal/consent/withdraw", "{}").status()).isEqualTo(409);
+        assertThat(durand.in(ALPHA).get(accepted.c()).status())
+                .as("grant withdrawn")
+                .isEqualTo(403);
+        assertThat(caseworker
+                        .post(accepted.c() + "/appeal/consent/withdraw", "{}")
+                        .status())
+                .isEqualTo(409);
         JsonNode standing = coordinator.get(accepted.c() + "/appeal").json();
         assertThat(standing.path("consent").isMissingNode()).isTrue();
         assertThat(standing.get("offers").get(0).get("endReason").asText()).contains("consentement retiré");
@@ -271,12 +347,17 @@ class AppealHandoffTest {
         assertThat(noReason.status()).isEqualTo(400);
         assertThat(noReason.json().get("errors").has("reason")).isTrue();
         assertThat(nguyen.post("/api/lawyer/offers/" + offerId + "/decline", "{\"reason\": \"Audience le même jour\"}")
-                .status()).isEqualTo(204);
+                        .status())
+                .isEqualTo(204);
         assertThat(offerIn(nguyen, offerId)).isNull();
         assertThat(offerIn(durand, offerId)).isNotNull();
-        assertThat(openTaskKeys(coordinator, appeal)).as("still offered to the other").containsExactly("acceptAppeal");
-        assertThat(durand.in(ALPHA).post("/api/lawyer/offers/" + offerId + "/decline", "{\"reason\": \"Congés\"}")
-                .status()).isEqualTo(204);
+        assertThat(openTaskKeys(coordinator, appeal))
+                .as("still offered to the other")
+                .containsExactly("acceptAppeal");
+        assertThat(durand.in(ALPHA)
+                        .post("/api/lawyer/offers/" + offerId + "/decline", "{\"reason\": \"Congés\"}")
+                        .status())
+                .isEqualTo(204);
         assertThat(openTaskKeys(coordinator, appeal)).containsExactly("offerAppealToLawyer");
         JsonNode standing = coordinator.get(appeal.c() + "/appeal").json();
         assertThat(standing.get("waitingForOffer").asBoolean()).isTrue();
@@ -291,8 +372,12 @@ class AppealHandoffTest {
         consent(appeal);
         String first = offered(coordinator.post(appeal.c() + "/appeal/offers", """
                 {"lawyerIds": ["%s"], "offerAcceptanceTime": "PT1H"}""".formatted(nguyenId)));
-        var expiry = management.createJobQuery().processInstanceId(appeal.processInstanceId()).timers()
-                .activityId("offerExpired").singleResult();
+        var expiry = management
+                .createJobQuery()
+                .processInstanceId(appeal.processInstanceId())
+                .timers()
+                .activityId("offerExpired")
+                .singleResult();
         assertThat(expiry).as("the model's offer expiry timer").isNotNull();
         management.executeJob(expiry.getId());
         assertThat(openTaskKeys(coordinator, appeal)).containsExactly("offerAppealToLawyer");
@@ -309,8 +394,10 @@ class AppealHandoffTest {
     void onlyTheAssociationsLawyersMayBeOffered() {
         var appeal = AppealFixture.refused(coordinator, runtime, ALPHA);
         consent(appeal);
-        for (String stranger : List.of(betaLawyerId, "not-a-user", TestTokens.user("ines2", group(ALPHA, "caseworker"))
-                .subject())) {
+        for (String stranger : List.of(
+                betaLawyerId,
+                "not-a-user",
+                TestTokens.user("ines2", group(ALPHA, "caseworker")).subject())) {
             var refused = offer(appeal, stranger);
             assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
             assertThat(refused.json().get("errors").has("lawyerIds")).isTrue();
@@ -323,8 +410,11 @@ class AppealHandoffTest {
                 {"lawyerIds": ["%s"], "offerAcceptanceTime": "4 hours"}""".formatted(durandId));
         assertThat(duration.status()).isEqualTo(400);
         assertThat(duration.json().get("errors").has("offerAcceptanceTime")).isTrue();
-        assertThat(betaCoordinator.post(appeal.c() + "/appeal/offers", """
-                {"lawyerIds": ["%s"]}""".formatted(betaLawyerId)).status()).isEqualTo(404);
+        assertThat(betaCoordinator
+                        .post(appeal.c() + "/appeal/offers", """
+                {"lawyerIds": ["%s"]}""".formatted(betaLawyerId))
+                        .status())
+                .isEqualTo(404);
         assertThat(openTaskKeys(coordinator, appeal)).as("nothing half-done").containsExactly("offerAppealToLawyer");
     }
 
@@ -364,16 +454,22 @@ class AppealHandoffTest {
     }
 
     private String upload(AppealFixture.Case appeal, String piece) {
-        var document = coordinator.upload(appeal.c() + "/checklist/" + piece + "/documents", "file", piece + ".pdf",
-                "application/pdf", AppealFixture.PDF.getBytes(StandardCharsets.UTF_8));
+        var document = coordinator.upload(
+                appeal.c() + "/checklist/" + piece + "/documents",
+                "file",
+                piece + ".pdf",
+                "application/pdf",
+                AppealFixture.PDF.getBytes(StandardCharsets.UTF_8));
         assertThat(document.status()).as(document.toString()).isEqualTo(201);
         return document.json().get("id").asText();
     }
 
     private static String openTask(Api as, AppealFixture.Case appeal, String key) {
-        JsonNode items = as.get("/api/tasks?scope=mine-and-groups&size=100").json().get("items");
+        JsonNode items =
+                as.get("/api/tasks?scope=mine-and-groups&size=100").json().get("items");
         for (JsonNode item : items) {
-            if (appeal.id().equals(item.get("caseId").asText()) && (key == null || key.equals(item.get("taskKey").asText()))) {
+            if (appeal.id().equals(item.get("caseId").asText())
+                    && (key == null || key.equals(item.get("taskKey").asText()))) {
                 return item.get("id").asText();
             }
         }
@@ -382,9 +478,10 @@ class AppealHandoffTest {
 
     private List<String> openTaskKeys(Api as, AppealFixture.Case appeal) {
         List<String> keys = new ArrayList<>();
-        as.get(appeal.c() + "/tasks").json().forEach(task -> keys.add(task.get("taskKey").asText()));
+        as.get(appeal.c() + "/tasks")
+                .json()
+                .forEach(task -> keys.add(task.get("taskKey").asText()));
         keys.remove("prepareCase"); // the main procedure's first step: opening a case starts it
         return keys;
     }
-
 }

@@ -32,30 +32,44 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class AppealLettersTest {
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     RuntimeService runtime;
+
     @TempDir
     Path dir;
 
     @Test
     void eachLetterIsAValidDocxWithTheCasesDataThatLibreOfficeConvertsToPdf() throws Exception {
         Associations.ensure(jdbc, ALPHA);
-        Api coordinator = Api.at(port).as(TestTokens.user("claire", group(ALPHA, "coordinator")).token());
+        Api coordinator = Api.at(port)
+                .as(TestTokens.user("claire", group(ALPHA, "coordinator")).token());
         var appeal = AppealFixture.refused(coordinator, runtime, ALPHA);
         for (String kind : List.of("gracious", "hierarchical", "oqtf-request")) {
             HttpResponse<byte[]> response = coordinator.download(appeal.c() + "/appeal/letters/" + kind);
             assertThat(response.statusCode()).as(kind).isEqualTo(200);
             assertThat(response.headers().firstValue("Content-Type").orElse("")).isEqualTo(AppealLetters.DOCX);
             assertThat(response.headers().firstValue("Content-Disposition").orElse(""))
-                    .contains(".docx").contains(appeal.reference());
+                    .contains(".docx")
+                    .contains(appeal.reference());
             String text;
             try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(response.body()))) {
-                text = document.getParagraphs().stream().map(XWPFParagraph::getText).collect(Collectors.joining("\n"));
+                text = document.getParagraphs().stream()
+                        .map(XWPFParagraph::getText)
+                        .collect(Collectors.joining("\n"));
             }
-            assertThat(text).as(kind).contains("Amina Diallo", "Préfecture du Rhône", "3 rue Garibaldi",
-                    "2 avril 1990", "[à compléter]", appeal.reference());
+            assertThat(text)
+                    .as(kind)
+                    .contains(
+                            "Amina Diallo",
+                            "Préfecture du Rhône",
+                            "3 rue Garibaldi",
+                            "2 avril 1990",
+                            "[à compléter]",
+                            appeal.reference());
             assertThat(text).contains(kind.equals("oqtf-request") ? "REQUÊTE SOMMAIRE" : "article L435-1 du CESEDA");
             String decided = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.FRENCH)
                     .format(java.time.LocalDate.parse(AppealFixture.daysAgo(5)));
@@ -68,11 +82,21 @@ class AppealLettersTest {
 
             Path docx = dir.resolve(kind + ".docx");
             Files.write(docx, response.body());
-            Process soffice = new ProcessBuilder("soffice", "-env:UserInstallation=" + dir.resolve("profile").toUri(),
-                    "--headless", "--convert-to", "pdf", "--outdir", dir.toString(), docx.toString())
-                    .redirectErrorStream(true).start();
+            Process soffice = new ProcessBuilder(
+                            "soffice",
+                            "-env:UserInstallation=" + dir.resolve("profile").toUri(),
+                            "--headless",
+                            "--convert-to",
+                            "pdf",
+                            "--outdir",
+                            dir.toString(),
+                            docx.toString())
+                    .redirectErrorStream(true)
+                    .start();
             String output = new String(soffice.getInputStream().readAllBytes());
-            assertThat(soffice.waitFor(180, TimeUnit.SECONDS)).as("LibreOffice finishes").isTrue();
+            assertThat(soffice.waitFor(180, TimeUnit.SECONDS))
+                    .as("LibreOffice finishes")
+                    .isTrue();
             assertThat(soffice.exitValue()).as(output).isZero();
             Path pdf = dir.resolve(kind + ".pdf");
             assertThat(pdf).as(output).exists();
@@ -85,10 +109,13 @@ class AppealLettersTest {
     @Test
     void aLawyerWithoutTheAppealGetsNoLetterAndAnUnknownKindIsRefusedNamingIt() {
         Associations.ensure(jdbc, ALPHA);
-        Api coordinator = Api.at(port).as(TestTokens.user("claire", group(ALPHA, "coordinator")).token());
+        Api coordinator = Api.at(port)
+                .as(TestTokens.user("claire", group(ALPHA, "coordinator")).token());
         var appeal = AppealFixture.refused(coordinator, runtime, ALPHA);
-        Api lawyer = Api.at(port).as(TestTokens.user("me.durand", group(ALPHA, "lawyer")).token());
-        assertThat(lawyer.download(appeal.c() + "/appeal/letters/gracious").statusCode()).isEqualTo(403);
+        Api lawyer = Api.at(port)
+                .as(TestTokens.user("me.durand", group(ALPHA, "lawyer")).token());
+        assertThat(lawyer.download(appeal.c() + "/appeal/letters/gracious").statusCode())
+                .isEqualTo(403);
         var unknown = coordinator.get(appeal.c() + "/appeal/letters/cassation");
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.json().get("errors").has("kind")).isTrue();

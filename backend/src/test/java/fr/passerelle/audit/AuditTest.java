@@ -22,8 +22,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class AuditTest {
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Value("${spring.datasource.url}")
     String url;
 
@@ -33,8 +35,10 @@ class AuditTest {
     @BeforeEach
     void setUp() {
         Associations.ensure(jdbc, ALPHA, BETA);
-        caseworker = Api.at(port).as(TestTokens.user("ines", group(ALPHA, "caseworker")).token());
-        coordinator = Api.at(port).as(TestTokens.user("claire", group(ALPHA, "coordinator")).token());
+        caseworker = Api.at(port)
+                .as(TestTokens.user("ines", group(ALPHA, "caseworker")).token());
+        coordinator = Api.at(port)
+                .as(TestTokens.user("claire", group(ALPHA, "coordinator")).token());
     }
 
     @Test
@@ -56,7 +60,8 @@ class AuditTest {
         String id = caseworker.post("/api/cases", """
                 {"applicantName": "Youssef Benali", "ground": "L435-1", "department": "69"}""").json().get("id").asText();
         assertThat(caseworker.get("/api/audit?caseId=" + id).status()).isEqualTo(403);
-        Api otherCoordinator = Api.at(port).as(TestTokens.user("marc", group(BETA, "coordinator")).token());
+        Api otherCoordinator = Api.at(port)
+                .as(TestTokens.user("marc", group(BETA, "coordinator")).token());
         var other = otherCoordinator.get("/api/audit?caseId=" + id);
         assertThat(other.status()).isEqualTo(200);
         assertThat(other.json()).isEmpty();
@@ -65,10 +70,13 @@ class AuditTest {
     @Test
     void theServiceCannotRewriteTheLog() {
         assertThatThrownBy(() -> {
-            try (var connection = DriverManager.getConnection(url, "passerelle_app", "")) {
-                connection.createStatement().execute("SELECT set_config('passerelle.tenant_id', 'alpha', false)");
-                connection.createStatement().executeUpdate("DELETE FROM app.audit_events");
-            }
-        }).hasMessageContaining("permission denied");
+                    try (var connection = DriverManager.getConnection(url, "passerelle_app", "")) {
+                        connection
+                                .createStatement()
+                                .execute("SELECT set_config('passerelle.tenant_id', 'alpha', false)");
+                        connection.createStatement().executeUpdate("DELETE FROM app.audit_events");
+                    }
+                })
+                .hasMessageContaining("permission denied");
     }
 }

@@ -28,8 +28,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class CaseAccessTest {
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
+
     Staff staff;
 
     /** A case with an applicant, a note and a document, as its association's coordinator made them. */
@@ -39,8 +41,7 @@ class CaseAccessTest {
         }
     }
 
-    record Call(String name, BiFunction<Api, Fixture, Api.Response> call) {
-    }
+    record Call(String name, BiFunction<Api, Fixture, Api.Response> call) {}
 
     /** Every endpoint, the destructive ones last (each role works on a fixture of its own). */
     static final List<Call> CALLS = List.of(
@@ -50,23 +51,38 @@ class CaseAccessTest {
             new Call("get case", (api, f) -> api.get(f.c())),
             new Call("update case", (api, f) -> api.put(f.c(), """
                     {"ground": "L435-1", "department": "69", "prefecture": "Lyon"}""")),
-            new Call("assign case", (api, f) -> api.put(f.c() + "/assignee", """
-                    {"userId": "%s"}""".formatted(fr.passerelle.support.TestTokens.user("ines").subject()))),
+            new Call(
+                    "assign case",
+                    (api, f) -> api.put(f.c() + "/assignee", """
+                    {"userId": "%s"}""".formatted(fr.passerelle.support.TestTokens.user("ines")
+                            .subject()))),
             new Call("list notes", (api, f) -> api.get(f.c() + "/notes")),
             new Call("add note", (api, f) -> api.post(f.c() + "/notes", "{\"text\": \"Called the prefecture\"}")),
             new Call("timeline", (api, f) -> api.get(f.c() + "/timeline")),
             new Call("checklist", (api, f) -> api.get(f.c() + "/checklist")),
             new Call("update piece", (api, f) -> api.put(f.c() + "/checklist/photos", "{\"status\": \"RECEIVED\"}")),
-            new Call("override filing check", (api, f) -> api.put(f.c() + "/filing-override",
-                    "{\"reason\": \"The prefecture accepts the old proof of address\"}")),
+            new Call(
+                    "override filing check",
+                    (api, f) -> api.put(
+                            f.c() + "/filing-override",
+                            "{\"reason\": \"The prefecture accepts the old proof of address\"}")),
             new Call("list documents", (api, f) -> api.get(f.c() + "/documents")),
             new Call("download document", (api, f) -> {
                 var response = api.download(f.c() + "/documents/" + f.documentId());
-                return new Api.Response(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8),
-                        response.headers().firstValue("Content-Type").orElse(""), "");
+                return new Api.Response(
+                        response.statusCode(),
+                        new String(response.body(), StandardCharsets.UTF_8),
+                        response.headers().firstValue("Content-Type").orElse(""),
+                        "");
             }),
-            new Call("upload document", (api, f) -> api.upload(f.c() + "/checklist/photos/documents", "file",
-                    "photo.pdf", "application/pdf", Staff.PDF.getBytes(StandardCharsets.UTF_8))),
+            new Call(
+                    "upload document",
+                    (api, f) -> api.upload(
+                            f.c() + "/checklist/photos/documents",
+                            "file",
+                            "photo.pdf",
+                            "application/pdf",
+                            Staff.PDF.getBytes(StandardCharsets.UTF_8))),
             new Call("list applicants", (api, f) -> api.get("/api/applicants")),
             new Call("add applicant", (api, f) -> api.post("/api/applicants", "{\"lastName\": \"Okafor\"}")),
             new Call("get applicant", (api, f) -> api.get("/api/applicants/" + f.applicantId())),
@@ -95,8 +111,8 @@ class CaseAccessTest {
 
     @Test
     void aCaseworkerDoesAllButDeletingAssigningAndOverriding() {
-        Map<String, Integer> expected = expect(call -> COORDINATOR_ONLY.contains(call)
-                || call.equals("delete applicant") ? 403 : 2);
+        Map<String, Integer> expected =
+                expect(call -> COORDINATOR_ONLY.contains(call) || call.equals("delete applicant") ? 403 : 2);
         check(staff.caseworker, fixture(), expected);
     }
 
@@ -116,10 +132,15 @@ class CaseAccessTest {
         List<String> notCaseScoped = List.of("list cases", "list applicants", "add applicant");
         check(staff.betaCoordinator, fixture, expect(call -> notCaseScoped.contains(call) ? 2 : 404));
         // a caseworker's role is refused before anything is looked up: 403 tells nothing about the case
-        check(staff.betaCaseworker, fixture, expect(call -> notCaseScoped.contains(call) ? 2
-                : COORDINATOR_ONLY.contains(call) || call.equals("delete applicant") ? 403 : 404));
+        check(
+                staff.betaCaseworker,
+                fixture,
+                expect(call -> notCaseScoped.contains(call)
+                        ? 2
+                        : COORDINATOR_ONLY.contains(call) || call.equals("delete applicant") ? 403 : 404));
         assertThat(staff.betaCoordinator.get("/api/cases?size=1000").body()).doesNotContain(fixture.caseId());
-        assertThat(staff.betaCoordinator.get("/api/applicants?size=1000").body()).doesNotContain(fixture.applicantId());
+        assertThat(staff.betaCoordinator.get("/api/applicants?size=1000").body())
+                .doesNotContain(fixture.applicantId());
 
         // and the association's own file is whole
         var checklist = staff.coordinator.get(fixture.c() + "/checklist").json();
@@ -133,12 +154,21 @@ class CaseAccessTest {
     private Fixture fixture() {
         var opened = Staff.open(staff.coordinator, null);
         String caseId = opened.get("id").asText();
-        assertThat(staff.coordinator.post("/api/cases/" + caseId + "/notes", "{\"text\": \"First meeting\"}")
-                .status()).isEqualTo(201);
-        var document = staff.coordinator.upload("/api/cases/" + caseId + "/checklist/proof-of-address/documents",
-                "file", "quittance.pdf", "application/pdf", Staff.PDF.getBytes(StandardCharsets.UTF_8));
+        assertThat(staff.coordinator
+                        .post("/api/cases/" + caseId + "/notes", "{\"text\": \"First meeting\"}")
+                        .status())
+                .isEqualTo(201);
+        var document = staff.coordinator.upload(
+                "/api/cases/" + caseId + "/checklist/proof-of-address/documents",
+                "file",
+                "quittance.pdf",
+                "application/pdf",
+                Staff.PDF.getBytes(StandardCharsets.UTF_8));
         assertThat(document.status()).as(document.toString()).isEqualTo(201);
-        return new Fixture(caseId, opened.get("applicantId").asText(), document.json().get("id").asText());
+        return new Fixture(
+                caseId,
+                opened.get("applicantId").asText(),
+                document.json().get("id").asText());
     }
 
     /** Expected status per call: 2 stands for any 2xx. */

@@ -26,8 +26,10 @@ class CaseDocumentsTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
+
     Staff staff;
     String caseId;
     String pieceDocuments;
@@ -43,39 +45,59 @@ class CaseDocumentsTest {
     @Test
     void aFileIsStoredForItsPieceAndDownloadedByteForByte() throws Exception {
         byte[] large = pdf(3 * CaseDocuments.CHUNK + 12_345); // several chunks
-        var uploaded = staff.caseworker.upload(pieceDocuments, "file", "../../quittance d'avril.pdf",
-                "application/pdf", large);
+        var uploaded = staff.caseworker.upload(
+                pieceDocuments, "file", "../../quittance d'avril.pdf", "application/pdf", large);
         assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
         assertThat(uploaded.json().get("filename").asText()).isEqualTo("quittance d'avril.pdf");
         assertThat(uploaded.json().get("sha256").asText())
-                .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(large)));
+                .isEqualTo(HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256").digest(large)));
 
         var download = staff.coordinator.download("/api/cases/" + caseId + "/documents/"
                 + uploaded.json().get("id").asText());
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.body()).isEqualTo(large);
         assertThat(download.headers().firstValue("Content-Type")).hasValue("application/pdf");
-        assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment;");
+        assertThat(download.headers().firstValue("Content-Disposition").orElseThrow())
+                .startsWith("attachment;");
         assertThat(download.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
 
-        var piece = staff.caseworker.get("/api/cases/" + caseId + "/checklist").json().get("pieces").findParents("piece")
-                .stream().filter(line -> line.get("piece").asText().equals("proof-of-address")).findFirst().orElseThrow();
-        assertThat(piece.get("status").asText()).as("an upload marks a missing piece received").isEqualTo("RECEIVED");
+        var piece = staff
+                .caseworker
+                .get("/api/cases/" + caseId + "/checklist")
+                .json()
+                .get("pieces")
+                .findParents("piece")
+                .stream()
+                .filter(line -> line.get("piece").asText().equals("proof-of-address"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(piece.get("status").asText())
+                .as("an upload marks a missing piece received")
+                .isEqualTo("RECEIVED");
         assertThat(piece.get("documents").asInt()).isEqualTo(1);
     }
 
     @Test
     void pngAndJpegAreAcceptedAsWell() {
-        assertThat(staff.caseworker.upload(pieceDocuments, "file", "scan.png", "image/png", PNG).status()).isEqualTo(201);
+        assertThat(staff.caseworker
+                        .upload(pieceDocuments, "file", "scan.png", "image/png", PNG)
+                        .status())
+                .isEqualTo(201);
         var jpeg = staff.caseworker.upload(pieceDocuments, "file", "photo.jpg", "image/jpeg", JPEG);
         assertThat(jpeg.status()).isEqualTo(201);
         assertThat(jpeg.json().get("contentType").asText()).isEqualTo("image/jpeg");
-        assertThat(staff.caseworker.get("/api/cases/" + caseId + "/documents").json()).hasSize(2);
+        assertThat(staff.caseworker.get("/api/cases/" + caseId + "/documents").json())
+                .hasSize(2);
     }
 
     @Test
     void theContentDecidesTheTypeNotTheNameNorTheDeclaredType() {
-        var html = staff.caseworker.upload(pieceDocuments, "file", "quittance.pdf", "application/pdf",
+        var html = staff.caseworker.upload(
+                pieceDocuments,
+                "file",
+                "quittance.pdf",
+                "application/pdf",
                 "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8));
         assertThat(html.status()).isEqualTo(415);
         assertThat(html.json().get("errors").has("file")).isTrue();
@@ -104,32 +126,44 @@ class CaseDocumentsTest {
 
     @Test
     void aPieceNotOnTheChecklistOfTheGroundHasNoDocuments() {
-        var response = staff.caseworker.upload("/api/cases/" + caseId + "/checklist/marriage-certificate/documents",
-                "file", "acte.pdf", "application/pdf", Staff.PDF.getBytes());
+        var response = staff.caseworker.upload(
+                "/api/cases/" + caseId + "/checklist/marriage-certificate/documents",
+                "file",
+                "acte.pdf",
+                "application/pdf",
+                Staff.PDF.getBytes());
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.json().get("detail").asText()).contains("marriage-certificate");
     }
 
     @Test
     void anotherAssociationCanNeitherUploadNorDownloadNorDelete() {
-        var uploaded = staff.caseworker.upload(pieceDocuments, "file", "q.pdf", "application/pdf", Staff.PDF.getBytes());
-        String document = "/api/cases/" + caseId + "/documents/" + uploaded.json().get("id").asText();
+        var uploaded =
+                staff.caseworker.upload(pieceDocuments, "file", "q.pdf", "application/pdf", Staff.PDF.getBytes());
+        String document = "/api/cases/" + caseId + "/documents/"
+                + uploaded.json().get("id").asText();
         for (Api other : new Api[] {staff.betaCaseworker, staff.betaCoordinator}) {
-            assertThat(other.upload(pieceDocuments, "file", "x.pdf", "application/pdf", Staff.PDF.getBytes()).status())
+            assertThat(other.upload(pieceDocuments, "file", "x.pdf", "application/pdf", Staff.PDF.getBytes())
+                            .status())
                     .isEqualTo(404);
             assertThat(other.download(document).statusCode()).isEqualTo(404);
-            assertThat(other.get("/api/cases/" + caseId + "/documents").status()).isEqualTo(404);
+            assertThat(other.get("/api/cases/" + caseId + "/documents").status())
+                    .isEqualTo(404);
             assertThat(other.delete(document).status()).isEqualTo(404);
         }
         // even its own case's path with another association's document id
         String betaCase = Staff.open(staff.betaCaseworker);
-        assertThat(staff.betaCaseworker.download("/api/cases/" + betaCase + "/documents/"
-                + uploaded.json().get("id").asText()).statusCode()).isEqualTo(404);
+        assertThat(staff.betaCaseworker
+                        .download("/api/cases/" + betaCase + "/documents/"
+                                + uploaded.json().get("id").asText())
+                        .statusCode())
+                .isEqualTo(404);
         assertThat(staff.caseworker.download(document).body()).isEqualTo(Staff.PDF.getBytes());
     }
 
     private void assertNothingStored() {
-        assertThat(staff.caseworker.get("/api/cases/" + caseId + "/documents").json()).isEmpty();
+        assertThat(staff.caseworker.get("/api/cases/" + caseId + "/documents").json())
+                .isEmpty();
         long chunks = Staff.countInAlpha(jdbc, """
                 SELECT count(*) FROM app.case_document_chunks c
                 WHERE NOT EXISTS (SELECT 1 FROM app.case_documents d WHERE d.id = c.document_id)""");

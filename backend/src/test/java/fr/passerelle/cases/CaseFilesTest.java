@@ -18,8 +18,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class CaseFilesTest {
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
+
     Staff staff;
 
     @BeforeEach
@@ -44,16 +46,21 @@ class CaseFilesTest {
 
         var applicant = staff.caseworker.get("/api/applicants/" + applicantId).json();
         assertThat(applicant.get("cases")).hasSize(2);
-        assertThat(staff.caseworker.get("/api/cases?applicantId=" + applicantId).json().get("content")).hasSize(2);
+        assertThat(staff.caseworker
+                        .get("/api/cases?applicantId=" + applicantId)
+                        .json()
+                        .get("content"))
+                .hasSize(2);
     }
 
     @Test
     void yearsInFranceAndTheCommissionFollowFromTheDates() {
         var recent = Staff.open(staff.caseworker, null);
-        int years = java.time.Period.between(LocalDate.of(2014, 9, 1), LocalDate.now()).getYears();
+        int years = java.time.Period.between(LocalDate.of(2014, 9, 1), LocalDate.now())
+                .getYears();
         assertThat(recent.get("yearsInFrance").asInt()).isEqualTo(years);
-        assertThat(recent.get("commission").get("mandatory").asBoolean()).isEqualTo(
-                LocalDate.of(2024, 9, 1).isBefore(LocalDate.now()));
+        assertThat(recent.get("commission").get("mandatory").asBoolean())
+                .isEqualTo(LocalDate.of(2024, 9, 1).isBefore(LocalDate.now()));
 
         // Decided: presence counts to the decision, ten years or less there.
         String id = recent.get("id").asText();
@@ -62,12 +69,14 @@ class CaseFilesTest {
                  "notifiedOn": "2024-06-05", "status": "REFUSED"}""");
         assertThat(decided.status()).as(decided.toString()).isEqualTo(200);
         assertThat(decided.json().get("yearsInFrance").asInt()).isEqualTo(9);
-        assertThat(decided.json().get("commission").get("mandatory").asBoolean()).isFalse();
+        assertThat(decided.json().get("commission").get("mandatory").asBoolean())
+                .isFalse();
         assertThat(decided.json().get("status").asText()).isEqualTo("REFUSED");
 
         var familyTies = staff.caseworker.put("/api/cases/" + id, """
                 {"ground": "L423-23", "department": "69", "groundConditionsMet": true}""");
-        assertThat(familyTies.json().get("commission").get("mandatory").asBoolean()).isTrue();
+        assertThat(familyTies.json().get("commission").get("mandatory").asBoolean())
+                .isTrue();
         assertThat(familyTies.json().get("commission").get("reason").asText()).contains("L432-13");
     }
 
@@ -83,17 +92,21 @@ class CaseFilesTest {
         var filedBeforeEntry = staff.caseworker.put(path, """
                 {"ground": "L435-1", "department": "69", "filedOn": "2013-01-01"}""");
         assertThat(filedBeforeEntry.status()).isEqualTo(422);
-        assertThat(filedBeforeEntry.json().get("errors").get("filedOn").asText()).contains("entrée en France");
-        assertThat(filedBeforeEntry.json().get("errorCodes").get("filedOn").asText()).isEqualTo("before_entry");
+        assertThat(filedBeforeEntry.json().get("errors").get("filedOn").asText())
+                .contains("entrée en France");
+        assertThat(filedBeforeEntry.json().get("errorCodes").get("filedOn").asText())
+                .isEqualTo("before_entry");
 
         var notifiedBeforeDecision = staff.caseworker.put(path, """
                 {"ground": "L435-1", "department": "69", "filedOn": "2025-01-01", "decidedOn": "2025-03-01",
                  "notifiedOn": "2025-02-01"}""");
-        assertThat(notifiedBeforeDecision.json().get("errors").has("notifiedOn")).isTrue();
+        assertThat(notifiedBeforeDecision.json().get("errors").has("notifiedOn"))
+                .isTrue();
 
         var receiptBeforeFiling = staff.caseworker.put(path, """
                 {"ground": "L435-1", "department": "69", "filedOn": "2025-01-01", "receiptExpiresOn": "2024-12-01"}""");
-        assertThat(receiptBeforeFiling.json().get("errors").has("receiptExpiresOn")).isTrue();
+        assertThat(receiptBeforeFiling.json().get("errors").has("receiptExpiresOn"))
+                .isTrue();
 
         var future = staff.caseworker.put(path, """
                 {"ground": "L435-1", "department": "69", "decidedOn": "2999-01-01"}""");
@@ -145,8 +158,8 @@ class CaseFilesTest {
         assertThat(bornAfterEntry.json().get("errors").has("entryDate")).isTrue();
 
         var anotherAssociationsApplicant = staff.betaCaseworker.post("/api/cases", """
-                {"applicantId": "%s", "ground": "L435-1", "department": "13"}"""
-                .formatted(Staff.open(staff.caseworker, null).get("applicantId").asText()));
+                {"applicantId": "%s", "ground": "L435-1", "department": "13"}""".formatted(
+                        Staff.open(staff.caseworker, null).get("applicantId").asText()));
         assertThat(anotherAssociationsApplicant.status()).isEqualTo(404);
 
         assertThat(count("app.cases")).isEqualTo(cases + 1);
@@ -165,8 +178,10 @@ class CaseFilesTest {
                 {"userId": "%s", "name": "Inès"}""".formatted(ines));
         assertThat(assigned.status()).as(assigned.toString()).isEqualTo(200);
         assertThat(assigned.json().get("assignee").get("name").asText())
-                .as("the name is the identity provider's, not the request's").isEqualTo("ines");
-        assertThat(staff.caseworker.get("/api/cases?assignee=me&size=1000").body()).contains(id);
+                .as("the name is the identity provider's, not the request's")
+                .isEqualTo("ines");
+        assertThat(staff.caseworker.get("/api/cases?assignee=me&size=1000").body())
+                .contains(id);
 
         var stranger = staff.coordinator.put("/api/cases/" + id + "/assignee", """
                 {"userId": "someone"}""");
@@ -190,7 +205,9 @@ class CaseFilesTest {
 
         assertThat(ids("q=helene%20celik")).contains(id).doesNotContain(other);
         assertThat(ids("q=CELIK-OSTER%20h%C3%A9l")).contains(id);
-        assertThat(ids("q=" + helene.json().get("reference").asText().toLowerCase())).contains(id).doesNotContain(other);
+        assertThat(ids("q=" + helene.json().get("reference").asText().toLowerCase()))
+                .contains(id)
+                .doesNotContain(other);
         assertThat(ids("q=helene%20diallo")).isEmpty(); // every word must match
         assertThat(ids("q=%25")).doesNotContain(id, other); // a wildcard is a character like any other
         assertThat(ids("q=helene%20" + token + "&ground=L435-1")).isEmpty();
@@ -198,7 +215,9 @@ class CaseFilesTest {
 
         var noSuchGround = staff.caseworker.get("/api/cases?ground=L999");
         assertThat(noSuchGround.status()).isEqualTo(400);
-        assertThat(noSuchGround.json().get("errors").has("ground")).as(noSuchGround.toString()).isTrue();
+        assertThat(noSuchGround.json().get("errors").has("ground"))
+                .as(noSuchGround.toString())
+                .isTrue();
         var tooLong = staff.caseworker.get("/api/cases?q=" + "a".repeat(101));
         assertThat(tooLong.status()).isEqualTo(400);
         assertThat(tooLong.json().get("errors").has("q")).as(tooLong.toString()).isTrue();

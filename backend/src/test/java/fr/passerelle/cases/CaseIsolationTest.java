@@ -23,6 +23,7 @@ class CaseIsolationTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -33,9 +34,12 @@ class CaseIsolationTest {
     @BeforeEach
     void setUp() {
         Associations.ensure(jdbc, ALPHA, BETA);
-        alpha = Api.at(port).as(TestTokens.user("ines", group(ALPHA, "caseworker")).token());
-        beta = Api.at(port).as(TestTokens.user("sofia", group(BETA, "caseworker")).token());
-        betaCoordinator = Api.at(port).as(TestTokens.user("marc", group(BETA, "coordinator")).token());
+        alpha = Api.at(port)
+                .as(TestTokens.user("ines", group(ALPHA, "caseworker")).token());
+        beta = Api.at(port)
+                .as(TestTokens.user("sofia", group(BETA, "caseworker")).token());
+        betaCoordinator = Api.at(port)
+                .as(TestTokens.user("marc", group(BETA, "coordinator")).token());
     }
 
     @Test
@@ -71,7 +75,8 @@ class CaseIsolationTest {
 
     @Test
     void aCaseIsOpenedReadUpdatedAndDeletedWithinItsAssociation() {
-        Api coordinator = Api.at(port).as(TestTokens.user("claire", group(ALPHA, "coordinator")).token());
+        Api coordinator = Api.at(port)
+                .as(TestTokens.user("claire", group(ALPHA, "coordinator")).token());
         var created = alpha.post("/api/cases", CASE);
         String path = "/api/cases/" + created.json().get("id").asText();
         assertThat(created.json().get("status").asText()).isEqualTo("PREPARATION");
@@ -82,7 +87,9 @@ class CaseIsolationTest {
         assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
         assertThat(updated.json().get("ground").asText()).isEqualTo("L423-23");
 
-        assertThat(alpha.delete(path).status()).as("a caseworker does not delete").isEqualTo(403);
+        assertThat(alpha.delete(path).status())
+                .as("a caseworker does not delete")
+                .isEqualTo(403);
         assertThat(coordinator.delete(path).status()).isEqualTo(204);
         assertThat(alpha.get(path).status()).isEqualTo(404);
     }
@@ -100,7 +107,8 @@ class CaseIsolationTest {
 
         var unknownField = alpha.post("/api/cases", CASE.replace("}", ", \"tenantId\": \"beta\"}"));
         assertThat(unknownField.status()).isEqualTo(400);
-        assertThat(unknownField.json().get("errorCodes").get("tenantId").asText()).isEqualTo("unknown_field");
+        assertThat(unknownField.json().get("errorCodes").get("tenantId").asText())
+                .isEqualTo("unknown_field");
 
         var badDepartment = alpha.post("/api/cases", CASE.replace("\"69\"", "\"20\""));
         assertThat(badDepartment.status()).isEqualTo(400);
@@ -113,15 +121,22 @@ class CaseIsolationTest {
 
     @Test
     void lawyersAndPlatformAdminsDoNotBrowseCaseFiles() {
-        Api lawyer = Api.at(port).as(TestTokens.user("me.durand", group(ALPHA, "lawyer")).token());
+        Api lawyer = Api.at(port)
+                .as(TestTokens.user("me.durand", group(ALPHA, "lawyer")).token());
         Api admin = Api.at(port).as(TestTokens.user("admin").platformAdmin().token());
         assertThat(lawyer.get("/api/cases").status()).isEqualTo(403);
         assertThat(lawyer.post("/api/cases", CASE).status()).isEqualTo(403);
-        assertThat(admin.get("/api/cases").status()).as("an admin belongs to no association").isEqualTo(400);
+        assertThat(admin.get("/api/cases").status())
+                .as("an admin belongs to no association")
+                .isEqualTo(400);
         assertThat(admin.in(ALPHA).get("/api/cases").status()).isEqualTo(403);
     }
 
     private long countAlphaCases() {
-        return alpha.get("/api/cases?size=1").json().get("page").get("totalElements").asLong();
+        return alpha.get("/api/cases?size=1")
+                .json()
+                .get("page")
+                .get("totalElements")
+                .asLong();
     }
 }

@@ -31,14 +31,19 @@ class CaseTimelineTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     RepositoryService repository;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     TaskService tasks;
+
     Staff staff;
     String caseId;
 
@@ -47,48 +52,78 @@ class CaseTimelineTest {
         Associations.ensure(jdbc, ALPHA, BETA);
         staff = new Staff(port);
         caseId = Staff.open(staff.caseworker);
-        if (repository.createProcessDefinitionQuery().processDefinitionKey(PROCESS).count() == 0) {
-            repository.createDeployment().addModelInstance(PROCESS + ".bpmn", Bpmn.createExecutableProcess(PROCESS)
-                    .camundaHistoryTimeToLive(1)
-                    .startEvent("opened").name("Dossier ouvert")
-                    .userTask("gather").name("Rassembler les pièces").camundaCandidateGroups("caseworker")
-                    .intermediateCatchEvent("wait").name("Attendre la convocation").timerWithDuration("P7D")
-                    .endEvent("done").done()).deploy();
+        if (repository
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey(PROCESS)
+                        .count()
+                == 0) {
+            repository
+                    .createDeployment()
+                    .addModelInstance(
+                            PROCESS + ".bpmn",
+                            Bpmn.createExecutableProcess(PROCESS)
+                                    .camundaHistoryTimeToLive(1)
+                                    .startEvent("opened")
+                                    .name("Dossier ouvert")
+                                    .userTask("gather")
+                                    .name("Rassembler les pièces")
+                                    .camundaCandidateGroups("caseworker")
+                                    .intermediateCatchEvent("wait")
+                                    .name("Attendre la convocation")
+                                    .timerWithDuration("P7D")
+                                    .endEvent("done")
+                                    .done())
+                    .deploy();
         }
     }
 
     @Test
     void notesAreKeptNewestFirstWithTheirAuthorAndBoundedInLength() {
         String notes = "/api/cases/" + caseId + "/notes";
-        assertThat(staff.caseworker.post(notes, "{\"text\": \"Premier rendez-vous\"}").status()).isEqualTo(201);
+        assertThat(staff.caseworker
+                        .post(notes, "{\"text\": \"Premier rendez-vous\"}")
+                        .status())
+                .isEqualTo(201);
         var second = staff.coordinator.post(notes, "{\"text\": \"Appelé la préfecture\"}");
         assertThat(second.json().get("authorName").asText()).isEqualTo("claire");
 
         var tooLong = staff.caseworker.post(notes, "{\"text\": \"" + "x".repeat(10_001) + "\"}");
         assertThat(tooLong.status()).isEqualTo(400);
         assertThat(tooLong.json().get("errors").has("text")).isTrue();
-        assertThat(staff.caseworker.post(notes, "{\"text\": \"" + "x".repeat(10_000) + "\"}").status()).isEqualTo(201);
-        assertThat(staff.caseworker.post(notes, "{\"text\": 42, \"pinned\": true}").status()).isEqualTo(400);
+        assertThat(staff.caseworker
+                        .post(notes, "{\"text\": \"" + "x".repeat(10_000) + "\"}")
+                        .status())
+                .isEqualTo(201);
+        assertThat(staff.caseworker
+                        .post(notes, "{\"text\": 42, \"pinned\": true}")
+                        .status())
+                .isEqualTo(400);
 
         var list = staff.caseworker.get(notes).json();
         assertThat(list).hasSize(3);
         assertThat(list.get(1).get("text").asText()).isEqualTo("Appelé la préfecture");
         assertThat(list.get(2).get("authorName").asText()).isEqualTo("ines");
         assertThat(staff.betaCoordinator.get(notes).status()).isEqualTo(404);
-        assertThat(staff.betaCaseworker.post(notes, "{\"text\": \"hello\"}").status()).isEqualTo(404);
+        assertThat(staff.betaCaseworker.post(notes, "{\"text\": \"hello\"}").status())
+                .isEqualTo(404);
     }
 
     @Test
     void theTimelineShowsChangesAndTheProcedureStepsNewestFirst() {
         staff.caseworker.post("/api/cases/" + caseId + "/notes", "{\"text\": \"Premier rendez-vous\"}");
-        Tenancy.runAs(new CurrentAssociation(ALPHA, Set.of(Role.CASEWORKER)), () ->
-                runtime.startProcessInstanceByKey(PROCESS, caseId));
-        String task = tasks.createTaskQuery().processInstanceBusinessKey(caseId).processDefinitionKey(PROCESS)
-                .singleResult().getId();
+        Tenancy.runAs(
+                new CurrentAssociation(ALPHA, Set.of(Role.CASEWORKER)),
+                () -> runtime.startProcessInstanceByKey(PROCESS, caseId));
+        String task = tasks.createTaskQuery()
+                .processInstanceBusinessKey(caseId)
+                .processDefinitionKey(PROCESS)
+                .singleResult()
+                .getId();
         tasks.complete(task);
         // An instance of another association wrongly keyed with this case's id stays invisible (engine tenant check).
-        Tenancy.runAs(new CurrentAssociation(BETA, Set.of(Role.CASEWORKER)), () ->
-                runtime.startProcessInstanceByKey(PROCESS, caseId));
+        Tenancy.runAs(
+                new CurrentAssociation(BETA, Set.of(Role.CASEWORKER)),
+                () -> runtime.startProcessInstanceByKey(PROCESS, caseId));
 
         var response = staff.caseworker.get("/api/cases/" + caseId + "/timeline");
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
@@ -100,16 +135,27 @@ class CaseTimelineTest {
             previous = at;
             lines.add(entry.get("kind").asText() + " " + entry.get("what").asText());
         }
-        assertThat(lines).contains("CHANGE CASE_OPENED", "CHANGE NOTE_ADDED", "ACTIVITY_ENDED Dossier ouvert",
-                "ACTIVITY_STARTED Rassembler les pièces", "ACTIVITY_ENDED Rassembler les pièces",
-                "ACTIVITY_STARTED Attendre la convocation");
-        assertThat(lines).filteredOn(line -> line.equals("ACTIVITY_STARTED Rassembler les pièces"))
-                .as("only this association's instance").hasSize(1);
+        assertThat(lines)
+                .contains(
+                        "CHANGE CASE_OPENED",
+                        "CHANGE NOTE_ADDED",
+                        "ACTIVITY_ENDED Dossier ouvert",
+                        "ACTIVITY_STARTED Rassembler les pièces",
+                        "ACTIVITY_ENDED Rassembler les pièces",
+                        "ACTIVITY_STARTED Attendre la convocation");
+        assertThat(lines)
+                .filteredOn(line -> line.equals("ACTIVITY_STARTED Rassembler les pièces"))
+                .as("only this association's instance")
+                .hasSize(1);
         assertThat(lines).doesNotContain("CHANGE READ");
         assertThat(lines.indexOf("ACTIVITY_ENDED Rassembler les pièces"))
                 .isLessThan(lines.indexOf("ACTIVITY_STARTED Rassembler les pièces"));
 
-        assertThat(staff.betaCoordinator.get("/api/cases/" + caseId + "/timeline").status()).isEqualTo(404);
-        assertThat(staff.lawyer.get("/api/cases/" + caseId + "/timeline").status()).isEqualTo(403);
+        assertThat(staff.betaCoordinator
+                        .get("/api/cases/" + caseId + "/timeline")
+                        .status())
+                .isEqualTo(404);
+        assertThat(staff.lawyer.get("/api/cases/" + caseId + "/timeline").status())
+                .isEqualTo(403);
     }
 }

@@ -33,25 +33,28 @@ final class Staff {
     Staff(int port) {
         Api api = Api.at(port);
         caseworker = api.as(TestTokens.user("ines", group(ALPHA, "caseworker")).token());
-        coordinator = api.as(TestTokens.user("claire", group(ALPHA, "coordinator")).token());
+        coordinator =
+                api.as(TestTokens.user("claire", group(ALPHA, "coordinator")).token());
         lawyer = api.as(TestTokens.user("me.durand", group(ALPHA, "lawyer")).token());
         admin = api.as(TestTokens.user("admin").platformAdmin().token()).in(ALPHA);
-        betaCaseworker = api.as(TestTokens.user("sofia", group(BETA, "caseworker")).token());
-        betaCoordinator = api.as(TestTokens.user("marc", group(BETA, "coordinator")).token());
+        betaCaseworker =
+                api.as(TestTokens.user("sofia", group(BETA, "caseworker")).token());
+        betaCoordinator =
+                api.as(TestTokens.user("marc", group(BETA, "coordinator")).token());
     }
 
     /** A query as the test association's coordinator would see it (row-level security applies). */
     static long countInAlpha(org.springframework.jdbc.core.JdbcTemplate jdbc, String sql) {
-        return fr.passerelle.tenancy.Tenancy.runAs(new fr.passerelle.tenancy.CurrentAssociation(ALPHA,
-                java.util.Set.of(fr.passerelle.security.Role.COORDINATOR)),
+        return fr.passerelle.tenancy.Tenancy.runAs(
+                new fr.passerelle.tenancy.CurrentAssociation(
+                        ALPHA, java.util.Set.of(fr.passerelle.security.Role.COORDINATOR)),
                 () -> jdbc.queryForObject(sql, Long.class));
     }
 
     /** Opens a case (L435-1, Rhône) for a new applicant in full; returns the case as the API shows it. */
     static com.fasterxml.jackson.databind.JsonNode open(Api as, String extra) {
         var created = as.post("/api/cases", """
-                {"applicant": %s, "ground": "L435-1", "department": "69", "prefecture": "Préfecture du Rhône"%s}"""
-                .formatted(APPLICANT, extra == null ? "" : ", " + extra));
+                {"applicant": %s, "ground": "L435-1", "department": "69", "prefecture": "Préfecture du Rhône"%s}""".formatted(APPLICANT, extra == null ? "" : ", " + extra));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.json();
     }

@@ -1,6 +1,6 @@
 package fr.passerelle.deadlines;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -11,8 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Jollyday 2.19 loads its configuration service lazily, and the first concurrent callers in a JVM
@@ -27,15 +26,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class JollydayFirstUseConcurrencyTest {
 
     private static final List<String> DEPARTMENTS = List.of("75", "57", "971", "972", "973", "974", "976", "2A");
-    private static final Map<String, Integer> EXPECTED_2026 = Map.of(
-            "75", 11, "57", 13, "971", 12, "972", 12, "973", 12, "974", 12, "976", 12, "2A", 11);
+    private static final Map<String, Integer> EXPECTED_2026 =
+            Map.of("75", 11, "57", 13, "971", 12, "972", 12, "973", 12, "974", 12, "976", 12, "2A", 11);
 
     @Test
     void firstConcurrentUseInAFreshJvmWorks() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         for (int round = 0; round < 3; round++) {
-            Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    JollydayFirstUseConcurrencyTest.class.getName())
+            Process process = new ProcessBuilder(
+                            java,
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            JollydayFirstUseConcurrencyTest.class.getName())
                     .redirectErrorStream(true)
                     .start();
             assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();

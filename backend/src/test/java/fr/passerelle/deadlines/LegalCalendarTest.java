@@ -1,11 +1,7 @@
 package fr.passerelle.deadlines;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.NullAndEmptySource;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.time.MonthDay;
@@ -20,9 +16,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class LegalCalendarTest {
 
@@ -30,43 +29,54 @@ class LegalCalendarTest {
 
     /** Overseas departments and their abolition-of-slavery day (décret n° 83-1003 modifié). */
     private static final Map<String, MonthDay> ABOLITION = Map.of(
-            "971", MonthDay.of(5, 27),   // Guadeloupe
-            "972", MonthDay.of(5, 22),   // Martinique
-            "973", MonthDay.of(6, 10),   // Guyane
-            "974", MonthDay.of(12, 20),  // La Réunion
-            "976", MonthDay.of(4, 27));  // Mayotte
+            "971", MonthDay.of(5, 27), // Guadeloupe
+            "972", MonthDay.of(5, 22), // Martinique
+            "973", MonthDay.of(6, 10), // Guyane
+            "974", MonthDay.of(12, 20), // La Réunion
+            "976", MonthDay.of(4, 27)); // Mayotte
 
     // ------------------------------------------------------------------ 2026, by hand
 
     /** Code du travail L3133-1 in 2026. Easter Sunday 2026 is 5 April: +1, +39, +50. */
     @ParameterizedTest(name = "{0} ({1}) is a public holiday in every department")
     @CsvSource({
-            "2026-01-01, jour de l'An",
-            "2026-04-06, lundi de Pâques",      // Easter 5 April + 1
-            "2026-05-01, fête du Travail",
-            "2026-05-08, Victoire 1945",
-            "2026-05-14, Ascension",            // Easter + 39
-            "2026-05-25, lundi de Pentecôte",   // Easter + 50
-            "2026-07-14, fête nationale",
-            "2026-08-15, Assomption",
-            "2026-11-01, Toussaint",
-            "2026-11-11, Armistice 1918",
-            "2026-12-25, Noël"})
+        "2026-01-01, jour de l'An",
+        "2026-04-06, lundi de Pâques", // Easter 5 April + 1
+        "2026-05-01, fête du Travail",
+        "2026-05-08, Victoire 1945",
+        "2026-05-14, Ascension", // Easter + 39
+        "2026-05-25, lundi de Pentecôte", // Easter + 50
+        "2026-07-14, fête nationale",
+        "2026-08-15, Assomption",
+        "2026-11-01, Toussaint",
+        "2026-11-11, Armistice 1918",
+        "2026-12-25, Noël"
+    })
     void nationalHolidays2026(LocalDate day, String name) {
         for (String department : List.of("75", "01", "2A", "2B", "57", "95", "971", "972", "973", "974", "976")) {
             assertThat(CALENDAR.isHoliday(day, department)).as(department).isTrue();
             assertThat(CALENDAR.isWorkingDay(day, department)).as(department).isFalse();
-            assertThat(CALENDAR.nonWorkingReason(day, department)).as(department).contains(name);
+            assertThat(CALENDAR.nonWorkingReason(day, department))
+                    .as(department)
+                    .contains(name);
         }
     }
 
     @Test
     void paris2026HasExactlyTheElevenDaysOfL3133_1() {
-        assertThat(CALENDAR.holidays(2026, "75").keySet()).containsExactly(
-                LocalDate.of(2026, 1, 1), LocalDate.of(2026, 4, 6), LocalDate.of(2026, 5, 1),
-                LocalDate.of(2026, 5, 8), LocalDate.of(2026, 5, 14), LocalDate.of(2026, 5, 25),
-                LocalDate.of(2026, 7, 14), LocalDate.of(2026, 8, 15), LocalDate.of(2026, 11, 1),
-                LocalDate.of(2026, 11, 11), LocalDate.of(2026, 12, 25));
+        assertThat(CALENDAR.holidays(2026, "75").keySet())
+                .containsExactly(
+                        LocalDate.of(2026, 1, 1),
+                        LocalDate.of(2026, 4, 6),
+                        LocalDate.of(2026, 5, 1),
+                        LocalDate.of(2026, 5, 8),
+                        LocalDate.of(2026, 5, 14),
+                        LocalDate.of(2026, 5, 25),
+                        LocalDate.of(2026, 7, 14),
+                        LocalDate.of(2026, 8, 15),
+                        LocalDate.of(2026, 11, 1),
+                        LocalDate.of(2026, 11, 11),
+                        LocalDate.of(2026, 12, 25));
     }
 
     /** Good Friday 2026 = Easter (5 April) - 2 = Friday 3 April; 26 December 2025 is a Friday. */
@@ -77,8 +87,12 @@ class LegalCalendarTest {
         assertThat(CALENDAR.isWorkingDay(saintStephen, department)).isFalse();
         assertThat(CALENDAR.nonWorkingReason(goodFriday, department)).contains("Vendredi saint (Alsace-Moselle)");
         for (String elsewhere : List.of("75", "54", "88", "90", "2A", "971")) {
-            assertThat(CALENDAR.isWorkingDay(goodFriday, elsewhere)).as(elsewhere).isTrue();
-            assertThat(CALENDAR.isWorkingDay(saintStephen, elsewhere)).as(elsewhere).isTrue();
+            assertThat(CALENDAR.isWorkingDay(goodFriday, elsewhere))
+                    .as(elsewhere)
+                    .isTrue();
+            assertThat(CALENDAR.isWorkingDay(saintStephen, elsewhere))
+                    .as(elsewhere)
+                    .isTrue();
         }
         assertThat(CALENDAR.holidays(2026, department)).hasSize(13);
     }
@@ -138,9 +152,17 @@ class LegalCalendarTest {
     void holidaysMatchTheLawInEveryYear(int year) {
         LocalDate easter = easterSunday(year);
         Set<LocalDate> national = Set.of(
-                LocalDate.of(year, 1, 1), easter.plusDays(1), LocalDate.of(year, 5, 1), LocalDate.of(year, 5, 8),
-                easter.plusDays(39), easter.plusDays(50), LocalDate.of(year, 7, 14), LocalDate.of(year, 8, 15),
-                LocalDate.of(year, 11, 1), LocalDate.of(year, 11, 11), LocalDate.of(year, 12, 25));
+                LocalDate.of(year, 1, 1),
+                easter.plusDays(1),
+                LocalDate.of(year, 5, 1),
+                LocalDate.of(year, 5, 8),
+                easter.plusDays(39),
+                easter.plusDays(50),
+                LocalDate.of(year, 7, 14),
+                LocalDate.of(year, 8, 15),
+                LocalDate.of(year, 11, 1),
+                LocalDate.of(year, 11, 11),
+                LocalDate.of(year, 12, 25));
         assertThat(CALENDAR.holidays(year, "75").keySet()).containsExactlyInAnyOrderElementsOf(national);
         assertThat(CALENDAR.holidays(year, "2B").keySet()).containsExactlyInAnyOrderElementsOf(national);
 
@@ -148,12 +170,15 @@ class LegalCalendarTest {
         alsace.add(easter.minusDays(2));
         alsace.add(LocalDate.of(year, 12, 26));
         for (String department : List.of("57", "67", "68")) {
-            assertThat(CALENDAR.holidays(year, department).keySet()).as(department).containsExactlyInAnyOrderElementsOf(alsace);
+            assertThat(CALENDAR.holidays(year, department).keySet())
+                    .as(department)
+                    .containsExactlyInAnyOrderElementsOf(alsace);
         }
         for (Map.Entry<String, MonthDay> entry : ABOLITION.entrySet()) {
             Set<LocalDate> overseas = new TreeSet<>(national);
             overseas.add(entry.getValue().atYear(year));
-            assertThat(CALENDAR.holidays(year, entry.getKey()).keySet()).as(entry.getKey())
+            assertThat(CALENDAR.holidays(year, entry.getKey()).keySet())
+                    .as(entry.getKey())
                     .containsExactlyInAnyOrderElementsOf(overseas);
         }
     }
@@ -202,8 +227,11 @@ class LegalCalendarTest {
     }
 
     @ParameterizedTest(name = "''{0}'' rejected")
-    @ValueSource(strings = {"20", "00", "96", "99", "975", "977", "978", "970", "FR-57", "FR57", "57A", "5", "075",
-            "2C", "1", "100", "abc", "9 7 1", "-1"})
+    @ValueSource(
+            strings = {
+                "20", "00", "96", "99", "975", "977", "978", "970", "FR-57", "FR57", "57A", "5", "075", "2C", "1",
+                "100", "abc", "9 7 1", "-1"
+            })
     void rejectsUnknownCodesNamingThem(String code) {
         assertThatThrownBy(() -> CALENDAR.isWorkingDay(LocalDate.of(2026, 3, 9), code))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -235,7 +263,8 @@ class LegalCalendarTest {
                     int count = 0;
                     for (int i = 0; i < 200; i++) {
                         String department = departments.get((seed + i) % departments.size());
-                        count += fresh.holidays(2020 + (seed + i) % 15, department).size();
+                        count += fresh.holidays(2020 + (seed + i) % 15, department)
+                                .size();
                     }
                     return count;
                 });
@@ -248,7 +277,8 @@ class LegalCalendarTest {
             for (int t = 0; t < 64; t++) {
                 int expected = 0;
                 for (int i = 0; i < 200; i++) {
-                    expected += CALENDAR.holidays(2020 + (t + i) % 15, departments.get((t + i) % departments.size())).size();
+                    expected += CALENDAR.holidays(2020 + (t + i) % 15, departments.get((t + i) % departments.size()))
+                            .size();
                 }
                 assertThat(counts.get(t)).isEqualTo(expected);
             }

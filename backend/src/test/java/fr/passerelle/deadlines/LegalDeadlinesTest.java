@@ -1,16 +1,5 @@
 package fr.passerelle.deadlines;
 
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.EnumSource;
-
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-
 import static fr.passerelle.deadlines.DeadlineRule.ADMINISTRATIVE_APPEAL;
 import static fr.passerelle.deadlines.DeadlineRule.ADMINISTRATIVE_APPEAL_IMPLICIT_REJECTION;
 import static fr.passerelle.deadlines.DeadlineRule.COMMISSION_CONVOCATION;
@@ -23,6 +12,16 @@ import static fr.passerelle.deadlines.DeadlineRule.OQTF_RETENTION;
 import static fr.passerelle.deadlines.DeadlineRule.RECEIPT_RENEWAL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class LegalDeadlinesTest {
 
@@ -50,8 +49,8 @@ class LegalDeadlinesTest {
         assertThat(deadline.endsAt().toInstant().toString()).isEqualTo("2026-03-04T23:00:00Z");
         assertThat(deadline.timerAt()).isEqualTo(deadline.endsAt());
         assertThat(deadline.source()).contains("R421-1 CJA", "409579", "368892", "642 CPC");
-        assertThat(deadline.explanation()).contains("Délai franc de 2 mois", "samedi 3 janvier 2026",
-                "3 mars 2026", "mercredi 4 mars 2026");
+        assertThat(deadline.explanation())
+                .contains("Délai franc de 2 mois", "samedi 3 janvier 2026", "3 mars 2026", "mercredi 4 mars 2026");
     }
 
     /** The administrative appeal must be sent by the same last day (L411-2 CRPA). */
@@ -77,28 +76,29 @@ class LegalDeadlinesTest {
 
     @ParameterizedTest(name = "{0} from {1} in {2} -> {3}")
     @CsvSource({
-            // 31 Jan 2026 + 1 month: no 31 Feb, nominal Sat 28 Feb (art. 641 CPC); franc Sun 1 March; extended Mon 2 March.
-            "OQTF_ORDINARY, 2026-01-31, 75, 2026-03-02",
-            // 31 Jan 2028 (leap) + 1 month: nominal Tue 29 Feb; franc Wed 1 March 2028.
-            "OQTF_ORDINARY, 2028-01-31, 75, 2028-03-01",
-            // 31 Dec 2025 + 2 months: nominal Sat 28 Feb 2026; franc Sun 1 March; extended Mon 2 March.
-            "CONTENTIOUS_APPEAL, 2025-12-31, 75, 2026-03-02",
-            // 31 Dec 2026 + 2 months: nominal Sun 28 Feb 2027; franc Mon 1 March 2027: a working day.
-            "CONTENTIOUS_APPEAL, 2026-12-31, 75, 2027-03-01",
-            // 31 Dec 2027 + 2 months, 2028 leap: nominal Tue 29 Feb 2028; franc Wed 1 March 2028.
-            "CONTENTIOUS_APPEAL, 2027-12-31, 75, 2028-03-01",
-            // 31 Dec 2023 + 2 months, 2024 leap: nominal Thu 29 Feb 2024; franc Fri 1 March 2024.
-            "CONTENTIOUS_APPEAL, 2023-12-31, 75, 2024-03-01",
-            // 30 Nov 2025 + 4 months: Mon 30 March 2026, the day the implicit refusal is born.
-            "IMPLICIT_REFUSAL, 2025-11-30, 75, 2026-03-30",
-            // 31 Oct 2025 + 4 months: no 31 Feb: Sat 28 Feb 2026; an event, not moved off a Saturday.
-            "IMPLICIT_REFUSAL, 2025-10-31, 75, 2026-02-28",
-            // 31 Oct 2027 + 4 months, 2028 leap: Tue 29 Feb 2028.
-            "IMPLICIT_REFUSAL, 2027-10-31, 75, 2028-02-29",
-            // 31 Dec 2025 + 2 months of silence: Sat 28 Feb 2026.
-            "ADMINISTRATIVE_APPEAL_IMPLICIT_REJECTION, 2025-12-31, 75, 2026-02-28",
+        // 31 Jan 2026 + 1 month: no 31 Feb, nominal Sat 28 Feb (art. 641 CPC); franc Sun 1 March; extended Mon 2 March.
+        "OQTF_ORDINARY, 2026-01-31, 75, 2026-03-02",
+        // 31 Jan 2028 (leap) + 1 month: nominal Tue 29 Feb; franc Wed 1 March 2028.
+        "OQTF_ORDINARY, 2028-01-31, 75, 2028-03-01",
+        // 31 Dec 2025 + 2 months: nominal Sat 28 Feb 2026; franc Sun 1 March; extended Mon 2 March.
+        "CONTENTIOUS_APPEAL, 2025-12-31, 75, 2026-03-02",
+        // 31 Dec 2026 + 2 months: nominal Sun 28 Feb 2027; franc Mon 1 March 2027: a working day.
+        "CONTENTIOUS_APPEAL, 2026-12-31, 75, 2027-03-01",
+        // 31 Dec 2027 + 2 months, 2028 leap: nominal Tue 29 Feb 2028; franc Wed 1 March 2028.
+        "CONTENTIOUS_APPEAL, 2027-12-31, 75, 2028-03-01",
+        // 31 Dec 2023 + 2 months, 2024 leap: nominal Thu 29 Feb 2024; franc Fri 1 March 2024.
+        "CONTENTIOUS_APPEAL, 2023-12-31, 75, 2024-03-01",
+        // 30 Nov 2025 + 4 months: Mon 30 March 2026, the day the implicit refusal is born.
+        "IMPLICIT_REFUSAL, 2025-11-30, 75, 2026-03-30",
+        // 31 Oct 2025 + 4 months: no 31 Feb: Sat 28 Feb 2026; an event, not moved off a Saturday.
+        "IMPLICIT_REFUSAL, 2025-10-31, 75, 2026-02-28",
+        // 31 Oct 2027 + 4 months, 2028 leap: Tue 29 Feb 2028.
+        "IMPLICIT_REFUSAL, 2027-10-31, 75, 2028-02-29",
+        // 31 Dec 2025 + 2 months of silence: Sat 28 Feb 2026.
+        "ADMINISTRATIVE_APPEAL_IMPLICIT_REJECTION, 2025-12-31, 75, 2026-02-28",
     })
-    void monthEndsClampToTheLastDayOfTheMonth(DeadlineRule rule, LocalDate from, String department, LocalDate expected) {
+    void monthEndsClampToTheLastDayOfTheMonth(
+            DeadlineRule rule, LocalDate from, String department, LocalDate expected) {
         assertThat(DEADLINES.compute(rule, from, department).date()).isEqualTo(expected);
     }
 
@@ -128,23 +128,25 @@ class LegalDeadlinesTest {
      */
     @ParameterizedTest(name = "{1} from {2}: last day {0} (holiday) -> {3}")
     @CsvSource({
-            "2026-01-01, CONTENTIOUS_APPEAL, 2025-10-31, 2026-01-02",   // Thu 1 Jan -> Fri 2 Jan
-            "2026-04-06, CONTENTIOUS_APPEAL, 2026-02-05, 2026-04-07",   // Easter Monday -> Tue 7 Apr
-            "2026-05-01, OQTF_ORDINARY,      2026-03-31, 2026-05-04",   // Fri 1 May, Sat, Sun -> Mon 4 May
-            "2026-05-08, CONTENTIOUS_APPEAL, 2026-03-07, 2026-05-11",   // Fri 8 May, Sat, Sun -> Mon 11 May
-            "2026-05-14, CONTENTIOUS_APPEAL, 2026-03-13, 2026-05-15",   // Ascension Thu -> Fri 15 May
-            "2026-05-25, CONTENTIOUS_APPEAL, 2026-03-24, 2026-05-26",   // Whit Monday -> Tue 26 May
-            "2026-07-14, CONTENTIOUS_APPEAL, 2026-05-13, 2026-07-15",   // Tue 14 Jul -> Wed 15 Jul
-            "2026-08-15, CONTENTIOUS_APPEAL, 2026-06-14, 2026-08-17",   // Sat 15 Aug, Sun -> Mon 17 Aug
-            "2026-11-01, CONTENTIOUS_APPEAL, 2026-08-31, 2026-11-02",   // Sun 1 Nov -> Mon 2 Nov
-            "2026-11-11, CONTENTIOUS_APPEAL, 2026-09-10, 2026-11-12",   // Wed 11 Nov -> Thu 12 Nov
-            "2026-12-25, CONTENTIOUS_APPEAL, 2026-10-24, 2026-12-28",   // Fri 25 Dec, Sat, Sun -> Mon 28 Dec
+        "2026-01-01, CONTENTIOUS_APPEAL, 2025-10-31, 2026-01-02", // Thu 1 Jan -> Fri 2 Jan
+        "2026-04-06, CONTENTIOUS_APPEAL, 2026-02-05, 2026-04-07", // Easter Monday -> Tue 7 Apr
+        "2026-05-01, OQTF_ORDINARY,      2026-03-31, 2026-05-04", // Fri 1 May, Sat, Sun -> Mon 4 May
+        "2026-05-08, CONTENTIOUS_APPEAL, 2026-03-07, 2026-05-11", // Fri 8 May, Sat, Sun -> Mon 11 May
+        "2026-05-14, CONTENTIOUS_APPEAL, 2026-03-13, 2026-05-15", // Ascension Thu -> Fri 15 May
+        "2026-05-25, CONTENTIOUS_APPEAL, 2026-03-24, 2026-05-26", // Whit Monday -> Tue 26 May
+        "2026-07-14, CONTENTIOUS_APPEAL, 2026-05-13, 2026-07-15", // Tue 14 Jul -> Wed 15 Jul
+        "2026-08-15, CONTENTIOUS_APPEAL, 2026-06-14, 2026-08-17", // Sat 15 Aug, Sun -> Mon 17 Aug
+        "2026-11-01, CONTENTIOUS_APPEAL, 2026-08-31, 2026-11-02", // Sun 1 Nov -> Mon 2 Nov
+        "2026-11-11, CONTENTIOUS_APPEAL, 2026-09-10, 2026-11-12", // Wed 11 Nov -> Thu 12 Nov
+        "2026-12-25, CONTENTIOUS_APPEAL, 2026-10-24, 2026-12-28", // Fri 25 Dec, Sat, Sun -> Mon 28 Dec
     })
-    void deadlineEndingOnANationalHolidayMoves(LocalDate holiday, DeadlineRule rule, LocalDate from, LocalDate expected) {
-        for (String department : new String[]{"75", "13", "2A", "57", "971", "974"}) {
+    void deadlineEndingOnANationalHolidayMoves(
+            LocalDate holiday, DeadlineRule rule, LocalDate from, LocalDate expected) {
+        for (String department : new String[] {"75", "13", "2A", "57", "971", "974"}) {
             Deadline deadline = DEADLINES.compute(rule, from, department);
             assertThat(deadline.date()).as(department).isEqualTo(expected);
-            assertThat(deadline.explanation()).as(department)
+            assertThat(deadline.explanation())
+                    .as(department)
                     .containsIgnoringCase("le " + FrenchText.date(holiday))
                     .contains("art. 642 CPC");
         }
@@ -155,26 +157,27 @@ class LegalDeadlinesTest {
         // Sat 4 April 2026 (from 3 Feb: 3 Apr + 1), Sun 5, Easter Monday 6 -> Tue 7 April.
         Deadline deadline = DEADLINES.compute(CONTENTIOUS_APPEAL, LocalDate.of(2026, 2, 3), "75");
         assertThat(deadline.date()).isEqualTo(LocalDate.of(2026, 4, 7));
-        assertThat(deadline.explanation()).contains(
-                "Le samedi 4 avril 2026, le dimanche 5 avril 2026 et le lundi 6 avril 2026 (lundi de Pâques)"
-                        + " ne sont pas des jours ouvrés dans le département 75 : le délai est prorogé au mardi 7 avril 2026");
+        assertThat(deadline.explanation())
+                .contains(
+                        "Le samedi 4 avril 2026, le dimanche 5 avril 2026 et le lundi 6 avril 2026 (lundi de Pâques)"
+                                + " ne sont pas des jours ouvrés dans le département 75 : le délai est prorogé au mardi 7 avril 2026");
     }
 
     // ------------------------------------------------------------------ weekends and chains
 
     @ParameterizedTest(name = "{0} from {1} -> {2}")
     @CsvSource({
-            // 2 Mar + 1 month = 2 Apr + 1 = Fri 3 Apr 2026: working day in Paris, no move.
-            "OQTF_ORDINARY, 2026-03-02, 2026-04-03",
-            // 4 Feb + 2 months = 4 Apr + 1 = Sun 5 Apr, then Easter Monday 6 -> Tue 7 Apr.
-            "CONTENTIOUS_APPEAL, 2026-02-04, 2026-04-07",
-            // Saturday followed by a holiday Monday: 22 Mar + 2 months = 22 May + 1 = Sat 23 May,
-            // Sun 24, Whit Monday 25 -> Tue 26 May.
-            "CONTENTIOUS_APPEAL, 2026-03-22, 2026-05-26",
-            // 6 Jan + 2 months = 6 Mar + 1 = Sat 7 Mar, Sun 8 -> Mon 9 Mar.
-            "CONTENTIOUS_APPEAL, 2026-01-06, 2026-03-09",
-            // 5 Jan + 2 months = 5 Mar + 1 = Fri 6 Mar: no move.
-            "CONTENTIOUS_APPEAL, 2026-01-05, 2026-03-06",
+        // 2 Mar + 1 month = 2 Apr + 1 = Fri 3 Apr 2026: working day in Paris, no move.
+        "OQTF_ORDINARY, 2026-03-02, 2026-04-03",
+        // 4 Feb + 2 months = 4 Apr + 1 = Sun 5 Apr, then Easter Monday 6 -> Tue 7 Apr.
+        "CONTENTIOUS_APPEAL, 2026-02-04, 2026-04-07",
+        // Saturday followed by a holiday Monday: 22 Mar + 2 months = 22 May + 1 = Sat 23 May,
+        // Sun 24, Whit Monday 25 -> Tue 26 May.
+        "CONTENTIOUS_APPEAL, 2026-03-22, 2026-05-26",
+        // 6 Jan + 2 months = 6 Mar + 1 = Sat 7 Mar, Sun 8 -> Mon 9 Mar.
+        "CONTENTIOUS_APPEAL, 2026-01-06, 2026-03-09",
+        // 5 Jan + 2 months = 5 Mar + 1 = Fri 6 Mar: no move.
+        "CONTENTIOUS_APPEAL, 2026-01-05, 2026-03-06",
     })
     void weekendsAndChainsOfNonWorkingDays(DeadlineRule rule, LocalDate from, LocalDate expected) {
         assertThat(DEADLINES.compute(rule, from, "75").date()).isEqualTo(expected);
@@ -190,12 +193,20 @@ class LegalDeadlinesTest {
      */
     @ParameterizedTest(name = "{0}: from {1} -> {2}")
     @CsvSource({
-            "75, 2026-02-02, 2026-04-03", "57, 2026-02-02, 2026-04-07", "67, 2026-02-02, 2026-04-07", "68, 2026-02-02, 2026-04-07",
-            "54, 2026-02-02, 2026-04-03", "88, 2026-02-02, 2026-04-03",
-            "75, 2025-10-25, 2025-12-26", "57, 2025-10-25, 2025-12-29", "67, 2025-10-25, 2025-12-29", "68, 2025-10-25, 2025-12-29",
+        "75, 2026-02-02, 2026-04-03",
+        "57, 2026-02-02, 2026-04-07",
+        "67, 2026-02-02, 2026-04-07",
+        "68, 2026-02-02, 2026-04-07",
+        "54, 2026-02-02, 2026-04-03",
+        "88, 2026-02-02, 2026-04-03",
+        "75, 2025-10-25, 2025-12-26",
+        "57, 2025-10-25, 2025-12-29",
+        "67, 2025-10-25, 2025-12-29",
+        "68, 2025-10-25, 2025-12-29",
     })
     void alsaceMoselleGoodFridayAndSaintStephen(String department, LocalDate from, LocalDate expected) {
-        assertThat(DEADLINES.compute(CONTENTIOUS_APPEAL, from, department).date()).isEqualTo(expected);
+        assertThat(DEADLINES.compute(CONTENTIOUS_APPEAL, from, department).date())
+                .isEqualTo(expected);
     }
 
     // ------------------------------------------------------------------ overseas departments
@@ -210,19 +221,22 @@ class LegalDeadlinesTest {
      */
     @ParameterizedTest(name = "{0}: from {1} -> {2} there, {3} in 75 and the other overseas departments")
     @CsvSource({
-            "976, 2026-02-26, 2026-04-28, 2026-04-27",
-            "972, 2026-03-21, 2026-05-26, 2026-05-22",
-            "971, 2026-03-26, 2026-05-28, 2026-05-27",
-            "973, 2026-04-09, 2026-06-11, 2026-06-10",
-            "974, 2027-10-19, 2027-12-21, 2027-12-20",
+        "976, 2026-02-26, 2026-04-28, 2026-04-27",
+        "972, 2026-03-21, 2026-05-26, 2026-05-22",
+        "971, 2026-03-26, 2026-05-28, 2026-05-27",
+        "973, 2026-04-09, 2026-06-11, 2026-06-10",
+        "974, 2027-10-19, 2027-12-21, 2027-12-20",
     })
     void overseasAbolitionDays(String department, LocalDate from, LocalDate there, LocalDate elsewhere) {
-        assertThat(DEADLINES.compute(CONTENTIOUS_APPEAL, from, department).date()).isEqualTo(there);
+        assertThat(DEADLINES.compute(CONTENTIOUS_APPEAL, from, department).date())
+                .isEqualTo(there);
         assertThat(DEADLINES.compute(CONTENTIOUS_APPEAL, from, department).explanation())
                 .contains("abolition de l'esclavage");
-        for (String other : new String[]{"75", "971", "972", "973", "974", "976"}) {
+        for (String other : new String[] {"75", "971", "972", "973", "974", "976"}) {
             if (!other.equals(department)) {
-                assertThat(DEADLINES.compute(CONTENTIOUS_APPEAL, from, other).date()).as(other).isEqualTo(elsewhere);
+                assertThat(DEADLINES.compute(CONTENTIOUS_APPEAL, from, other).date())
+                        .as(other)
+                        .isEqualTo(elsewhere);
             }
         }
     }
@@ -280,18 +294,19 @@ class LegalDeadlinesTest {
          */
         @ParameterizedTest(name = "{0} notified {1} -> {2}")
         @CsvSource({
-                // Sun 14 Jul 2024, old: 14 Jul + 30 = 13 Aug, franc Wed 14 Aug. (New would give 14 Aug + 1 = 15 Aug, a holiday -> 16 Aug.)
-                "OQTF_ORDINARY, 2024-07-14, 2024-08-14",
-                // Fri 12 Jul 2024, old: + 30 = 11 Aug, franc Mon 12 Aug.
-                "OQTF_ORDINARY, 2024-07-12, 2024-08-12",
-                // Mon 15 Jul 2024, new: 15 Aug + 1 = Fri 16 Aug.
-                "OQTF_ORDINARY, 2024-07-15, 2024-08-16",
-                // Tue 16 Jul 2024, new: 16 Aug + 1 = Sat 17 Aug, Sun 18 -> Mon 19 Aug. (Old: Fri 16 Aug.)
-                "OQTF_ORDINARY, 2024-07-16, 2024-08-19",
-                // House arrest, Sun 14 Jul 2024, old 15 days: Mon 29 Jul.
-                "OQTF_HOUSE_ARREST, 2024-07-14, 2024-07-29",
-                // House arrest, Mon 15 Jul 2024, new 7 days: Mon 22 Jul.
-                "OQTF_HOUSE_ARREST, 2024-07-15, 2024-07-22",
+            // Sun 14 Jul 2024, old: 14 Jul + 30 = 13 Aug, franc Wed 14 Aug. (New would give 14 Aug + 1 = 15 Aug, a
+            // holiday -> 16 Aug.)
+            "OQTF_ORDINARY, 2024-07-14, 2024-08-14",
+            // Fri 12 Jul 2024, old: + 30 = 11 Aug, franc Mon 12 Aug.
+            "OQTF_ORDINARY, 2024-07-12, 2024-08-12",
+            // Mon 15 Jul 2024, new: 15 Aug + 1 = Fri 16 Aug.
+            "OQTF_ORDINARY, 2024-07-15, 2024-08-16",
+            // Tue 16 Jul 2024, new: 16 Aug + 1 = Sat 17 Aug, Sun 18 -> Mon 19 Aug. (Old: Fri 16 Aug.)
+            "OQTF_ORDINARY, 2024-07-16, 2024-08-19",
+            // House arrest, Sun 14 Jul 2024, old 15 days: Mon 29 Jul.
+            "OQTF_HOUSE_ARREST, 2024-07-14, 2024-07-29",
+            // House arrest, Mon 15 Jul 2024, new 7 days: Mon 22 Jul.
+            "OQTF_HOUSE_ARREST, 2024-07-15, 2024-07-22",
         })
         void rulesBeforeAndAfter15July2024(DeadlineRule rule, LocalDate notified, LocalDate expected) {
             Deadline deadline = DEADLINES.compute(rule, notified, "75");
@@ -322,7 +337,8 @@ class LegalDeadlinesTest {
     /** Appeal received Mon 23 Feb 2026 + 2 months = Thu 23 April 2026 (L231-4 2° CRPA). */
     @Test
     void administrativeAppealIsImplicitlyRejectedTwoMonthsAfterReceipt() {
-        Deadline deadline = DEADLINES.compute(ADMINISTRATIVE_APPEAL_IMPLICIT_REJECTION, LocalDate.of(2026, 2, 23), "75");
+        Deadline deadline =
+                DEADLINES.compute(ADMINISTRATIVE_APPEAL_IMPLICIT_REJECTION, LocalDate.of(2026, 2, 23), "75");
         assertThat(deadline.date()).isEqualTo(LocalDate.of(2026, 4, 23));
         assertThat(deadline.timerAt()).isEqualTo(ZonedDateTime.of(2026, 4, 23, 0, 0, 0, 0, PARIS));
         assertThat(deadline.source()).contains("L231-4");
@@ -334,8 +350,12 @@ class LegalDeadlinesTest {
      * Monday, back over Sun 5 and Sat 4 to Fri 3 April; in 57 Good Friday too: Thu 2 April.
      */
     @ParameterizedTest(name = "valid until {0} in {1}: ask by {2}")
-    @CsvSource({"2026-06-30, 75, 2026-06-15", "2026-03-22, 75, 2026-03-06", "2026-04-21, 75, 2026-04-03",
-            "2026-04-21, 57, 2026-04-02"})
+    @CsvSource({
+        "2026-06-30, 75, 2026-06-15",
+        "2026-03-22, 75, 2026-03-06",
+        "2026-04-21, 75, 2026-04-03",
+        "2026-04-21, 57, 2026-04-02"
+    })
     void receiptRenewalFifteenDaysBeforeOnAWorkingDay(LocalDate validUntil, String department, LocalDate expected) {
         Deadline deadline = DEADLINES.compute(RECEIPT_RENEWAL, validUntil, department);
         assertThat(deadline.date()).isEqualTo(expected);
@@ -359,8 +379,11 @@ class LegalDeadlinesTest {
      * non-working day (Sat 31 Oct 2026 -> Fri 30 Oct).
      */
     @ParameterizedTest(name = "card valid until {0}")
-    @CsvSource({"2028-05-02, 2028-01-03, 2028-03-02", "2027-08-31, 2027-05-03, 2027-06-30",
-            "2026-12-31, 2026-09-02, 2026-10-30"})
+    @CsvSource({
+        "2028-05-02, 2028-01-03, 2028-03-02",
+        "2027-08-31, 2027-05-03, 2027-06-30",
+        "2026-12-31, 2026-09-02, 2026-10-30"
+    })
     void renewalWindowFourToTwoMonthsBeforeTheCardEnds(LocalDate cardEnd, LocalDate opens, LocalDate closes) {
         Deadline open = DEADLINES.compute(DeadlineRule.RENEWAL_WINDOW_OPENS, cardEnd, "75");
         assertThat(open.date()).isEqualTo(opens);
@@ -388,9 +411,12 @@ class LegalDeadlinesTest {
         assertThat(deadline.date()).isEqualTo(LocalDate.of(2026, 3, 5));
         assertThat(deadline.timerAt()).isEqualTo(ZonedDateTime.of(2026, 3, 6, 0, 0, 0, 0, PARIS));
         assertThat(deadline.source()).contains("L432-15");
-        assertThat(DEADLINES.isLate(COMMISSION_CONVOCATION, LocalDate.of(2026, 3, 20), LocalDate.of(2026, 3, 5), "75")).isFalse();
-        assertThat(DEADLINES.isLate(COMMISSION_CONVOCATION, LocalDate.of(2026, 3, 20), LocalDate.of(2026, 3, 6), "75")).isTrue();
-        assertThat(DEADLINES.isLate(COMMISSION_CONVOCATION, LocalDate.of(2026, 3, 20), LocalDate.of(2026, 2, 1), "75")).isFalse();
+        assertThat(DEADLINES.isLate(COMMISSION_CONVOCATION, LocalDate.of(2026, 3, 20), LocalDate.of(2026, 3, 5), "75"))
+                .isFalse();
+        assertThat(DEADLINES.isLate(COMMISSION_CONVOCATION, LocalDate.of(2026, 3, 20), LocalDate.of(2026, 3, 6), "75"))
+                .isTrue();
+        assertThat(DEADLINES.isLate(COMMISSION_CONVOCATION, LocalDate.of(2026, 3, 20), LocalDate.of(2026, 2, 1), "75"))
+                .isFalse();
     }
 
     /** Last follow-up Mon 2 March 2026: next one Mon 9 March, timer at its start. */
@@ -405,8 +431,10 @@ class LegalDeadlinesTest {
     @Test
     void isLateComparesWithTheLastDay() {
         // From 3 Jan 2026 the contentious deadline ends with 4 March.
-        assertThat(DEADLINES.isLate(CONTENTIOUS_APPEAL, LocalDate.of(2026, 1, 3), LocalDate.of(2026, 3, 4), "75")).isFalse();
-        assertThat(DEADLINES.isLate(CONTENTIOUS_APPEAL, LocalDate.of(2026, 1, 3), LocalDate.of(2026, 3, 5), "75")).isTrue();
+        assertThat(DEADLINES.isLate(CONTENTIOUS_APPEAL, LocalDate.of(2026, 1, 3), LocalDate.of(2026, 3, 4), "75"))
+                .isFalse();
+        assertThat(DEADLINES.isLate(CONTENTIOUS_APPEAL, LocalDate.of(2026, 1, 3), LocalDate.of(2026, 3, 5), "75"))
+                .isTrue();
     }
 
     // ------------------------------------------------------------------ contract
@@ -436,16 +464,19 @@ class LegalDeadlinesTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("OQTF_RETENTION")
                 .hasMessageContaining("time");
-        assertThatThrownBy(() -> DEADLINES.isLate(OQTF_RETENTION, LocalDate.of(2026, 3, 10), LocalDate.of(2026, 3, 12), "75"))
+        assertThatThrownBy(() ->
+                        DEADLINES.isLate(OQTF_RETENTION, LocalDate.of(2026, 3, 10), LocalDate.of(2026, 3, 12), "75"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void unknownDepartmentsAreRejected() {
         assertThatThrownBy(() -> DEADLINES.compute(CONTENTIOUS_APPEAL, LocalDate.of(2026, 1, 3), "FR-57"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'FR-57'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'FR-57'");
         assertThatThrownBy(() -> DEADLINES.compute(OQTF_RETENTION, LocalDateTime.of(2026, 1, 3, 10, 0), "975"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'975'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'975'");
         assertThatThrownBy(() -> DEADLINES.compute(FOLLOW_UP_WEEKLY, LocalDate.of(2026, 1, 3), null))
                 .isInstanceOf(IllegalArgumentException.class);
     }

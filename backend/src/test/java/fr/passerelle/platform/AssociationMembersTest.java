@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class AssociationMembersTest {
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -35,7 +36,8 @@ class AssociationMembersTest {
         var answer = login("claire.coord").get("/api/association/members");
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
         JsonNode members = answer.json();
-        assertThat(members.findValuesAsText("username")).contains("ines.lyon", "hugo.lyon", "claire.coord")
+        assertThat(members.findValuesAsText("username"))
+                .contains("ines.lyon", "hugo.lyon", "claire.coord")
                 .doesNotContain("sofia.marseille", "marc.coord", "admin");
         JsonNode ines = member(members, "ines.lyon");
         assertThat(ines.get("roles").toString()).isEqualTo("[\"caseworker\"]");
@@ -60,7 +62,8 @@ class AssociationMembersTest {
     }
 
     private Api login(String username) {
-        return Api.at(port).as(KeycloakLogin.accessToken(RealKeycloakTest.ISSUER, RealKeycloakTest.CLIENT,
-                RealKeycloakTest.REDIRECT, username, "demo"));
+        return Api.at(port)
+                .as(KeycloakLogin.accessToken(
+                        RealKeycloakTest.ISSUER, RealKeycloakTest.CLIENT, RealKeycloakTest.REDIRECT, username, "demo"));
     }
 }

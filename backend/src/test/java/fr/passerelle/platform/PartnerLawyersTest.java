@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class PartnerLawyersTest {
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -29,7 +30,9 @@ class PartnerLawyersTest {
         Api lea = login("lea.coord");
         String durandId = null;
         try {
-            assertThat(lea.get("/api/association/lawyers").body()).contains("me.petit").doesNotContain("me.durand");
+            assertThat(lea.get("/api/association/lawyers").body())
+                    .contains("me.petit")
+                    .doesNotContain("me.durand");
             var added = lea.post("/api/association/lawyers", "{\"email\": \"ME.DURAND@demo.passerelle.test\"}");
             assertThat(added.status()).as(added.toString()).isEqualTo(201);
             durandId = added.json().get("userId").asText();
@@ -39,14 +42,21 @@ class PartnerLawyersTest {
             var unknown = lea.post("/api/association/lawyers", "{\"email\": \"nobody@example.org\"}");
             assertThat(unknown.status()).isEqualTo(404);
             assertThat(unknown.json().get("errors").has("email")).isTrue();
-            assertThat(lea.post("/api/association/lawyers", "{\"email\": \"admin\"}").status())
-                    .as("never a platform admin").isEqualTo(422);
-            assertThat(login("emma.lille").post("/api/association/lawyers", "{\"email\": \"me.nguyen\"}").status())
-                    .as("a caseworker manages no lawyer").isEqualTo(403);
+            assertThat(lea.post("/api/association/lawyers", "{\"email\": \"admin\"}")
+                            .status())
+                    .as("never a platform admin")
+                    .isEqualTo(422);
+            assertThat(login("emma.lille")
+                            .post("/api/association/lawyers", "{\"email\": \"me.nguyen\"}")
+                            .status())
+                    .as("a caseworker manages no lawyer")
+                    .isEqualTo(403);
 
-            assertThat(lea.delete("/api/association/lawyers/" + durandId).status()).isEqualTo(204);
+            assertThat(lea.delete("/api/association/lawyers/" + durandId).status())
+                    .isEqualTo(204);
             assertThat(lea.get("/api/association/lawyers").body()).doesNotContain("me.durand");
-            assertThat(lea.delete("/api/association/lawyers/" + durandId).status()).isEqualTo(404);
+            assertThat(lea.delete("/api/association/lawyers/" + durandId).status())
+                    .isEqualTo(404);
             durandId = null;
         } finally {
             if (durandId != null) {
@@ -56,7 +66,8 @@ class PartnerLawyersTest {
     }
 
     private Api login(String username) {
-        return Api.at(port).as(KeycloakLogin.accessToken(RealKeycloakTest.ISSUER, RealKeycloakTest.CLIENT,
-                RealKeycloakTest.REDIRECT, username, "demo"));
+        return Api.at(port)
+                .as(KeycloakLogin.accessToken(
+                        RealKeycloakTest.ISSUER, RealKeycloakTest.CLIENT, RealKeycloakTest.REDIRECT, username, "demo"));
     }
 }

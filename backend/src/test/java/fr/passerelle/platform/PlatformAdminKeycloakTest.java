@@ -36,14 +36,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class PlatformAdminKeycloakTest {
     /** A demo caseworker of Lille whom no other test logs in with: the one given roles here. */
     static final String MEMBER = "yanis.lille";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     KeycloakAdmin keycloak;
+
     Api admin;
     String slug;
 
@@ -64,20 +68,25 @@ class PlatformAdminKeycloakTest {
 
     @Test
     void aPlatformAdminCreatesAnAssociationAndGivesAUserARoleThatTheirNextTokenCarries() {
-        var created = admin.post("/api/admin/associations",
-                "{\"slug\": \"" + slug + "\", \"name\": \"  Accueil Test " + slug + " \"}");
+        var created = admin.post(
+                "/api/admin/associations", "{\"slug\": \"" + slug + "\", \"name\": \"  Accueil Test " + slug + " \"}");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.json().get("name").asText()).isEqualTo("Accueil Test " + slug);
-        assertThat(admin.get("/api/admin/associations").json().findValuesAsText("slug")).contains(slug);
+        assertThat(admin.get("/api/admin/associations").json().findValuesAsText("slug"))
+                .contains(slug);
         assertGroupsLikeTheDemoRealm("Accueil Test " + slug);
-        assertThat(admin.get(members()).json()).as("a new association has no members").isEmpty();
+        assertThat(admin.get(members()).json())
+                .as("a new association has no members")
+                .isEmpty();
 
         String member = userId(MEMBER);
         var added = admin.put(members() + "/" + member, "{\"role\": \"coordinator\"}");
         assertThat(added.status()).as(added.toString()).isEqualTo(200);
         assertThat(added.json().get("roles").toString()).isEqualTo("[\"coordinator\"]");
-        assertThat(admin.put(members() + "/" + member, "{\"role\": \"coordinator\"}").status())
-                .as("giving a role held again changes nothing").isEqualTo(200);
+        assertThat(admin.put(members() + "/" + member, "{\"role\": \"coordinator\"}")
+                        .status())
+                .as("giving a role held again changes nothing")
+                .isEqualTo(200);
         JsonNode listed = admin.get(members()).json();
         assertThat(listed.findValuesAsText("username")).containsExactly(MEMBER);
         assertThat(listed.get(0).get("roles").toString()).isEqualTo("[\"coordinator\"]");
@@ -92,7 +101,9 @@ class PlatformAdminKeycloakTest {
         assertThat(me.get("associations").findValuesAsText("slug")).containsExactlyInAnyOrder("solidarite-lille", slug);
         JsonNode inNew = user.in(slug).get("/api/me").json();
         assertThat(inNew.get("currentAssociation").asText()).isEqualTo(slug);
-        assertThat(user.in(slug).get("/api/cases").status()).as("a coordinator there now").isEqualTo(200);
+        assertThat(user.in(slug).get("/api/cases").status())
+                .as("a coordinator there now")
+                .isEqualTo(200);
 
         var removed = admin.delete(members() + "/" + member + "?role=coordinator");
         assertThat(removed.status()).as(removed.toString()).isEqualTo(204);
@@ -100,7 +111,9 @@ class PlatformAdminKeycloakTest {
         Api again = login(MEMBER);
         assertThat(again.get("/api/me").json().get("associations").findValuesAsText("slug"))
                 .containsExactly("solidarite-lille");
-        assertThat(again.in(slug).get("/api/me").status()).as("no longer a member").isEqualTo(403);
+        assertThat(again.in(slug).get("/api/me").status())
+                .as("no longer a member")
+                .isEqualTo(403);
 
         JsonNode log = admin.get("/api/admin/audit?association=" + slug).json();
         assertThat(log.findValuesAsText("action"))
@@ -114,12 +127,16 @@ class PlatformAdminKeycloakTest {
     void severalRolesAndTheirRemovalAllAtOnce() {
         create(slug);
         String member = userId(MEMBER);
-        assertThat(admin.put(members() + "/" + member, "{\"role\": \"caseworker\"}").status()).isEqualTo(200);
+        assertThat(admin.put(members() + "/" + member, "{\"role\": \"caseworker\"}")
+                        .status())
+                .isEqualTo(200);
         var both = admin.put(members() + "/" + member, "{\"role\": \"lawyer\"}");
         assertThat(both.json().get("roles").toString()).isEqualTo("[\"caseworker\",\"lawyer\"]");
         assertThat(admin.delete(members() + "/" + member).status()).isEqualTo(204);
         assertThat(admin.get(members()).json()).isEmpty();
-        assertThat(admin.delete(members() + "/" + member).status()).as("removing a non-member").isEqualTo(204);
+        assertThat(admin.delete(members() + "/" + member).status())
+                .as("removing a non-member")
+                .isEqualTo(204);
     }
 
     @Test
@@ -129,7 +146,11 @@ class PlatformAdminKeycloakTest {
         assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
         assertThat(renamed.json().get("name").asText()).isEqualTo("Nouveau nom");
         assertGroupsLikeTheDemoRealm("Nouveau nom");
-        assertThat(admin.get("/api/admin/audit?association=" + slug).json().get(0).get("action").asText())
+        assertThat(admin.get("/api/admin/audit?association=" + slug)
+                        .json()
+                        .get(0)
+                        .get("action")
+                        .asText())
                 .isEqualTo("ASSOCIATION_RENAMED");
     }
 
@@ -137,11 +158,16 @@ class PlatformAdminKeycloakTest {
     @Test
     void aCreationReusesTheGroupsAnEarlierAttemptLeft() {
         keycloak.ensureAssociationGroups(slug, "Left by an interrupted attempt");
-        String groupId = keycloak.groupByPath("/associations/" + slug + "/caseworker").orElseThrow().id();
+        String groupId = keycloak.groupByPath("/associations/" + slug + "/caseworker")
+                .orElseThrow()
+                .id();
         create(slug);
         assertGroupsLikeTheDemoRealm("Association " + slug);
-        assertThat(keycloak.groupByPath("/associations/" + slug + "/caseworker").orElseThrow().id())
-                .as("the same group, not a second one").isEqualTo(groupId);
+        assertThat(keycloak.groupByPath("/associations/" + slug + "/caseworker")
+                        .orElseThrow()
+                        .id())
+                .as("the same group, not a second one")
+                .isEqualTo(groupId);
     }
 
     @Test
@@ -149,7 +175,10 @@ class PlatformAdminKeycloakTest {
         create(slug);
         SoftAssertions soft = new SoftAssertions();
         expect(soft, admin.post("/api/admin/associations", "{\"slug\": \"Not_A_Slug\", \"name\": \"X\"}"), 400, "slug");
-        expect(soft, admin.post("/api/admin/associations", "{\"slug\": \"" + slug + "\", \"name\": \"X\"}"), 409,
+        expect(
+                soft,
+                admin.post("/api/admin/associations", "{\"slug\": \"" + slug + "\", \"name\": \"X\"}"),
+                409,
                 "slug");
         String member = userId(MEMBER);
         expect(soft, admin.put(members() + "/" + member, "{\"role\": \"admin\"}"), 400, "role");
@@ -157,8 +186,12 @@ class PlatformAdminKeycloakTest {
         expect(soft, admin.delete(members() + "/" + member + "?role=admin"), 400, "role");
         expect(soft, admin.put(members() + "/" + UUID.randomUUID(), "{\"role\": \"caseworker\"}"), 404, "userId");
         expect(soft, admin.delete(members() + "/" + UUID.randomUUID()), 404, "userId");
-        expect(soft, admin.put("/api/admin/associations/no-such-" + slug + "/members/" + member,
-                "{\"role\": \"caseworker\"}"), 404, "slug");
+        expect(
+                soft,
+                admin.put(
+                        "/api/admin/associations/no-such-" + slug + "/members/" + member, "{\"role\": \"caseworker\"}"),
+                404,
+                "slug");
         String adminId = admin.get("/api/me").json().get("userId").asText();
         expect(soft, admin.put(members() + "/" + adminId, "{\"role\": \"coordinator\"}"), 422, "userId");
         soft.assertAll();
@@ -193,39 +226,49 @@ class PlatformAdminKeycloakTest {
         assertThat(found.get(0).get("name").asText()).isEqualTo("Yanis Mercier");
         assertThat(found.get(0).get("email").asText()).isEqualTo("yanis.lille@demo.passerelle.test");
         assertThat(admin.get("/api/admin/users?search=Mercier").json().findValuesAsText("username"))
-                .as("by last name, whatever the case").containsExactly(MEMBER);
+                .as("by last name, whatever the case")
+                .containsExactly(MEMBER);
         assertThat(admin.get("/api/admin/users?search=s.lil").json().findValuesAsText("username"))
-                .as("anywhere in the username").containsExactly(MEMBER);
-        assertThat(admin.get("/api/admin/users?search=demo.passerelle.test&max=3").json()).hasSize(3);
+                .as("anywhere in the username")
+                .containsExactly(MEMBER);
+        assertThat(admin.get("/api/admin/users?search=demo.passerelle.test&max=3")
+                        .json())
+                .hasSize(3);
     }
 
     /** The service account's tokens are for Keycloak's admin API (audience realm-management), not for the service. */
     @Test
     void theServiceAccountCannotCallTheService() throws Exception {
-        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(RealKeycloakTest.ISSUER + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"
-                        + "&client_id=passerelle-admin-api&client_secret=" + RealKeycloakTest.DEMO_ADMIN_API_SECRET))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        var response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(RealKeycloakTest.ISSUER + "/protocol/openid-connect/token"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"
+                                        + "&client_id=passerelle-admin-api&client_secret="
+                                        + RealKeycloakTest.DEMO_ADMIN_API_SECRET))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         String token = JSON.readTree(response.body()).get("access_token").asText();
         assertThat(claims(token).get("aud").toString()).doesNotContain("passerelle-api");
-        assertThat(Api.at(port).as(token).get("/api/admin/associations").status()).isEqualTo(401);
+        assertThat(Api.at(port).as(token).get("/api/admin/associations").status())
+                .isEqualTo(401);
     }
 
     private void create(String slug) {
-        var created = admin.post("/api/admin/associations",
-                "{\"slug\": \"" + slug + "\", \"name\": \"Association " + slug + "\"}");
+        var created = admin.post(
+                "/api/admin/associations", "{\"slug\": \"" + slug + "\", \"name\": \"Association " + slug + "\"}");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
     }
 
     /** As the demo realm's: the association's group with its display name, one group per role with that realm role. */
     private void assertGroupsLikeTheDemoRealm(String displayName) {
-        KeycloakAdmin.Group group = keycloak.groupByPath("/associations/" + slug).orElseThrow();
+        KeycloakAdmin.Group group =
+                keycloak.groupByPath("/associations/" + slug).orElseThrow();
         assertThat(group.attributes().get("displayName")).containsExactly(displayName);
         for (Role role : Role.values()) {
-            KeycloakAdmin.Group roleGroup = keycloak.groupByPath(group.path() + "/" + role.groupName()).orElseThrow();
+            KeycloakAdmin.Group roleGroup =
+                    keycloak.groupByPath(group.path() + "/" + role.groupName()).orElseThrow();
             assertThat(roleGroup.realmRoles()).containsExactly(role.groupName());
         }
     }
@@ -233,7 +276,9 @@ class PlatformAdminKeycloakTest {
     private static void expect(SoftAssertions soft, Api.Response response, int status, String field) {
         soft.assertThat(response.status()).as(response.toString()).isEqualTo(status);
         if (response.contentType().startsWith("application/problem+json")) {
-            soft.assertThat(response.json().path("errors").has(field)).as(field + " named in " + response).isTrue();
+            soft.assertThat(response.json().path("errors").has(field))
+                    .as(field + " named in " + response)
+                    .isTrue();
         } else {
             soft.fail("not a problem document: " + response);
         }
@@ -262,8 +307,8 @@ class PlatformAdminKeycloakTest {
     }
 
     private static String token(String username) {
-        return KeycloakLogin.accessToken(RealKeycloakTest.ISSUER, RealKeycloakTest.CLIENT, RealKeycloakTest.REDIRECT,
-                username, "demo");
+        return KeycloakLogin.accessToken(
+                RealKeycloakTest.ISSUER, RealKeycloakTest.CLIENT, RealKeycloakTest.REDIRECT, username, "demo");
     }
 
     private static JsonNode claims(String token) {

@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class AssignmentKeycloakTest {
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -31,14 +32,20 @@ class AssignmentKeycloakTest {
         JsonNode members = claire.get("/api/association/members").json();
         JsonNode ines = member(members, "ines.lyon");
         String durand = member(members, "me.durand").get("userId").asText();
-        String sofia = member(login("marc.coord").get("/api/association/members").json(), "sofia.marseille")
-                .get("userId").asText();
+        String sofia = member(
+                        login("marc.coord").get("/api/association/members").json(), "sofia.marseille")
+                .get("userId")
+                .asText();
 
         var opened = claire.post("/api/cases", """
                 {"applicantName": "Omar Said", "ground": "L435-1", "department": "69"}""");
         assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
         String caseId = opened.json().get("id").asText();
-        String task = claire.get("/api/cases/" + caseId + "/tasks").json().get(0).get("id").asText();
+        String task = claire.get("/api/cases/" + caseId + "/tasks")
+                .json()
+                .get(0)
+                .get("id")
+                .asText();
         for (String stranger : new String[] {sofia, durand}) {
             var refused = claire.put("/api/tasks/" + task + "/assignee", "{\"assignee\": \"" + stranger + "\"}");
             assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
@@ -54,9 +61,11 @@ class AssignmentKeycloakTest {
         var assigned = claire.put("/api/cases/" + caseId + "/assignee", """
                 {"userId": "%s", "name": "Not her name"}""".formatted(inesId));
         assertThat(assigned.status()).as(assigned.toString()).isEqualTo(200);
-        assertThat(assigned.json().get("assignee").get("name").asText()).isEqualTo(ines.get("name").asText());
+        assertThat(assigned.json().get("assignee").get("name").asText())
+                .isEqualTo(ines.get("name").asText());
         assertThat(claire.get("/api/audit?caseId=" + caseId).body())
-                .contains(ines.get("name").asText() + " (" + inesId + ")").doesNotContain("Not her name");
+                .contains(ines.get("name").asText() + " (" + inesId + ")")
+                .doesNotContain("Not her name");
     }
 
     private static JsonNode member(JsonNode members, String username) {
@@ -69,7 +78,8 @@ class AssignmentKeycloakTest {
     }
 
     private Api login(String username) {
-        return Api.at(port).as(KeycloakLogin.accessToken(RealKeycloakTest.ISSUER, RealKeycloakTest.CLIENT,
-                RealKeycloakTest.REDIRECT, username, "demo"));
+        return Api.at(port)
+                .as(KeycloakLogin.accessToken(
+                        RealKeycloakTest.ISSUER, RealKeycloakTest.CLIENT, RealKeycloakTest.REDIRECT, username, "demo"));
     }
 }

@@ -43,12 +43,16 @@ class CaseDeletionTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     ManagementService management;
+
     @Autowired
     TaskService tasks;
 
@@ -77,8 +81,10 @@ class CaseDeletionTest {
     @BeforeEach
     void callers() {
         Associations.ensure(jdbc, ALPHA);
-        caseworker = Api.at(port).as(TestTokens.user("ines", group(ALPHA, "caseworker")).token());
-        coordinator = Api.at(port).as(TestTokens.user("claire", group(ALPHA, "coordinator")).token());
+        caseworker = Api.at(port)
+                .as(TestTokens.user("ines", group(ALPHA, "caseworker")).token());
+        coordinator = Api.at(port)
+                .as(TestTokens.user("claire", group(ALPHA, "coordinator")).token());
     }
 
     @AfterEach
@@ -103,23 +109,41 @@ class CaseDeletionTest {
         if (stage.ordinal() > 0) {
             assertThat(instances).as("a called process runs at " + stage).hasSizeGreaterThan(1);
         }
-        assertThat(openTaskRows()).as("read model at " + stage).isEqualTo(tasks.createTaskQuery()
-                .processInstanceBusinessKey(caseId).count());
+        assertThat(openTaskRows())
+                .as("read model at " + stage)
+                .isEqualTo(tasks.createTaskQuery()
+                        .processInstanceBusinessKey(caseId)
+                        .count());
 
-        assertThat(caseworker.delete("/api/cases/" + caseId).status()).as("a caseworker may not").isEqualTo(403);
+        assertThat(caseworker.delete("/api/cases/" + caseId).status())
+                .as("a caseworker may not")
+                .isEqualTo(403);
         assertThat(instances()).as("nothing removed by a refused deletion").hasSameSizeAs(instances);
         var deleted = coordinator.delete("/api/cases/" + caseId);
         assertThat(deleted.status()).as(stage + ": " + deleted).isEqualTo(204);
 
-        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).count()).isZero();
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceBusinessKey(caseId)
+                        .count())
+                .isZero();
         for (String instance : instances) {
-            assertThat(runtime.createExecutionQuery().processInstanceId(instance).count()).as("executions").isZero();
-            assertThat(management.createJobQuery().processInstanceId(instance).count()).as("jobs").isZero();
+            assertThat(runtime.createExecutionQuery()
+                            .processInstanceId(instance)
+                            .count())
+                    .as("executions")
+                    .isZero();
+            assertThat(management.createJobQuery().processInstanceId(instance).count())
+                    .as("jobs")
+                    .isZero();
         }
-        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(caseId).count()).as("tasks").isZero();
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(caseId).count())
+                .as("tasks")
+                .isZero();
         assertThat(openTaskRows()).as("task list rows").isZero();
         assertThat(coordinator.get("/api/cases/" + caseId).status()).isEqualTo(404);
-        assertThat(coordinator.delete("/api/cases/" + caseId).status()).as("deleted once").isEqualTo(404);
+        assertThat(coordinator.delete("/api/cases/" + caseId).status())
+                .as("deleted once")
+                .isEqualTo(404);
     }
 
     /** The procedure step by step, as WholeCaseTest walks it. */
@@ -140,8 +164,11 @@ class CaseDeletionTest {
                 x -> {
                     complete(caseworker, "attendAppointment", """
                             {"appointmentOutcome": "HELD", "appointmentDate": "2026-01-20"}""");
-                    assertThat(coordinator.put("/api/cases/" + caseId + "/filing-override", """
-                            {"reason": "Pièces remises au guichet"}""").status()).isIn(200, 204);
+                    assertThat(coordinator
+                                    .put("/api/cases/" + caseId + "/filing-override", """
+                            {"reason": "Pièces remises au guichet"}""")
+                                    .status())
+                            .isIn(200, 204);
                 },
                 x -> complete(caseworker, "recordFiling", """
                         {"filingDate": "2026-01-20", "feePaid": true, "feeAmount": 50, "fileComplete": true}"""),
@@ -161,24 +188,32 @@ class CaseDeletionTest {
     }
 
     private long openTaskRows() {
-        return Tenancy.runAs(new CurrentAssociation(ALPHA, Set.of(Role.COORDINATOR)), () -> jdbc.queryForObject(
-                "SELECT count(*) FROM app.open_tasks WHERE case_id = ?::uuid", Long.class, caseId));
+        return Tenancy.runAs(
+                new CurrentAssociation(ALPHA, Set.of(Role.COORDINATOR)),
+                () -> jdbc.queryForObject(
+                        "SELECT count(*) FROM app.open_tasks WHERE case_id = ?::uuid", Long.class, caseId));
     }
 
     private List<String> instances() {
         return runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).list().stream()
-                .map(instance -> instance.getId()).toList();
+                .map(instance -> instance.getId())
+                .toList();
     }
 
     private void now(String parisDateTime) {
-        ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(parisDateTime).atZone(PARIS).toInstant()));
+        ClockUtil.setCurrentTime(
+                Date.from(LocalDateTime.parse(parisDateTime).atZone(PARIS).toInstant()));
     }
 
     private void fireDueTimers() {
         for (int round = 0; round < 10; round++) {
             List<Job> due = new ArrayList<>();
             for (String instance : instances()) {
-                due.addAll(management.createJobQuery().processInstanceId(instance).executable().list());
+                due.addAll(management
+                        .createJobQuery()
+                        .processInstanceId(instance)
+                        .executable()
+                        .list());
             }
             if (due.isEmpty()) {
                 return;

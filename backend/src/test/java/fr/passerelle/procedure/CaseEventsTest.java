@@ -38,12 +38,16 @@ class CaseEventsTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     TaskService tasks;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     ManagementService management;
 
@@ -53,8 +57,10 @@ class CaseEventsTest {
     @BeforeEach
     void openCase() {
         Associations.ensure(jdbc, ALPHA);
-        caseworker = Api.at(port).as(TestTokens.user("ines", group(ALPHA, "caseworker")).token());
-        ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(2026, 3, 2, 9, 0).atZone(PARIS).toInstant()));
+        caseworker = Api.at(port)
+                .as(TestTokens.user("ines", group(ALPHA, "caseworker")).token());
+        ClockUtil.setCurrentTime(
+                Date.from(LocalDateTime.of(2026, 3, 2, 9, 0).atZone(PARIS).toInstant()));
         var opened = caseworker.post("/api/cases", """
                 {"applicantName": "Awa Traoré", "ground": "L435-1", "department": "69"}""");
         assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
@@ -67,18 +73,36 @@ class CaseEventsTest {
     }
 
     private void complete(String key, Map<String, Object> variables) {
-        Task task = tasks.createTaskQuery().processInstanceBusinessKey(caseId).taskDefinitionKey(key).singleResult();
+        Task task = tasks.createTaskQuery()
+                .processInstanceBusinessKey(caseId)
+                .taskDefinitionKey(key)
+                .singleResult();
         assertThat(task).as("open task " + key).isNotNull();
         tasks.complete(task.getId(), variables);
     }
 
     private void filedOn2March() {
         complete("prepareCase", Map.of("ground", "L435-1", "proceedWithApplication", true));
-        complete("recordBookingAttempt", Map.of("attemptAt", "2026-03-02T09:00", "attemptChannel", "COUNTER",
-                "attemptResult", "SLOT_OBTAINED", "appointmentDate", "2026-03-02"));
+        complete(
+                "recordBookingAttempt",
+                Map.of(
+                        "attemptAt",
+                        "2026-03-02T09:00",
+                        "attemptChannel",
+                        "COUNTER",
+                        "attemptResult",
+                        "SLOT_OBTAINED",
+                        "appointmentDate",
+                        "2026-03-02"));
         complete("prepareAppointment", Map.of());
-        management.createJobQuery().processInstanceId(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId)
-                .processDefinitionKey("appointment").singleResult().getId()).list()
+        management
+                .createJobQuery()
+                .processInstanceId(runtime.createProcessInstanceQuery()
+                        .processInstanceBusinessKey(caseId)
+                        .processDefinitionKey("appointment")
+                        .singleResult()
+                        .getId())
+                .list()
                 .forEach(job -> management.executeJob(job.getId()));
         complete("attendAppointment", Map.of("appointmentOutcome", "HELD"));
         complete("recordFiling", Map.of("filingDate", "2026-03-02", "feePaid", true, "fileComplete", true));
@@ -92,16 +116,24 @@ class CaseEventsTest {
 
         String documents = """
                 {"documentsRequestedDate": "2026-03-02", "documentsDueDate": "2026-03-17", "requestedDocuments": "Avis d'imposition"}""";
-        assertThat(caseworker.post("/api/cases/" + caseId + "/events/documents-requested", documents).status())
-                .as("no application filed yet").isEqualTo(409);
+        assertThat(caseworker
+                        .post("/api/cases/" + caseId + "/events/documents-requested", documents)
+                        .status())
+                .as("no application filed yet")
+                .isEqualTo(409);
 
         filedOn2March();
         var requested = caseworker.post("/api/cases/" + caseId + "/events/documents-requested", documents);
         assertThat(requested.status()).as(requested.toString()).isEqualTo(200);
-        Task send = tasks.createTaskQuery().processInstanceBusinessKey(caseId).taskDefinitionKey("sendRequestedDocuments")
+        Task send = tasks.createTaskQuery()
+                .processInstanceBusinessKey(caseId)
+                .taskDefinitionKey("sendRequestedDocuments")
                 .singleResult();
         assertThat(send.getDueDate().toInstant())
-                .isEqualTo(LocalDate.of(2026, 3, 18).atStartOfDay(PARIS).toInstant().minusSeconds(1));
+                .isEqualTo(LocalDate.of(2026, 3, 18)
+                        .atStartOfDay(PARIS)
+                        .toInstant()
+                        .minusSeconds(1));
         var refusal = caseworker.post("/api/cases/" + caseId + "/events/decision-notified", """
                 {"decisionOutcome": "REFUSED", "notificationMode": "HAND", "decisionNotifiedDate": "2026-03-02",
                  "printedDeadline": "2026-05-04"}""");
@@ -125,8 +157,13 @@ class CaseEventsTest {
                 {"decisionOutcome": "REFUSED", "notificationMode": "POST", "decisionNotifiedDate": "2026-03-02"}""");
         assertThat(refusal.status()).as(refusal.toString()).isEqualTo(200);
         complete("chooseAppealStrategy", Map.of("appealStrategy", "GRACIOUS"));
-        complete("sendGraciousAppeal", Map.of("administrativeAppealSentDate", "2026-03-02",
-                "administrativeAppealSentBy", "REGISTERED_LETTER"));
+        complete(
+                "sendGraciousAppeal",
+                Map.of(
+                        "administrativeAppealSentDate",
+                        "2026-03-02",
+                        "administrativeAppealSentBy",
+                        "REGISTERED_LETTER"));
 
         var answer = caseworker.post("/api/cases/" + caseId + "/events/administrative-appeal-answered", """
                 {"administrativeAppealKind": "GRACIOUS", "administrativeAppealOutcome": "REJECTED_WITH_OQTF",
@@ -137,34 +174,56 @@ class CaseEventsTest {
         assertThat(answer.json().get("deadline").get("rule").asText()).isEqualTo("OQTF_HOUSE_ARREST");
         assertThat(answer.json().get("deadline").get("date").asText()).isEqualTo("2026-03-09");
 
-        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId)
-                .processDefinitionKey("appeal-gracious").count()).as("the appeal is overtaken").isZero();
-        Task decide = tasks.createTaskQuery().processInstanceBusinessKey(caseId)
-                .taskDefinitionKey("decideContentiousAppeal").singleResult();
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceBusinessKey(caseId)
+                        .processDefinitionKey("appeal-gracious")
+                        .count())
+                .as("the appeal is overtaken")
+                .isZero();
+        Task decide = tasks.createTaskQuery()
+                .processInstanceBusinessKey(caseId)
+                .taskDefinitionKey("decideContentiousAppeal")
+                .singleResult();
         assertThat(decide).isNotNull();
         assertThat(decide.getDueDate().toInstant())
-                .isEqualTo(LocalDate.of(2026, 3, 10).atStartOfDay(PARIS).toInstant().minusSeconds(1));
+                .isEqualTo(LocalDate.of(2026, 3, 10)
+                        .atStartOfDay(PARIS)
+                        .toInstant()
+                        .minusSeconds(1));
 
         // a retention notified the same afternoon, recorded the next morning: 48 hours from it, hour to hour
-        ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(2026, 3, 3, 9, 0).atZone(PARIS).toInstant()));
+        ClockUtil.setCurrentTime(
+                Date.from(LocalDateTime.of(2026, 3, 3, 9, 0).atZone(PARIS).toInstant()));
         var retention = caseworker.post("/api/cases/" + caseId + "/events/liberty-restricted", """
                 {"restrictionKind": "RETENTION", "restrictionNotifiedAt": "2026-03-02T16:00"}""");
         assertThat(retention.status()).as(retention.toString()).isEqualTo(200);
-        assertThat(retention.json().get("delivered").asInt()).as("the event subprocess and the task's boundary")
+        assertThat(retention.json().get("delivered").asInt())
+                .as("the event subprocess and the task's boundary")
                 .isEqualTo(2);
-        assertThat(caseworker.get("/api/cases/" + caseId + "/procedure").json().get("flags").toString())
+        assertThat(caseworker
+                        .get("/api/cases/" + caseId + "/procedure")
+                        .json()
+                        .get("flags")
+                        .toString())
                 .contains("LIBERTY_RESTRICTED", "DEADLINE_SHORTENED");
-        Task shortened = tasks.createTaskQuery().processInstanceBusinessKey(caseId)
-                .taskDefinitionKey("decideContentiousAppeal").singleResult();
+        Task shortened = tasks.createTaskQuery()
+                .processInstanceBusinessKey(caseId)
+                .taskDefinitionKey("decideContentiousAppeal")
+                .singleResult();
         assertThat(shortened.getDueDate().toInstant())
                 .isEqualTo(LocalDateTime.of(2026, 3, 4, 16, 0).atZone(PARIS).toInstant());
     }
 
     @Test
     void aPriorOqtfKnownAtTriageIsAFlagOnTheCaseAndACoordinatorTask() {
-        Api coordinator = Api.at(port).as(TestTokens.user("claire", group(ALPHA, "coordinator")).token());
+        Api coordinator = Api.at(port)
+                .as(TestTokens.user("claire", group(ALPHA, "coordinator")).token());
         complete("prepareCase", Map.of("ground", "L435-1", "priorOqtf", true, "proceedWithApplication", true));
-        assertThat(caseworker.get("/api/cases/" + caseId + "/procedure").json().get("flags").toString())
+        assertThat(caseworker
+                        .get("/api/cases/" + caseId + "/procedure")
+                        .json()
+                        .get("flags")
+                        .toString())
                 .contains("ARREST_RISK");
         assertThat(coordinator.get("/api/cases/" + caseId + "/tasks").json().findValuesAsText("taskKey"))
                 .containsExactly("assessArrestRisk");

@@ -41,12 +41,16 @@ class CaseProgressTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     TaskService tasks;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     ManagementService management;
 
@@ -56,8 +60,10 @@ class CaseProgressTest {
     @BeforeEach
     void openCase() {
         Associations.ensure(jdbc, ALPHA);
-        caseworker = Api.at(port).as(TestTokens.user("ines", group(ALPHA, "caseworker")).token());
-        ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(2026, 3, 2, 9, 0).atZone(PARIS).toInstant()));
+        caseworker = Api.at(port)
+                .as(TestTokens.user("ines", group(ALPHA, "caseworker")).token());
+        ClockUtil.setCurrentTime(
+                Date.from(LocalDateTime.of(2026, 3, 2, 9, 0).atZone(PARIS).toInstant()));
         var opened = caseworker.post("/api/cases", """
                 {"applicantName": "Awa Traoré", "ground": "L435-1", "department": "69"}""");
         assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
@@ -70,7 +76,10 @@ class CaseProgressTest {
     }
 
     private void complete(String key, Map<String, Object> variables) {
-        Task task = tasks.createTaskQuery().processInstanceBusinessKey(caseId).taskDefinitionKey(key).singleResult();
+        Task task = tasks.createTaskQuery()
+                .processInstanceBusinessKey(caseId)
+                .taskDefinitionKey(key)
+                .singleResult();
         assertThat(task).as("open task " + key).isNotNull();
         tasks.complete(task.getId(), variables);
     }
@@ -82,22 +91,40 @@ class CaseProgressTest {
     }
 
     private List<String> outcomes() {
-        return Tenancy.runAs(new CurrentAssociation(ALPHA, Set.of(Role.COORDINATOR)), () -> jdbc.queryForList(
-                "SELECT outcome || ' ' || outcome_on FROM app.case_outcomes WHERE case_id = ?::uuid ORDER BY id",
-                String.class, caseId));
+        return Tenancy.runAs(
+                new CurrentAssociation(ALPHA, Set.of(Role.COORDINATOR)),
+                () -> jdbc.queryForList(
+                        "SELECT outcome || ' ' || outcome_on FROM app.case_outcomes WHERE case_id = ?::uuid ORDER BY id",
+                        String.class,
+                        caseId));
     }
 
     private void fileOn2March() {
         complete("prepareCase", Map.of("ground", "L435-1", "proceedWithApplication", true));
         assertThat(theCase().get("status").asText()).isEqualTo("APPOINTMENT");
         assertThat(theCase().get("progress").get("step").asText()).isEqualTo("appointment");
-        complete("recordBookingAttempt", Map.of("attemptAt", "2026-03-02T09:00", "attemptChannel", "COUNTER",
-                "attemptResult", "SLOT_OBTAINED", "appointmentDate", "2026-03-02"));
+        complete(
+                "recordBookingAttempt",
+                Map.of(
+                        "attemptAt",
+                        "2026-03-02T09:00",
+                        "attemptChannel",
+                        "COUNTER",
+                        "attemptResult",
+                        "SLOT_OBTAINED",
+                        "appointmentDate",
+                        "2026-03-02"));
         assertThat(theCase().get("appointmentOn").asText()).isEqualTo("2026-03-02");
         complete("prepareAppointment", Map.of());
-        management.createJobQuery().processInstanceId(runtime.createProcessInstanceQuery()
-                        .processInstanceBusinessKey(caseId).processDefinitionKey("appointment").singleResult().getId())
-                .list().forEach(job -> management.executeJob(job.getId()));
+        management
+                .createJobQuery()
+                .processInstanceId(runtime.createProcessInstanceQuery()
+                        .processInstanceBusinessKey(caseId)
+                        .processDefinitionKey("appointment")
+                        .singleResult()
+                        .getId())
+                .list()
+                .forEach(job -> management.executeJob(job.getId()));
         complete("attendAppointment", Map.of("appointmentOutcome", "HELD"));
         complete("recordFiling", Map.of("filingDate", "2026-03-02", "feePaid", true, "fileComplete", true));
     }
@@ -115,7 +142,8 @@ class CaseProgressTest {
         assertThat(filed.get("progress").get("step").asText()).isEqualTo("decision");
         assertThat(filed.get("progress").has("outcome")).isFalse();
 
-        ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(2026, 4, 10, 9, 0).atZone(PARIS).toInstant()));
+        ClockUtil.setCurrentTime(
+                Date.from(LocalDateTime.of(2026, 4, 10, 9, 0).atZone(PARIS).toInstant()));
         var refusal = caseworker.post("/api/cases/" + caseId + "/events/decision-notified", """
                 {"decisionOutcome": "REFUSED", "notificationMode": "HAND", "decisionNotifiedDate": "2026-04-10"}""");
         assertThat(refusal.status()).as(refusal.toString()).isEqualTo(200);
@@ -136,10 +164,18 @@ class CaseProgressTest {
     void theImplicitRefusalIsRecordedWhenItsTimerFires() {
         fileOn2March();
         // 4 months of silence from 2 March 2026 (R432-1 and R432-2 CESEDA): born on 2 July
-        ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(2026, 7, 3, 9, 0).atZone(PARIS).toInstant()));
-        String decision = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId)
-                .processDefinitionKey("decision").singleResult().getId();
-        management.createJobQuery().processInstanceId(decision).timers().list()
+        ClockUtil.setCurrentTime(
+                Date.from(LocalDateTime.of(2026, 7, 3, 9, 0).atZone(PARIS).toInstant()));
+        String decision = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseId)
+                .processDefinitionKey("decision")
+                .singleResult()
+                .getId();
+        management
+                .createJobQuery()
+                .processInstanceId(decision)
+                .timers()
+                .list()
                 .forEach(job -> management.executeJob(job.getId()));
         JsonNode refused = theCase();
         assertThat(refused.get("progress").get("outcome").asText()).isEqualTo("IMPLICIT_REFUSAL");

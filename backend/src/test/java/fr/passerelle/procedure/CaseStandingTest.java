@@ -31,8 +31,10 @@ class CaseStandingTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     TaskService engineTasks;
 
@@ -48,7 +50,8 @@ class CaseStandingTest {
         ines = api.as(TestTokens.user("ines", group(ALPHA, "caseworker")).token());
         claire = api.as(TestTokens.user("claire", group(ALPHA, "coordinator")).token());
         lawyer = api.as(TestTokens.user("me.durand", group(ALPHA, "lawyer")).token());
-        betaCaseworker = api.as(TestTokens.user("sofia", group(BETA, "caseworker")).token());
+        betaCaseworker =
+                api.as(TestTokens.user("sofia", group(BETA, "caseworker")).token());
     }
 
     @Test
@@ -58,20 +61,30 @@ class CaseStandingTest {
         assertThat(first.get("processes")).hasSize(1);
         JsonNode main = first.get("processes").get(0);
         assertThat(main.get("key").asText()).isEqualTo("regularisation");
-        assertThat(main.path("parentId").isMissingNode() || main.get("parentId").isNull()).as("no parent").isTrue();
+        assertThat(main.path("parentId").isMissingNode() || main.get("parentId").isNull())
+                .as("no parent")
+                .isTrue();
         assertThat(main.get("ended").asBoolean()).isFalse();
         assertThat(texts(main.get("activeActivityIds"))).containsExactly("prepareCase");
 
-        String task = engineTasks.createTaskQuery().processInstanceBusinessKey(caseId).singleResult().getId();
-        assertThat(ines.post("/api/tasks/" + task + "/complete", PREPARE_FORM).status()).isEqualTo(204);
+        String task = engineTasks
+                .createTaskQuery()
+                .processInstanceBusinessKey(caseId)
+                .singleResult()
+                .getId();
+        assertThat(ines.post("/api/tasks/" + task + "/complete", PREPARE_FORM).status())
+                .isEqualTo(204);
 
         JsonNode then = procedure(ines, caseId).get("processes");
         assertThat(then).hasSize(2);
         assertThat(then.get(0).get("key").asText()).isEqualTo("regularisation");
-        assertThat(texts(then.get(0).get("activeActivityIds"))).doesNotContain("prepareCase").isNotEmpty();
+        assertThat(texts(then.get(0).get("activeActivityIds")))
+                .doesNotContain("prepareCase")
+                .isNotEmpty();
         JsonNode called = then.get(1);
         assertThat(called.get("key").asText()).isEqualTo("appointment");
-        assertThat(called.get("parentId").asText()).isEqualTo(then.get(0).get("instanceId").asText());
+        assertThat(called.get("parentId").asText())
+                .isEqualTo(then.get(0).get("instanceId").asText());
         List<String> active = texts(called.get("activeActivityIds"));
         assertThat(active).isNotEmpty();
 
@@ -79,17 +92,21 @@ class CaseStandingTest {
         assertThat(xml.status()).as(xml.toString()).isEqualTo(200);
         assertThat(xml.contentType()).startsWith("application/xml");
         assertThat(xml.body()).contains("id=\"appointment\"").contains("id=\"" + active.get(0) + "\"");
-        var mainXml = ines.get("/api/process-models/" + then.get(0).get("definitionId").asText() + "/xml");
-        assertThat(mainXml.body()).contains("id=\"" + texts(then.get(0).get("activeActivityIds")).get(0) + "\"");
+        var mainXml = ines.get(
+                "/api/process-models/" + then.get(0).get("definitionId").asText() + "/xml");
+        assertThat(mainXml.body())
+                .contains("id=\"" + texts(then.get(0).get("activeActivityIds")).get(0) + "\"");
     }
 
     @Test
     void anotherAssociationsCaseIsNotFoundAndALawyerWithoutAGrantIsRefused() {
         String caseId = open();
-        assertThat(betaCaseworker.get("/api/cases/" + caseId + "/procedure").status()).isEqualTo(404);
+        assertThat(betaCaseworker.get("/api/cases/" + caseId + "/procedure").status())
+                .isEqualTo(404);
         assertThat(lawyer.get("/api/cases/" + caseId + "/procedure").status()).isEqualTo(403);
         assertThat(claire.get("/api/cases/" + caseId + "/procedure").status()).isEqualTo(200);
-        assertThat(ines.get("/api/process-models/no-such-definition:1:1/xml").status()).isEqualTo(404);
+        assertThat(ines.get("/api/process-models/no-such-definition:1:1/xml").status())
+                .isEqualTo(404);
     }
 
     @Test

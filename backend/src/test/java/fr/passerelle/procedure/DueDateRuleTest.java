@@ -19,12 +19,16 @@ class DueDateRuleTest {
     @Test
     void readsAQuotedRuleARuleInAVariableAndADateSetByAnAuthority() {
         Map<String, Object> variables = Map.of("contentiousAppealRule", "OQTF_RETENTION");
-        assertThat(DueDateRule.of("${deadlines.due(execution, 'RECEIPT_RENEWAL', 'receiptValidUntil')}", variables::get))
+        assertThat(DueDateRule.of(
+                        "${deadlines.due(execution, 'RECEIPT_RENEWAL', 'receiptValidUntil')}", variables::get))
                 .isEqualTo("RECEIPT_RENEWAL");
-        assertThat(DueDateRule.of("${deadlines.due(execution, contentiousAppealRule, 'contentiousAppealFrom')}",
-                variables::get)).isEqualTo("OQTF_RETENTION");
-        assertThat(DueDateRule.of("${execution.getVariable('missingPiecesDueDate') != null ? "
-                + "deadlines.at(execution, 'missingPiecesDueDate') : null}", variables::get))
+        assertThat(DueDateRule.of(
+                        "${deadlines.due(execution, contentiousAppealRule, 'contentiousAppealFrom')}", variables::get))
+                .isEqualTo("OQTF_RETENTION");
+        assertThat(DueDateRule.of(
+                        "${execution.getVariable('missingPiecesDueDate') != null ? "
+                                + "deadlines.at(execution, 'missingPiecesDueDate') : null}",
+                        variables::get))
                 .isEqualTo("at:missingPiecesDueDate");
         assertThat(DueDateRule.of("${dueDate}", variables::get)).isNull();
     }
@@ -42,9 +46,12 @@ class DueDateRuleTest {
             while (matcher.find()) {
                 dated++;
                 String rule = DueDateRule.of(matcher.group(1), name -> "CONTENTIOUS_APPEAL");
-                assertThat(rule).as(model.getFilename() + ": " + matcher.group(1)).isNotNull();
+                assertThat(rule)
+                        .as(model.getFilename() + ": " + matcher.group(1))
+                        .isNotNull();
                 if (!rule.startsWith("at:")) {
-                    assertThat(Arrays.stream(DeadlineRule.values()).map(Enum::name)).contains(rule);
+                    assertThat(Arrays.stream(DeadlineRule.values()).map(Enum::name))
+                            .contains(rule);
                 }
             }
         }

@@ -24,14 +24,23 @@ import org.springframework.beans.factory.annotation.Autowired;
 @ApiTest
 class EngineTenancyTest {
     static final String KEY = "tenancy-probe";
+
     @Autowired
     ProcessEngine engine;
 
     @BeforeAll
     static void deploy(@Autowired ProcessEngine engine) {
-        BpmnModelInstance model = Bpmn.createExecutableProcess(KEY).camundaHistoryTimeToLive(1)
-                .startEvent().userTask("work").camundaCandidateGroups("caseworker").endEvent().done();
-        engine.getRepositoryService().createDeployment().addModelInstance(KEY + ".bpmn", model).deploy();
+        BpmnModelInstance model = Bpmn.createExecutableProcess(KEY)
+                .camundaHistoryTimeToLive(1)
+                .startEvent()
+                .userTask("work")
+                .camundaCandidateGroups("caseworker")
+                .endEvent()
+                .done();
+        engine.getRepositoryService()
+                .createDeployment()
+                .addModelInstance(KEY + ".bpmn", model)
+                .deploy();
     }
 
     @AfterEach
@@ -43,8 +52,14 @@ class EngineTenancyTest {
     void anInstanceBelongsToTheAssociationItWasStartedFor() {
         ProcessInstance instance = startFor(ALPHA);
         assertThat(instance.getTenantId()).isEqualTo(ALPHA);
-        assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(KEY).latestVersion()
-                .singleResult().getTenantId()).as("definitions are shared").isNull();
+        assertThat(engine.getRepositoryService()
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey(KEY)
+                        .latestVersion()
+                        .singleResult()
+                        .getTenantId())
+                .as("definitions are shared")
+                .isNull();
     }
 
     @Test
@@ -53,24 +68,36 @@ class EngineTenancyTest {
         IdentityService identity = engine.getIdentityService();
 
         identity.setAuthentication("sofia", List.of("caseworker"), List.of(BETA));
-        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(alpha.getId()).list()).isEmpty();
-        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(alpha.getId())
-                .list()).isEmpty();
+        assertThat(engine.getTaskService()
+                        .createTaskQuery()
+                        .processInstanceId(alpha.getId())
+                        .list())
+                .isEmpty();
+        assertThat(engine.getRuntimeService()
+                        .createProcessInstanceQuery()
+                        .processInstanceId(alpha.getId())
+                        .list())
+                .isEmpty();
 
         identity.setAuthentication("ines", List.of("caseworker"), List.of(ALPHA));
-        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(alpha.getId())
-                .taskCandidateGroup("caseworker").list()).hasSize(1);
+        assertThat(engine.getTaskService()
+                        .createTaskQuery()
+                        .processInstanceId(alpha.getId())
+                        .taskCandidateGroup("caseworker")
+                        .list())
+                .hasSize(1);
     }
 
     @Test
     void anInstanceCannotBeStartedOutsideAnAssociation() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
-                engine.getRuntimeService().startProcessInstanceByKey(KEY))
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> engine.getRuntimeService().startProcessInstanceByKey(KEY))
                 .hasMessageContaining("association");
     }
 
     private ProcessInstance startFor(String association) {
-        return Tenancy.runAs(new CurrentAssociation(association, Set.of(Role.CASEWORKER)),
+        return Tenancy.runAs(
+                new CurrentAssociation(association, Set.of(Role.CASEWORKER)),
                 () -> engine.getRuntimeService().startProcessInstanceByKey(KEY));
     }
 }

@@ -35,31 +35,55 @@ class EveryTaskFormTest {
 
     @Test
     void theCatalogueHoldsTheFormsAndTheConditionsOfTheIssue() {
-        assertThat(FORMS).hasSizeGreaterThan(40).containsKeys("forms/case-prepare.form",
-                "forms/appointment-booking-attempt.form", "messages/decision-notified.form");
-        assertThat(FORMS.get("forms/case-prepare.form").fields().get("ground").hiddenWhen()).isNotEmpty();
-        assertThat(FORMS.get("forms/appointment-booking-attempt.form").fields().get("appointmentDate").hiddenWhen())
+        assertThat(FORMS)
+                .hasSizeGreaterThan(40)
+                .containsKeys(
+                        "forms/case-prepare.form",
+                        "forms/appointment-booking-attempt.form",
+                        "messages/decision-notified.form");
+        assertThat(FORMS.get("forms/case-prepare.form").fields().get("ground").hiddenWhen())
+                .isNotEmpty();
+        assertThat(FORMS.get("forms/appointment-booking-attempt.form")
+                        .fields()
+                        .get("appointmentDate")
+                        .hiddenWhen())
                 .isNotEmpty();
     }
 
     @Test
     void preparingWithNothingNeedsAGroundAndASlotNeedsItsDate() {
         TaskForm prepare = FORMS.get("forms/case-prepare.form");
-        assertThat(catchThrowableOfType(InvalidInputException.class, () -> prepare.validate(Map.of(), name -> null,
-                TODAY)).faults()).containsOnlyKeys("ground");
-        assertThat(prepare.validate(Map.of("proceedWithApplication", false, "closingReason", "parti"), name -> null,
-                TODAY)).containsEntry("proceedWithApplication", false).doesNotContainKey("ground");
+        assertThat(catchThrowableOfType(
+                                InvalidInputException.class, () -> prepare.validate(Map.of(), name -> null, TODAY))
+                        .faults())
+                .containsOnlyKeys("ground");
+        assertThat(prepare.validate(
+                        Map.of("proceedWithApplication", false, "closingReason", "parti"), name -> null, TODAY))
+                .containsEntry("proceedWithApplication", false)
+                .doesNotContainKey("ground");
         TaskForm booking = FORMS.get("forms/appointment-booking-attempt.form");
-        assertThat(catchThrowableOfType(InvalidInputException.class, () -> booking.validate(Map.of(
-                "attemptAt", "2026-05-01T09:00", "attemptChannel", "ANEF", "attemptResult", "SLOT_OBTAINED"),
-                name -> null, TODAY)).faults()).containsOnlyKeys("appointmentDate");
+        assertThat(catchThrowableOfType(
+                                InvalidInputException.class,
+                                () -> booking.validate(
+                                        Map.of(
+                                                "attemptAt",
+                                                "2026-05-01T09:00",
+                                                "attemptChannel",
+                                                "ANEF",
+                                                "attemptResult",
+                                                "SLOT_OBTAINED"),
+                                        name -> null,
+                                        TODAY))
+                        .faults())
+                .containsOnlyKeys("appointmentDate");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("forms")
     void aCompleteSubmissionIsTakenAndEachMissingRequirementNamed(String name, TaskForm form) {
         Map<String, Object> complete = complete(form);
-        assertThatCode(() -> form.validate(complete, variable -> null, TODAY)).as(name + " " + complete)
+        assertThatCode(() -> form.validate(complete, variable -> null, TODAY))
+                .as(name + " " + complete)
                 .doesNotThrowAnyException();
         for (TaskForm.Field field : form.fields().values()) {
             if (!field.required()) {
@@ -69,7 +93,8 @@ class EveryTaskFormTest {
                 Map<String, Object> without = new LinkedHashMap<>(complete);
                 without.remove(field.key());
                 if (field.defaultValue() == null) {
-                    assertThat(refusal(form, without, Map.of())).as(name + ": " + field.key())
+                    assertThat(refusal(form, without, Map.of()))
+                            .as(name + ": " + field.key())
                             .hasValueSatisfying(faults -> assertThat(faults).containsKey(field.key()));
                 }
                 continue;
@@ -88,17 +113,20 @@ class EveryTaskFormTest {
                     }
                 });
                 submission.remove(field.key());
-                boolean visible = !field.hidden(variable -> submission.containsKey(variable) ? submission.get(variable)
-                        : process.get(variable));
+                boolean visible = !field.hidden(variable ->
+                        submission.containsKey(variable) ? submission.get(variable) : process.get(variable));
                 Optional<Map<String, ?>> refused = refusal(form, submission, process);
                 if (visible) {
                     shown = true;
-                    assertThat(refused).as(name + ": " + field.key() + " with " + answers)
+                    assertThat(refused)
+                            .as(name + ": " + field.key() + " with " + answers)
                             .hasValueSatisfying(faults -> assertThat(faults).containsKey(field.key()));
                 } else {
                     hidden = true;
-                    assertThat(refused.map(faults -> faults.containsKey(field.key())).orElse(false))
-                            .as(name + ": " + field.key() + " hidden with " + answers).isFalse();
+                    assertThat(refused.map(faults -> faults.containsKey(field.key()))
+                                    .orElse(false))
+                            .as(name + ": " + field.key() + " hidden with " + answers)
+                            .isFalse();
                 }
             }
             assertThat(shown).as(name + ": some answers show " + field.key()).isTrue();
@@ -106,8 +134,8 @@ class EveryTaskFormTest {
         }
     }
 
-    private static Optional<Map<String, ?>> refusal(TaskForm form, Map<String, Object> submission,
-                                                    Map<String, Object> process) {
+    private static Optional<Map<String, ?>> refusal(
+            TaskForm form, Map<String, Object> submission, Map<String, Object> process) {
         try {
             form.validate(submission, process::get, TODAY);
             return Optional.empty();
@@ -161,9 +189,12 @@ class EveryTaskFormTest {
                 case TEXT -> text(field);
                 case NUMBER -> field.min() != null ? field.min().longValue() : 1L;
                 case BOOLEAN -> field.defaultValue() != null ? field.defaultValue() : Boolean.TRUE;
-                case CHOICE -> field.defaultValue() != null ? field.defaultValue()
-                        : field.choices().stream().sorted().findFirst().orElse("X");
-                case CHOICES -> List.of(field.choices().stream().sorted().findFirst().orElse("X"));
+                case CHOICE ->
+                    field.defaultValue() != null
+                            ? field.defaultValue()
+                            : field.choices().stream().sorted().findFirst().orElse("X");
+                case CHOICES ->
+                    List.of(field.choices().stream().sorted().findFirst().orElse("X"));
                 case DATE -> "2026-05-04";
                 case DATE_TIME -> "2026-05-04T09:30";
                 case TIME -> "09:30";

@@ -19,13 +19,18 @@ class FormConditionTest {
 
     @Test
     void theShapesTheFormsUse() {
-        assertThat(eval("=proceedWithApplication", "proceedWithApplication", true)).isEqualTo(true);
-        assertThat(eval("=proceedWithApplication = false", "proceedWithApplication", false)).isEqualTo(true);
+        assertThat(eval("=proceedWithApplication", "proceedWithApplication", true))
+                .isEqualTo(true);
+        assertThat(eval("=proceedWithApplication = false", "proceedWithApplication", false))
+                .isEqualTo(true);
         assertThat(eval("=not(feePaid)", "feePaid", true)).isEqualTo(false);
-        assertThat(eval("=attemptResult != \"SLOT_OBTAINED\"", "attemptResult", "NO_SLOT")).isEqualTo(true);
-        assertThat(eval("=attemptResult = \"SLOT_OBTAINED\"", "attemptResult", "SLOT_OBTAINED")).isEqualTo(true);
+        assertThat(eval("=attemptResult != \"SLOT_OBTAINED\"", "attemptResult", "NO_SLOT"))
+                .isEqualTo(true);
+        assertThat(eval("=attemptResult = \"SLOT_OBTAINED\"", "attemptResult", "SLOT_OBTAINED"))
+                .isEqualTo(true);
         assertThat(eval("=feeAmount = 50", "feeAmount", 50L)).isEqualTo(true);
-        assertThat(eval("=a = \"X\" and (b or not(c))", "a", "X", "b", false, "c", false)).isEqualTo(true);
+        assertThat(eval("=a = \"X\" and (b or not(c))", "a", "X", "b", false, "c", false))
+                .isEqualTo(true);
         assertThat(eval("=a = \"X\" or b", "a", "Y", "b", false)).isEqualTo(false);
     }
 
@@ -36,16 +41,28 @@ class FormConditionTest {
         assertThat(eval("=x = false")).isEqualTo(false);
         assertThat(eval("=x != \"A\"")).isEqualTo(true);
         assertThat(eval("=x = null")).isEqualTo(true);
-        assertThat(eval("=x = \"1\"", "x", true)).as("values of different types").isNull();
+        assertThat(eval("=x = \"1\"", "x", true))
+                .as("values of different types")
+                .isNull();
         assertThat(FormCondition.parse("=not(x)").holds(name -> null)).isFalse();
         assertThat(FormCondition.parse("=a and b").variables()).containsExactly("a", "b");
     }
 
     @Test
     void shapesItDoesNotKnowAreRefusedNotGuessed() {
-        for (String unknown : new String[] {"=x > 3", "=is defined(x)", "=x in [\"A\", \"B\"]", "proceed",
-                "=x = ", "=(x", "=count(list) = 0", "=x.y = 1", "=x = \"A\" \"B\""}) {
-            assertThatThrownBy(() -> FormCondition.parse(unknown)).as(unknown)
+        for (String unknown : new String[] {
+            "=x > 3",
+            "=is defined(x)",
+            "=x in [\"A\", \"B\"]",
+            "proceed",
+            "=x = ",
+            "=(x",
+            "=count(list) = 0",
+            "=x.y = 1",
+            "=x = \"A\" \"B\""
+        }) {
+            assertThatThrownBy(() -> FormCondition.parse(unknown))
+                    .as(unknown)
                     .isInstanceOf(IllegalArgumentException.class);
         }
     }

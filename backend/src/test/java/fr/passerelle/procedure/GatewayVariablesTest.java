@@ -25,8 +25,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  */
 class GatewayVariablesTest {
     private static final Set<String> SET_AT_START = Set.of("caseId", "department", "onlineFiling");
-    private static final Set<String> NOT_VARIABLES = Set.of("execution", "true", "false", "null", "empty", "not",
-            "and", "or", "eq", "ne");
+    private static final Set<String> NOT_VARIABLES =
+            Set.of("execution", "true", "false", "null", "empty", "not", "and", "or", "eq", "ne");
     private static final Pattern CONDITION = Pattern.compile("<bpmn:conditionExpression[^>]*>([^<]*)<");
     private static final Pattern SET_BY_MODEL = Pattern.compile(
             "setVariable\\('([A-Za-z0-9_]+)'|(?:outputParameter|inputParameter) name=\"([A-Za-z0-9_]+)\"|target=\"([A-Za-z0-9_]+)\"");
@@ -52,29 +52,40 @@ class GatewayVariablesTest {
             }
             Matcher condition = CONDITION.matcher(xml);
             while (condition.find()) {
-                String expression = condition.group(1).replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+                String expression = condition
+                        .group(1)
+                        .replace("&amp;", "&")
+                        .replace("&lt;", "<")
+                        .replace("&gt;", ">")
                         .replaceAll("'[^']*'", "''"); // literals and getVariable('x') names are not bare reads
                 Matcher name = BARE.matcher(expression);
                 while (name.find()) {
                     if (!NOT_VARIABLES.contains(name.group(1))) {
-                        readBare.computeIfAbsent(name.group(1), k -> new TreeSet<>()).add(model.getFilename());
+                        readBare.computeIfAbsent(name.group(1), k -> new TreeSet<>())
+                                .add(model.getFilename());
                     }
                 }
             }
         }
         Set<String> alwaysSubmitted = new TreeSet<>();
-        FormCatalogCheck.all(new ObjectMapper()).values().forEach(form -> form.fields().values().forEach(field -> {
-            if ((field.required() && field.hiddenWhen().isEmpty()) || field.defaultValue() != null) {
-                alwaysSubmitted.add(field.key());
-            }
-        }));
+        FormCatalogCheck.all(new ObjectMapper())
+                .values()
+                .forEach(form -> form.fields().values().forEach(field -> {
+                    if ((field.required() && field.hiddenWhen().isEmpty()) || field.defaultValue() != null) {
+                        alwaysSubmitted.add(field.key());
+                    }
+                }));
         Map<String, Set<String>> unguarded = new TreeMap<>();
         readBare.forEach((variable, models) -> {
             if (!setByModels.contains(variable) && !alwaysSubmitted.contains(variable)) {
                 unguarded.put(variable, models);
             }
         });
-        assertThat(readBare).as("the walk found the gateways' variables").containsKeys("appealStrategy", "attemptResult");
-        assertThat(unguarded).as("variables a gateway reads that may be missing (model files)").isEmpty();
+        assertThat(readBare)
+                .as("the walk found the gateways' variables")
+                .containsKeys("appealStrategy", "attemptResult");
+        assertThat(unguarded)
+                .as("variables a gateway reads that may be missing (model files)")
+                .isEmpty();
     }
 }

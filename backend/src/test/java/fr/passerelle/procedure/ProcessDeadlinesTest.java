@@ -25,22 +25,33 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @ApiTest
 class ProcessDeadlinesTest {
     static final String KEY = "deadline-probe";
+
     @Autowired
     ProcessEngine engine;
 
     @BeforeAll
     static void deploy(@Autowired ProcessEngine engine, @Autowired JdbcTemplate jdbc) {
         Associations.ensure(jdbc, Associations.ALPHA);
-        var model = Bpmn.createExecutableProcess(KEY).camundaHistoryTimeToLive(1).startEvent()
-                .userTask("appeal").camundaDueDate("${deadlines.due(execution, 'CONTENTIOUS_APPEAL', 'notifiedOn')}")
-                .boundaryEvent("missed").timerWithDate("${deadlines.timer(execution, 'CONTENTIOUS_APPEAL', 'notifiedOn')}")
+        var model = Bpmn.createExecutableProcess(KEY)
+                .camundaHistoryTimeToLive(1)
+                .startEvent()
+                .userTask("appeal")
+                .camundaDueDate("${deadlines.due(execution, 'CONTENTIOUS_APPEAL', 'notifiedOn')}")
+                .boundaryEvent("missed")
+                .timerWithDate("${deadlines.timer(execution, 'CONTENTIOUS_APPEAL', 'notifiedOn')}")
                 .endEvent("late")
-                .moveToActivity("appeal").endEvent("filed").done();
-        engine.getRepositoryService().createDeployment().addModelInstance(KEY + ".bpmn", model).deploy();
+                .moveToActivity("appeal")
+                .endEvent("filed")
+                .done();
+        engine.getRepositoryService()
+                .createDeployment()
+                .addModelInstance(KEY + ".bpmn", model)
+                .deploy();
     }
 
     private ProcessInstance start(Map<String, Object> variables) {
-        return Tenancy.runAs(new CurrentAssociation(Associations.ALPHA, Set.of(Role.CASEWORKER)),
+        return Tenancy.runAs(
+                new CurrentAssociation(Associations.ALPHA, Set.of(Role.CASEWORKER)),
                 () -> engine.getRuntimeService().startProcessInstanceByKey(KEY, variables));
     }
 
@@ -49,25 +60,38 @@ class ProcessDeadlinesTest {
         // Notified 2 February 2026 in Moselle: franc end Good Friday 3 April, a holiday there,
         // then the weekend and Easter Monday: the last day is Tuesday 7 April.
         ProcessInstance instance = start(Map.of("notifiedOn", "2026-02-02", "department", "57"));
-        Job timer = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).singleResult();
+        Job timer = engine.getManagementService()
+                .createJobQuery()
+                .processInstanceId(instance.getId())
+                .singleResult();
         assertThat(timer.getDuedate().toInstant())
-                .isEqualTo(ZonedDateTime.parse("2026-04-08T00:00+02:00[Europe/Paris]").toInstant());
-        Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
+                .isEqualTo(ZonedDateTime.parse("2026-04-08T00:00+02:00[Europe/Paris]")
+                        .toInstant());
+        Task task = engine.getTaskService()
+                .createTaskQuery()
+                .processInstanceId(instance.getId())
+                .singleResult();
         assertThat(task.getDueDate().toInstant())
-                .isEqualTo(ZonedDateTime.parse("2026-04-07T23:59:59+02:00[Europe/Paris]").toInstant());
+                .isEqualTo(ZonedDateTime.parse("2026-04-07T23:59:59+02:00[Europe/Paris]")
+                        .toInstant());
     }
 
     @Test
     void withoutADepartmentTheNationalCalendarApplies() {
         ProcessInstance instance = start(Map.of("notifiedOn", "2026-02-02"));
-        Job timer = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).singleResult();
+        Job timer = engine.getManagementService()
+                .createJobQuery()
+                .processInstanceId(instance.getId())
+                .singleResult();
         assertThat(timer.getDuedate().toInstant())
-                .isEqualTo(ZonedDateTime.parse("2026-04-04T00:00+02:00[Europe/Paris]").toInstant());
+                .isEqualTo(ZonedDateTime.parse("2026-04-04T00:00+02:00[Europe/Paris]")
+                        .toInstant());
     }
 
     @Test
     void aMissingDateStopsTheStepWithAClearMessage() {
         assertThatThrownBy(() -> start(Map.of("department", "69")))
-                .hasMessageContaining("notifiedOn").hasMessageContaining("not set");
+                .hasMessageContaining("notifiedOn")
+                .hasMessageContaining("not set");
     }
 }

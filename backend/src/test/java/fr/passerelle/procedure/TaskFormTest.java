@@ -34,10 +34,25 @@ class TaskFormTest {
     @Test
     void aGoodSubmissionBecomesTypedVariables() {
         Map<String, Object> variables = form.validate(Map.of(
-                "receiptType", "RECEPISSE", "receiptValidUntil", "2026-03-31", "notifiedAt", "2026-03-01T09:30",
-                "receiptNumber", "AB12345", "feeAmount", 50, "complete", true, "contactEmail", "a@b.fr"));
-        assertThat(variables).containsEntry("feeAmount", 50L).containsEntry("complete", true)
-                .containsEntry("receiptValidUntil", "2026-03-31").doesNotContainKey("notes");
+                "receiptType",
+                "RECEPISSE",
+                "receiptValidUntil",
+                "2026-03-31",
+                "notifiedAt",
+                "2026-03-01T09:30",
+                "receiptNumber",
+                "AB12345",
+                "feeAmount",
+                50,
+                "complete",
+                true,
+                "contactEmail",
+                "a@b.fr"));
+        assertThat(variables)
+                .containsEntry("feeAmount", 50L)
+                .containsEntry("complete", true)
+                .containsEntry("receiptValidUntil", "2026-03-31")
+                .doesNotContainKey("notes");
     }
 
     @Test
@@ -52,8 +67,16 @@ class TaskFormTest {
         submission.put("contactEmail", "nobody");
         submission.put("tenantId", "beta");
         var refused = catchThrowableOfType(InvalidInputException.class, () -> form.validate(submission));
-        assertThat(refused.errors()).containsOnlyKeys("receiptType", "receiptValidUntil", "notifiedAt",
-                "receiptNumber", "feeAmount", "complete", "contactEmail", "tenantId");
+        assertThat(refused.errors())
+                .containsOnlyKeys(
+                        "receiptType",
+                        "receiptValidUntil",
+                        "notifiedAt",
+                        "receiptNumber",
+                        "feeAmount",
+                        "complete",
+                        "contactEmail",
+                        "tenantId");
         assertThat(refused.errors().get("receiptType")).contains("NONE").contains("RECEPISSE");
         assertThat(refused.faults().get("tenantId").code()).isEqualTo("unknown_field");
         assertThat(refused.getStatusCode().value()).isEqualTo(400);
@@ -61,23 +84,38 @@ class TaskFormTest {
 
     @Test
     void requiredFieldsMustBeThereAndConditionalOnesWhenShown() {
-        var refused = catchThrowableOfType(InvalidInputException.class,
-                () -> form.validate(Map.of("receiptValidUntil", " ")));
-        assertThat(refused.errors()).containsOnlyKeys("receiptType", "receiptValidUntil")
+        var refused = catchThrowableOfType(
+                InvalidInputException.class, () -> form.validate(Map.of("receiptValidUntil", " ")));
+        assertThat(refused.errors())
+                .containsOnlyKeys("receiptType", "receiptValidUntil")
                 .containsValue("is required");
-        var none = catchThrowableOfType(InvalidInputException.class,
+        var none = catchThrowableOfType(
+                InvalidInputException.class,
                 () -> form.validate(Map.of("receiptType", "NONE", "receiptValidUntil", "2026-03-31")));
         assertThat(none.faults()).containsOnlyKeys("reason");
         assertThat(none.faults().get("reason").code()).isEqualTo("required_here");
-        assertThat(form.validate(Map.of("receiptType", "RECEPISSE", "receiptValidUntil", "2026-03-31",
-                "reason", "hidden, so not kept"))).as("a hidden field's value is not kept").doesNotContainKey("reason");
+        assertThat(form.validate(Map.of(
+                        "receiptType",
+                        "RECEPISSE",
+                        "receiptValidUntil",
+                        "2026-03-31",
+                        "reason",
+                        "hidden, so not kept")))
+                .as("a hidden field's value is not kept")
+                .doesNotContainKey("reason");
     }
 
     @Test
     void oversizedTextIsRefusedEvenWithoutAStatedLimit() {
-        var refused = catchThrowableOfType(InvalidInputException.class, () -> form.validate(Map.of(
-                "receiptType", "RECEPISSE", "receiptValidUntil", "2026-03-31",
-                "notes", "x".repeat(TaskForm.DEFAULT_MAX_TEXT + 1))));
+        var refused = catchThrowableOfType(
+                InvalidInputException.class,
+                () -> form.validate(Map.of(
+                        "receiptType",
+                        "RECEPISSE",
+                        "receiptValidUntil",
+                        "2026-03-31",
+                        "notes",
+                        "x".repeat(TaskForm.DEFAULT_MAX_TEXT + 1))));
         assertThat(refused.errors()).containsOnlyKeys("notes");
     }
 
@@ -87,8 +125,10 @@ class TaskFormTest {
                 {"id": "f", "components": [{"key": "help", "type": "checklist",
                   "values": [{"value": "LAWYER"}, {"value": "INTERPRETER"}]}]}"""));
         assertThat(checklist.validate(Map.of("help", List.of("LAWYER")))).containsEntry("help", List.of("LAWYER"));
-        assertThat(catchThrowableOfType(InvalidInputException.class,
-                () -> checklist.validate(Map.of("help", List.of("MAYOR")))).errors()).containsKey("help");
+        assertThat(catchThrowableOfType(
+                                InvalidInputException.class, () -> checklist.validate(Map.of("help", List.of("MAYOR"))))
+                        .errors())
+                .containsKey("help");
     }
 
     @Test
@@ -103,15 +143,26 @@ class TaskFormTest {
         LocalDate today = LocalDate.of(2026, 6, 1);
         assertThat(decision.validate(Map.of("decisionNotifiedDate", "2026-03-10"), process::get, today))
                 .containsEntry("decisionNotifiedDate", "2026-03-10");
-        assertThat(catchThrowableOfType(InvalidInputException.class, () -> decision.validate(
-                Map.of("decisionNotifiedDate", "2026-03-09"), process::get, today)).errors())
+        assertThat(catchThrowableOfType(
+                                InvalidInputException.class,
+                                () -> decision.validate(
+                                        Map.of("decisionNotifiedDate", "2026-03-09"), process::get, today))
+                        .errors())
                 .containsEntry("decisionNotifiedDate", "cannot be before filingDate (2026-03-10)");
-        assertThat(catchThrowableOfType(InvalidInputException.class, () -> decision.validate(
-                Map.of("decisionNotifiedDate", "2026-06-02"), process::get, today)).errors())
+        assertThat(catchThrowableOfType(
+                                InvalidInputException.class,
+                                () -> decision.validate(
+                                        Map.of("decisionNotifiedDate", "2026-06-02"), process::get, today))
+                        .errors())
                 .containsKey("decisionNotifiedDate");
-        assertThat(catchThrowableOfType(InvalidInputException.class, () -> decision.validate(
-                Map.of("decisionNotifiedDate", "2026-04-01", "meetingDate", "2026-03-31"), process::get, today))
-                .errors()).containsOnlyKeys("meetingDate");
+        assertThat(catchThrowableOfType(
+                                InvalidInputException.class,
+                                () -> decision.validate(
+                                        Map.of("decisionNotifiedDate", "2026-04-01", "meetingDate", "2026-03-31"),
+                                        process::get,
+                                        today))
+                        .errors())
+                .containsOnlyKeys("meetingDate");
     }
 
     private static com.fasterxml.jackson.databind.JsonNode read(String json) {

@@ -52,11 +52,14 @@ import org.springframework.util.MultiValueMap;
  * infra/benchmark.sh, never by the test command.
  */
 @Tag("benchmark")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "passerelle.security.issuer=" + TestTokens.ISSUER,
-        "passerelle.security.audience=" + TestTokens.AUDIENCE,
-        "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/${passerelle.bench.database:passerelle_bench}",
-        "camunda.bpm.job-execution.enabled=false"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "passerelle.security.issuer=" + TestTokens.ISSUER,
+            "passerelle.security.audience=" + TestTokens.AUDIENCE,
+            "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/${passerelle.bench.database:passerelle_bench}",
+            "camunda.bpm.job-execution.enabled=false"
+        })
 @ContextConfiguration(initializers = TestTokensInitializer.class)
 @ActiveProfiles("test")
 class TaskListBenchmark {
@@ -68,60 +71,94 @@ class TaskListBenchmark {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     TaskService tasks;
+
     @Autowired
     IdentityService identity;
+
     @Autowired
     TaskList taskList;
 
     private final List<String> report = new ArrayList<>();
 
     /** One view of a task list, as one user asks for it. */
-    record View(String name, String association, String userId, Role role, Map<String, String> parameters,
-                UnaryOperator<TaskQuery> camundaFilter) {
-    }
+    record View(
+            String name,
+            String association,
+            String userId,
+            Role role,
+            Map<String, String> parameters,
+            UnaryOperator<TaskQuery> camundaFilter) {}
 
     /** A page's deadlines in order: ties on a deadline may be broken differently by the two queries. */
-    record Page(List<String> ids, List<Instant> dues) {
-    }
+    record Page(List<String> ids, List<Instant> dues) {}
 
     @Test
     void taskListsAgainstCamundasTaskQuery() throws IOException {
         long open = jdbc.queryForObject("SELECT count(*) FROM public.act_ru_task", Long.class);
         List<String> bySize = jdbc.queryForList("""
-                SELECT tenant_id_ FROM public.act_ru_task GROUP BY tenant_id_ ORDER BY count(*) DESC, tenant_id_""",
-                String.class);
+                SELECT tenant_id_ FROM public.act_ru_task GROUP BY tenant_id_ ORDER BY count(*) DESC, tenant_id_""", String.class);
         Instant now = Instant.now();
         List<View> views = new ArrayList<>();
         for (String association : List.of(bySize.get(0), bySize.get(bySize.size() / 2))) {
-            long size = jdbc.queryForObject("SELECT count(*) FROM public.act_ru_task WHERE tenant_id_ = ?",
-                    Long.class, association);
+            long size = jdbc.queryForObject(
+                    "SELECT count(*) FROM public.act_ru_task WHERE tenant_id_ = ?", Long.class, association);
             String of = ", " + association + " (" + size + " tasks)";
             String caseworker = busiestCaseworker(association);
-            views.add(new View("caseworker, mine and my groups'" + of, association, caseworker, Role.CASEWORKER,
-                    Map.of(), query -> query.or().taskAssignee(caseworker)
-                    .taskCandidateGroupIn(List.of(Role.CASEWORKER.groupName())).endOr()));
+            views.add(new View(
+                    "caseworker, mine and my groups'" + of,
+                    association,
+                    caseworker,
+                    Role.CASEWORKER,
+                    Map.of(),
+                    query -> query.or()
+                            .taskAssignee(caseworker)
+                            .taskCandidateGroupIn(List.of(Role.CASEWORKER.groupName()))
+                            .endOr()));
             String lawyer = busiestLawyer(association);
-            views.add(new View("lawyer, mine and offered to me" + of, association, lawyer, Role.LAWYER, Map.of(),
+            views.add(new View(
+                    "lawyer, mine and offered to me" + of,
+                    association,
+                    lawyer,
+                    Role.LAWYER,
+                    Map.of(),
                     query -> query.processDefinitionKey(TaskList.LAWYERS_STEP)
-                            .or().taskAssignee(lawyer).taskCandidateUser(lawyer).endOr()));
-            views.add(new View("coordinator, one prefecture (not the association's own)" + of, association,
-                    "coord-" + association, Role.COORDINATOR,
-                    Map.of("scope", "association", "prefecture", otherPrefecture(association)), null));
-            views.add(new View("coordinator, overdue" + of, association, "coord-" + association, Role.COORDINATOR,
-                    Map.of("scope", "association", "overdue", "true"), query -> query.dueBefore(Date.from(now))));
-            views.add(new View("coordinator, receipt step, due in 30 days" + of, association, "coord-" + association,
-                    Role.COORDINATOR, Map.of("scope", "association", "step", "receipt", "dueWithinDays", "30"),
-                    query -> query.processDefinitionKey("receipt")
-                            .dueBefore(Date.from(now.plus(Duration.ofDays(30))))));
+                            .or()
+                            .taskAssignee(lawyer)
+                            .taskCandidateUser(lawyer)
+                            .endOr()));
+            views.add(new View(
+                    "coordinator, one prefecture (not the association's own)" + of,
+                    association,
+                    "coord-" + association,
+                    Role.COORDINATOR,
+                    Map.of("scope", "association", "prefecture", otherPrefecture(association)),
+                    null));
+            views.add(new View(
+                    "coordinator, overdue" + of,
+                    association,
+                    "coord-" + association,
+                    Role.COORDINATOR,
+                    Map.of("scope", "association", "overdue", "true"),
+                    query -> query.dueBefore(Date.from(now))));
+            views.add(new View(
+                    "coordinator, receipt step, due in 30 days" + of,
+                    association,
+                    "coord-" + association,
+                    Role.COORDINATOR,
+                    Map.of("scope", "association", "step", "receipt", "dueWithinDays", "30"),
+                    query ->
+                            query.processDefinitionKey("receipt").dueBefore(Date.from(now.plus(Duration.ofDays(30))))));
         }
         line("Task lists on %,d open tasks in %d associations: first page of %d, %d runs each after %d s of warm-up"
                 .formatted(open, bySize.size(), PAGE, RUNS, WARM_UP_SECONDS));
-        line("%-58s %15s %15s %15s %9s %9s".formatted("view (p50 / p95, ms)", "HTTP API", "read model",
-                "Camunda query", "model/Cam", "API/Cam"));
+        line("%-58s %15s %15s %15s %9s %9s"
+                .formatted("view (p50 / p95, ms)", "HTTP API", "read model", "Camunda query", "model/Cam", "API/Cam"));
         List<Measured> measured = views.stream().map(Measured::new).toList();
         long warmUpEnd = System.nanoTime() + Duration.ofSeconds(WARM_UP_SECONDS).toNanos();
         while (System.nanoTime() < warmUpEnd) {
@@ -132,14 +169,27 @@ class TaskListBenchmark {
             double[] api = time(view.api);
             double[] model = time(view.model);
             if (view.camunda == null) {
-                line("%-58s %15s %15s %15s %9s %9s%s".formatted(view.view.name(), pair(api), pair(model), "n/a",
-                        "", "", verdict(percentile(api, 95), Double.NaN)));
+                line("%-58s %15s %15s %15s %9s %9s%s"
+                        .formatted(
+                                view.view.name(),
+                                pair(api),
+                                pair(model),
+                                "n/a",
+                                "",
+                                "",
+                                verdict(percentile(api, 95), Double.NaN)));
             } else {
                 double[] camunda = time(view.camunda);
                 double camundaP95 = percentile(camunda, 95);
-                line("%-58s %15s %15s %15s %8.1fx %8.1fx%s".formatted(view.view.name(), pair(api), pair(model),
-                        pair(camunda), camundaP95 / percentile(model, 95), camundaP95 / percentile(api, 95),
-                        verdict(percentile(api, 95), camundaP95 / percentile(api, 95))));
+                line("%-58s %15s %15s %15s %8.1fx %8.1fx%s"
+                        .formatted(
+                                view.view.name(),
+                                pair(api),
+                                pair(model),
+                                pair(camunda),
+                                camundaP95 / percentile(model, 95),
+                                camundaP95 / percentile(api, 95),
+                                verdict(percentile(api, 95), camundaP95 / percentile(api, 95))));
             }
             agreement.add(view.agreement());
         }
@@ -164,14 +214,21 @@ class TaskListBenchmark {
 
         Measured(View view) {
             this.view = view;
-            Api client = Api.at(port).in(view.association()).as(TestTokens.user(view.userId(),
-                    group(view.association(), view.role().groupName())).subject(view.userId())
-                    .expiresIn(Duration.ofHours(3)).token());
+            Api client = Api.at(port)
+                    .in(view.association())
+                    .as(TestTokens.user(
+                                    view.userId(),
+                                    group(view.association(), view.role().groupName()))
+                            .subject(view.userId())
+                            .expiresIn(Duration.ofHours(3))
+                            .token());
             Map<String, String> parameters = new LinkedHashMap<>(view.parameters());
             parameters.put("size", String.valueOf(PAGE));
-            String path = "/api/tasks?" + parameters.entrySet().stream()
-                    .map(entry -> entry.getKey() + "=" + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
-                    .collect(Collectors.joining("&"));
+            String path = "/api/tasks?"
+                    + parameters.entrySet().stream()
+                            .map(entry ->
+                                    entry.getKey() + "=" + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
+                            .collect(Collectors.joining("&"));
             TaskListQuery query = TaskListQuery.parse(MultiValueMap.fromSingleValue(parameters));
             CurrentAssociation association = new CurrentAssociation(view.association(), Set.of(view.role()));
             api = () -> {
@@ -187,24 +244,38 @@ class TaskListBenchmark {
                 });
                 return new Page(ids, dues);
             };
-            model = () -> SignedIn.as(view.userId(), view.association(), Set.of(view.role()),
+            model = () -> SignedIn.as(
+                    view.userId(),
+                    view.association(),
+                    Set.of(view.role()),
                     () -> Tenancy.runAs(association, () -> {
                         List<TaskList.Item> items = taskList.list(query).items();
-                        return new Page(items.stream().map(TaskList.Item::id).toList(),
+                        return new Page(
+                                items.stream().map(TaskList.Item::id).toList(),
                                 items.stream().map(TaskList.Item::due).toList());
                     }));
-            camunda = view.camundaFilter() == null ? null : () -> {
-                identity.setAuthentication(view.userId(), List.of(view.role().groupName()),
-                        List.of(view.association()));
-                try {
-                    List<Task> page = view.camundaFilter().apply(tasks.createTaskQuery()).orderByDueDate().asc()
-                            .listPage(0, PAGE);
-                    return new Page(page.stream().map(Task::getId).toList(), page.stream()
-                            .map(task -> task.getDueDate() == null ? null : task.getDueDate().toInstant()).toList());
-                } finally {
-                    identity.clearAuthentication();
-                }
-            };
+            camunda = view.camundaFilter() == null
+                    ? null
+                    : () -> {
+                        identity.setAuthentication(
+                                view.userId(), List.of(view.role().groupName()), List.of(view.association()));
+                        try {
+                            List<Task> page = view.camundaFilter()
+                                    .apply(tasks.createTaskQuery())
+                                    .orderByDueDate()
+                                    .asc()
+                                    .listPage(0, PAGE);
+                            return new Page(
+                                    page.stream().map(Task::getId).toList(),
+                                    page.stream()
+                                            .map(task -> task.getDueDate() == null
+                                                    ? null
+                                                    : task.getDueDate().toInstant())
+                                            .toList());
+                        } finally {
+                            identity.clearAuthentication();
+                        }
+                    };
         }
 
         void callAll() {
@@ -219,22 +290,29 @@ class TaskListBenchmark {
             Page fromApi = api.get();
             Page fromModel = model.get();
             if (camunda == null) {
-                return "%s: %s (no Camunda query filters on the case's prefecture)".formatted(view.name(),
-                        fromApi.equals(fromModel) ? "API and read model agree" : "THE PAGES DIFFER");
+                return "%s: %s (no Camunda query filters on the case's prefecture)"
+                        .formatted(
+                                view.name(),
+                                fromApi.equals(fromModel) ? "API and read model agree" : "THE PAGES DIFFER");
             }
             Page fromCamunda = camunda.get();
             Set<String> same = new HashSet<>(fromApi.ids());
             same.retainAll(fromCamunda.ids());
             boolean agree = fromApi.dues().equals(fromCamunda.dues()) && fromApi.equals(fromModel);
-            return "%s: %s; %d of %d tasks the very same (the others tie on their deadline)".formatted(
-                    view.name(), agree ? "the same deadlines in the same order" : "THE PAGES DIFFER",
-                    same.size(), fromApi.ids().size());
+            return "%s: %s; %d of %d tasks the very same (the others tie on their deadline)"
+                    .formatted(
+                            view.name(),
+                            agree ? "the same deadlines in the same order" : "THE PAGES DIFFER",
+                            same.size(),
+                            fromApi.ids().size());
         }
     }
 
     private static String verdict(double apiP95, double speedup) {
         return (apiP95 < TARGET_P95_MS ? "" : "  p95 over target")
-                + (Double.isNaN(speedup) || speedup >= TARGET_SPEEDUP ? "" : "  API under " + (int) TARGET_SPEEDUP + "x");
+                + (Double.isNaN(speedup) || speedup >= TARGET_SPEEDUP
+                        ? ""
+                        : "  API under " + (int) TARGET_SPEEDUP + "x");
     }
 
     /** Milliseconds of each of the runs. */
@@ -282,10 +360,14 @@ class TaskListBenchmark {
 
     /** The second prefecture of the association's cases: a narrow filter, not the most common value. */
     private String otherPrefecture(String association) {
-        return Tenancy.runAs(new CurrentAssociation(association, Set.of(Role.COORDINATOR)), () -> jdbc.queryForList("""
+        return Tenancy.runAs(
+                        new CurrentAssociation(association, Set.of(Role.COORDINATOR)),
+                        () -> jdbc.queryForList("""
                 SELECT prefecture FROM app.cases WHERE tenant_id = ? AND prefecture IS NOT NULL
                 GROUP BY prefecture ORDER BY count(*) DESC, prefecture LIMIT 2""", String.class, association))
-                .stream().reduce((first, second) -> second).orElseThrow();
+                .stream()
+                .reduce((first, second) -> second)
+                .orElseThrow();
     }
 
     private void line(String text) {

@@ -54,18 +54,25 @@ class TaskListTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     TaskService engineTasks;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     ManagementService management;
+
     @Autowired
     HistoryService history;
+
     @Autowired
     RepositoryService repository;
+
     @Autowired
     OpenTaskCatchUp catchUp;
 
@@ -94,8 +101,10 @@ class TaskListTest {
         var lawyerToken = TestTokens.user("me.durand", group(ALPHA, "lawyer"));
         lawyerId = lawyerToken.subject();
         lawyer = api.as(lawyerToken.token());
-        betaCaseworker = api.as(TestTokens.user("sofia", group(BETA, "caseworker")).token());
-        betaCoordinator = api.as(TestTokens.user("marc", group(BETA, "coordinator")).token());
+        betaCaseworker =
+                api.as(TestTokens.user("sofia", group(BETA, "caseworker")).token());
+        betaCoordinator =
+                api.as(TestTokens.user("marc", group(BETA, "coordinator")).token());
         prefecture = "Préfecture " + UUID.randomUUID();
     }
 
@@ -116,7 +125,9 @@ class TaskListTest {
         assertThat(first.get("taskKey").asText()).isEqualTo(PREPARE);
         assertThat(first.get("step").asText()).isEqualTo("regularisation");
         assertThat(first.get("name").asText()).isNotBlank();
-        assertThat(first.get("nameEn").asText()).isNotBlank().isNotEqualTo(first.get("name").asText());
+        assertThat(first.get("nameEn").asText())
+                .isNotBlank()
+                .isNotEqualTo(first.get("name").asText());
         assertThat(first.get("applicantName").asText()).isEqualTo("Amina Diallo");
         assertThat(first.get("caseReference").asText()).isNotBlank();
         assertThat(first.get("prefecture").asText()).isEqualTo(prefecture);
@@ -156,12 +167,15 @@ class TaskListTest {
         assertThat(ines.post("/api/tasks/" + task + "/unclaim", null).status()).isEqualTo(204);
         assertThat(caseIds(list(hugo, ""))).containsExactly(caseId);
 
-        assertThat(claire.put("/api/tasks/" + task + "/assignee", "{\"assignee\": \"" + hugoId + "\"}").status())
+        assertThat(claire.put("/api/tasks/" + task + "/assignee", "{\"assignee\": \"" + hugoId + "\"}")
+                        .status())
                 .isEqualTo(204);
         assertThat(caseIds(list(hugo, "&scope=mine"))).containsExactly(caseId);
         assertThat(caseIds(list(ines, ""))).isEmpty();
-        assertThat(caseIds(list(claire, "&scope=association&assignee=" + hugoId))).containsExactly(caseId);
-        assertThat(caseIds(list(claire, "&scope=association&assignee=" + inesId))).isEmpty();
+        assertThat(caseIds(list(claire, "&scope=association&assignee=" + hugoId)))
+                .containsExactly(caseId);
+        assertThat(caseIds(list(claire, "&scope=association&assignee=" + inesId)))
+                .isEmpty();
     }
 
     @Test
@@ -181,32 +195,58 @@ class TaskListTest {
     void completingATaskPutsTheNextStepsTasksInItsPlaceAsTheEngineHasThem() {
         String caseId = open("L435-1");
         String prepared = taskOf(caseId);
-        assertThat(ines.post("/api/tasks/" + prepared + "/complete", PREPARE_FORM).status()).isEqualTo(204);
+        assertThat(ines.post("/api/tasks/" + prepared + "/complete", PREPARE_FORM)
+                        .status())
+                .isEqualTo(204);
 
-        assertThat(listedTaskIdsOf(caseId)).doesNotContain(prepared).isNotEmpty()
+        assertThat(listedTaskIdsOf(caseId))
+                .doesNotContain(prepared)
+                .isNotEmpty()
                 .containsExactlyInAnyOrderElementsOf(engineTaskIds(caseId));
         assertThat(list(ines, "").get(0).get("step").asText()).isEqualTo("appointment");
     }
 
     @Test
     void aTaskMadeByATimerOfTheJobExecutorIsListedUnderItsAssociation() {
-        repository.createDeployment().name("task-list-timer").addModelInstance("task-list-timer.bpmn",
-                Bpmn.createExecutableProcess("task-list-timer").camundaHistoryTimeToLive(1)
-                        .startEvent().intermediateCatchEvent().timerWithDuration("PT1H")
-                        .userTask("afterTheTimer").name("Après le délai").camundaCandidateGroups("caseworker")
-                        .endEvent().done()).deploy();
+        repository
+                .createDeployment()
+                .name("task-list-timer")
+                .addModelInstance(
+                        "task-list-timer.bpmn",
+                        Bpmn.createExecutableProcess("task-list-timer")
+                                .camundaHistoryTimeToLive(1)
+                                .startEvent()
+                                .intermediateCatchEvent()
+                                .timerWithDuration("PT1H")
+                                .userTask("afterTheTimer")
+                                .name("Après le délai")
+                                .camundaCandidateGroups("caseworker")
+                                .endEvent()
+                                .done())
+                .deploy();
         String caseId = open("L435-1");
-        String instance = Tenancy.runAs(new CurrentAssociation(ALPHA, Set.of(Role.CASEWORKER)),
-                () -> runtime.startProcessInstanceByKey("task-list-timer", caseId).getId());
+        String instance = Tenancy.runAs(
+                new CurrentAssociation(ALPHA, Set.of(Role.CASEWORKER)),
+                () -> runtime.startProcessInstanceByKey("task-list-timer", caseId)
+                        .getId());
         assertThat(list(ines, "&step=task-list-timer")).isEmpty();
 
         // as the job executor does it: on a thread of no request, no association, no user
-        management.executeJob(management.createJobQuery().processInstanceId(instance).singleResult().getId());
+        management.executeJob(management
+                .createJobQuery()
+                .processInstanceId(instance)
+                .singleResult()
+                .getId());
 
         JsonNode listed = list(ines, "&step=task-list-timer");
-        assertThat(taskIds(listed)).containsExactly(
-                engineTasks.createTaskQuery().processInstanceId(instance).singleResult().getId());
-        assertThat(caseIds(list(betaCoordinator, "&scope=association&step=task-list-timer"))).isEmpty();
+        assertThat(taskIds(listed))
+                .containsExactly(engineTasks
+                        .createTaskQuery()
+                        .processInstanceId(instance)
+                        .singleResult()
+                        .getId());
+        assertThat(caseIds(list(betaCoordinator, "&scope=association&step=task-list-timer")))
+                .isEmpty();
     }
 
     @Test
@@ -223,8 +263,10 @@ class TaskListTest {
         assertThat(caseIds(list(lawyer, ""))).isEmpty();
         assertThat(lawyer.get("/api/tasks/" + task).status()).isEqualTo(404);
         assertThat(lawyer.post("/api/tasks/" + task + "/claim", null).status()).isEqualTo(404);
-        assertThat(lawyer.post("/api/tasks/" + task + "/complete", PREPARE_FORM).status()).isEqualTo(404);
-        assertThat(ines.put("/api/tasks/" + task + "/assignee", "{\"assignee\": \"" + inesId + "\"}").status())
+        assertThat(lawyer.post("/api/tasks/" + task + "/complete", PREPARE_FORM).status())
+                .isEqualTo(404);
+        assertThat(ines.put("/api/tasks/" + task + "/assignee", "{\"assignee\": \"" + inesId + "\"}")
+                        .status())
                 .isEqualTo(403);
     }
 
@@ -234,16 +276,28 @@ class TaskListTest {
         String task = taskOf(caseId);
         assertThat(list(betaCaseworker, "")).isEmpty();
         assertThat(list(betaCoordinator, "&scope=association")).isEmpty();
-        assertThat(betaCoordinator.get("/api/tasks?scope=association&size=100").body()).doesNotContain(task);
+        assertThat(betaCoordinator.get("/api/tasks?scope=association&size=100").body())
+                .doesNotContain(task);
         assertThat(betaCoordinator.get("/api/tasks/" + task).status()).isEqualTo(404);
-        assertThat(betaCoordinator.get("/api/cases/" + caseId + "/tasks").status()).isEqualTo(404);
-        assertThat(betaCaseworker.post("/api/tasks/" + task + "/claim", null).status()).isEqualTo(404);
-        assertThat(betaCoordinator.post("/api/tasks/" + task + "/unclaim", null).status()).isEqualTo(404);
-        assertThat(betaCoordinator.put("/api/tasks/" + task + "/assignee", "{\"assignee\": \"x\"}").status())
+        assertThat(betaCoordinator.get("/api/cases/" + caseId + "/tasks").status())
                 .isEqualTo(404);
-        assertThat(betaCaseworker.post("/api/tasks/" + task + "/complete", PREPARE_FORM).status()).isEqualTo(404);
-        assertThat(betaCaseworker.post("/api/cases/" + caseId + "/events/decision-notified", """
-                {"decisionOutcome": "GRANTED", "decisionNotifiedDate": "2026-01-10"}""").status()).isEqualTo(404);
+        assertThat(betaCaseworker.post("/api/tasks/" + task + "/claim", null).status())
+                .isEqualTo(404);
+        assertThat(betaCoordinator.post("/api/tasks/" + task + "/unclaim", null).status())
+                .isEqualTo(404);
+        assertThat(betaCoordinator
+                        .put("/api/tasks/" + task + "/assignee", "{\"assignee\": \"x\"}")
+                        .status())
+                .isEqualTo(404);
+        assertThat(betaCaseworker
+                        .post("/api/tasks/" + task + "/complete", PREPARE_FORM)
+                        .status())
+                .isEqualTo(404);
+        assertThat(betaCaseworker
+                        .post("/api/cases/" + caseId + "/events/decision-notified", """
+                {"decisionOutcome": "GRANTED", "decisionNotifiedDate": "2026-01-10"}""")
+                        .status())
+                .isEqualTo(404);
         assertThat(caseIds(list(ines, ""))).containsExactly(caseId);
     }
 
@@ -253,7 +307,7 @@ class TaskListTest {
         assertThat(claire.delete("/api/cases/" + caseId).status()).isEqualTo(204);
         assertThat(list(claire, "&scope=association")).isEmpty();
         assertThat(asAlpha(() -> jdbc.queryForObject(
-                "SELECT count(*) FROM app.open_tasks WHERE case_id = ?", Long.class, UUID.fromString(caseId))))
+                        "SELECT count(*) FROM app.open_tasks WHERE case_id = ?", Long.class, UUID.fromString(caseId))))
                 .isZero();
     }
 
@@ -268,8 +322,7 @@ class TaskListTest {
         asAlpha(() -> jdbc.update("""
                 INSERT INTO app.open_tasks (task_id, tenant_id, case_id, process_instance_id, step, task_key, name,
                                             candidate_groups, created)
-                VALUES (?, 'alpha', ?, 'gone', 'regularisation', 'prepareCase', 'Fini', '{caseworker}', now())""",
-                ended, UUID.fromString(caseId)));
+                VALUES (?, 'alpha', ?, 'gone', 'regularisation', 'prepareCase', 'Fini', '{caseworker}', now())""", ended, UUID.fromString(caseId)));
 
         catchUp.catchUp();
 
@@ -280,7 +333,9 @@ class TaskListTest {
     @Test
     void aProcessInstanceDeletedOnTheEngineTakesItsTasksWithIt() {
         String caseId = open("L435-1");
-        runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).list()
+        runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseId)
+                .list()
                 .forEach(instance -> runtime.deleteProcessInstance(instance.getId(), "test", true));
         assertThat(list(claire, "&scope=association")).isEmpty();
     }
@@ -304,9 +359,13 @@ class TaskListTest {
         engineTasks.setAssignee(task, lawyerId); // as if it had been
         assertThat(list(lawyer, "")).isEmpty();
         assertThat(lawyer.get("/api/tasks/" + task).status()).isEqualTo(404);
-        engineTasks.complete(task, java.util.Map.of("evidenceGathered", true, "personalStatementWritten", true,
-                "proceedWithApplication", true));
-        assertThat(lawyer.get("/api/tasks/" + task).status()).as("completed: still nothing to tell").isEqualTo(404);
+        engineTasks.complete(
+                task,
+                java.util.Map.of(
+                        "evidenceGathered", true, "personalStatementWritten", true, "proceedWithApplication", true));
+        assertThat(lawyer.get("/api/tasks/" + task).status())
+                .as("completed: still nothing to tell")
+                .isEqualTo(404);
     }
 
     @Test
@@ -343,7 +402,8 @@ class TaskListTest {
                 for (Api person : List.of(ines, hugo)) {
                     calls.add(pool.submit(() -> {
                         start.await();
-                        return person.post("/api/tasks/" + task + "/complete", PREPARE_FORM).status();
+                        return person.post("/api/tasks/" + task + "/complete", PREPARE_FORM)
+                                .status();
                     }));
                 }
                 start.countDown();
@@ -352,9 +412,17 @@ class TaskListTest {
                     statuses.add(call.get());
                 }
                 assertThat(statuses).as("round " + round).containsExactlyInAnyOrder(204, 409);
-                assertThat(history.createHistoricTaskInstanceQuery().taskId(task).finished().count()).isEqualTo(1);
-                assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId)
-                        .processDefinitionKey("appointment").count()).as("one appointment step").isEqualTo(1);
+                assertThat(history.createHistoricTaskInstanceQuery()
+                                .taskId(task)
+                                .finished()
+                                .count())
+                        .isEqualTo(1);
+                assertThat(runtime.createProcessInstanceQuery()
+                                .processInstanceBusinessKey(caseId)
+                                .processDefinitionKey("appointment")
+                                .count())
+                        .as("one appointment step")
+                        .isEqualTo(1);
                 assertThat(listedTaskIdsOf(caseId)).containsExactlyInAnyOrderElementsOf(engineTaskIds(caseId));
             }
         } finally {
@@ -370,7 +438,9 @@ class TaskListTest {
         var response = ines.get(path);
         assertThat(response.status()).as(path + " -> " + response).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.json().get("errors").has(parameter)).as(response.toString()).isTrue();
+        assertThat(response.json().get("errors").has(parameter))
+                .as(response.toString())
+                .isTrue();
     }
 
     private String open(String ground) {
@@ -390,7 +460,8 @@ class TaskListTest {
 
     private List<String> engineTaskIds(String caseId) {
         return engineTasks.createTaskQuery().processInstanceBusinessKey(caseId).list().stream()
-                .map(Task::getId).toList();
+                .map(Task::getId)
+                .toList();
     }
 
     /** Moves a case's task's deadline, as the engine does when a model sets a due date. */
@@ -403,8 +474,8 @@ class TaskListTest {
     }
 
     private JsonNode page(Api as, String parameters) {
-        var response = as.get("/api/tasks?prefecture=" + URLEncoder.encode(prefecture, StandardCharsets.UTF_8)
-                + parameters);
+        var response =
+                as.get("/api/tasks?prefecture=" + URLEncoder.encode(prefecture, StandardCharsets.UTF_8) + parameters);
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         return response.json();
     }

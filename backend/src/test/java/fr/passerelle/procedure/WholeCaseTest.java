@@ -38,12 +38,16 @@ class WholeCaseTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     ManagementService management;
+
     @Autowired
     HistoryService history;
 
@@ -61,8 +65,10 @@ class WholeCaseTest {
     @Test
     void aCaseFromAppointmentToAGrantAfterAnAnnulment() {
         Associations.ensure(jdbc, ALPHA);
-        caseworker = Api.at(port).as(TestTokens.user("ines", group(ALPHA, "caseworker")).token());
-        coordinator = Api.at(port).as(TestTokens.user("claire", group(ALPHA, "coordinator")).token());
+        caseworker = Api.at(port)
+                .as(TestTokens.user("ines", group(ALPHA, "caseworker")).token());
+        coordinator = Api.at(port)
+                .as(TestTokens.user("claire", group(ALPHA, "coordinator")).token());
         TestTokens.Builder lawyerToken = TestTokens.user("me.whole-case", group(ALPHA, "lawyer"));
         lawyer = Api.at(port).as(lawyerToken.token());
         lawyerId = lawyerToken.subject();
@@ -85,22 +91,35 @@ class WholeCaseTest {
                 {"attemptAt": "2026-01-06T09:30", "attemptChannel": "PREFECTURE_WEBSITE",
                  "attemptResult": "SLOT_OBTAINED", "appointmentDate": "2026-01-20"}""");
         assertThat(history.createHistoricDetailQuery().variableUpdates().list().stream()
-                .filter(detail -> "attemptAt".equals(((org.camunda.bpm.engine.history.HistoricVariableUpdate) detail)
-                        .getVariableName())).count()).as("both attempts kept as evidence").isGreaterThanOrEqualTo(2);
+                        .filter(detail -> "attemptAt"
+                                .equals(((org.camunda.bpm.engine.history.HistoricVariableUpdate) detail)
+                                        .getVariableName()))
+                        .count())
+                .as("both attempts kept as evidence")
+                .isGreaterThanOrEqualTo(2);
         // and kept with the case, in its own table, for a référé "mesures utiles"
-        JsonNode attempts = caseworker.get("/api/cases/" + caseId + "/appointment-attempts").json();
+        JsonNode attempts =
+                caseworker.get("/api/cases/" + caseId + "/appointment-attempts").json();
         assertThat(attempts).hasSize(2);
         assertThat(attempts.get(0).get("result").asText()).isEqualTo("NO_SLOT");
         assertThat(attempts.get(0).get("at").asText()).startsWith("2026-01-05T09:00");
         var datedList = caseworker.get("/api/cases/" + caseId + "/appointment-attempts/dated-list");
         assertThat(datedList.status()).as(datedList.toString()).isEqualTo(200);
-        assertThat(datedList.json().get("datedList").asText()).contains("lundi 5 janvier 2026 à 09h00 : site de la préfecture, aucun créneau");
+        assertThat(datedList.json().get("datedList").asText())
+                .contains("lundi 5 janvier 2026 à 09h00 : site de la préfecture, aucun créneau");
         Associations.ensure(jdbc, Associations.BETA);
-        Api otherAssociation = Api.at(port).as(TestTokens.user("bob", group(Associations.BETA, "caseworker")).token());
-        assertThat(otherAssociation.get("/api/cases/" + caseId + "/appointment-attempts").status()).isEqualTo(404);
+        Api otherAssociation = Api.at(port)
+                .as(TestTokens.user("bob", group(Associations.BETA, "caseworker"))
+                        .token());
+        assertThat(otherAssociation
+                        .get("/api/cases/" + caseId + "/appointment-attempts")
+                        .status())
+                .isEqualTo(404);
         complete(caseworker, "prepareAppointment", """
                 {"appointmentChecklist": ["CONVOCATION", "ORIGINALS", "TAX_STAMP"]}""");
-        assertThat(openTasks(caseworker)).as("nothing to do before the appointment day").isEmpty();
+        assertThat(openTasks(caseworker))
+                .as("nothing to do before the appointment day")
+                .isEmpty();
 
         now("2026-01-20T08:00");
         fireDueTimers();
@@ -112,8 +131,11 @@ class WholeCaseTest {
                 {"filingDate": "2026-01-20", "feePaid": true, "feeAmount": 50, "fileComplete": true}""";
         var refused = caseworker.post("/api/tasks/" + taskId(caseworker, "recordFiling") + "/complete", filing);
         assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
-        assertThat(coordinator.put("/api/cases/" + caseId + "/filing-override", """
-                {"reason": "Pièces remises en main propre au guichet"}""").status()).isIn(200, 204);
+        assertThat(coordinator
+                        .put("/api/cases/" + caseId + "/filing-override", """
+                {"reason": "Pièces remises en main propre au guichet"}""")
+                        .status())
+                .isIn(200, 204);
         complete(caseworker, "recordFiling", filing);
 
         // Récépissé, renewed 15 days before it expires.
@@ -121,8 +143,11 @@ class WholeCaseTest {
                 {"receiptType": "RECEPISSE", "receiptNumber": "R6900123", "receiptIssuedDate": "2026-01-20",
                  "receiptValidUntil": "2026-04-19"}""");
         // 19 April - 15 days is Saturday 4 April: the reminder comes on the working day before.
-        String renewalDay = Api.at(port).get("/api/legal-deadlines?rule=RECEIPT_RENEWAL&from=2026-04-19&department=69")
-                .json().get("deadline").asText();
+        String renewalDay = Api.at(port)
+                .get("/api/legal-deadlines?rule=RECEIPT_RENEWAL&from=2026-04-19&department=69")
+                .json()
+                .get("deadline")
+                .asText();
         assertThat(renewalDay).isEqualTo("2026-04-03");
         now("2026-04-02T18:00");
         fireDueTimers();
@@ -146,8 +171,12 @@ class WholeCaseTest {
                 {"reasonsRequestedDate": "2026-05-20", "reasonsRequestChannel": "REGISTERED_LETTER"}""");
         assertThat(mainVariable("decisionOutcome")).isEqualTo("IMPLICIT_REFUSAL");
         assertThat(mainVariable("decisionNotifiedDate")).isEqualTo("2026-05-20");
-        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).processDefinitionKey("receipt")
-                .count()).as("the récépissé is still followed (CE avis 6 mai 2025 n° 499904)").isEqualTo(1);
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceBusinessKey(caseId)
+                        .processDefinitionKey("receipt")
+                        .count())
+                .as("the récépissé is still followed (CE avis 6 mai 2025 n° 499904)")
+                .isEqualTo(1);
 
         // Gracious appeal, rejected.
         complete(coordinator, "chooseAppealStrategy", """
@@ -166,24 +195,40 @@ class WholeCaseTest {
         // Contentious appeal: offered to a lawyer, who accepts and files it; hearing; annulment.
         complete(coordinator, "decideContentiousAppeal", """
                 {"appealStrategy": "CONTENTIOUS"}""");
-        assertThat(lawyer.get("/api/cases/" + caseId).status()).as("no grant yet").isEqualTo(403);
-        assertThat(caseworker.post("/api/cases/" + caseId + "/appeal/consent", """
-                {"documentNote": "Formulaire de consentement signé"}""").status()).isEqualTo(201);
+        assertThat(lawyer.get("/api/cases/" + caseId).status())
+                .as("no grant yet")
+                .isEqualTo(403);
+        assertThat(caseworker
+                        .post("/api/cases/" + caseId + "/appeal/consent", """
+                {"documentNote": "Formulaire de consentement signé"}""")
+                        .status())
+                .isEqualTo(201);
         var offer = coordinator.post("/api/cases/" + caseId + "/appeal/offers", """
                 {"lawyerIds": ["%s"]}""".formatted(lawyerId));
         assertThat(offer.status()).as(offer.toString()).isEqualTo(201);
-        assertThat(lawyer.get("/api/cases/" + caseId).status()).as("offered: its summary only").isEqualTo(403);
-        Api otherLawyer = Api.at(port).as(TestTokens.user("me.whole-case-2", group(ALPHA, "lawyer")).token());
-        assertThat(otherLawyer.get("/api/cases/" + caseId).status()).as("not offered to him").isEqualTo(403);
-        assertThat(otherLawyer.get("/api/cases/" + caseId + "/tasks").status()).as("nor its tasks").isEqualTo(403);
+        assertThat(lawyer.get("/api/cases/" + caseId).status())
+                .as("offered: its summary only")
+                .isEqualTo(403);
+        Api otherLawyer = Api.at(port)
+                .as(TestTokens.user("me.whole-case-2", group(ALPHA, "lawyer")).token());
+        assertThat(otherLawyer.get("/api/cases/" + caseId).status())
+                .as("not offered to him")
+                .isEqualTo(403);
+        assertThat(otherLawyer.get("/api/cases/" + caseId + "/tasks").status())
+                .as("nor its tasks")
+                .isEqualTo(403);
         assertThat(listed(lawyer)).as("her task list").containsExactly("acceptAppeal");
         assertThat(listed(otherLawyer)).as("not his").isEmpty();
-        var accepted = lawyer.post("/api/lawyer/offers/" + offer.json().get("id").asText() + "/accept", null);
+        var accepted =
+                lawyer.post("/api/lawyer/offers/" + offer.json().get("id").asText() + "/accept", null);
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(204);
-        assertThat(lawyer.get("/api/cases/" + caseId).status()).as("accepted: the appeal part").isEqualTo(200);
+        assertThat(lawyer.get("/api/cases/" + caseId).status())
+                .as("accepted: the appeal part")
+                .isEqualTo(200);
         complete(lawyer, "chooseContentiousStrategy", """
                 {"legalAidRequested": false, "urgentProcedure": "NONE"}""");
-        JsonNode fileRequest = caseworker.get("/api/tasks/" + taskId(lawyer, "fileRequest")).json();
+        JsonNode fileRequest =
+                caseworker.get("/api/tasks/" + taskId(lawyer, "fileRequest")).json();
         assertThat(fileRequest.get("assignee").asText()).isEqualTo(lawyerId);
         complete(lawyer, "fileRequest", """
                 {"requestFiledDate": "2026-06-15", "courtName": "Tribunal administratif de Lyon"}""");
@@ -217,8 +262,12 @@ class WholeCaseTest {
         now("2026-11-20T09:00");
         event(caseworker, "decision-notified", """
                 {"decisionOutcome": "GRANTED", "notificationMode": "HAND", "decisionNotifiedDate": "2026-11-20"}""");
-        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).processDefinitionKey("receipt")
-                .count()).as("the explicit decision ends the récépissé follow-up").isZero();
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceBusinessKey(caseId)
+                        .processDefinitionKey("receipt")
+                        .count())
+                .as("the explicit decision ends the récépissé follow-up")
+                .isZero();
         complete(caseworker, "collectCard", """
                 {"cardCollectedDate": "2026-11-20", "cardValidUntil": "2027-11-19", "cardFeesAmount": 225}""");
 
@@ -233,12 +282,19 @@ class WholeCaseTest {
         complete(caseworker, "applyForRenewal", """
                 {"renewalFiledDate": "2027-07-22", "renewalChannel": "ANEF"}""");
 
-        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).count())
-                .as("the whole procedure is over").isZero();
-        assertThat(lawyer.get("/api/cases/" + caseId).status()).as("the appeal is over: grant gone").isEqualTo(403);
-        List<String> ends = history.createHistoricActivityInstanceQuery().activityType("terminateEndEvent").list().stream()
-                .filter(end -> caseInstances().contains(end.getProcessInstanceId()) || isMainInstance(end))
-                .map(HistoricActivityInstance::getActivityId).toList();
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceBusinessKey(caseId)
+                        .count())
+                .as("the whole procedure is over")
+                .isZero();
+        assertThat(lawyer.get("/api/cases/" + caseId).status())
+                .as("the appeal is over: grant gone")
+                .isEqualTo(403);
+        List<String> ends =
+                history.createHistoricActivityInstanceQuery().activityType("terminateEndEvent").list().stream()
+                        .filter(end -> caseInstances().contains(end.getProcessInstanceId()) || isMainInstance(end))
+                        .map(HistoricActivityInstance::getActivityId)
+                        .toList();
         assertThat(ends).contains("renewalApplied");
     }
 
@@ -250,8 +306,10 @@ class WholeCaseTest {
     @Test
     void anOqtfAfterTheImplicitRefusalThenAHouseArrestAndTheAssociationFilesWithinSevenDays() {
         Associations.ensure(jdbc, ALPHA);
-        caseworker = Api.at(port).as(TestTokens.user("ines", group(ALPHA, "caseworker")).token());
-        coordinator = Api.at(port).as(TestTokens.user("claire", group(ALPHA, "coordinator")).token());
+        caseworker = Api.at(port)
+                .as(TestTokens.user("ines", group(ALPHA, "caseworker")).token());
+        coordinator = Api.at(port)
+                .as(TestTokens.user("claire", group(ALPHA, "coordinator")).token());
 
         now("2026-01-05T09:00");
         var opened = caseworker.post("/api/cases", """
@@ -269,8 +327,11 @@ class WholeCaseTest {
         fireDueTimers();
         complete(caseworker, "attendAppointment", """
                 {"appointmentOutcome": "HELD", "appointmentDate": "2026-01-20"}""");
-        assertThat(coordinator.put("/api/cases/" + caseId + "/filing-override", """
-                {"reason": "Pièces remises en main propre au guichet"}""").status()).isIn(200, 204);
+        assertThat(coordinator
+                        .put("/api/cases/" + caseId + "/filing-override", """
+                {"reason": "Pièces remises en main propre au guichet"}""")
+                        .status())
+                .isIn(200, 204);
         complete(caseworker, "recordFiling", """
                 {"filingDate": "2026-01-20", "feePaid": true, "feeAmount": 50, "fileComplete": true}""");
         complete(caseworker, "recordReceipt", """
@@ -301,13 +362,20 @@ class WholeCaseTest {
         JsonNode deadline = decision.json().get("deadline");
         assertThat(deadline.get("rule").asText()).isEqualTo("OQTF_ORDINARY");
         assertThat(deadline.get("date").asText()).isEqualTo("2026-07-23");
-        assertThat(deadline.get("printedDeadlineDiffers").asBoolean()).as("the letter says 24 July").isTrue();
+        assertThat(deadline.get("printedDeadlineDiffers").asBoolean())
+                .as("the letter says 24 July")
+                .isTrue();
         assertThat(mainVariable("printedDeadlineDiffers")).isEqualTo(true);
-        assertThat(taskKeys(coordinator)).contains("checkPrintedDeadline", "decideContentiousAppeal")
+        assertThat(taskKeys(coordinator))
+                .contains("checkPrintedDeadline", "decideContentiousAppeal")
                 .doesNotContain("chooseAppealStrategy");
         assertThat(due(coordinator, "decideContentiousAppeal")).isEqualTo(endOfDay("2026-07-23"));
-        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).processDefinitionKey("receipt")
-                .count()).as("the explicit decision ends the récépissé follow-up").isZero();
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceBusinessKey(caseId)
+                        .processDefinitionKey("receipt")
+                        .count())
+                .as("the explicit decision ends the récépissé follow-up")
+                .isZero();
 
         // House arrest notified ten days later: 7 days from it, not franc, not extended: Thursday 9 July.
         now("2026-07-02T12:00");
@@ -331,7 +399,8 @@ class WholeCaseTest {
                  "courtName": "Tribunal administratif de Lyon"}""");
         assertThat(taskKeys(coordinator)).contains("offerProceedingsToLawyer");
         assertThat(history.createHistoricVariableInstanceQuery().variableName("requestFiledDate").list().stream()
-                .anyMatch(v -> "2026-07-03".equals(v.getValue()))).isTrue();
+                        .anyMatch(v -> "2026-07-03".equals(v.getValue())))
+                .isTrue();
     }
 
     private java.time.Instant due(Api as, String key) {
@@ -340,11 +409,16 @@ class WholeCaseTest {
     }
 
     private static java.time.Instant endOfDay(String date) {
-        return java.time.LocalDate.parse(date).plusDays(1).atStartOfDay(PARIS).toInstant().minusSeconds(1);
+        return java.time.LocalDate.parse(date)
+                .plusDays(1)
+                .atStartOfDay(PARIS)
+                .toInstant()
+                .minusSeconds(1);
     }
 
     private void now(String parisDateTime) {
-        ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(parisDateTime).atZone(PARIS).toInstant()));
+        ClockUtil.setCurrentTime(
+                Date.from(LocalDateTime.parse(parisDateTime).atZone(PARIS).toInstant()));
     }
 
     /** What the job executor does in production: runs the case's timers that are due. */
@@ -352,7 +426,11 @@ class WholeCaseTest {
         for (int round = 0; round < 10; round++) {
             List<Job> due = new ArrayList<>();
             for (String instance : caseInstances()) {
-                due.addAll(management.createJobQuery().processInstanceId(instance).executable().list());
+                due.addAll(management
+                        .createJobQuery()
+                        .processInstanceId(instance)
+                        .executable()
+                        .list());
             }
             if (due.isEmpty()) {
                 return;
@@ -363,17 +441,25 @@ class WholeCaseTest {
 
     private List<String> caseInstances() {
         return runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).list().stream()
-                .map(instance -> instance.getId()).toList();
+                .map(instance -> instance.getId())
+                .toList();
     }
 
     private boolean isMainInstance(HistoricActivityInstance end) {
-        return caseId.equals(history.createHistoricProcessInstanceQuery().processInstanceId(end.getProcessInstanceId())
-                .singleResult().getBusinessKey());
+        return caseId.equals(history.createHistoricProcessInstanceQuery()
+                .processInstanceId(end.getProcessInstanceId())
+                .singleResult()
+                .getBusinessKey());
     }
 
     private Object mainVariable(String name) {
-        return runtime.getVariable(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId)
-                .processDefinitionKey("regularisation").singleResult().getId(), name);
+        return runtime.getVariable(
+                runtime.createProcessInstanceQuery()
+                        .processInstanceBusinessKey(caseId)
+                        .processDefinitionKey("regularisation")
+                        .singleResult()
+                        .getId(),
+                name);
     }
 
     private JsonNode openTasks(Api as) {

@@ -20,7 +20,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class CaseloadFixture {
     final JdbcTemplate jdbc;
-    final String prefecture = "Préfecture d'essai " + UUID.randomUUID().toString().substring(0, 8);
+    final String prefecture =
+            "Préfecture d'essai " + UUID.randomUUID().toString().substring(0, 8);
     final LocalDate today = LocalDate.now(CaseloadStatistics.PARIS);
     final Instant now = Instant.now();
     private String tenant;
@@ -38,65 +39,121 @@ final class CaseloadFixture {
         });
     }
 
-    UUID newCase(String lastName, String ground, String status, String step, String assigneeId,
-                 String assigneeName, LocalDate filedOn, LocalDate receiptExpiresOn) {
+    UUID newCase(
+            String lastName,
+            String ground,
+            String status,
+            String step,
+            String assigneeId,
+            String assigneeName,
+            LocalDate filedOn,
+            LocalDate receiptExpiresOn) {
         UUID id = UUID.randomUUID();
         // opened before the period the tests read (2025), so every fixture case is in the export's list
         Timestamp created = Timestamp.valueOf("2024-12-01 10:00:00");
         jdbc.update("""
                 INSERT INTO app.applicants (id, tenant_id, first_name, last_name, created_at, updated_at)
                 VALUES (?, ?, 'Test', ?, ?, ?)""", id, tenant, lastName, created, created);
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO app.cases (id, tenant_id, reference, applicant_id, ground, department, prefecture, status,
                                        step, assignee_id, assignee_name, filed_on, receipt_expires_on, created_at,
                                        updated_at)
                 VALUES (?, ?, ?, ?, ?, '69', ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                id, tenant, "T-" + id.toString().substring(0, 13), id, ground, prefecture, status, step, assigneeId,
-                assigneeName, date(filedOn), date(receiptExpiresOn), created, created);
+                id,
+                tenant,
+                "T-" + id.toString().substring(0, 13),
+                id,
+                ground,
+                prefecture,
+                status,
+                step,
+                assigneeId,
+                assigneeName,
+                date(filedOn),
+                date(receiptExpiresOn),
+                created,
+                created);
         return id;
     }
 
     void outcome(UUID caseId, String outcome, LocalDate on) {
-        jdbc.update("INSERT INTO app.case_outcomes (tenant_id, case_id, outcome, outcome_on) VALUES (?, ?, ?, ?)",
-                tenant, caseId, outcome, Date.valueOf(on));
+        jdbc.update(
+                "INSERT INTO app.case_outcomes (tenant_id, case_id, outcome, outcome_on) VALUES (?, ?, ?, ?)",
+                tenant,
+                caseId,
+                outcome,
+                Date.valueOf(on));
         jdbc.update("UPDATE app.cases SET outcome = ?, outcome_on = ? WHERE id = ?", outcome, Date.valueOf(on), caseId);
     }
 
     void task(UUID caseId, String assignee, Long dueInHours) {
         String id = "fixture-" + UUID.randomUUID();
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO app.open_tasks (task_id, tenant_id, case_id, process_instance_id, step, task_key, name,
                                             assignee, due, created)
                 VALUES (?, ?, ?, 'fixture', 'decision', 'fixture', 'Tâche d''essai', ?, ?, ?)""",
-                id, tenant, caseId, assignee,
-                dueInHours == null ? null : Timestamp.from(now.plus(dueInHours, ChronoUnit.HOURS)), Timestamp.from(now));
+                id,
+                tenant,
+                caseId,
+                assignee,
+                dueInHours == null ? null : Timestamp.from(now.plus(dueInHours, ChronoUnit.HOURS)),
+                Timestamp.from(now));
     }
 
     void attempt(UUID caseId, LocalDateTime at, String result) {
         jdbc.update("""
                 INSERT INTO app.appointment_attempts (tenant_id, case_id, process_instance_id, attempted_at, channel,
-                                                      result) VALUES (?, ?, 'fixture', ?, 'PREFECTURE_WEBSITE', ?)""",
-                tenant, caseId, Timestamp.valueOf(at), result);
+                                                      result) VALUES (?, ?, 'fixture', ?, 'PREFECTURE_WEBSITE', ?)""", tenant, caseId, Timestamp.valueOf(at), result);
     }
 
     /** Alpha's eight cases (see the test for what each one is). */
     void alpha() {
         in("alpha", () -> {
-            UUID c1 = newCase("Un", "L435-1", "UNDER_REVIEW", "decision", "ines", "Inès Caseworker",
-                    LocalDate.of(2025, 1, 10), today.plusDays(3));
+            UUID c1 = newCase(
+                    "Un",
+                    "L435-1",
+                    "UNDER_REVIEW",
+                    "decision",
+                    "ines",
+                    "Inès Caseworker",
+                    LocalDate.of(2025, 1, 10),
+                    today.plusDays(3));
             UUID c2 = newCase("Deux", "L435-1", "APPOINTMENT", "appointment", "ines", "Inès Caseworker", null, null);
-            UUID c3 = newCase("Trois", "L423-23", "REFUSED", "decision", "claire", "Claire Coordinator",
-                    LocalDate.of(2025, 1, 1), null);
+            UUID c3 = newCase(
+                    "Trois",
+                    "L423-23",
+                    "REFUSED",
+                    "decision",
+                    "claire",
+                    "Claire Coordinator",
+                    LocalDate.of(2025, 1, 1),
+                    null);
             outcome(c3, "REFUSED", LocalDate.of(2025, 3, 1));
-            UUID c4 = newCase("Quatre", "L423-23", "GRANTED", "decision", null, null, LocalDate.of(2025, 2, 1),
+            UUID c4 = newCase(
+                    "Quatre",
+                    "L423-23",
+                    "GRANTED",
+                    "decision",
+                    null,
+                    null,
+                    LocalDate.of(2025, 2, 1),
                     today.minusDays(2));
             outcome(c4, "GRANTED", LocalDate.of(2025, 4, 2));
-            UUID c5 = newCase("=HYPERLINK(\"http://x\")", "L435-1", "APPEAL", "appeal-contentious", "ines",
-                    "Inès Caseworker", LocalDate.of(2025, 1, 15), null);
+            UUID c5 = newCase(
+                    "=HYPERLINK(\"http://x\")",
+                    "L435-1",
+                    "APPEAL",
+                    "appeal-contentious",
+                    "ines",
+                    "Inès Caseworker",
+                    LocalDate.of(2025, 1, 15),
+                    null);
             outcome(c5, "REFUSED_WITH_OQTF", LocalDate.of(2025, 3, 16));
             outcome(c5, "APPEAL_LOST", LocalDate.of(2025, 5, 15));
-            UUID c6 = newCase("Six", "L425-9", "CLOSED", "appeal-contentious", null, null, LocalDate.of(2025, 3, 1),
-                    null);
+            UUID c6 = newCase(
+                    "Six", "L425-9", "CLOSED", "appeal-contentious", null, null, LocalDate.of(2025, 3, 1), null);
             outcome(c6, "IMPLICIT_REFUSAL", LocalDate.of(2025, 7, 1));
             outcome(c6, "APPEAL_WON", LocalDate.of(2025, 9, 29));
             UUID c7 = newCase("Sept", "L435-1", "CLOSED", "preparation", null, null, null, null);
@@ -117,12 +174,26 @@ final class CaseloadFixture {
     void beta() {
         in("beta", () -> {
             for (int i = 0; i < 4; i++) {
-                newCase("Beta" + i, "L435-1", "UNDER_REVIEW", "decision", "sofia", "Sofia", LocalDate.of(2025, 6, 1),
+                newCase(
+                        "Beta" + i,
+                        "L435-1",
+                        "UNDER_REVIEW",
+                        "decision",
+                        "sofia",
+                        "Sofia",
+                        LocalDate.of(2025, 6, 1),
                         null);
             }
             for (int i = 0; i < 2; i++) {
-                UUID granted = newCase("Beta-granted" + i, "L435-1", "GRANTED", "decision", "sofia", "Sofia",
-                        LocalDate.of(2025, 1, 1), null);
+                UUID granted = newCase(
+                        "Beta-granted" + i,
+                        "L435-1",
+                        "GRANTED",
+                        "decision",
+                        "sofia",
+                        "Sofia",
+                        LocalDate.of(2025, 1, 1),
+                        null);
                 outcome(granted, "GRANTED", LocalDate.of(2025, 2, 1));
             }
         });

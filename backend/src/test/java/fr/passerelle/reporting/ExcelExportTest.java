@@ -53,8 +53,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ExcelExportTest {
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     ManagementService management;
 
@@ -66,13 +68,13 @@ class ExcelExportTest {
         Associations.ensure(jdbc, ALPHA, BETA);
         fixture = new CaseloadFixture(jdbc);
         fixture.alpha();
-        coordinator = Api.at(port).as(TestTokens.user("claire", group(ALPHA, "coordinator")).token());
+        coordinator = Api.at(port)
+                .as(TestTokens.user("claire", group(ALPHA, "coordinator")).token());
     }
 
     private String filters(boolean withNames) {
         return """
-                {"from": "2025-01-01", "to": "2025-12-31", "prefecture": "%s", "withNames": %s}"""
-                .formatted(fixture.prefecture, withNames);
+                {"from": "2025-01-01", "to": "2025-12-31", "prefecture": "%s", "withNames": %s}""".formatted(fixture.prefecture, withNames);
     }
 
     private <T> T inAlpha(java.util.function.Supplier<T> work) {
@@ -85,10 +87,13 @@ class ExcelExportTest {
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
         assertThat(started.json().get("status").asText()).isEqualTo("QUEUED");
         String id = started.json().get("id").asText();
-        assertThat(coordinator.get("/api/exports/" + id + "/file").status()).as("not written yet").isEqualTo(409);
-        String job = inAlpha(() -> jdbc.queryForObject("SELECT engine_job_id FROM app.export_jobs WHERE id = ?::uuid",
-                String.class, id));
-        assertThat(management.createJobQuery().jobId(job).singleResult().getTenantId()).isEqualTo(ALPHA);
+        assertThat(coordinator.get("/api/exports/" + id + "/file").status())
+                .as("not written yet")
+                .isEqualTo(409);
+        String job = inAlpha(() ->
+                jdbc.queryForObject("SELECT engine_job_id FROM app.export_jobs WHERE id = ?::uuid", String.class, id));
+        assertThat(management.createJobQuery().jobId(job).singleResult().getTenantId())
+                .isEqualTo(ALPHA);
         management.executeJob(job);
         var done = coordinator.get("/api/exports/" + id);
         assertThat(done.status()).isEqualTo(200);
@@ -117,18 +122,35 @@ class ExcelExportTest {
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
             List<String> sheets = new ArrayList<>();
             book.forEach(sheet -> sheets.add(sheet.getSheetName()));
-            assertThat(sheets).containsExactly("Synthèse", "Ouverts par étape", "Ouverts par motif", "Échéances",
-                    "Issues par mois", "Issues par préfecture", "Durées", "Charge", "Récépissés",
-                    "Échecs de rendez-vous", "Dossiers");
+            assertThat(sheets)
+                    .containsExactly(
+                            "Synthèse",
+                            "Ouverts par étape",
+                            "Ouverts par motif",
+                            "Échéances",
+                            "Issues par mois",
+                            "Issues par préfecture",
+                            "Durées",
+                            "Charge",
+                            "Récépissés",
+                            "Échecs de rendez-vous",
+                            "Dossiers");
             for (Sheet sheet : book) {
                 XSSFSheet s = (XSSFSheet) sheet;
-                assertThat(s.getPaneInformation().isFreezePane()).as(s.getSheetName() + " frozen").isTrue();
+                assertThat(s.getPaneInformation().isFreezePane())
+                        .as(s.getSheetName() + " frozen")
+                        .isTrue();
                 assertThat(s.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 1);
-                assertThat(s.getCTWorksheet().isSetAutoFilter()).as(s.getSheetName() + " autofilter").isTrue();
+                assertThat(s.getCTWorksheet().isSetAutoFilter())
+                        .as(s.getSheetName() + " autofilter")
+                        .isTrue();
                 Cell first = s.getRow(0).getCell(0);
                 XSSFCellStyle style = (XSSFCellStyle) first.getCellStyle();
-                assertThat(style.getFont().getBold()).as(s.getSheetName() + " header bold").isTrue();
-                assertThat(style.getFillPattern()).isEqualTo(org.apache.poi.ss.usermodel.FillPatternType.SOLID_FOREGROUND);
+                assertThat(style.getFont().getBold())
+                        .as(s.getSheetName() + " header bold")
+                        .isTrue();
+                assertThat(style.getFillPattern())
+                        .isEqualTo(org.apache.poi.ss.usermodel.FillPatternType.SOLID_FOREGROUND);
                 assertThat(s.getColumnWidth(0)).as("a set width").isGreaterThan(10 * 256);
                 for (Row row : s) {
                     for (Cell cell : row) {
@@ -139,21 +161,36 @@ class ExcelExportTest {
             XSSFSheet summary = book.getSheet("Synthèse");
             Map<String, Cell> figures = new LinkedHashMap<>();
             for (int r = 1; r <= 14; r++) {
-                figures.put(summary.getRow(r).getCell(0).getStringCellValue(), summary.getRow(r).getCell(1));
+                figures.put(
+                        summary.getRow(r).getCell(0).getStringCellValue(),
+                        summary.getRow(r).getCell(1));
             }
             assertThat(figures.get("Dossiers ouverts").getCellType()).isEqualTo(CellType.NUMERIC);
             assertThat(figures.get("Dossiers ouverts").getNumericCellValue()).isEqualTo(6.0);
             assertThat(figures.get("Échéances dépassées").getNumericCellValue()).isEqualTo(1.0);
-            assertThat(figures.get("Dépôt → décision : médiane (jours)").getNumericCellValue()).isEqualTo(60.0);
+            assertThat(figures.get("Dépôt → décision : médiane (jours)").getNumericCellValue())
+                    .isEqualTo(60.0);
             assertThat(figures.get("Dépôt → décision : 90e centile (jours)").getNumericCellValue())
                     .isCloseTo(103.4, org.assertj.core.data.Offset.offset(1e-9));
-            assertThat(figures.get("Refus → issue du recours : médiane (jours)").getNumericCellValue()).isEqualTo(75.0);
-            assertThat(figures.get("Tentatives de rendez-vous échouées").getNumericCellValue()).isEqualTo(2.0);
+            assertThat(figures.get("Refus → issue du recours : médiane (jours)").getNumericCellValue())
+                    .isEqualTo(75.0);
+            assertThat(figures.get("Tentatives de rendez-vous échouées").getNumericCellValue())
+                    .isEqualTo(2.0);
             assertThat(summary.getDrawingPatriarch().getCharts()).hasSize(2);
-            assertThat(summary.getDrawingPatriarch().getCharts().get(0).getTitleText().getString())
+            assertThat(summary.getDrawingPatriarch()
+                            .getCharts()
+                            .get(0)
+                            .getTitleText()
+                            .getString())
                     .isEqualTo("Dossiers ouverts par étape");
-            assertThat(summary.getDrawingPatriarch().getCharts().get(1).getChartSeries().get(0).getSeriesCount())
-                    .as("one series per outcome").isEqualTo(7);
+            assertThat(summary.getDrawingPatriarch()
+                            .getCharts()
+                            .get(1)
+                            .getChartSeries()
+                            .get(0)
+                            .getSeriesCount())
+                    .as("one series per outcome")
+                    .isEqualTo(7);
 
             Sheet months = book.getSheet("Issues par mois");
             Cell month = months.getRow(1).getCell(0);
@@ -183,7 +220,8 @@ class ExcelExportTest {
             assertThat(days.getCellType()).isEqualTo(CellType.NUMERIC);
             assertThat(days.getNumericCellValue()).isEqualTo(122.0);
             String everything = allText(book);
-            assertThat(everything).as("pseudonymised: no applicant's name")
+            assertThat(everything)
+                    .as("pseudonymised: no applicant's name")
                     .doesNotContain("Trois", "Quatre", "HYPERLINK", "Huit");
         }
     }
@@ -211,7 +249,8 @@ class ExcelExportTest {
         assertThat(CaseloadWorkbook.neutralised("\rx")).isEqualTo("'\rx");
         assertThat(CaseloadWorkbook.neutralised("Lyon")).isEqualTo("Lyon");
         List<String> audit = inAlpha(() -> jdbc.queryForList(
-                "SELECT detail FROM app.audit_events WHERE detail LIKE ? ORDER BY id", String.class,
+                "SELECT detail FROM app.audit_events WHERE detail LIKE ? ORDER BY id",
+                String.class,
                 "%" + export.get("id").asText() + "%"));
         assertThat(audit).anyMatch(d -> d.contains("WITH applicants' names"));
         assertThat(audit).anyMatch(d -> d.contains("downloaded (with names)"));
@@ -222,8 +261,10 @@ class ExcelExportTest {
         JsonNode export = export(false);
         String id = export.get("id").asText();
         Api api = Api.at(port);
-        Api betaCoordinator = api.as(TestTokens.user("marc", group(BETA, "coordinator")).token());
-        Api caseworker = api.as(TestTokens.user("ines", group(ALPHA, "caseworker")).token());
+        Api betaCoordinator =
+                api.as(TestTokens.user("marc", group(BETA, "coordinator")).token());
+        Api caseworker =
+                api.as(TestTokens.user("ines", group(ALPHA, "caseworker")).token());
         assertThat(betaCoordinator.get("/api/exports/" + id).status()).isEqualTo(404);
         download(betaCoordinator, id, 404);
         assertThat(betaCoordinator.get("/api/exports").body()).doesNotContain(id);
@@ -231,7 +272,10 @@ class ExcelExportTest {
         download(caseworker, id, 403);
         assertThat(caseworker.post("/api/exports", filters(false)).status()).isEqualTo(403);
         assertThat(coordinator.get("/api/exports").body()).contains(id);
-        assertThat(coordinator.get("/api/exports/" + java.util.UUID.randomUUID()).status()).isEqualTo(404);
+        assertThat(coordinator
+                        .get("/api/exports/" + java.util.UUID.randomUUID())
+                        .status())
+                .isEqualTo(404);
         var bad = coordinator.post("/api/exports", """
                 {"from": "2025-06-01", "to": "2025-01-01"}""");
         assertThat(bad.status()).isEqualTo(400);
@@ -251,10 +295,12 @@ class ExcelExportTest {
             return null;
         });
         var job = management.createJobQuery().tenantIdIn(ALPHA).list().stream()
-                .filter(j -> j.getDuedate() != null && j.getProcessInstanceId() == null).toList();
+                .filter(j -> j.getDuedate() != null && j.getProcessInstanceId() == null)
+                .toList();
         assertThat(job).isNotEmpty();
         job.forEach(j -> management.executeJob(j.getId()));
-        assertThat(coordinator.get("/api/exports/" + id).json().get("status").asText()).isEqualTo("EXPIRED");
+        assertThat(coordinator.get("/api/exports/" + id).json().get("status").asText())
+                .isEqualTo("EXPIRED");
         download(coordinator, id, 404);
         assertThat(purge).isNull();
     }
@@ -266,12 +312,23 @@ class ExcelExportTest {
         Path xlsx = dir.resolve("export.xlsx");
         Files.write(xlsx, bytes);
         Path soffice = Path.of("/usr/bin/soffice");
-        assertThat(soffice).as("LibreOffice headless (Debian libreoffice-calc-nogui; infra/lib.sh ensure_machine)")
+        assertThat(soffice)
+                .as("LibreOffice headless (Debian libreoffice-calc-nogui; infra/lib.sh ensure_machine)")
                 .isExecutable();
-        Process process = new ProcessBuilder(soffice.toString(), "-env:UserInstallation=" + dir.resolve("profile").toUri(),
-                "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir",
-                dir.toString(), xlsx.toString()).redirectErrorStream(true).start();
-        assertThat(process.waitFor(180, TimeUnit.SECONDS)).as("LibreOffice finished").isTrue();
+        Process process = new ProcessBuilder(
+                        soffice.toString(),
+                        "-env:UserInstallation=" + dir.resolve("profile").toUri(),
+                        "--headless",
+                        "--convert-to",
+                        "csv:Text - txt - csv (StarCalc):44,34,76",
+                        "--outdir",
+                        dir.toString(),
+                        xlsx.toString())
+                .redirectErrorStream(true)
+                .start();
+        assertThat(process.waitFor(180, TimeUnit.SECONDS))
+                .as("LibreOffice finished")
+                .isTrue();
         String log = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.exitValue()).as(log).isZero();
         Path csv = dir.resolve("export.csv");
@@ -283,18 +340,25 @@ class ExcelExportTest {
                 figures.put(cells[0].replace("\"", ""), cells[1].replace("\"", ""));
             }
         }
-        JsonNode api = coordinator.get("/api/statistics?from=2025-01-01&to=2025-12-31&prefecture="
-                + URLEncoder.encode(fixture.prefecture, StandardCharsets.UTF_8)).json();
-        assertThat(figures.get("Dossiers ouverts")).isEqualTo(api.at("/openCases/total").asText());
-        assertThat(figures.get("Échéances dépassées")).isEqualTo(api.at("/deadlines/overdue").asText());
-        assertThat(figures.get("Échéances dans les 30 jours")).isEqualTo(api.at("/deadlines/next30Days").asText());
-        assertThat(figures.get("Récépissés expirés (dossiers ouverts)")).isEqualTo(api.at("/receipts/expired").asText());
+        JsonNode api = coordinator
+                .get("/api/statistics?from=2025-01-01&to=2025-12-31&prefecture="
+                        + URLEncoder.encode(fixture.prefecture, StandardCharsets.UTF_8))
+                .json();
+        assertThat(figures.get("Dossiers ouverts"))
+                .isEqualTo(api.at("/openCases/total").asText());
+        assertThat(figures.get("Échéances dépassées"))
+                .isEqualTo(api.at("/deadlines/overdue").asText());
+        assertThat(figures.get("Échéances dans les 30 jours"))
+                .isEqualTo(api.at("/deadlines/next30Days").asText());
+        assertThat(figures.get("Récépissés expirés (dossiers ouverts)"))
+                .isEqualTo(api.at("/receipts/expired").asText());
         assertThat(Double.parseDouble(figures.get("Dépôt → décision : médiane (jours)")))
                 .isEqualTo(api.at("/durations/filingToDecision/medianDays").asDouble());
         assertThat(Double.parseDouble(figures.get("Dépôt → décision : 90e centile (jours)")))
                 .isEqualTo(api.at("/durations/filingToDecision/p90Days").asDouble());
         assertThat(Double.parseDouble(figures.get("Refus → issue du recours : médiane (jours)")))
-                .isEqualTo(api.at("/durations/refusalToAppealOutcome/medianDays").asDouble());
+                .isEqualTo(
+                        api.at("/durations/refusalToAppealOutcome/medianDays").asDouble());
     }
 
     private static String allText(XSSFWorkbook book) {

@@ -26,8 +26,7 @@ import java.util.function.Consumer;
  * writer, rows, milliseconds, peak heap used (MB), file size (bytes), or the error.
  */
 public final class ExportWriterBenchmark {
-    private ExportWriterBenchmark() {
-    }
+    private ExportWriterBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         String writer = args[0];
@@ -45,10 +44,10 @@ public final class ExportWriterBenchmark {
             });
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
                 switch (writer) {
-                    case "sxssf", "xssf" -> CaseloadWorkbook.write(empty(), false, source, "sxssf".equals(writer), out,
-                            done -> { });
+                    case "sxssf", "xssf" ->
+                        CaseloadWorkbook.write(empty(), false, source, "sxssf".equals(writer), out, done -> {});
                     case "fastexcel" -> fastexcel(source, out);
-                    case "read" -> source.forEach(row -> { });
+                    case "read" -> source.forEach(row -> {});
                     default -> throw new IllegalArgumentException(writer);
                 }
             }
@@ -67,8 +66,8 @@ public final class ExportWriterBenchmark {
     }
 
     private static Statistics empty() {
-        StatisticsFilter filter = new StatisticsFilter(LocalDate.of(2025, 12, 2), LocalDate.of(2026, 12, 1), null, null,
-                null);
+        StatisticsFilter filter =
+                new StatisticsFilter(LocalDate.of(2025, 12, 2), LocalDate.of(2026, 12, 1), null, null, null);
         return Statistics.of("association", "benchmark", Instant.now(), filter, new CaseloadFigures(), false);
     }
 
@@ -85,10 +84,25 @@ public final class ExportWriterBenchmark {
             query.setInt(1, rows);
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
-                    consumer.accept(new CaseRow(rs.getString(1), null, null, rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), date(rs, 8),
-                            date(rs, 9), date(rs, 10), date(rs, 11), date(rs, 12), date(rs, 13), date(rs, 14),
-                            rs.getString(15), (Integer) rs.getObject(16)));
+                    consumer.accept(new CaseRow(
+                            rs.getString(1),
+                            null,
+                            null,
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getString(7),
+                            date(rs, 8),
+                            date(rs, 9),
+                            date(rs, 10),
+                            date(rs, 11),
+                            date(rs, 12),
+                            date(rs, 13),
+                            date(rs, 14),
+                            rs.getString(15),
+                            (Integer) rs.getObject(16)));
                 }
             }
         } catch (SQLException e) {
@@ -107,20 +121,45 @@ public final class ExportWriterBenchmark {
         org.dhatim.fastexcel.Worksheet summary = book.newWorksheet(CaseloadWorkbook.SUMMARY);
         summary.value(0, 0, "Indicateur");
         summary.value(0, 1, "Valeur");
-        summary.range(0, 0, 0, 1).style().bold().fontColor("FFFFFF").fillColor("008080").set();
+        summary.range(0, 0, 0, 1)
+                .style()
+                .bold()
+                .fontColor("FFFFFF")
+                .fillColor("008080")
+                .set();
         summary.freezePane(0, 1);
         summary.finish(); // fastexcel writes its sheets one after the other
         org.dhatim.fastexcel.Worksheet sheet = book.newWorksheet(CaseloadWorkbook.CASES);
-        String[] headings = {"Dossier", "Motif", "Département", "Préfecture", "Statut", "Étape", "Dernière issue",
-                "Date de l'issue", "Ouvert le", "Rendez-vous", "Déposé le", "Récépissé jusqu'au", "Décision le",
-                "Clos le", "Intervenant", "Jours dépôt → décision"};
+        String[] headings = {
+            "Dossier",
+            "Motif",
+            "Département",
+            "Préfecture",
+            "Statut",
+            "Étape",
+            "Dernière issue",
+            "Date de l'issue",
+            "Ouvert le",
+            "Rendez-vous",
+            "Déposé le",
+            "Récépissé jusqu'au",
+            "Décision le",
+            "Clos le",
+            "Intervenant",
+            "Jours dépôt → décision"
+        };
         int[] widths = {16, 10, 12, 30, 16, 26, 20, 14, 12, 12, 12, 16, 12, 12, 22, 14};
         for (int c = 0; c < headings.length; c++) {
             sheet.value(0, c, headings[c]);
             sheet.width(c, widths[c]);
         }
-        sheet.range(0, 0, 0, headings.length - 1).style().bold().fontColor("FFFFFF").fillColor("008080")
-                .wrapText(true).set();
+        sheet.range(0, 0, 0, headings.length - 1)
+                .style()
+                .bold()
+                .fontColor("FFFFFF")
+                .fillColor("008080")
+                .wrapText(true)
+                .set();
         sheet.freezePane(0, 1);
         int[] r = {1};
         Exception[] failure = {null};

@@ -38,20 +38,20 @@ public final class KeycloakLogin {
             Pattern.compile("<form[^>]*\\sid=\"kc-form-login\"[^>]*>", Pattern.CASE_INSENSITIVE);
     private static final Pattern ACTION = Pattern.compile("\\saction=\"([^\"]+)\"", Pattern.CASE_INSENSITIVE);
     /** The message a Keycloak page shows the user (a field error or the error page's text). */
-    private static final Pattern PAGE_MESSAGE = Pattern.compile(
-            "(?:kc-feedback-text\"|id=\"kc-error-message\")[^>]*>\\s*(?:<p[^>]*>\\s*)?([^<]+?)\\s*<");
+    private static final Pattern PAGE_MESSAGE =
+            Pattern.compile("(?:kc-feedback-text\"|id=\"kc-error-message\")[^>]*>\\s*(?:<p[^>]*>\\s*)?([^<]+?)\\s*<");
+
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
-    private KeycloakLogin() {
-    }
+    private KeycloakLogin() {}
 
     /**
      * @param issuerUrl the realm's issuer, e.g. {@code http://localhost:8180/realms/passerelle}
      * @param redirectUri one of the client's allowed redirect URIs, e.g. {@code http://localhost:8080/}
      * @return the access token (a signed JWT)
      */
-    public static String accessToken(String issuerUrl, String clientId, String redirectUri,
-            String username, String password) {
+    public static String accessToken(
+            String issuerUrl, String clientId, String redirectUri, String username, String password) {
         String base = issuerUrl.replaceAll("/+$", "");
         HttpClient http = HttpClient.newBuilder()
                 .cookieHandler(new LoopbackSecureCookies())
@@ -62,16 +62,26 @@ public final class KeycloakLogin {
         String state = randomUrlSafe(16);
 
         // 1. The authorization request: Keycloak answers with its login page.
-        URI authorize = URI.create(base + "/protocol/openid-connect/auth?" + form(Map.of(
-                "client_id", clientId,
-                "redirect_uri", redirectUri,
-                "response_type", "code",
-                "scope", "openid",
-                "ui_locales", "en",
-                "state", state,
-                "nonce", randomUrlSafe(16),
-                "code_challenge", s256(verifier),
-                "code_challenge_method", "S256")));
+        URI authorize = URI.create(base + "/protocol/openid-connect/auth?"
+                + form(Map.of(
+                        "client_id",
+                        clientId,
+                        "redirect_uri",
+                        redirectUri,
+                        "response_type",
+                        "code",
+                        "scope",
+                        "openid",
+                        "ui_locales",
+                        "en",
+                        "state",
+                        state,
+                        "nonce",
+                        randomUrlSafe(16),
+                        "code_challenge",
+                        s256(verifier),
+                        "code_challenge_method",
+                        "S256")));
         HttpResponse<String> page = send(http, HttpRequest.newBuilder(authorize).GET());
         expect(page, 200, "the authorization endpoint did not show a login page");
         Matcher formTag = LOGIN_FORM.matcher(page.body());
@@ -82,35 +92,43 @@ public final class KeycloakLogin {
         URI loginAction = URI.create(unescapeHtml(action.group(1)));
 
         // 2. The login form: on success a 302 to the redirect URI with the code.
-        HttpResponse<String> login = send(http, HttpRequest.newBuilder(loginAction)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of(
-                        "username", username, "password", password, "credentialId", "")))));
+        HttpResponse<String> login = send(
+                http,
+                HttpRequest.newBuilder(loginAction)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                form(Map.of("username", username, "password", password, "credentialId", "")))));
         if (login.statusCode() != 302) {
-            throw failure("login of '" + username + "' was refused (wrong password, locked or"
-                    + " unknown user, or a required action pending)", login);
+            throw failure(
+                    "login of '" + username + "' was refused (wrong password, locked or"
+                            + " unknown user, or a required action pending)",
+                    login);
         }
-        String location = login.headers().firstValue("Location")
+        String location = login.headers()
+                .firstValue("Location")
                 .orElseThrow(() -> failure("the login redirect has no Location header", login));
         Map<String, String> params = queryParams(location);
         if (params.containsKey("error")) {
-            throw failure("the login redirect carries error=" + params.get("error")
-                    + " (" + params.getOrDefault("error_description", "") + "), location " + location, login);
+            throw failure(
+                    "the login redirect carries error=" + params.get("error") + " ("
+                            + params.getOrDefault("error_description", "") + "), location " + location,
+                    login);
         }
         if (!state.equals(params.get("state")) || !params.containsKey("code")) {
             throw failure("the login redirect has no code or a wrong state: " + location, login);
         }
 
         // 3. The code for tokens, proving possession of the verifier.
-        HttpResponse<String> tokens = send(http, HttpRequest.newBuilder(
-                        URI.create(base + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of(
-                        "grant_type", "authorization_code",
-                        "code", params.get("code"),
-                        "redirect_uri", redirectUri,
-                        "client_id", clientId,
-                        "code_verifier", verifier)))));
+        HttpResponse<String> tokens = send(
+                http,
+                HttpRequest.newBuilder(URI.create(base + "/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form(Map.of(
+                                "grant_type", "authorization_code",
+                                "code", params.get("code"),
+                                "redirect_uri", redirectUri,
+                                "client_id", clientId,
+                                "code_verifier", verifier)))));
         expect(tokens, 200, "the token endpoint refused the code");
         Matcher token = ACCESS_TOKEN.matcher(tokens.body());
         if (!token.find()) {
@@ -131,8 +149,8 @@ public final class KeycloakLogin {
         public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) throws IOException {
             String host = uri.getHost() == null ? "" : uri.getHost();
             boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
-            return cookies.get(loopback ? URI.create("https://" + uri.getRawAuthority() + uri.getRawPath()) : uri,
-                    headers);
+            return cookies.get(
+                    loopback ? URI.create("https://" + uri.getRawAuthority() + uri.getRawPath()) : uri, headers);
         }
 
         @Override
@@ -146,8 +164,8 @@ public final class KeycloakLogin {
         try {
             return http.send(built, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new IllegalStateException("Keycloak login: " + built.method() + " " + built.uri()
-                    + " failed: " + e, e);
+            throw new IllegalStateException(
+                    "Keycloak login: " + built.method() + " " + built.uri() + " failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Keycloak login interrupted", e);
@@ -168,7 +186,8 @@ public final class KeycloakLogin {
         }
         body = body.replaceAll("\\s+", " ").strip();
         return new IllegalStateException("Keycloak login: " + what + " (HTTP " + response.statusCode()
-                + " from " + response.request().method() + " " + response.request().uri() + "; body: "
+                + " from " + response.request().method() + " "
+                + response.request().uri() + "; body: "
                 + (body.length() > 400 ? body.substring(0, 400) + "..." : body) + ")");
     }
 
@@ -190,7 +209,8 @@ public final class KeycloakLogin {
         for (String pair : raw.split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
-                params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                params.put(
+                        URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                         URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }
@@ -200,9 +220,11 @@ public final class KeycloakLogin {
     /** The entities Keycloak's templates put in an attribute value. */
     private static String unescapeHtml(String value) {
         Matcher numeric = Pattern.compile("&#(x?)([0-9a-fA-F]+);").matcher(value);
-        String decoded = numeric.replaceAll(m -> Matcher.quoteReplacement(Character.toString(
-                Integer.parseInt(m.group(2), m.group(1).isEmpty() ? 10 : 16))));
-        return decoded.replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">")
+        String decoded = numeric.replaceAll(m -> Matcher.quoteReplacement(
+                Character.toString(Integer.parseInt(m.group(2), m.group(1).isEmpty() ? 10 : 16))));
+        return decoded.replace("&quot;", "\"")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
                 .replace("&amp;", "&");
     }
 

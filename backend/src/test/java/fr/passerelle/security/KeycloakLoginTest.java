@@ -25,6 +25,7 @@ class KeycloakLoginTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -54,8 +55,12 @@ class KeycloakLoginTest {
         assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
         String path = "/api/cases/" + opened.json().get("id").asText();
 
-        assertThat(login("claire.coord").get(path).status()).as("her coordinator").isEqualTo(200);
-        assertThat(login("sofia.marseille").get(path).status()).as("another association").isEqualTo(404);
+        assertThat(login("claire.coord").get(path).status())
+                .as("her coordinator")
+                .isEqualTo(200);
+        assertThat(login("sofia.marseille").get(path).status())
+                .as("another association")
+                .isEqualTo(404);
     }
 
     @Test
@@ -65,7 +70,11 @@ class KeycloakLoginTest {
         assertThat(me.get("associations").findValuesAsText("slug"))
                 .containsExactlyInAnyOrder("accueil-lyon", "droits-marseille");
         assertThat(me.get("currentAssociation").isNull()).isTrue();
-        assertThat(lawyer.in("droits-marseille").get("/api/me").json().get("currentAssociation").asText())
+        assertThat(lawyer.in("droits-marseille")
+                        .get("/api/me")
+                        .json()
+                        .get("currentAssociation")
+                        .asText())
                 .isEqualTo("droits-marseille");
         assertThat(lawyer.in("solidarite-lille").get("/api/me").status()).isEqualTo(403);
     }

@@ -8,12 +8,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Runs service code in-process as a signed-in member of one association, as a request would. */
 public final class SignedIn {
-    private SignedIn() {
-    }
+    private SignedIn() {}
 
     public static <T> T as(String userId, String association, Set<Role> roles, Supplier<T> work) {
-        CurrentUser user = new CurrentUser(userId, userId, userId, userId + "@example.org", false,
-                Map.of(association, roles));
+        CurrentUser user =
+                new CurrentUser(userId, userId, userId, userId + "@example.org", false, Map.of(association, roles));
         var previous = SecurityContextHolder.getContext().getAuthentication();
         SecurityContextHolder.getContext().setAuthentication(new UserAuthentication(null, user, List.of()));
         try {

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class TokenValidationTest {
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
 

@@ -73,13 +73,17 @@ public final class Api {
                 .header("Accept", "application/json, application/problem+json")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary));
         HttpResponse<String> response = call(request, HttpResponse.BodyHandlers.ofString());
-        return new Response(response.statusCode(), response.body(),
-                response.headers().firstValue("Content-Type").orElse(""), "");
+        return new Response(
+                response.statusCode(),
+                response.body(),
+                response.headers().firstValue("Content-Type").orElse(""),
+                "");
     }
 
     /** A binary download: status, headers and the bytes. */
     public HttpResponse<byte[]> download(String path) {
-        return call(authorized(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET()),
+        return call(
+                authorized(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET()),
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 
@@ -106,8 +110,9 @@ public final class Api {
 
     public Response send(String method, String path, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json))
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
                 .header("Accept", accept);
         if (json != null) {
             request.header("Content-Type", "application/json");
@@ -120,7 +125,9 @@ public final class Api {
         }
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body(),
+            return new Response(
+                    response.statusCode(),
+                    response.body(),
                     response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("WWW-Authenticate").orElse(""));
         } catch (IOException e) {

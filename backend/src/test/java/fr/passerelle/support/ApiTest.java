@@ -14,11 +14,13 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "passerelle.security.issuer=" + TestTokens.ISSUER,
-        "passerelle.security.audience=" + TestTokens.AUDIENCE})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "passerelle.security.issuer=" + TestTokens.ISSUER,
+            "passerelle.security.audience=" + TestTokens.AUDIENCE
+        })
 @ContextConfiguration(initializers = TestTokensInitializer.class)
 @ActiveProfiles("test")
 @org.springframework.context.annotation.Import(TestDirectory.class)
-public @interface ApiTest {
-}
+public @interface ApiTest {}

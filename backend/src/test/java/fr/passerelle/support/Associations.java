@@ -7,13 +7,14 @@ public final class Associations {
     public static final String ALPHA = "alpha";
     public static final String BETA = "beta";
 
-    private Associations() {
-    }
+    private Associations() {}
 
     public static void ensure(JdbcTemplate jdbc, String... slugs) {
         for (String slug : slugs) {
-            jdbc.update("INSERT INTO app.associations (slug, name) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                    slug, "Association " + slug);
+            jdbc.update(
+                    "INSERT INTO app.associations (slug, name) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                    slug,
+                    "Association " + slug);
         }
     }
 

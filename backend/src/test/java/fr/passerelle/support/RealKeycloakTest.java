@@ -15,15 +15,19 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "passerelle.security.issuer=" + RealKeycloakTest.ISSUER,
-        "passerelle.security.audience=passerelle-api",
-        "passerelle.keycloak-admin.client-secret=" + RealKeycloakTest.DEMO_ADMIN_API_SECRET})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "passerelle.security.issuer=" + RealKeycloakTest.ISSUER,
+            "passerelle.security.audience=passerelle-api",
+            "passerelle.keycloak-admin.client-secret=" + RealKeycloakTest.DEMO_ADMIN_API_SECRET
+        })
 @ActiveProfiles("test")
 public @interface RealKeycloakTest {
     String ISSUER = "http://localhost:8180/realms/passerelle";
     /** The web app's public client, through which tests log in ({@code KeycloakLogin}). */
     String CLIENT = "passerelle-web";
+
     String REDIRECT = "http://localhost:8080/";
     /** The secret of the client {@code passerelle-admin-api} in the demo realm (infra/keycloak/passerelle-realm.json). */
     String DEMO_ADMIN_API_SECRET = "demo-admin-api-secret";

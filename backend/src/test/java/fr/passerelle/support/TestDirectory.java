@@ -25,14 +25,18 @@ public class TestDirectory implements AssociationDirectory {
             return Optional.empty();
         }
         Set<Role> roles = roles(user, association);
-        return roles.isEmpty() ? Optional.empty() : Optional.of(new Person(userId, user.username(), user.username(), roles));
+        return roles.isEmpty()
+                ? Optional.empty()
+                : Optional.of(new Person(userId, user.username(), user.username(), roles));
     }
 
     @Override
     public List<Person> withRole(String association, Role role) {
-        return TestTokens.ISSUED.values().stream().filter(user -> roles(user, association).contains(role))
+        return TestTokens.ISSUED.values().stream()
+                .filter(user -> roles(user, association).contains(role))
                 .map(user -> new Person(user.subject(), user.username(), user.username(), Set.of(role)))
-                .sorted(Comparator.comparing(Person::name)).toList();
+                .sorted(Comparator.comparing(Person::name))
+                .toList();
     }
 
     private static Set<Role> roles(TestTokens.Builder user, String association) {

@@ -36,8 +36,7 @@ public final class TestTokens {
     /** Every user a token was made for, by subject: the test identity provider's directory ({@link TestDirectory}). */
     static final java.util.Map<String, Builder> ISSUED = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     public static String jwksUri() {
         return JWKS_URI;
@@ -61,7 +60,8 @@ public final class TestTokens {
         private Builder(String username, List<String> groups) {
             this.username = username;
             this.groups = groups;
-            this.subject = UUID.nameUUIDFromBytes(username.getBytes(StandardCharsets.UTF_8)).toString();
+            this.subject = UUID.nameUUIDFromBytes(username.getBytes(StandardCharsets.UTF_8))
+                    .toString();
         }
 
         public Builder issuer(String issuer) {
@@ -115,7 +115,8 @@ public final class TestTokens {
         public String token() {
             ISSUED.put(subject, this);
             Instant issuedAt = expiresAt.isAfter(Instant.now())
-                    ? Instant.now().minus(Duration.ofMinutes(1)) : expiresAt.minus(Duration.ofMinutes(10));
+                    ? Instant.now().minus(Duration.ofMinutes(1))
+                    : expiresAt.minus(Duration.ofMinutes(10));
             JWTClaimsSet claims = new JWTClaimsSet.Builder()
                     .issuer(issuer)
                     .audience(audience)
@@ -131,7 +132,10 @@ public final class TestTokens {
                     .build();
             try {
                 SignedJWT jwt = new SignedJWT(
-                        new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID()).build(), claims);
+                        new JWSHeader.Builder(JWSAlgorithm.RS256)
+                                .keyID(signingKey.getKeyID())
+                                .build(),
+                        claims);
                 jwt.sign(new RSASSASigner(signingKey));
                 return jwt.serialize();
             } catch (JOSEException e) {

@@ -8,6 +8,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 public class TestTokensInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        TestPropertyValues.of("passerelle.security.jwk-set-uri=" + TestTokens.jwksUri()).applyTo(context);
+        TestPropertyValues.of("passerelle.security.jwk-set-uri=" + TestTokens.jwksUri())
+                .applyTo(context);
     }
 }

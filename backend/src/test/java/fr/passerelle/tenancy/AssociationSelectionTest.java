@@ -21,15 +21,23 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class AssociationSelectionTest {
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
+
     Api lawyer;
 
     @BeforeEach
     void setUp() {
         Associations.ensure(jdbc, ALPHA, BETA, "gamma");
-        lawyer = Api.at(port).as(TestTokens.user("me.durand", group(ALPHA, "lawyer"), group(BETA, "lawyer"),
-                group(BETA, "coordinator"), "/unrelated/group").token());
+        lawyer = Api.at(port)
+                .as(TestTokens.user(
+                                "me.durand",
+                                group(ALPHA, "lawyer"),
+                                group(BETA, "lawyer"),
+                                group(BETA, "coordinator"),
+                                "/unrelated/group")
+                        .token());
     }
 
     @Test
@@ -37,7 +45,9 @@ class AssociationSelectionTest {
         JsonNode me = lawyer.get("/api/me").json();
         assertThat(me.get("associations")).hasSize(2);
         assertThat(me.get("associations").findValuesAsText("slug")).containsExactlyInAnyOrder(ALPHA, BETA);
-        assertThat(me.get("currentAssociation").isNull()).as("several associations, none chosen").isTrue();
+        assertThat(me.get("currentAssociation").isNull())
+                .as("several associations, none chosen")
+                .isTrue();
         JsonNode beta = lawyer.in(BETA).get("/api/me").json();
         assertThat(beta.get("currentAssociation").asText()).isEqualTo(BETA);
         assertThat(beta.toString()).contains("[\"coordinator\",\"lawyer\"]");
@@ -55,13 +65,19 @@ class AssociationSelectionTest {
         var response = lawyer.in("gamma").get("/api/me");
         assertThat(response.status()).isEqualTo(403);
         assertThat(response.json().get("detail").asText()).contains("gamma");
-        assertThat(lawyer.in(BETA).get("/api/cases").status()).as("coordinator in beta").isEqualTo(200);
-        assertThat(lawyer.in(ALPHA).get("/api/cases").status()).as("only a lawyer in alpha").isEqualTo(403);
+        assertThat(lawyer.in(BETA).get("/api/cases").status())
+                .as("coordinator in beta")
+                .isEqualTo(200);
+        assertThat(lawyer.in(ALPHA).get("/api/cases").status())
+                .as("only a lawyer in alpha")
+                .isEqualTo(403);
     }
 
     @Test
     void aSingleAssociationIsChosenByDefault() {
-        Api caseworker = Api.at(port).as(TestTokens.user("ines", group(ALPHA, "caseworker")).token());
-        assertThat(caseworker.get("/api/me").json().get("currentAssociation").asText()).isEqualTo(ALPHA);
+        Api caseworker = Api.at(port)
+                .as(TestTokens.user("ines", group(ALPHA, "caseworker")).token());
+        assertThat(caseworker.get("/api/me").json().get("currentAssociation").asText())
+                .isEqualTo(ALPHA);
     }
 }

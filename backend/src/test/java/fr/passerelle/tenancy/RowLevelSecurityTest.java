@@ -31,8 +31,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class RowLevelSecurityTest {
     @Value("${spring.datasource.url}")
     String url;
+
     @Value("${spring.datasource.username}")
     String appRole;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -50,10 +52,11 @@ class RowLevelSecurityTest {
 
     @Test
     void theServiceRoleCannotBypassRowLevelSecurity() throws SQLException {
-        try (Connection connection = appConnection(); PreparedStatement query = connection.prepareStatement("""
+        try (Connection connection = appConnection();
+                PreparedStatement query = connection.prepareStatement("""
                 SELECT r.rolsuper, r.rolbypassrls, c.relowner = r.oid AS owner, c.relforcerowsecurity
                 FROM pg_roles r, pg_class c WHERE r.rolname = current_user AND c.oid = 'app.cases'::regclass""");
-             ResultSet row = query.executeQuery()) {
+                ResultSet row = query.executeQuery()) {
             assertThat(row.next()).isTrue();
             assertThat(row.getBoolean("rolsuper")).isFalse();
             assertThat(row.getBoolean("rolbypassrls")).isFalse();
@@ -85,7 +88,9 @@ class RowLevelSecurityTest {
                         AND pg_get_expr(p.polwithcheck, p.polrelid) = ?))
                 ORDER BY 1""", String.class, TENANT_CHECK, TENANT_CHECK);
         assertThat(tenantOwned).contains("cases", "applicants", "audit_events", "open_tasks");
-        assertThat(unguarded).as("tenant-owned tables without the tenant policy").isEmpty();
+        assertThat(unguarded)
+                .as("tenant-owned tables without the tenant policy")
+                .isEmpty();
     }
 
     @Test
@@ -129,8 +134,8 @@ class RowLevelSecurityTest {
     void anotherTenantsRowsCannotBeUpdatedOrDeleted() throws SQLException {
         try (Connection connection = appConnection()) {
             setTenant(connection, ALPHA);
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE app.cases SET department = '13' WHERE id = ?")) {
+            try (PreparedStatement update =
+                    connection.prepareStatement("UPDATE app.cases SET department = '13' WHERE id = ?")) {
                 update.setObject(1, betaCase);
                 assertThat(update.executeUpdate()).isZero();
             }
@@ -138,8 +143,8 @@ class RowLevelSecurityTest {
                 delete.setObject(1, betaCase);
                 assertThat(delete.executeUpdate()).isZero();
             }
-            try (PreparedStatement move = connection.prepareStatement(
-                    "UPDATE app.cases SET tenant_id = 'beta' WHERE id = ?")) {
+            try (PreparedStatement move =
+                    connection.prepareStatement("UPDATE app.cases SET tenant_id = 'beta' WHERE id = ?")) {
                 move.setObject(1, alphaCase);
                 assertThatThrownBy(move::executeUpdate).hasMessageContaining("row-level security");
             }
@@ -148,7 +153,8 @@ class RowLevelSecurityTest {
 
     @Test
     void theServicesOwnConnectionsCarryTheCurrentAssociation() {
-        List<String> seen = Tenancy.runAs(new CurrentAssociation(BETA, Set.of(Role.CASEWORKER)),
+        List<String> seen = Tenancy.runAs(
+                new CurrentAssociation(BETA, Set.of(Role.CASEWORKER)),
                 () -> jdbc.queryForList("SELECT DISTINCT tenant_id FROM app.cases", String.class));
         assertThat(seen).containsExactly(BETA);
         List<String> outside = jdbc.queryForList("SELECT DISTINCT tenant_id FROM app.cases", String.class);
@@ -161,20 +167,19 @@ class RowLevelSecurityTest {
 
     private static void setTenant(Connection connection, String tenant) throws SQLException {
         try (PreparedStatement statement =
-                     connection.prepareStatement("SELECT set_config('passerelle.tenant_id', ?, false)")) {
+                connection.prepareStatement("SELECT set_config('passerelle.tenant_id', ?, false)")) {
             statement.setString(1, tenant);
             statement.execute();
         }
     }
 
-    private static UUID insertCase(Connection connection, String currentTenant, String rowTenant)
-            throws SQLException {
+    private static UUID insertCase(Connection connection, String currentTenant, String rowTenant) throws SQLException {
         setTenant(connection, currentTenant);
         UUID id = UUID.randomUUID();
         try (PreparedStatement applicant = connection.prepareStatement("""
                 INSERT INTO app.applicants (id, tenant_id, last_name, created_at, updated_at)
                 VALUES (?, ?, 'Test', now(), now())""");
-             PreparedStatement insert = connection.prepareStatement("""
+                PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO app.cases (id, tenant_id, reference, applicant_id, ground, department, status,
                                        created_at, updated_at)
                 VALUES (?, ?, ?, ?, 'L435-1', '69', 'PREPARATION', now(), now())""")) {

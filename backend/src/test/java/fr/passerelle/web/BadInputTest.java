@@ -69,16 +69,18 @@ class BadInputTest {
     private static final Pattern INTERNAL = Pattern.compile(
             "java\\.|javax\\.|jakarta\\.|fr\\.passerelle|org\\.(springframework|hibernate|postgresql|camunda)"
                     + "|com\\.fasterxml|Exception|\\$|#|\\.java:|\\bat [a-z]+\\.[a-z]");
-    private static final Set<RequestMethod> WRITES = Set.of(RequestMethod.POST, RequestMethod.PUT,
-            RequestMethod.PATCH, RequestMethod.DELETE);
+    private static final Set<RequestMethod> WRITES =
+            Set.of(RequestMethod.POST, RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE);
     /** Text that no field may hold, whatever its kind: NUL, other C0 controls, DEL, a C1 control. */
-    private static final List<String> CONTROL = List.of("a\u0000b", "\u0001", "\u001b[31mred", "x\u007f", "x\u0085y",
-            "\ud800");
+    private static final List<String> CONTROL =
+            List.of("a\u0000b", "\u0001", "\u001b[31mred", "x\u007f", "x\u0085y", "\ud800");
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -130,11 +132,19 @@ class BadInputTest {
         // The container's error path and a multipart upload without its boundary.
         check("GET /error", send("GET", "/error", null, null, coordinator), null, false);
 
-        System.out.printf("Bad-input sweep: %d requests to %d endpoints, %d answers of 500, %d other faults%n",
+        System.out.printf(
+                "Bad-input sweep: %d requests to %d endpoints, %d answers of 500, %d other faults%n",
                 sent, swept.size(), fiveHundreds.size(), failures.size());
-        assertThat(swept).as("the walk found the endpoints").contains("POST /api/cases", "PUT /api/cases/{id}",
-                "POST /api/tasks/{id}/complete", "POST /api/cases/{caseId}/checklist/{piece}/documents",
-                "POST /api/cases/{caseId}/events/{event}", "DELETE /api/cases/{id}", "GET /api/applicants");
+        assertThat(swept)
+                .as("the walk found the endpoints")
+                .contains(
+                        "POST /api/cases",
+                        "PUT /api/cases/{id}",
+                        "POST /api/tasks/{id}/complete",
+                        "POST /api/cases/{caseId}/checklist/{piece}/documents",
+                        "POST /api/cases/{caseId}/events/{event}",
+                        "DELETE /api/cases/{id}",
+                        "GET /api/applicants");
         fiveHundreds.forEach(fault -> System.out.println("500: " + fault));
         failures.forEach(fault -> System.out.println("fault: " + fault));
         assertThat(fiveHundreds).as("answers of 500").isEmpty();
@@ -150,36 +160,55 @@ class BadInputTest {
                                            "livesInFrance": true}],
                              "relativesInFrance": [{"relation": "MOTHER", "status": "REGULAR_RESIDENT"}]},
                   "familyNotes": "Mère à Villeurbanne"},
-                 "ground": "L435-1", "department": "69", "prefecture": "Préfecture du Rhône"}""".getBytes(
-                StandardCharsets.UTF_8), coordinator);
+                 "ground": "L435-1", "department": "69", "prefecture": "Préfecture du Rhône"}""".getBytes(StandardCharsets.UTF_8), coordinator);
         assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
         JsonNode file = JSON.readTree(opened.body());
         caseId = file.get("id").asText();
         applicantId = file.get("applicantId").asText();
-        piece = JSON.readTree(send("GET", "/api/cases/" + caseId + "/checklist", null, null, coordinator).body())
-                .get("pieces").get(0).get("piece").asText();
+        piece = JSON.readTree(send("GET", "/api/cases/" + caseId + "/checklist", null, null, coordinator)
+                        .body())
+                .get("pieces")
+                .get(0)
+                .get("piece")
+                .asText();
         String boundary = "sweep" + System.nanoTime();
         byte[] upload = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n"
-                + "Content-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\n\r\n--" + boundary + "--\r\n")
+                        + "Content-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\n\r\n--" + boundary + "--\r\n")
                 .getBytes(StandardCharsets.UTF_8);
-        var uploaded = send("POST", "/api/cases/" + caseId + "/checklist/" + piece + "/documents",
-                "multipart/form-data; boundary=" + boundary, upload, coordinator);
+        var uploaded = send(
+                "POST",
+                "/api/cases/" + caseId + "/checklist/" + piece + "/documents",
+                "multipart/form-data; boundary=" + boundary,
+                upload,
+                coordinator);
         assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
         documentId = JSON.readTree(uploaded.body()).get("id").asText();
-        JsonNode tasks = JSON.readTree(send("GET", "/api/cases/" + caseId + "/tasks", null, null, coordinator).body());
+        JsonNode tasks = JSON.readTree(send("GET", "/api/cases/" + caseId + "/tasks", null, null, coordinator)
+                .body());
         taskId = tasks.get(0).get("id").asText();
-        taskForm = JSON.readTree(send("GET", "/api/tasks/" + taskId, null, null, coordinator).body()).get("form");
+        taskForm = JSON.readTree(send("GET", "/api/tasks/" + taskId, null, null, coordinator)
+                        .body())
+                .get("form");
     }
 
     /** What the sweep must leave as it was: the case, its applicant, checklist, notes, documents and tasks. */
     private String snapshot() {
         StringBuilder all = new StringBuilder();
-        for (String path : List.of("/api/cases/" + caseId, "/api/applicants/" + applicantId,
-                "/api/cases/" + caseId + "/checklist", "/api/cases/" + caseId + "/notes",
-                "/api/cases/" + caseId + "/documents", "/api/cases/" + caseId + "/tasks", "/api/tasks/" + taskId)) {
+        for (String path : List.of(
+                "/api/cases/" + caseId,
+                "/api/applicants/" + applicantId,
+                "/api/cases/" + caseId + "/checklist",
+                "/api/cases/" + caseId + "/notes",
+                "/api/cases/" + caseId + "/documents",
+                "/api/cases/" + caseId + "/tasks",
+                "/api/tasks/" + taskId)) {
             var response = send("GET", path, null, null, coordinator);
-            all.append(path).append(' ').append(response.statusCode()).append(' ')
-                    .append(response.body().replaceAll("\"asOf\":\"[^\"]*\"", "")).append('\n');
+            all.append(path)
+                    .append(' ')
+                    .append(response.statusCode())
+                    .append(' ')
+                    .append(response.body().replaceAll("\"asOf\":\"[^\"]*\"", ""))
+                    .append('\n');
         }
         return all.toString();
     }
@@ -195,10 +224,17 @@ class BadInputTest {
         for (String variable : variables(pattern)) {
             for (String bad : List.of("not-an-id", UUID.randomUUID().toString(), "a%00b", "%1B%5B31m", "x%7F")) {
                 String badPath = fill(pattern, Map.of(variable, bad));
-                var response = send(method, badPath, body != null ? "application/json" : null,
-                        body != null ? "{}".getBytes(StandardCharsets.UTF_8) : null, caller);
+                var response = send(
+                        method,
+                        badPath,
+                        body != null ? "application/json" : null,
+                        body != null ? "{}".getBytes(StandardCharsets.UTF_8) : null,
+                        caller);
                 // Named by the variable, or as the path when the address itself is refused before routing.
-                check(name + " {" + variable + "}=" + bad, response, bad.contains("%") && !multipart ? variable : null,
+                check(
+                        name + " {" + variable + "}=" + bad,
+                        response,
+                        bad.contains("%") && !multipart ? variable : null,
                         unconfigured(pattern, response));
             }
         }
@@ -207,35 +243,69 @@ class BadInputTest {
         }
         // The body as a whole.
         for (String raw : List.of("{\"a\": ", "", "[]", "\"text\"", "12", "{\"x\": 1, \"x\": 2}", "{} {}")) {
-            check(name + " body " + raw, send(method, path, "application/json", raw.getBytes(StandardCharsets.UTF_8),
-                    caller), null, false);
+            check(
+                    name + " body " + raw,
+                    send(method, path, "application/json", raw.getBytes(StandardCharsets.UTF_8), caller),
+                    null,
+                    false);
         }
         check(name + " no body", send(method, path, "application/json", null, caller), null, false);
-        check(name + " text/plain", send(method, path, "text/plain", "x".getBytes(StandardCharsets.UTF_8), caller),
-                null, false);
-        check(name + " multipart without boundary", send(method, path, "multipart/form-data",
-                "--x\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nx\r\n--x--\r\n".getBytes(
-                        StandardCharsets.UTF_8), caller), multipart ? "file" : null, false);
+        check(
+                name + " text/plain",
+                send(method, path, "text/plain", "x".getBytes(StandardCharsets.UTF_8), caller),
+                null,
+                false);
+        check(
+                name + " multipart without boundary",
+                send(
+                        method,
+                        path,
+                        "multipart/form-data",
+                        "--x\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nx\r\n--x--\r\n"
+                                .getBytes(StandardCharsets.UTF_8),
+                        caller),
+                multipart ? "file" : null,
+                false);
         if (multipart) {
             String boundary = "b" + System.nanoTime();
             for (String bad : CONTROL.subList(0, 5)) {
                 byte[] part = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\n" + bad
-                        + "\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-                check(name + " multipart field with " + escape(bad), send(method, path,
-                        "multipart/form-data; boundary=" + boundary, part, caller), "note", false);
+                                + "\r\n--" + boundary + "--\r\n")
+                        .getBytes(StandardCharsets.UTF_8);
+                check(
+                        name + " multipart field with " + escape(bad),
+                        send(method, path, "multipart/form-data; boundary=" + boundary, part, caller),
+                        "note",
+                        false);
             }
             byte[] noFile = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"other\"\r\n\r\nx\r\n--"
-                    + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-            check(name + " multipart without its file", send(method, path, "multipart/form-data; boundary="
-                    + boundary, noFile, caller), "file", false);
+                            + boundary + "--\r\n")
+                    .getBytes(StandardCharsets.UTF_8);
+            check(
+                    name + " multipart without its file",
+                    send(method, path, "multipart/form-data; boundary=" + boundary, noFile, caller),
+                    "file",
+                    false);
             return;
         }
-        check(name + " unknown field", send(method, path, "application/json",
-                "{\"zzUnknownField\": 1}".getBytes(StandardCharsets.UTF_8), caller), "zzUnknownField", false);
+        check(
+                name + " unknown field",
+                send(
+                        method,
+                        path,
+                        "application/json",
+                        "{\"zzUnknownField\": 1}".getBytes(StandardCharsets.UTF_8),
+                        caller),
+                "zzUnknownField",
+                false);
         if (pattern.contains("{event}")) { // every event, each with its own form
             for (String event : events()) {
-                sweepFields(method, fill(pattern, Map.of("event", event)), name + " (" + event + ")",
-                        formFields(messageForm(event)), caller);
+                sweepFields(
+                        method,
+                        fill(pattern, Map.of("event", event)),
+                        name + " (" + event + ")",
+                        formFields(messageForm(event)),
+                        caller);
             }
             return;
         }
@@ -246,12 +316,16 @@ class BadInputTest {
         for (Field field : fields) {
             for (JsonNode bad : badValues(field)) {
                 // A lone surrogate cannot be encoded in UTF-8: sent as the JSON escape a client could write.
-                byte[] json = wrap(field, bad).toString().replace("\ud800", "\\ud800")
-                        .getBytes(StandardCharsets.UTF_8);
-                String shown = bad.isTextual() && bad.asText().length() > 40 ? "\"x\" * " + bad.asText().length()
+                byte[] json =
+                        wrap(field, bad).toString().replace("\ud800", "\\ud800").getBytes(StandardCharsets.UTF_8);
+                String shown = bad.isTextual() && bad.asText().length() > 40
+                        ? "\"x\" * " + bad.asText().length()
                         : escape(bad.toString());
-                check(name + " " + field.name() + "=" + shown, send(method, path, "application/json", json, caller),
-                        field.name(), false);
+                check(
+                        name + " " + field.name() + "=" + shown,
+                        send(method, path, "application/json", json, caller),
+                        field.name(),
+                        false);
             }
         }
     }
@@ -266,8 +340,9 @@ class BadInputTest {
             parameter.initParameterNameDiscovery(new org.springframework.core.DefaultParameterNameDiscoverer());
             RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
             if (param != null && !Map.class.isAssignableFrom(parameter.getParameterType())) {
-                String key = !param.name().isEmpty() ? param.name() : !param.value().isEmpty() ? param.value()
-                        : parameter.getParameterName();
+                String key = !param.name().isEmpty()
+                        ? param.name()
+                        : !param.value().isEmpty() ? param.value() : parameter.getParameterName();
                 parameters.add(key);
                 if (parameter.getParameterType() != String.class) {
                     var response = send("GET", path + "?" + key + "=%7Bnot%7D", null, null, caller);
@@ -278,8 +353,12 @@ class BadInputTest {
         parameters.add("zzSweep");
         for (String key : parameters) {
             for (String bad : CONTROL.subList(0, 3)) {
-                var response = send("GET", path + "?" + key + "=" + URLEncoder.encode(bad, StandardCharsets.UTF_8),
-                        null, null, caller);
+                var response = send(
+                        "GET",
+                        path + "?" + key + "=" + URLEncoder.encode(bad, StandardCharsets.UTF_8),
+                        null,
+                        null,
+                        caller);
                 check(name + " ?" + key + "=" + escape(bad), response, key, unconfigured(pattern, response));
             }
         }
@@ -322,7 +401,9 @@ class BadInputTest {
                 boolean named = false;
                 for (var names = errors.fieldNames(); names.hasNext(); ) {
                     String key = names.next();
-                    if (key.equals(field) || key.startsWith(field + ".") || key.startsWith(field + "[")
+                    if (key.equals(field)
+                            || key.startsWith(field + ".")
+                            || key.startsWith(field + "[")
                             || key.equals("path")) {
                         named = codes.has(key);
                     }
@@ -341,9 +422,13 @@ class BadInputTest {
      * object around each key, with its primitive flags set (false, 0), so that a nested fault is
      * not hidden behind a missing sibling flag.
      */
-    private record Field(String name, List<Object> steps, List<ObjectNode> frames, String kind, boolean multiLine,
-                         List<String> choices) {
-    }
+    private record Field(
+            String name,
+            List<Object> steps,
+            List<ObjectNode> frames,
+            String kind,
+            boolean multiLine,
+            List<String> choices) {}
 
     /** The fields of a body: a request record's components (nested and list elements too), or a form's fields. */
     private List<Field> fields(String pattern, MethodParameter body) {
@@ -356,8 +441,8 @@ class BadInputTest {
         return fields;
     }
 
-    private static void recordFields(Class<?> type, List<Object> steps, List<ObjectNode> frames, String prefix,
-                                     List<Field> fields, int depth) {
+    private static void recordFields(
+            Class<?> type, List<Object> steps, List<ObjectNode> frames, String prefix, List<Field> fields, int depth) {
         if (!type.isRecord() || depth > 4) {
             return;
         }
@@ -380,8 +465,15 @@ class BadInputTest {
         }
     }
 
-    private static void typed(Class<?> type, Type generic, List<Object> at, List<ObjectNode> frames, String name,
-                              boolean multiLine, List<Field> fields, int depth) {
+    private static void typed(
+            Class<?> type,
+            Type generic,
+            List<Object> at,
+            List<ObjectNode> frames,
+            String name,
+            boolean multiLine,
+            List<Field> fields,
+            int depth) {
         if (Collection.class.isAssignableFrom(type)) {
             fields.add(new Field(name, at, frames, "list", false, List.of()));
             if (generic instanceof ParameterizedType parameterized
@@ -454,20 +546,29 @@ class BadInputTest {
                 continue;
             }
             List<String> choices = new ArrayList<>();
-            component.path("values").forEach(value -> choices.add(value.path("value").asText()));
+            component
+                    .path("values")
+                    .forEach(value -> choices.add(value.path("value").asText()));
             String kind = switch (component.path("type").asText()) {
                 case "textfield", "textarea" -> "form-text";
                 case "number" -> "form-number";
                 case "checkbox" -> "form-boolean";
                 case "select", "radio" -> "form-choice";
                 case "checklist", "taglist" -> "form-choices";
-                case "datetime" -> "datetime".equals(component.path("subtype").asText()) ? "form-datetime"
-                        : "time".equals(component.path("subtype").asText()) ? "form-time" : "form-date";
+                case "datetime" ->
+                    "datetime".equals(component.path("subtype").asText())
+                            ? "form-datetime"
+                            : "time".equals(component.path("subtype").asText()) ? "form-time" : "form-date";
                 default -> null;
             };
             if (kind != null) {
-                fields.add(new Field(key, List.of(key), List.of(NODES.objectNode()), kind,
-                        "textarea".equals(component.path("type").asText()), choices));
+                fields.add(new Field(
+                        key,
+                        List.of(key),
+                        List.of(NODES.objectNode()),
+                        kind,
+                        "textarea".equals(component.path("type").asText()),
+                        choices));
             }
         }
     }
@@ -587,7 +688,8 @@ class BadInputTest {
         }
     }
 
-    private static MethodParameter parameter(HandlerMethod handler, Class<? extends java.lang.annotation.Annotation> a) {
+    private static MethodParameter parameter(
+            HandlerMethod handler, Class<? extends java.lang.annotation.Annotation> a) {
         for (MethodParameter parameter : handler.getMethodParameters()) {
             if (parameter.hasParameterAnnotation(a)) {
                 return parameter;
@@ -615,16 +717,18 @@ class BadInputTest {
                 case "piece" -> piece;
                 case "event" -> "decision-notified";
                 case "slug" -> ALPHA;
-                case "id" -> pattern.startsWith("/api/applicants") ? applicantId
-                        : pattern.startsWith("/api/tasks") ? taskId : caseId;
+                case "id" ->
+                    pattern.startsWith("/api/applicants")
+                            ? applicantId
+                            : pattern.startsWith("/api/tasks") ? taskId : caseId;
                 default -> UUID.randomUUID().toString();
             };
             samples.put(variable, overrides.getOrDefault(variable, value));
         }
         String path = pattern;
         for (var sample : samples.entrySet()) {
-            path = path.replaceFirst("\\{" + Pattern.quote(sample.getKey()) + "[^}]*}",
-                    Matcher.quoteReplacement(sample.getValue()));
+            path = path.replaceFirst(
+                    "\\{" + Pattern.quote(sample.getKey()) + "[^}]*}", Matcher.quoteReplacement(sample.getValue()));
         }
         return path;
     }
@@ -632,8 +736,11 @@ class BadInputTest {
     private HttpResponse<String> send(String method, String path, String contentType, byte[] body, String token) {
         sent++;
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body))
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body))
                 .header("Accept", "application/json, application/problem+json, */*;q=0.1")
                 .header("Authorization", "Bearer " + token);
         if (contentType != null) {
@@ -654,8 +761,11 @@ class BadInputTest {
 
     private static String escape(String text) {
         StringBuilder out = new StringBuilder();
-        text.chars().forEach(c -> out.append(c < 0x20 || (c >= 0x7f && c <= 0x9f) || Character.isSurrogate((char) c)
-                ? String.format("\\u%04x", c) : String.valueOf((char) c)));
+        text.chars()
+                .forEach(c -> out.append(
+                        c < 0x20 || (c >= 0x7f && c <= 0x9f) || Character.isSurrogate((char) c)
+                                ? String.format("\\u%04x", c)
+                                : String.valueOf((char) c)));
         return out.toString();
     }
 

@@ -25,14 +25,20 @@ class ProblemShapeTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
 
     private HttpResponse<String> send(String method, String path, String body, String language) throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body))
-                .header("Authorization", "Bearer " + TestTokens.user("claire", group(ALPHA, "coordinator")).token())
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header(
+                        "Authorization",
+                        "Bearer "
+                                + TestTokens.user("claire", group(ALPHA, "coordinator"))
+                                        .token())
                 .header("Content-Type", "application/json");
         if (language != null) {
             request.header("Accept-Language", language);
@@ -53,13 +59,15 @@ class ProblemShapeTest {
         assertThat(problem.get("errorCodes").get("lastName").asText()).isEqualTo("not_text");
         assertThat(problem.get("detail").asText()).isEqualTo("lastName: doit être du texte");
 
-        var english = JSON.readTree(send("POST", "/api/applicants", body, "en-GB,en;q=0.8").body());
+        var english = JSON.readTree(
+                send("POST", "/api/applicants", body, "en-GB,en;q=0.8").body());
         assertThat(english.get("title").asText()).isEqualTo("Invalid input");
         assertThat(english.get("errors").get("lastName").asText()).isEqualTo("must be text");
         assertThat(english.get("errorCodes")).isEqualTo(problem.get("errorCodes"));
 
-        var validation = JSON.readTree(send("POST", "/api/applicants", "{\"lastName\": \"x\", \"phone\": \"abc\"}",
-                "en").body());
+        var validation =
+                JSON.readTree(send("POST", "/api/applicants", "{\"lastName\": \"x\", \"phone\": \"abc\"}", "en")
+                        .body());
         assertThat(validation.get("errors").get("phone").asText()).isEqualTo("must be a phone number");
         assertThat(validation.get("errorCodes").get("phone").asText()).isEqualTo("pattern");
     }
@@ -75,13 +83,24 @@ class ProblemShapeTest {
     @Test
     void theApiAndTheAppCarryTheContentSecurityPolicyAndNoReferrer() throws Exception {
         for (String path : new String[] {"/", "/api/config", "/api/cases"}) {
-            var response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+            var response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
-            String csp = response.headers().firstValue("Content-Security-Policy").orElse("");
-            assertThat(csp).as(path).contains("default-src 'self'", "script-src 'self'", "frame-ancestors 'none'",
-                    "connect-src 'self' http://localhost:8180", "img-src 'self' data:");
+            String csp =
+                    response.headers().firstValue("Content-Security-Policy").orElse("");
+            assertThat(csp)
+                    .as(path)
+                    .contains(
+                            "default-src 'self'",
+                            "script-src 'self'",
+                            "frame-ancestors 'none'",
+                            "connect-src 'self' http://localhost:8180",
+                            "img-src 'self' data:");
             assertThat(csp).as("no inline script").doesNotContain("script-src 'self' 'unsafe-inline'");
-            assertThat(response.headers().firstValue("Referrer-Policy")).as(path).hasValue("no-referrer");
+            assertThat(response.headers().firstValue("Referrer-Policy"))
+                    .as(path)
+                    .hasValue("no-referrer");
         }
     }
 }

@@ -26,7 +26,9 @@ class SinglePageAppTest {
     @Test
     void unknownApiPathsAndFilesAreNotTheApp() {
         assertThat(Api.at(port).browsing().get("/missing.js").status()).isEqualTo(404);
-        assertThat(Api.at(port).get("/api/nothing-here").status()).as("needs a token first").isEqualTo(401);
+        assertThat(Api.at(port).get("/api/nothing-here").status())
+                .as("needs a token first")
+                .isEqualTo(401);
     }
 
     @Test
@@ -42,8 +44,11 @@ class SinglePageAppTest {
         var docs = Api.at(port).get("/v3/api-docs");
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().get("paths").has("/api/cases")).isTrue();
-        var taskListParameters = docs.json().at("/paths/~1api~1tasks/get/parameters").findValuesAsText("name");
-        assertThat(taskListParameters).contains("scope", "step", "ground", "prefecture", "dueWithinDays", "overdue",
-                "assignee", "page", "size").doesNotContain("parameters");
+        var taskListParameters =
+                docs.json().at("/paths/~1api~1tasks/get/parameters").findValuesAsText("name");
+        assertThat(taskListParameters)
+                .contains(
+                        "scope", "step", "ground", "prefecture", "dueWithinDays", "overdue", "assignee", "page", "size")
+                .doesNotContain("parameters");
     }
 }

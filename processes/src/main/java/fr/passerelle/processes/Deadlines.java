@@ -10,18 +10,18 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  * legal counting stays in one place.
  */
 public interface Deadlines {
-  /** When a timer on the rule fires. */
-  Date timer(VariableScope execution, String rule, String fromVariable);
+    /** When a timer on the rule fires. */
+    Date timer(VariableScope execution, String rule, String fromVariable);
 
-  /** The last moment to act (a task's due date). */
-  Date due(VariableScope execution, String rule, String fromVariable);
+    /** The last moment to act (a task's due date). */
+    Date due(VariableScope execution, String rule, String fromVariable);
 
-  /** The deadline's date, ISO. */
-  String date(VariableScope execution, String rule, String fromVariable);
+    /** The deadline's date, ISO. */
+    String date(VariableScope execution, String rule, String fromVariable);
 
-  /** Whether the date in {@code actualVariable} comes after the deadline. */
-  boolean isLate(VariableScope execution, String rule, String fromVariable, String actualVariable);
+    /** Whether the date in {@code actualVariable} comes after the deadline. */
+    boolean isLate(VariableScope execution, String rule, String fromVariable, String actualVariable);
 
-  /** The start of the date in {@code dateVariable}, Paris time. */
-  Date at(VariableScope execution, String dateVariable);
+    /** The start of the date in {@code dateVariable}, Paris time. */
+    Date at(VariableScope execution, String dateVariable);
 }

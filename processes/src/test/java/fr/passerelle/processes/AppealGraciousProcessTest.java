@@ -9,10 +9,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Deployment(resources = "bpmn/appeal-gracious.bpmn")
 class AppealGraciousProcessTest extends AdministrativeAppealProcessTestCase {
 
-  @RegisterExtension
-  static final ProcessEngineCoverageExtension ENGINE = ProcessTestCase.engine();
+    @RegisterExtension
+    static final ProcessEngineCoverageExtension ENGINE = ProcessTestCase.engine();
 
-  AppealGraciousProcessTest() {
-    super("appeal-gracious", "Gracious", "Rédiger et envoyer le recours gracieux");
-  }
+    AppealGraciousProcessTest() {
+        super("appeal-gracious", "Gracious", "Rédiger et envoyer le recours gracieux");
+    }
 }

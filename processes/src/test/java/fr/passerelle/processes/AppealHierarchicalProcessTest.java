@@ -9,10 +9,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Deployment(resources = "bpmn/appeal-hierarchical.bpmn")
 class AppealHierarchicalProcessTest extends AdministrativeAppealProcessTestCase {
 
-  @RegisterExtension
-  static final ProcessEngineCoverageExtension ENGINE = ProcessTestCase.engine();
+    @RegisterExtension
+    static final ProcessEngineCoverageExtension ENGINE = ProcessTestCase.engine();
 
-  AppealHierarchicalProcessTest() {
-    super("appeal-hierarchical", "Hierarchical", "Rédiger et envoyer le recours hiérarchique");
-  }
+    AppealHierarchicalProcessTest() {
+        super("appeal-hierarchical", "Hierarchical", "Rédiger et envoyer le recours hiérarchique");
+    }
 }

@@ -5,9 +5,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import fr.passerelle.processes.support.ProcessTestCase;
 import fr.passerelle.processes.support.TestAppointmentLog;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import java.util.List;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
@@ -19,185 +19,330 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Deployment(resources = "bpmn/appointment.bpmn")
 class AppointmentProcessTest extends ProcessTestCase {
 
-  @RegisterExtension
-  static final ProcessEngineCoverageExtension ENGINE = ProcessTestCase.engine();
+    @RegisterExtension
+    static final ProcessEngineCoverageExtension ENGINE = ProcessTestCase.engine();
 
+    @Test
+    void onlineFilingOnTheAnefEndsWithoutAnAppointment() {
+        ProcessInstance pi = start("appointment", vars("department", "69", "onlineFiling", true));
 
-  @Test
-  void onlineFilingOnTheAnefEndsWithoutAnAppointment() {
-    ProcessInstance pi = start("appointment", vars("department", "69", "onlineFiling", true));
+        Task fileOnline = task(pi);
+        assertThat(fileOnline).hasDefinitionKey("fileOnline").hasCandidateGroup("caseworker");
+        assertThat(fileOnline.getName()).isEqualTo("Déposer la demande en ligne (ANEF)");
+        complete(fileOnline, vars("onlineFiled", true));
 
-    Task fileOnline = task(pi);
-    assertThat(fileOnline).hasDefinitionKey("fileOnline").hasCandidateGroup("caseworker");
-    assertThat(fileOnline.getName()).isEqualTo("Déposer la demande en ligne (ANEF)");
-    complete(fileOnline, vars("onlineFiled", true));
-
-    assertThat(pi).isEnded().hasPassed("filedOnline");
-    assertThat(pi).variables().containsEntry("filingMode", "ONLINE").doesNotContainKey("appointmentDate");
-  }
-
-  /** Item 9: after 3 failed attempts within 4 weeks, the référé "mesures utiles" is proposed once, with the dated log. */
-  @Test
-  void threeFailedAttemptsWithinFourWeeksProposeTheUsefulMeasuresReferralWithTheDatedLog() {
-    ProcessInstance pi = start("appointment", vars("department", "69", "onlineFiling", false));
-    String[][] failures = {{"2026-03-02T09:00", "NO_SLOT"}, {"2026-03-09T09:00", "SERVICE_UNAVAILABLE"},
-        {"2026-04-20T09:00", "NO_SLOT"}, {"2026-04-27T09:00", "NO_ANSWER"}};
-    for (String[] failure : failures) {
-      complete(task(pi, "recordBookingAttempt"), vars("attemptAt", failure[0], "attemptChannel", "PREFECTURE_WEBSITE",
-          "attemptResult", failure[1], "attemptEvidence", "capture d'écran", "sendByRegisteredLetter", false));
+        assertThat(pi).isEnded().hasPassed("filedOnline");
+        assertThat(pi).variables().containsEntry("filingMode", "ONLINE").doesNotContainKey("appointmentDate");
     }
-    // two in March, more than 4 weeks before the latest: only 2 failures in the window so far
-    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
-        .taskDefinitionKey("proposeUsefulMeasuresReferral").count()).isZero();
 
-    complete(task(pi, "recordBookingAttempt"), vars("attemptAt", "2026-05-04T09:00", "attemptChannel", "PHONE",
-        "attemptResult", "NO_SLOT", "sendByRegisteredLetter", false));
-    Task referral = task(pi, "proposeUsefulMeasuresReferral");
-    assertThat(referral).hasCandidateGroup("coordinator");
-    assertThat(referral.getDueDate()).isEqualTo(endOf("2026-05-11"));
-    assertThat(pi).variables().containsEntry("failedAttemptsCount", 3).containsEntry("usefulMeasuresProposed", true);
-    String log = (String) engine.getRuntimeService().getVariable(pi.getId(), "failedAttemptsLog");
-    assertThat(log.lines()).containsExactly(
-        "- lundi 20 avril 2026 à 09h00 : site de la préfecture, aucun créneau (preuve : capture d'écran)",
-        "- lundi 27 avril 2026 à 09h00 : site de la préfecture, pas de réponse (preuve : capture d'écran)",
-        "- lundi 4 mai 2026 à 09h00 : téléphone, aucun créneau (preuve : capture d'écran)");
+    /** Item 9: after 3 failed attempts within 4 weeks, the référé "mesures utiles" is proposed once, with the dated log. */
+    @Test
+    void threeFailedAttemptsWithinFourWeeksProposeTheUsefulMeasuresReferralWithTheDatedLog() {
+        ProcessInstance pi = start("appointment", vars("department", "69", "onlineFiling", false));
+        String[][] failures = {
+            {"2026-03-02T09:00", "NO_SLOT"},
+            {"2026-03-09T09:00", "SERVICE_UNAVAILABLE"},
+            {"2026-04-20T09:00", "NO_SLOT"},
+            {"2026-04-27T09:00", "NO_ANSWER"}
+        };
+        for (String[] failure : failures) {
+            complete(
+                    task(pi, "recordBookingAttempt"),
+                    vars(
+                            "attemptAt",
+                            failure[0],
+                            "attemptChannel",
+                            "PREFECTURE_WEBSITE",
+                            "attemptResult",
+                            failure[1],
+                            "attemptEvidence",
+                            "capture d'écran",
+                            "sendByRegisteredLetter",
+                            false));
+        }
+        // two in March, more than 4 weeks before the latest: only 2 failures in the window so far
+        assertThat(engine.getTaskService()
+                        .createTaskQuery()
+                        .processInstanceId(pi.getId())
+                        .taskDefinitionKey("proposeUsefulMeasuresReferral")
+                        .count())
+                .isZero();
 
-    // the attempts go on; a further failure proposes nothing more
-    complete(task(pi, "recordBookingAttempt"), vars("attemptAt", "2026-05-05T09:00", "attemptChannel", "PHONE",
-        "attemptResult", "NO_SLOT", "sendByRegisteredLetter", false));
-    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
-        .taskDefinitionKey("proposeUsefulMeasuresReferral").count()).isEqualTo(1);
-    complete(referral, vars("usefulMeasuresDecision", "FILE_REFERRAL"));
-    assertThat(pi).hasPassed("referralProposed");
+        complete(
+                task(pi, "recordBookingAttempt"),
+                vars(
+                        "attemptAt",
+                        "2026-05-04T09:00",
+                        "attemptChannel",
+                        "PHONE",
+                        "attemptResult",
+                        "NO_SLOT",
+                        "sendByRegisteredLetter",
+                        false));
+        Task referral = task(pi, "proposeUsefulMeasuresReferral");
+        assertThat(referral).hasCandidateGroup("coordinator");
+        assertThat(referral.getDueDate()).isEqualTo(endOf("2026-05-11"));
+        assertThat(pi)
+                .variables()
+                .containsEntry("failedAttemptsCount", 3)
+                .containsEntry("usefulMeasuresProposed", true);
+        String log = (String) engine.getRuntimeService().getVariable(pi.getId(), "failedAttemptsLog");
+        assertThat(log.lines())
+                .containsExactly(
+                        "- lundi 20 avril 2026 à 09h00 : site de la préfecture, aucun créneau (preuve : capture d'écran)",
+                        "- lundi 27 avril 2026 à 09h00 : site de la préfecture, pas de réponse (preuve : capture d'écran)",
+                        "- lundi 4 mai 2026 à 09h00 : téléphone, aucun créneau (preuve : capture d'écran)");
 
-    // every attempt is in the case's log, not only in the engine's history
-    TestAppointmentLog logBean = (TestAppointmentLog) ((ProcessEngineConfigurationImpl) engine
-        .getProcessEngineConfiguration()).getBeans().get("appointmentLog");
-    assertThat(logBean.of(caseId)).hasSize(6);
+        // the attempts go on; a further failure proposes nothing more
+        complete(
+                task(pi, "recordBookingAttempt"),
+                vars(
+                        "attemptAt",
+                        "2026-05-05T09:00",
+                        "attemptChannel",
+                        "PHONE",
+                        "attemptResult",
+                        "NO_SLOT",
+                        "sendByRegisteredLetter",
+                        false));
+        assertThat(engine.getTaskService()
+                        .createTaskQuery()
+                        .processInstanceId(pi.getId())
+                        .taskDefinitionKey("proposeUsefulMeasuresReferral")
+                        .count())
+                .isEqualTo(1);
+        complete(referral, vars("usefulMeasuresDecision", "FILE_REFERRAL"));
+        assertThat(pi).hasPassed("referralProposed");
 
-    complete(task(pi, "recordBookingAttempt"), vars("attemptAt", "2026-05-06T09:00", "attemptChannel", "PHONE",
-        "attemptResult", "SLOT_OBTAINED", "appointmentDate", "2026-05-20"));
-    complete(task(pi, "prepareAppointment"));
-    fireTimer(pi, "appointmentDay", startOf("2026-05-20"));
-    complete(task(pi, "attendAppointment"), vars("appointmentOutcome", "HELD"));
-    assertThat(pi).isEnded().hasPassed("appointmentHeld");
-  }
+        // every attempt is in the case's log, not only in the engine's history
+        TestAppointmentLog logBean =
+                (TestAppointmentLog) ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                        .getBeans()
+                        .get("appointmentLog");
+        assertThat(logBean.of(caseId)).hasSize(6);
 
-  @Test
-  void failedOnlineFilingFallsBackToBookingAndEveryAttemptIsKept() {
-    ProcessInstance pi = start("appointment", vars("onlineFiling", true));
-    complete(task(pi), vars("onlineFiled", false, "onlineFilingIssue", "ANEF: erreur 500 à 10:02"));
+        complete(
+                task(pi, "recordBookingAttempt"),
+                vars(
+                        "attemptAt",
+                        "2026-05-06T09:00",
+                        "attemptChannel",
+                        "PHONE",
+                        "attemptResult",
+                        "SLOT_OBTAINED",
+                        "appointmentDate",
+                        "2026-05-20"));
+        complete(task(pi, "prepareAppointment"));
+        fireTimer(pi, "appointmentDay", startOf("2026-05-20"));
+        complete(task(pi, "attendAppointment"), vars("appointmentOutcome", "HELD"));
+        assertThat(pi).isEnded().hasPassed("appointmentHeld");
+    }
 
-    Task attempt = task(pi);
-    assertThat(attempt).hasDefinitionKey("recordBookingAttempt").hasCandidateGroup("caseworker");
-    assertThat(attempt.getDueDate()).isNull();
-    complete(attempt, vars("attemptAt", "2026-03-02T09:05", "attemptChannel", "PREFECTURE_WEBSITE",
-        "attemptResult", "NO_SLOT", "sendByRegisteredLetter", false));
-    complete(task(pi, "recordBookingAttempt"), vars("attemptAt", "2026-03-03T14:30", "attemptChannel", "PHONE",
-        "attemptResult", "NO_ANSWER", "sendByRegisteredLetter", false));
-    // a slot without its date is not a slot: one more attempt, with the date this time
-    complete(task(pi, "recordBookingAttempt"), vars("attemptAt", "2026-03-04T08:59", "attemptChannel",
-        "PREFECTURE_WEBSITE", "attemptResult", "SLOT_OBTAINED"));
-    complete(task(pi, "recordBookingAttempt"), vars("attemptAt", "2026-03-04T09:00", "attemptChannel",
-        "PREFECTURE_WEBSITE", "attemptResult", "SLOT_OBTAINED", "appointmentDate", "2026-03-20"));
+    @Test
+    void failedOnlineFilingFallsBackToBookingAndEveryAttemptIsKept() {
+        ProcessInstance pi = start("appointment", vars("onlineFiling", true));
+        complete(task(pi), vars("onlineFiled", false, "onlineFilingIssue", "ANEF: erreur 500 à 10:02"));
 
-    // the proof: every attempt's date and time stays in the history
-    List<String> attempts = engine.getHistoryService().createHistoricDetailQuery()
-        .processInstanceId(pi.getId()).variableUpdates().orderByTime().asc().list().stream()
-        .map(HistoricVariableUpdate.class::cast)
-        .filter(u -> u.getVariableName().equals("attemptAt"))
-        .map(u -> (String) u.getValue()).toList();
-    assertThat(attempts).containsExactly("2026-03-02T09:05", "2026-03-03T14:30", "2026-03-04T08:59",
-        "2026-03-04T09:00");
+        Task attempt = task(pi);
+        assertThat(attempt).hasDefinitionKey("recordBookingAttempt").hasCandidateGroup("caseworker");
+        assertThat(attempt.getDueDate()).isNull();
+        complete(
+                attempt,
+                vars(
+                        "attemptAt",
+                        "2026-03-02T09:05",
+                        "attemptChannel",
+                        "PREFECTURE_WEBSITE",
+                        "attemptResult",
+                        "NO_SLOT",
+                        "sendByRegisteredLetter",
+                        false));
+        complete(
+                task(pi, "recordBookingAttempt"),
+                vars(
+                        "attemptAt",
+                        "2026-03-03T14:30",
+                        "attemptChannel",
+                        "PHONE",
+                        "attemptResult",
+                        "NO_ANSWER",
+                        "sendByRegisteredLetter",
+                        false));
+        // a slot without its date is not a slot: one more attempt, with the date this time
+        complete(
+                task(pi, "recordBookingAttempt"),
+                vars(
+                        "attemptAt",
+                        "2026-03-04T08:59",
+                        "attemptChannel",
+                        "PREFECTURE_WEBSITE",
+                        "attemptResult",
+                        "SLOT_OBTAINED"));
+        complete(
+                task(pi, "recordBookingAttempt"),
+                vars(
+                        "attemptAt",
+                        "2026-03-04T09:00",
+                        "attemptChannel",
+                        "PREFECTURE_WEBSITE",
+                        "attemptResult",
+                        "SLOT_OBTAINED",
+                        "appointmentDate",
+                        "2026-03-20"));
 
-    Task prepare = task(pi);
-    assertThat(prepare).hasDefinitionKey("prepareAppointment").hasCandidateGroup("caseworker");
-    assertThat(prepare.getDueDate()).isEqualTo(startOf("2026-03-20"));
-    complete(prepare);
+        // the proof: every attempt's date and time stays in the history
+        List<String> attempts = engine
+                .getHistoryService()
+                .createHistoricDetailQuery()
+                .processInstanceId(pi.getId())
+                .variableUpdates()
+                .orderByTime()
+                .asc()
+                .list()
+                .stream()
+                .map(HistoricVariableUpdate.class::cast)
+                .filter(u -> u.getVariableName().equals("attemptAt"))
+                .map(u -> (String) u.getValue())
+                .toList();
+        assertThat(attempts)
+                .containsExactly("2026-03-02T09:05", "2026-03-03T14:30", "2026-03-04T08:59", "2026-03-04T09:00");
 
-    assertThat(pi).isWaitingAt("appointmentDay");
-    fireTimer(pi, "appointmentDay", startOf("2026-03-20"));
-    Task attend = task(pi);
-    assertThat(attend).hasDefinitionKey("attendAppointment").hasCandidateGroup("caseworker");
-    complete(attend, vars("appointmentOutcome", "HELD"));
+        Task prepare = task(pi);
+        assertThat(prepare).hasDefinitionKey("prepareAppointment").hasCandidateGroup("caseworker");
+        assertThat(prepare.getDueDate()).isEqualTo(startOf("2026-03-20"));
+        complete(prepare);
 
-    assertThat(pi).isEnded().hasPassed("appointmentHeld");
-    assertThat(pi).variables().containsEntry("filingMode", "APPOINTMENT")
-        .containsEntry("appointmentDate", "2026-03-20");
-  }
+        assertThat(pi).isWaitingAt("appointmentDay");
+        fireTimer(pi, "appointmentDay", startOf("2026-03-20"));
+        Task attend = task(pi);
+        assertThat(attend).hasDefinitionKey("attendAppointment").hasCandidateGroup("caseworker");
+        complete(attend, vars("appointmentOutcome", "HELD"));
 
-  @Test
-  void noSlotRegisteredLetterThenWeeklyFollowUpsUntilAnAppointmentIsGiven() {
-    ProcessInstance pi = start("appointment", vars("onlineFiling", false));
-    complete(task(pi, "recordBookingAttempt"), vars("attemptAt", "2026-03-02T09:05",
-        "attemptChannel", "PREFECTURE_WEBSITE", "attemptResult", "NO_SLOT", "sendByRegisteredLetter", true));
+        assertThat(pi).isEnded().hasPassed("appointmentHeld");
+        assertThat(pi)
+                .variables()
+                .containsEntry("filingMode", "APPOINTMENT")
+                .containsEntry("appointmentDate", "2026-03-20");
+    }
 
-    Task letter = task(pi);
-    assertThat(letter).hasDefinitionKey("sendRegisteredLetter").hasCandidateGroup("caseworker");
-    complete(letter, vars("registeredLetterSentDate", "2026-03-05", "registeredLetterNumber", "1A 234 567 8901 2"));
-    assertThat(pi).variables().containsEntry("filingMode", "REGISTERED_LETTER")
-        .containsEntry("lastFollowUpDate", "2026-03-05");
+    @Test
+    void noSlotRegisteredLetterThenWeeklyFollowUpsUntilAnAppointmentIsGiven() {
+        ProcessInstance pi = start("appointment", vars("onlineFiling", false));
+        complete(
+                task(pi, "recordBookingAttempt"),
+                vars(
+                        "attemptAt",
+                        "2026-03-02T09:05",
+                        "attemptChannel",
+                        "PREFECTURE_WEBSITE",
+                        "attemptResult",
+                        "NO_SLOT",
+                        "sendByRegisteredLetter",
+                        true));
 
-    // a week without an answer: follow up, from the date the letter was sent
-    assertThat(task(pi)).hasDefinitionKey("awaitPrefectureAnswer");
-    fireTimer(pi, "followUpDue", startOf("2026-03-12"));
-    Task followUp = task(pi);
-    assertThat(followUp).hasDefinitionKey("followUp").hasCandidateGroup("caseworker");
-    assertThat(followUp.getDueDate()).isEqualTo(endOf("2026-03-12"));
-    complete(followUp, vars("followUpDate", "2026-03-12", "followUpChannel", "EMAIL", "followUpResult", "NO_ANSWER"));
+        Task letter = task(pi);
+        assertThat(letter).hasDefinitionKey("sendRegisteredLetter").hasCandidateGroup("caseworker");
+        complete(letter, vars("registeredLetterSentDate", "2026-03-05", "registeredLetterNumber", "1A 234 567 8901 2"));
+        assertThat(pi)
+                .variables()
+                .containsEntry("filingMode", "REGISTERED_LETTER")
+                .containsEntry("lastFollowUpDate", "2026-03-05");
 
-    // and again a week after that follow-up
-    assertThat(task(pi)).hasDefinitionKey("awaitPrefectureAnswer");
-    assertThat(pi).variables().containsEntry("lastFollowUpDate", "2026-03-12");
-    fireTimer(pi, "followUpDue", startOf("2026-03-19"));
-    followUp = task(pi, "followUp");
-    assertThat(followUp.getDueDate()).isEqualTo(endOf("2026-03-19"));
-    complete(followUp, vars("followUpDate", "2026-03-19", "followUpChannel", "PHONE",
-        "followUpResult", "APPOINTMENT_GIVEN", "appointmentDate", "2026-04-02"));
+        // a week without an answer: follow up, from the date the letter was sent
+        assertThat(task(pi)).hasDefinitionKey("awaitPrefectureAnswer");
+        fireTimer(pi, "followUpDue", startOf("2026-03-12"));
+        Task followUp = task(pi);
+        assertThat(followUp).hasDefinitionKey("followUp").hasCandidateGroup("caseworker");
+        assertThat(followUp.getDueDate()).isEqualTo(endOf("2026-03-12"));
+        complete(
+                followUp,
+                vars("followUpDate", "2026-03-12", "followUpChannel", "EMAIL", "followUpResult", "NO_ANSWER"));
 
-    assertThat(task(pi)).hasDefinitionKey("prepareAppointment");
-    assertThat(task(pi).getDueDate()).isEqualTo(startOf("2026-04-02"));
-    complete(task(pi));
-    fireTimer(pi, "appointmentDay", startOf("2026-04-02"));
-    complete(task(pi, "attendAppointment"), vars("appointmentOutcome", "HELD"));
+        // and again a week after that follow-up
+        assertThat(task(pi)).hasDefinitionKey("awaitPrefectureAnswer");
+        assertThat(pi).variables().containsEntry("lastFollowUpDate", "2026-03-12");
+        fireTimer(pi, "followUpDue", startOf("2026-03-19"));
+        followUp = task(pi, "followUp");
+        assertThat(followUp.getDueDate()).isEqualTo(endOf("2026-03-19"));
+        complete(
+                followUp,
+                vars(
+                        "followUpDate",
+                        "2026-03-19",
+                        "followUpChannel",
+                        "PHONE",
+                        "followUpResult",
+                        "APPOINTMENT_GIVEN",
+                        "appointmentDate",
+                        "2026-04-02"));
 
-    assertThat(pi).isEnded();
-    assertThat(pi).variables().containsEntry("filingMode", "REGISTERED_LETTER")
-        .containsEntry("appointmentDate", "2026-04-02");
-  }
+        assertThat(task(pi)).hasDefinitionKey("prepareAppointment");
+        assertThat(task(pi).getDueDate()).isEqualTo(startOf("2026-04-02"));
+        complete(task(pi));
+        fireTimer(pi, "appointmentDay", startOf("2026-04-02"));
+        complete(task(pi, "attendAppointment"), vars("appointmentOutcome", "HELD"));
 
-  @Test
-  void prefectureAnswersTheLetterThenReschedulesThenTheAppointmentIsMissed() {
-    ProcessInstance pi = start("appointment", vars("onlineFiling", false));
-    complete(task(pi, "recordBookingAttempt"), vars("attemptAt", "2026-03-02T09:05",
-        "attemptChannel", "COUNTER", "attemptResult", "REFUSED", "sendByRegisteredLetter", true));
-    complete(task(pi, "sendRegisteredLetter"), vars("registeredLetterSentDate", "2026-03-03"));
+        assertThat(pi).isEnded();
+        assertThat(pi)
+                .variables()
+                .containsEntry("filingMode", "REGISTERED_LETTER")
+                .containsEntry("appointmentDate", "2026-04-02");
+    }
 
-    // the answer comes before the first follow-up: the follow-up timer goes with the waiting task
-    complete(task(pi, "awaitPrefectureAnswer"), vars("appointmentDate", "2026-03-16"));
-    assertThat(hasTimer(pi, "followUpDue")).isFalse();
+    @Test
+    void prefectureAnswersTheLetterThenReschedulesThenTheAppointmentIsMissed() {
+        ProcessInstance pi = start("appointment", vars("onlineFiling", false));
+        complete(
+                task(pi, "recordBookingAttempt"),
+                vars(
+                        "attemptAt",
+                        "2026-03-02T09:05",
+                        "attemptChannel",
+                        "COUNTER",
+                        "attemptResult",
+                        "REFUSED",
+                        "sendByRegisteredLetter",
+                        true));
+        complete(task(pi, "sendRegisteredLetter"), vars("registeredLetterSentDate", "2026-03-03"));
 
-    complete(task(pi, "prepareAppointment"));
-    fireTimer(pi, "appointmentDay", startOf("2026-03-16"));
-    complete(task(pi, "attendAppointment"), vars("appointmentOutcome", "RESCHEDULED", "appointmentDate", "2026-03-25"));
+        // the answer comes before the first follow-up: the follow-up timer goes with the waiting task
+        complete(task(pi, "awaitPrefectureAnswer"), vars("appointmentDate", "2026-03-16"));
+        assertThat(hasTimer(pi, "followUpDue")).isFalse();
 
-    // prepared again for the new date
-    assertThat(task(pi, "prepareAppointment").getDueDate()).isEqualTo(startOf("2026-03-25"));
-    complete(task(pi));
-    fireTimer(pi, "appointmentDay", startOf("2026-03-25"));
-    complete(task(pi, "attendAppointment"), vars("appointmentOutcome", "MISSED"));
+        complete(task(pi, "prepareAppointment"));
+        fireTimer(pi, "appointmentDay", startOf("2026-03-16"));
+        complete(
+                task(pi, "attendAppointment"),
+                vars("appointmentOutcome", "RESCHEDULED", "appointmentDate", "2026-03-25"));
 
-    // missed: book again
-    Task attempt = task(pi);
-    assertThat(attempt).hasDefinitionKey("recordBookingAttempt");
-    complete(attempt, vars("attemptAt", "2026-03-26T10:00", "attemptChannel", "EMAIL",
-        "attemptResult", "SLOT_OBTAINED", "appointmentDate", "2026-04-08"));
-    complete(task(pi, "prepareAppointment"));
-    fireTimer(pi, "appointmentDay", startOf("2026-04-08"));
-    complete(task(pi, "attendAppointment"), vars("appointmentOutcome", "HELD"));
+        // prepared again for the new date
+        assertThat(task(pi, "prepareAppointment").getDueDate()).isEqualTo(startOf("2026-03-25"));
+        complete(task(pi));
+        fireTimer(pi, "appointmentDay", startOf("2026-03-25"));
+        complete(task(pi, "attendAppointment"), vars("appointmentOutcome", "MISSED"));
 
-    assertThat(pi).isEnded().hasPassed("appointmentHeld");
-    assertThat(pi).variables().containsEntry("filingMode", "APPOINTMENT")
-        .containsEntry("appointmentDate", "2026-04-08");
-  }
+        // missed: book again
+        Task attempt = task(pi);
+        assertThat(attempt).hasDefinitionKey("recordBookingAttempt");
+        complete(
+                attempt,
+                vars(
+                        "attemptAt",
+                        "2026-03-26T10:00",
+                        "attemptChannel",
+                        "EMAIL",
+                        "attemptResult",
+                        "SLOT_OBTAINED",
+                        "appointmentDate",
+                        "2026-04-08"));
+        complete(task(pi, "prepareAppointment"));
+        fireTimer(pi, "appointmentDay", startOf("2026-04-08"));
+        complete(task(pi, "attendAppointment"), vars("appointmentOutcome", "HELD"));
+
+        assertThat(pi).isEnded().hasPassed("appointmentHeld");
+        assertThat(pi)
+                .variables()
+                .containsEntry("filingMode", "APPOINTMENT")
+                .containsEntry("appointmentDate", "2026-04-08");
+    }
 }

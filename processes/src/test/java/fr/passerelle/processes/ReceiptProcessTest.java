@@ -15,87 +15,117 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Deployment(resources = "bpmn/receipt.bpmn")
 class ReceiptProcessTest extends ProcessTestCase {
 
-  @RegisterExtension
-  static final ProcessEngineCoverageExtension ENGINE = ProcessTestCase.engine();
+    @RegisterExtension
+    static final ProcessEngineCoverageExtension ENGINE = ProcessTestCase.engine();
 
+    @Test
+    void aRecepisseIsRenewedFifteenDaysBeforeItExpiresAgainAndAgain() {
+        ProcessInstance pi = start("receipt", vars("filingDate", "2026-03-20", "fileComplete", true));
 
-  @Test
-  void aRecepisseIsRenewedFifteenDaysBeforeItExpiresAgainAndAgain() {
-    ProcessInstance pi = start("receipt", vars("filingDate", "2026-03-20", "fileComplete", true));
+        Task record = task(pi);
+        assertThat(record).hasDefinitionKey("recordReceipt").hasCandidateGroup("caseworker");
+        assertThat(record.getDueDate()).isNull();
+        complete(
+                record,
+                vars(
+                        "receiptType",
+                        "RECEPISSE",
+                        "receiptNumber",
+                        "6901234567",
+                        "receiptIssuedDate",
+                        "2026-03-20",
+                        "receiptValidUntil",
+                        "2026-09-19",
+                        "receiptAllowsWork",
+                        false));
 
-    Task record = task(pi);
-    assertThat(record).hasDefinitionKey("recordReceipt").hasCandidateGroup("caseworker");
-    assertThat(record.getDueDate()).isNull();
-    complete(record, vars("receiptType", "RECEPISSE", "receiptNumber", "6901234567",
-        "receiptIssuedDate", "2026-03-20", "receiptValidUntil", "2026-09-19", "receiptAllowsWork", false));
+        assertThat(pi).isWaitingAt("renewalDue");
+        fireTimer(pi, "renewalDue", startOf("2026-09-04"));
+        Task renew = task(pi);
+        assertThat(renew).hasDefinitionKey("renewReceipt").hasCandidateGroup("caseworker");
+        assertThat(renew.getDueDate()).isEqualTo(endOf("2026-09-04"));
+        complete(
+                renew,
+                vars(
+                        "renewalRequestedDate",
+                        "2026-09-04",
+                        "renewalChannel",
+                        "COUNTER",
+                        "receiptNoLongerNeeded",
+                        false));
 
-    assertThat(pi).isWaitingAt("renewalDue");
-    fireTimer(pi, "renewalDue", startOf("2026-09-04"));
-    Task renew = task(pi);
-    assertThat(renew).hasDefinitionKey("renewReceipt").hasCandidateGroup("caseworker");
-    assertThat(renew.getDueDate()).isEqualTo(endOf("2026-09-04"));
-    complete(renew, vars("renewalRequestedDate", "2026-09-04", "renewalChannel", "COUNTER",
-        "receiptNoLongerNeeded", false));
+        // the new document is due by the old one's last day
+        record = task(pi);
+        assertThat(record).hasDefinitionKey("recordRenewedReceipt").hasCandidateGroup("caseworker");
+        assertThat(record.getDueDate()).isEqualTo(endOf("2026-09-19"));
+        complete(
+                record,
+                vars("receiptType", "RECEPISSE", "receiptNumber", "6901234568", "receiptValidUntil", "2026-12-18"));
 
-    // the new document is due by the old one's last day
-    record = task(pi);
-    assertThat(record).hasDefinitionKey("recordRenewedReceipt").hasCandidateGroup("caseworker");
-    assertThat(record.getDueDate()).isEqualTo(endOf("2026-09-19"));
-    complete(record, vars("receiptType", "RECEPISSE", "receiptNumber", "6901234568",
-        "receiptValidUntil", "2026-12-18"));
+        fireTimer(pi, "renewalDue", startOf("2026-12-03"));
+        assertThat(task(pi, "renewReceipt").getDueDate()).isEqualTo(endOf("2026-12-03"));
+        complete(task(pi), vars("renewalRequestedDate", "2026-12-03", "receiptNoLongerNeeded", true));
 
-    fireTimer(pi, "renewalDue", startOf("2026-12-03"));
-    assertThat(task(pi, "renewReceipt").getDueDate()).isEqualTo(endOf("2026-12-03"));
-    complete(task(pi), vars("renewalRequestedDate", "2026-12-03", "receiptNoLongerNeeded", true));
+        assertThat(pi).isEnded().hasPassed("receiptNoLongerNeeded");
+        assertThat(pi)
+                .variables()
+                .containsEntry("receiptType", "RECEPISSE")
+                .containsEntry("receiptNumber", "6901234568")
+                .containsEntry("receiptValidUntil", "2026-12-18");
+    }
 
-    assertThat(pi).isEnded().hasPassed("receiptNoLongerNeeded");
-    assertThat(pi).variables().containsEntry("receiptType", "RECEPISSE")
-        .containsEntry("receiptNumber", "6901234568").containsEntry("receiptValidUntil", "2026-12-18");
-  }
+    /** Item 3: a récépissé whose end passes with no new one recorded raises a coordinator task. */
+    @Test
+    void aRecepisseThatLapsesWithNoNewOneRecordedIsEscalatedToTheCoordinator() {
+        ProcessInstance pi = start("receipt", vars("filingDate", "2026-03-20", "fileComplete", true));
+        complete(task(pi), vars("receiptType", "RECEPISSE", "receiptValidUntil", "2026-07-19"));
+        fireTimer(pi, "renewalDue", startOf("2026-07-04"));
+        complete(task(pi), vars("renewalRequestedDate", "2026-07-04", "receiptNoLongerNeeded", false));
 
-  /** Item 3: a récépissé whose end passes with no new one recorded raises a coordinator task. */
-  @Test
-  void aRecepisseThatLapsesWithNoNewOneRecordedIsEscalatedToTheCoordinator() {
-    ProcessInstance pi = start("receipt", vars("filingDate", "2026-03-20", "fileComplete", true));
-    complete(task(pi), vars("receiptType", "RECEPISSE", "receiptValidUntil", "2026-07-19"));
-    fireTimer(pi, "renewalDue", startOf("2026-07-04"));
-    complete(task(pi), vars("renewalRequestedDate", "2026-07-04", "receiptNoLongerNeeded", false));
+        // 19 July is over and nothing was recorded
+        assertThat(task(pi, "recordRenewedReceipt").getDueDate()).isEqualTo(endOf("2026-07-19"));
+        fireTimer(pi, "receiptLapsed", startOf("2026-07-20"));
+        Task lapsed = task(pi, "handleLapsedReceipt");
+        assertThat(lapsed).hasCandidateGroup("coordinator");
+        assertThat(lapsed.getDueDate()).isEqualTo(endOf("2026-07-26"));
+        assertThat(lapsed.getPriority()).isEqualTo(90);
+        complete(
+                lapsed,
+                vars("lapseFollowUpDate", "2026-07-20", "lapseAction", "Courriel et recommandé à la préfecture"));
 
-    // 19 July is over and nothing was recorded
-    assertThat(task(pi, "recordRenewedReceipt").getDueDate()).isEqualTo(endOf("2026-07-19"));
-    fireTimer(pi, "receiptLapsed", startOf("2026-07-20"));
-    Task lapsed = task(pi, "handleLapsedReceipt");
-    assertThat(lapsed).hasCandidateGroup("coordinator");
-    assertThat(lapsed.getDueDate()).isEqualTo(endOf("2026-07-26"));
-    assertThat(lapsed.getPriority()).isEqualTo(90);
-    complete(lapsed, vars("lapseFollowUpDate", "2026-07-20", "lapseAction", "Courriel et recommandé à la préfecture"));
+        // the new récépissé arrives late: it is recorded and followed as before
+        complete(task(pi, "recordRenewedReceipt"), vars("receiptType", "RECEPISSE", "receiptValidUntil", "2026-10-19"));
+        assertThat(pi).isWaitingAt("renewalDue").hasPassed("lapseHandled");
+        assertThat(timer(pi, "renewalDue").getDuedate()).isEqualTo(startOf("2026-10-04"));
+    }
 
-    // the new récépissé arrives late: it is recorded and followed as before
-    complete(task(pi, "recordRenewedReceipt"), vars("receiptType", "RECEPISSE", "receiptValidUntil", "2026-10-19"));
-    assertThat(pi).isWaitingAt("renewalDue").hasPassed("lapseHandled");
-    assertThat(timer(pi, "renewalDue").getDuedate()).isEqualTo(startOf("2026-10-04"));
-  }
+    @Test
+    void noDocumentIsDemandedUntilADatedOneComesThenItRunsUntilInterrupted() {
+        ProcessInstance pi = start("receipt", vars("filingDate", "2026-03-20", "fileComplete", true));
+        complete(task(pi), vars("receiptType", "NONE"));
 
-  @Test
-  void noDocumentIsDemandedUntilADatedOneComesThenItRunsUntilInterrupted() {
-    ProcessInstance pi = start("receipt", vars("filingDate", "2026-03-20", "fileComplete", true));
-    complete(task(pi), vars("receiptType", "NONE"));
+        Task demand = task(pi);
+        assertThat(demand).hasDefinitionKey("demandReceipt").hasCandidateGroup("caseworker");
+        complete(demand, vars("receiptDemandDate", "2026-03-23", "receiptDemandChannel", "REGISTERED_LETTER"));
 
-    Task demand = task(pi);
-    assertThat(demand).hasDefinitionKey("demandReceipt").hasCandidateGroup("caseworker");
-    complete(demand, vars("receiptDemandDate", "2026-03-23", "receiptDemandChannel", "REGISTERED_LETTER"));
+        // an ANEF filing attestation without an end date: ask for a dated document
+        complete(task(pi, "recordReceipt"), vars("receiptType", "FILING_ATTESTATION", "receiptNumber", "ANEF-123"));
+        complete(task(pi, "demandReceipt"), vars("receiptDemandDate", "2026-03-30"));
 
-    // an ANEF filing attestation without an end date: ask for a dated document
-    complete(task(pi, "recordReceipt"), vars("receiptType", "FILING_ATTESTATION", "receiptNumber", "ANEF-123"));
-    complete(task(pi, "demandReceipt"), vars("receiptDemandDate", "2026-03-30"));
+        complete(
+                task(pi, "recordReceipt"),
+                vars(
+                        "receiptType",
+                        "EXTENSION_ATTESTATION",
+                        "receiptNumber",
+                        "API-456",
+                        "receiptValidUntil",
+                        "2026-06-30"));
+        assertThat(pi).isWaitingAt("renewalDue");
+        assertThat(timer(pi, "renewalDue").getDuedate()).isEqualTo(startOf("2026-06-15"));
 
-    complete(task(pi, "recordReceipt"), vars("receiptType", "EXTENSION_ATTESTATION",
-        "receiptNumber", "API-456", "receiptValidUntil", "2026-06-30"));
-    assertThat(pi).isWaitingAt("renewalDue");
-    assertThat(timer(pi, "renewalDue").getDuedate()).isEqualTo(startOf("2026-06-15"));
-
-    // the main process ends it when the decision comes
-    engine.getRuntimeService().deleteProcessInstance(pi.getId(), "decision notified");
-    assertThat(pi).isEnded();
-  }
+        // the main process ends it when the decision comes
+        engine.getRuntimeService().deleteProcessInstance(pi.getId(), "decision notified");
+        assertThat(pi).isEnded();
+    }
 }

@@ -20,581 +20,800 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * the contentious deadline from the right date, and the judgment's outcomes. The called models are
  * tested in their own classes and left out of this class's coverage.
  */
-@Deployment(resources = {"bpmn/regularisation.bpmn", "bpmn/appointment.bpmn", "bpmn/filing.bpmn",
-    "bpmn/receipt.bpmn", "bpmn/decision.bpmn", "bpmn/commission-hearing.bpmn", "bpmn/appeal-gracious.bpmn",
-    "bpmn/appeal-hierarchical.bpmn", "bpmn/appeal-contentious.bpmn"})
+@Deployment(
+        resources = {
+            "bpmn/regularisation.bpmn",
+            "bpmn/appointment.bpmn",
+            "bpmn/filing.bpmn",
+            "bpmn/receipt.bpmn",
+            "bpmn/decision.bpmn",
+            "bpmn/commission-hearing.bpmn",
+            "bpmn/appeal-gracious.bpmn",
+            "bpmn/appeal-hierarchical.bpmn",
+            "bpmn/appeal-contentious.bpmn"
+        })
 class RegularisationProcessTest extends ProcessTestCase {
 
-  @RegisterExtension
-  static final ProcessEngineCoverageExtension ENGINE = ProcessTestCase.engine("appointment", "filing", "receipt",
-      "decision", "commission-hearing", "appeal-gracious", "appeal-hierarchical", "appeal-contentious");
-
-  // ---------------------------------------------------------------- helpers
-
-  /** The open task {@code key} of this case, in the main process or in any process it called. */
-  private Task caseTask(String key) {
-    Task task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseId)
-        .taskDefinitionKey(key).singleResult();
-    assertThat(task).as("open task %s", key).isNotNull();
-    return task;
-  }
-
-  private long openTasks(String key) {
-    return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseId)
-        .taskDefinitionKey(key).count();
-  }
-
-  /** The running instance of the called model {@code key} for this case. */
-  private ProcessInstance called(String key) {
-    ProcessInstance pi = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseId)
-        .processDefinitionKey(key).singleResult();
-    assertThat(pi).as("running %s", key).isNotNull();
-    return pi;
-  }
-
-  private long running(String key) {
-    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseId)
-        .processDefinitionKey(key).count();
-  }
-
-  private Object variable(ProcessInstance pi, String name) {
-    return engine.getRuntimeService().getVariable(pi.getId(), name);
-  }
-
-  private ProcessInstance startCase(boolean onlineFiling) {
-    ProcessInstance pi = start("regularisation", vars("department", "69", "onlineFiling", onlineFiling));
-    Task prepare = task(pi);
-    assertThat(prepare).hasDefinitionKey("prepareCase").hasCandidateGroup("caseworker");
-    assertThat(prepare.getName()).isEqualTo("Préparer le dossier : éligibilité, pièces, récit");
-    return pi;
-  }
-
-  /** A case filed online on the ANEF on 2 March, complete: the decision is awaited until 2 July. */
-  private ProcessInstance fileOnline() {
-    ProcessInstance pi = startCase(true);
-    complete(task(pi), vars("ground", "L423-23", "evidenceGathered", true, "proceedWithApplication", true));
-    complete(caseTask("fileOnline"), vars("onlineFiled", true));
-    complete(caseTask("recordFiling"), vars("filingDate", "2026-03-02", "feePaid", true, "fileComplete", true));
-    assertThat(pi).isWaitingAt("callReceipt", "callDecision");
-    return pi;
-  }
-
-  private void notifyDecision(Map<String, Object> variables) {
-    correlate("DecisionNotified", variables);
-  }
-
-  /** A refusal without OQTF notified on 4 May 2026: appeals until 5 July (stand-in). */
-  private void refuse() {
-    notifyDecision(vars("decisionOutcome", "REFUSED", "decisionNotifiedDate", "2026-05-04"));
-  }
-
-  private void answerAdministrativeAppeal(String kind, String outcome, String date) {
-    engine.getRuntimeService().createMessageCorrelation("AdministrativeAppealAnswered")
-        .processInstanceBusinessKey(caseId)
-        .processInstanceVariableEquals("administrativeAppealKind", kind)
-        .setVariable("administrativeAppealOutcome", outcome)
-        .setVariable("administrativeAppealAnswerDate", date)
-        .correlate();
-  }
-
-  private void sendAdministrativeAppeal(String kind, String sent, String received) {
-    String prefix = kind.equals("GRACIOUS") ? "Gracious" : "Hierarchical";
-    complete(caseTask("send" + prefix + "Appeal"), vars("administrativeAppealSentDate", sent,
-        "administrativeAppealSentBy", "REGISTERED_LETTER"));
-    complete(caseTask("record" + prefix + "AppealReceipt"), vars("administrativeAppealReceivedDate", received));
-  }
-
-  /** The contentious appeal up to a filed request, with lawyer {@code lawyer}. */
-  private void contentiousAppealFiled(String lawyer, String filedDate) {
-    complete(caseTask("offerAppealToLawyer"), vars("offeredLawyerId", lawyer));
-    complete(caseTask("acceptAppeal"), vars("appealAccepted", true));
-    complete(caseTask("chooseContentiousStrategy"), vars("legalAidRequested", false, "urgentProcedure", "NONE"));
-    complete(caseTask("fileRequest"), vars("requestFiledDate", filedDate, "courtName", "Tribunal administratif de Lyon"));
-  }
-
-  // ---------------------------------------------------------------- a whole case
-
-  @Test
-  void aWholeCaseFromPreparationThroughImplicitRefusalAndAppealsToThePermit() {
-    ProcessInstance pi = startCase(false);
-    complete(task(pi), vars("ground", "L435-1", "eligibilityNotes", "11 ans de présence, 2 enfants scolarisés",
-        "evidenceGathered", true, "personalStatementWritten", true, "proceedWithApplication", true));
-
-    // appointment: a slot is booked, the appointment is held on 20 March
-    assertThat(pi).isWaitingAt("callAppointment");
-    complete(caseTask("recordBookingAttempt"), vars("attemptAt", "2026-03-02T09:05",
-        "attemptChannel", "PREFECTURE_WEBSITE", "attemptResult", "SLOT_OBTAINED", "appointmentDate", "2026-03-20"));
-    complete(caseTask("prepareAppointment"));
-    fireTimer(called("appointment"), "appointmentDay", startOf("2026-03-20"));
-    complete(caseTask("attendAppointment"), vars("appointmentOutcome", "HELD"));
-    assertThat(pi).variables().containsEntry("filingMode", "APPOINTMENT").containsEntry("appointmentDate", "2026-03-20");
-
-    // filing: complete on the day, the fee paid
-    assertThat(pi).isWaitingAt("callFiling");
-    complete(caseTask("recordFiling"), vars("filingDate", "2026-03-20", "feePaid", true, "feeAmount", 50L,
-        "fileComplete", true));
-    assertThat(pi).variables().containsEntry("filingDate", "2026-03-20").containsEntry("fileComplete", true);
-
-    // instruction: the récépissé and the decision side by side
-    assertThat(pi).isWaitingAt("callReceipt", "callDecision");
-    complete(caseTask("recordReceipt"), vars("receiptType", "RECEPISSE", "receiptNumber", "6901234567",
-        "receiptValidUntil", "2026-07-19"));
-    assertThat(timer(called("decision"), "implicitRefusal").getDuedate()).isEqualTo(startOf("2026-07-20"));
-
-    // the récépissé is renewed 15 days before it expires
-    fireTimer(called("receipt"), "renewalDue", startOf("2026-07-04"));
-    complete(caseTask("renewReceipt"), vars("renewalRequestedDate", "2026-07-04", "receiptNoLongerNeeded", false));
-    complete(caseTask("recordRenewedReceipt"), vars("receiptType", "RECEPISSE", "receiptNumber", "6901234568",
-        "receiptValidUntil", "2026-10-18"));
-    String receiptInstance = called("receipt").getId();
-
-    // four months of silence: implicit refusal; the reasons are asked; the récépissé is still followed
-    // (prefectures keep renewing it while the file is examined: CE avis 6 mai 2025 n° 499904)
-    fireTimer(called("decision"), "implicitRefusal", startOf("2026-07-20"));
-    complete(caseTask("requestReasons"), vars("reasonsRequestedDate", "2026-07-21", "reasonsRequestChannel",
-        "REGISTERED_LETTER"));
-    assertThat(called("receipt").getId()).isEqualTo(receiptInstance);
-    assertThat(timer(called("receipt"), "renewalDue").getDuedate()).isEqualTo(startOf("2026-10-03"));
-    assertThat(pi).variables().containsEntry("decisionOutcome", "IMPLICIT_REFUSAL")
-        .containsEntry("decisionNotifiedDate", "2026-07-20");
-
-    // the coordinator chooses a gracious appeal, within the deadline counted from the implicit refusal
-    Task strategy = task(pi);
-    assertThat(strategy).hasDefinitionKey("chooseAppealStrategy").hasCandidateGroup("coordinator");
-    assertThat(strategy.getDueDate()).isEqualTo(endOf("2026-09-21"));
-    complete(strategy, vars("appealStrategy", "GRACIOUS"));
-    assertThat(running("appeal-hierarchical")).isZero();
-    assertThat(caseTask("sendGraciousAppeal").getDueDate()).isEqualTo(endOf("2026-09-21"));
-    sendAdministrativeAppeal("GRACIOUS", "2026-07-27", "2026-07-29");
-    answerAdministrativeAppeal("GRACIOUS", "REJECTED", "2026-09-10");
-
-    // rejected: the contentious deadline restarts in full from the rejection
-    assertThat(pi).variables().containsEntry("graciousAppealOutcome", "REJECTED")
-        .containsEntry("graciousAppealRejectedDate", "2026-09-10")
-        .containsEntry("contentiousAppealRule", "CONTENTIOUS_APPEAL")
-        .containsEntry("contentiousAppealFrom", "2026-09-10");
-    Task decide = task(pi);
-    assertThat(decide).hasDefinitionKey("decideContentiousAppeal").hasCandidateGroup("coordinator");
-    assertThat(decide.getDueDate()).isEqualTo(endOf("2026-11-11"));
-    complete(decide, vars("appealStrategy", "CONTENTIOUS"));
-
-    // the contentious appeal: its deadline is the one computed here
-    ProcessInstance contentious = called("appeal-contentious");
-    assertThat(variable(contentious, "contentiousAppealFrom")).isEqualTo("2026-09-10");
-    assertThat(caseTask("offerAppealToLawyer").getDueDate()).isEqualTo(endOf("2026-11-11"));
-    contentiousAppealFiled("lawyer-martin", "2026-10-20");
-    complete(caseTask("recordHearingDate"), vars("hearingDate", "2027-02-10"));
-    fireTimer(contentious, "hearingDay", startOf("2027-02-10"));
-    complete(caseTask("reportHearing"), vars("hearingPostponed", false, "judgmentExpectedDate", "2027-03-01"));
-    correlate("JudgmentNotified", vars("judgmentOutcome", "ANNULMENT_REEXAMINE", "judgmentDate", "2027-03-01"));
-    complete(caseTask("requestJudgmentExecution"), vars("executionRequestedDate", "2027-03-02"));
-
-    // annulment with re-examination: back to the decision, 4 months of silence from the judgment; the
-    // récépissé follow-up, still running, is not opened twice
-    assertThat(pi).variables().containsEntry("judgmentOutcome", "ANNULMENT_REEXAMINE")
-        .containsEntry("lawyerId", "lawyer-martin").containsEntry("reexaminationFrom", "2027-03-01");
-    assertThat(pi).isWaitingAt("callReceipt", "callDecision").hasPassed("receiptAlreadyFollowed");
-    assertThat(called("receipt").getId()).isEqualTo(receiptInstance);
-    ProcessInstance decision = called("decision");
-    assertThat(variable(decision, "filingDate")).isEqualTo("2027-03-01");
-    assertThat(timer(decision, "implicitRefusal").getDuedate()).isEqualTo(startOf("2027-07-01"));
-
-    // granted: the récépissé follow-up stops; the card is collected; its end date opens the renewal window
-    notifyDecision(vars("decisionOutcome", "GRANTED", "decisionNotifiedDate", "2027-04-15"));
-    assertThat(running("receipt")).isZero();
-    assertThat(pi).hasPassed("receiptEndedByDecision");
-    complete(caseTask("collectCard"), vars("cardCollectedDate", "2027-05-03", "cardValidUntil", "2028-05-02"));
-    fireTimer(pi, "renewalWindowOpens", startOf("2028-01-02"));
-    Task renewal = caseTask("applyForRenewal");
-    assertThat(renewal.getDueDate()).isEqualTo(endOf("2028-03-02"));
-    complete(renewal, vars("renewalFiledDate", "2028-01-15", "renewalChannel", "ANEF"));
-
-    assertThat(pi).isEnded().hasPassed("prepareCase", "callAppointment", "callFiling", "callReceipt",
-            "callDecision", "chooseAppealStrategy", "callGraciousAppeal", "decideContentiousAppeal",
-            "callContentiousAppeal", "collectCard", "renewalApplied", "caseClosed")
-        .hasNotPassed("callHierarchicalAppeal", "callCommissionHearing", "obtainPermitAfterJudgment");
-    assertThat(pi).variables().containsEntry("decisionOutcome", "GRANTED")
-        .containsEntry("decisionNotifiedDate", "2027-04-15");
-  }
-
-  // ---------------------------------------------------------------- other paths
-
-  @Test
-  void aCaseWithNoGroundIsClosedWithoutFiling() {
-    ProcessInstance pi = startCase(false);
-    complete(task(pi), vars("proceedWithApplication", false, "closingReason", "Aucun fondement : 2 ans de présence"));
-
-    assertThat(pi).isEnded().hasPassed("caseClosedWithoutFiling").hasNotPassed("callAppointment");
-  }
-
-  @Test
-  void theCommissionIsHeardWhileTheDecisionIsAwaitedAgainAndTheReceiptRunsOn() {
-    ProcessInstance pi = fileOnline();
-    String receipt = called("receipt").getId();
-
-    notifyDecision(vars("decisionOutcome", "COMMISSION_REFERRAL", "decisionNotifiedDate", "2026-04-01"));
-    // the hearing, and a decision that may come at any time: the silence still counted from the filing
-    assertThat(pi).isWaitingAt("callReceipt", "callCommissionHearing", "callDecision");
-    assertThat(called("receipt").getId()).isEqualTo(receipt);
-    assertThat(timer(called("decision"), "implicitRefusal").getDuedate()).isEqualTo(startOf("2026-07-02"));
-
-    correlate("ConvocationReceived", vars("meetingDate", "2026-05-20", "convocationReceivedDate", "2026-04-20"));
-    complete(caseTask("prepareHearing"), vars("hearingAssistance", "LAWYER"));
-    fireTimer(called("commission-hearing"), "meetingDay", startOf("2026-05-20"));
-    complete(caseTask("attendHearing"), vars("hearingOutcome", "HELD"));
-    complete(caseTask("recordOpinion"), vars("commissionOpinion", "FAVOURABLE"));
-    assertThat(pi).variables().containsEntry("meetingDate", "2026-05-20").containsEntry("commissionOpinion", "FAVOURABLE");
-    assertThat(pi).isWaitingAt("callReceipt", "callDecision").hasPassed("commissionHeard");
-
-    // the récépissé follow-up may stop on its own: the decision is still awaited
-    complete(caseTask("recordReceipt"), vars("receiptType", "RECEPISSE", "receiptValidUntil", "2026-06-10"));
-    fireTimer(called("receipt"), "renewalDue", startOf("2026-05-26"));
-    complete(caseTask("renewReceipt"), vars("receiptNoLongerNeeded", true));
-    assertThat(pi).isWaitingAt("callDecision").hasPassed("receiptFollowUpEnded");
-    assertThat(pi).variables().containsEntry("receiptType", "RECEPISSE").containsEntry("receiptValidUntil", "2026-06-10");
-
-    refuse();
-    complete(caseTask("chooseAppealStrategy"), vars("appealStrategy", "NONE"));
-    assertThat(pi).isEnded().hasPassed("callCommissionHearing", "refusalNotContested")
-        .hasNotPassed("callGraciousAppeal", "callHierarchicalAppeal", "callContentiousAppeal");
-  }
-
-  @Test
-  void aDecisionBeforeTheCommissionOpinionIsRecordedEndsTheHearingFollowUp() {
-    ProcessInstance pi = fileOnline();
-    notifyDecision(vars("decisionOutcome", "COMMISSION_REFERRAL", "decisionNotifiedDate", "2026-04-01"));
-    complete(caseTask("recordConvocation"), vars("convocationReceivedDate", "2026-04-20", "meetingDate", "2026-05-20"));
-
-    refuse();
-    assertThat(running("commission-hearing")).isZero();
-    assertThat(running("receipt")).isZero();
-    assertThat(openTasks("prepareHearing")).isZero();
-    assertThat(caseTask("chooseAppealStrategy").getDueDate()).isEqualTo(endOf("2026-07-05"));
-    assertThat(pi).hasNotPassed("commissionHeard");
-  }
-
-  @Test
-  void bothAdministrativeAppealsRunTogetherAndOneGrantedSendsTheCaseBackToTheDecision() {
-    ProcessInstance pi = fileOnline();
-    refuse();
-    complete(caseTask("chooseAppealStrategy"), vars("appealStrategy", "BOTH"));
-
-    assertThat(pi).isWaitingAt("callGraciousAppeal", "callHierarchicalAppeal");
-    sendAdministrativeAppeal("GRACIOUS", "2026-05-10", "2026-05-12");
-    sendAdministrativeAppeal("HIERARCHICAL", "2026-05-10", "2026-05-13");
-    // each answer goes to its own appeal
-    answerAdministrativeAppeal("HIERARCHICAL", "REJECTED", "2026-06-01");
-    assertThat(pi).isWaitingAt("callGraciousAppeal");
-    answerAdministrativeAppeal("GRACIOUS", "ACCEPTED", "2026-06-20");
-
-    assertThat(pi).variables().containsEntry("graciousAppealOutcome", "ACCEPTED")
-        .containsEntry("hierarchicalAppealOutcome", "REJECTED").containsEntry("reexaminationFrom", "2026-06-20");
-    assertThat(pi).isWaitingAt("callReceipt", "callDecision");
-    assertThat(timer(called("decision"), "implicitRefusal").getDuedate()).isEqualTo(startOf("2026-10-20"));
-
-    notifyDecision(vars("decisionOutcome", "GRANTED", "decisionNotifiedDate", "2026-07-15"));
-    complete(caseTask("collectCard"), vars("cardCollectedDate", "2026-08-03"));
-    assertThat(pi).isEnded().hasPassed("administrativeJoin", "permitGranted").hasNotPassed("decideContentiousAppeal");
-  }
-
-  @Test
-  void afterBothAppealsAreRejectedTheDeadlineRunsFromTheLaterRejectionAndAnAbandonedAppealEndsTheCase() {
-    ProcessInstance pi = fileOnline();
-    refuse();
-    complete(caseTask("chooseAppealStrategy"), vars("appealStrategy", "BOTH"));
-    sendAdministrativeAppeal("GRACIOUS", "2026-05-10", "2026-05-12");
-    sendAdministrativeAppeal("HIERARCHICAL", "2026-05-10", "2026-05-13");
-    answerAdministrativeAppeal("GRACIOUS", "REJECTED", "2026-06-01");
-    // the minister stays silent: implicit rejection on 13 July, the later of the two
-    fireTimer(called("appeal-hierarchical"), "hierarchicalAppealImplicitlyRejected", startOf("2026-07-13"));
-
-    assertThat(pi).variables().containsEntry("graciousAppealRejectedDate", "2026-06-01")
-        .containsEntry("hierarchicalAppealOutcome", "IMPLICITLY_REJECTED")
-        .containsEntry("hierarchicalAppealRejectedDate", "2026-07-13")
-        .containsEntry("contentiousAppealFrom", "2026-07-13");
-    assertThat(caseTask("decideContentiousAppeal").getDueDate()).isEqualTo(endOf("2026-09-14"));
-    complete(caseTask("decideContentiousAppeal"), vars("appealStrategy", "CONTENTIOUS"));
-
-    complete(caseTask("offerAppealToLawyer"), vars("offeredLawyerId", "lawyer-martin"));
-    complete(caseTask("acceptAppeal"), vars("appealAccepted", true));
-    complete(caseTask("chooseContentiousStrategy"), vars("legalAidRequested", false, "urgentProcedure", "NONE"));
-    fireTimer(called("appeal-contentious"), "filingDeadlineReached", startOf("2026-09-15"));
-    complete(caseTask("handleMissedFilingDeadline"), vars("abandonAppeal", true));
-
-    assertThat(running("appeal-contentious")).isZero();
-    assertThat(pi).isEnded().hasPassed("contentiousAppealAbandonedEnd").hasNotPassed("remediesExhausted");
-    assertThat(pi).variables().extractingByKey("judgmentOutcome").isNull();
-  }
-
-  @Test
-  void aHierarchicalAppealAloneImplicitlyRejectedThenNoCourt() {
-    ProcessInstance pi = fileOnline();
-    refuse();
-    complete(caseTask("chooseAppealStrategy"), vars("appealStrategy", "HIERARCHICAL"));
-    assertThat(running("appeal-gracious")).isZero();
-    sendAdministrativeAppeal("HIERARCHICAL", "2026-05-10", "2026-05-13");
-    fireTimer(called("appeal-hierarchical"), "hierarchicalAppealImplicitlyRejected", startOf("2026-07-13"));
-
-    assertThat(pi).variables().containsEntry("contentiousAppealFrom", "2026-07-13");
-    complete(caseTask("decideContentiousAppeal"), vars("appealStrategy", "NONE"));
-    assertThat(pi).isEnded().hasPassed("callHierarchicalAppeal", "contentiousAppealNotPursued")
-        .hasNotPassed("callGraciousAppeal", "callContentiousAppeal");
-  }
-
-  @Test
-  void againstAnOqtfOnlyTheCourtIsOfferedOnTheOqtfDeadlineAndAnOrderToIssueEndsWithThePermit() {
-    ProcessInstance pi = fileOnline();
-    notifyDecision(vars("decisionOutcome", "REFUSED_WITH_OQTF", "decisionNotifiedDate", "2026-05-04",
-        "oqtfKind", "ORDINARY", "oqtfNotifiedAt", "2026-05-04"));
-    complete(caseTask("oqtfOrdinary"), vars("lawyerContactedAt", "2026-05-04T11:00", "lawyerName", "Me Martin"));
-
-    // no strategy choice: the coordinator decides on the court, on the OQTF's one-month deadline
-    assertThat(openTasks("chooseAppealStrategy")).isZero();
-    Task decide = task(pi);
-    assertThat(decide).hasDefinitionKey("decideContentiousAppeal").hasCandidateGroup("coordinator");
-    assertThat(decide.getDueDate()).isEqualTo(endOf("2026-06-05"));
-    assertThat(pi).variables().containsEntry("contentiousAppealRule", "OQTF_ORDINARY")
-        .containsEntry("contentiousAppealFrom", "2026-05-04");
-    complete(decide, vars("appealStrategy", "CONTENTIOUS"));
-
-    assertThat(variable(called("appeal-contentious"), "contentiousAppealRule")).isEqualTo("OQTF_ORDINARY");
-    assertThat(caseTask("offerAppealToLawyer").getDueDate()).isEqualTo(endOf("2026-06-05"));
-    contentiousAppealFiled("lawyer-martin", "2026-05-20");
-    correlate("JudgmentNotified", vars("judgmentOutcome", "ANNULMENT_ISSUE", "judgmentDate", "2026-07-01"));
-    complete(caseTask("requestJudgmentExecution"), vars("executionRequestedDate", "2026-07-02"));
-
-    Task permit = task(pi);
-    assertThat(permit).hasDefinitionKey("obtainPermitAfterJudgment").hasCandidateGroup("caseworker");
-    complete(permit, vars("cardCollectedDate", "2026-09-01", "cardValidUntil", "2027-08-31"));
-    // the card ordered by the court starts the next renewal's timers too
-    fireTimer(pi, "renewalWindowOpens", startOf("2027-04-30"));
-    complete(caseTask("applyForRenewal"), vars("renewalFiledDate", "2027-05-03"));
-    assertThat(pi).isEnded().hasPassed("renewalApplied").hasNotPassed("chooseAppealStrategy");
-  }
-
-  @Test
-  void anOqtfInRetentionIsCountedInHoursFromItsNotification() {
-    ProcessInstance pi = fileOnline();
-    notifyDecision(vars("decisionOutcome", "REFUSED_WITH_OQTF", "decisionNotifiedDate", "2026-05-04",
-        "oqtfKind", "RETENTION", "oqtfNotifiedAt", "2026-05-04T17:30"));
-    complete(caseTask("oqtfRetention"), vars("lawyerContactedAt", "2026-05-04T18:00", "lawyerName", "Me Martin"));
-
-    assertThat(task(pi).getDueDate()).isEqualTo(paris(LocalDateTime.of(2026, 5, 6, 17, 30)));
-    assertThat(pi).variables().containsEntry("contentiousAppealRule", "OQTF_RETENTION");
-  }
-
-  @Test
-  void straightToCourtAndARejectedRequestExhaustTheRemedies() {
-    ProcessInstance pi = fileOnline();
-    refuse();
-    complete(caseTask("chooseAppealStrategy"), vars("appealStrategy", "CONTENTIOUS"));
-
-    ProcessInstance contentious = called("appeal-contentious");
-    assertThat(variable(contentious, "contentiousAppealFrom")).isEqualTo("2026-05-04");
-    assertThat(caseTask("offerAppealToLawyer").getDueDate()).isEqualTo(endOf("2026-07-05"));
-    contentiousAppealFiled("lawyer-martin", "2026-06-15");
-    correlate("JudgmentNotified", vars("judgmentOutcome", "REJECTED", "judgmentDate", "2026-12-01"));
-    complete(caseTask("closeRejectedAppeal"), vars("courtOfAppealConsidered", false));
-
-    assertThat(pi).isEnded().hasPassed("remediesExhausted")
-        .hasNotPassed("callGraciousAppeal", "callHierarchicalAppeal", "decideContentiousAppeal");
-    assertThat(pi).variables().containsEntry("judgmentOutcome", "REJECTED");
-  }
-
-  // ---------------------------------------------------------------- issue 9: decisions at any stage
-
-  private void correlateAll(String message, Map<String, Object> variables) {
-    engine.getRuntimeService().createMessageCorrelation(message).processInstanceBusinessKey(caseId)
-        .setVariables(variables).correlateAll();
-  }
-
-  private long waitingFor(String message) {
-    return engine.getRuntimeService().createEventSubscriptionQuery().eventType("message").eventName(message)
-        .list().stream().filter(subscription -> engine.getRuntimeService().createProcessInstanceQuery()
-            .processInstanceId(engine.getRuntimeService().createExecutionQuery()
-                .executionId(subscription.getExecutionId()).singleResult().getProcessInstanceId())
-            .processInstanceBusinessKey(caseId).count() > 0).count();
-  }
-
-  /** Filed online on 2 March, complete, récépissé until 31 August; 4 months of silence on 2 July. */
-  private ProcessInstance implicitlyRefused() {
-    ProcessInstance pi = fileOnline();
-    complete(caseTask("recordReceipt"), vars("receiptType", "RECEPISSE", "receiptValidUntil", "2026-08-31"));
-    fireTimer(called("decision"), "implicitRefusal", startOf("2026-07-02"));
-    complete(caseTask("requestReasons"), vars("reasonsRequestedDate", "2026-07-03"));
-    assertThat(pi).variables().containsEntry("decisionOutcome", "IMPLICIT_REFUSAL")
-        .containsEntry("examinationOver", false);
-    return pi;
-  }
-
-  @Test
-  void anOqtfMonthsAfterTheImplicitRefusalStartsItsOwnDeadlineAndAHouseArrestShortensIt() {
-    ProcessInstance pi = implicitlyRefused();
-    String receipt = called("receipt").getId();
-    assertThat(caseTask("chooseAppealStrategy")).isNotNull();
-
-    // the récépissé is renewed after the implicit refusal
-    fireTimer(called("receipt"), "renewalDue", startOf("2026-08-16"));
-    complete(caseTask("renewReceipt"), vars("renewalRequestedDate", "2026-08-16", "receiptNoLongerNeeded", false));
-    complete(caseTask("recordRenewedReceipt"), vars("receiptType", "RECEPISSE", "receiptValidUntil", "2026-11-30"));
-    assertThat(called("receipt").getId()).isEqualTo(receipt);
-
-    // 1 September: an explicit refusal with an OQTF; no decision instance waits: one receiver, the main process
-    assertThat(waitingFor("DecisionNotified")).isZero();
-    assertThat(waitingFor("LaterDecisionNotified")).isEqualTo(1);
-    correlate("LaterDecisionNotified", vars("decisionOutcome", "REFUSED_WITH_OQTF", "decisionNotifiedDate", "2026-09-01",
-        "notificationMode", "POST", "oqtfKind", "ORDINARY", "oqtfNotifiedAt", "2026-09-01"));
-    assertThat(openTasks("chooseAppealStrategy")).isZero();
-    assertThat(running("receipt")).isZero();
-    assertThat(pi).variables().containsEntry("contentiousAppealRule", "OQTF_ORDINARY")
-        .containsEntry("contentiousAppealFrom", "2026-09-01").containsEntry("examinationOver", true)
-        .containsEntry("computedDeadline", "2026-10-02");
-    assertThat(caseTask("decideContentiousAppeal").getDueDate()).isEqualTo(endOf("2026-10-02"));
-
-    // house arrest notified ten days later: 7 days from it
-    correlateAll("LibertyRestricted", vars("restrictionKind", "HOUSE_ARREST", "restrictionNotifiedAt", "2026-09-11T10:00"));
-    assertThat(pi).variables().containsEntry("contentiousAppealRule", "OQTF_HOUSE_ARREST")
-        .containsEntry("contentiousAppealFrom", "2026-09-11T10:00").containsEntry("deadlineSwitched", true)
-        .containsEntry("contentiousAppealRuleBeforeRestriction", "OQTF_ORDINARY");
-    Task decide = caseTask("decideContentiousAppeal");
-    assertThat(decide.getDueDate()).isEqualTo(endOf("2026-09-18"));
-
-    // an arrest alone changes nothing
-    correlateAll("LibertyRestricted", vars("restrictionKind", "ARREST", "restrictionNotifiedAt", "2026-09-12T08:00"));
-    assertThat(pi).variables().containsEntry("contentiousAppealRule", "OQTF_HOUSE_ARREST").containsEntry("deadlineSwitched", false);
-    complete(caseTask("decideContentiousAppeal"), vars("appealStrategy", "CONTENTIOUS"));
-    assertThat(variable(called("appeal-contentious"), "contentiousAppealRule")).isEqualTo("OQTF_HOUSE_ARREST");
-    assertThat(variable(called("appeal-contentious"), "contentiousAppealFrom")).isEqualTo("2026-09-11T10:00");
-  }
-
-  @Test
-  void aGrantAfterTheImplicitRefusalEndsTheAppealAndOpensTheRenewalWindowWithItsEscalation() {
-    ProcessInstance pi = implicitlyRefused();
-    complete(caseTask("chooseAppealStrategy"), vars("appealStrategy", "GRACIOUS"));
-    assertThat(running("appeal-gracious")).isEqualTo(1);
-
-    correlate("LaterDecisionNotified", vars("decisionOutcome", "GRANTED", "decisionNotifiedDate", "2026-08-20",
-        "notificationMode", "HAND"));
-    assertThat(running("appeal-gracious")).isZero();
-    assertThat(running("receipt")).isZero();
-    Task collect = caseTask("collectCard");
-    assertThat(collect).hasCandidateGroup("caseworker");
-    complete(collect, vars("cardCollectedDate", "2026-09-10", "cardValidUntil", "2027-08-19"));
-
-    fireTimer(pi, "renewalWindowOpens", startOf("2027-04-19"));
-    assertThat(caseTask("applyForRenewal").getDueDate()).isEqualTo(endOf("2027-06-19"));
-    // the window closes with no application: the coordinator is alerted, the application is still awaited
-    fireTimer(pi, "renewalWindowClosing", startOf("2027-06-20"));
-    Task late = caseTask("renewalLate");
-    assertThat(late).hasCandidateGroup("coordinator");
-    assertThat(late.getDueDate()).isEqualTo(endOf("2027-08-19"));
-    complete(late, vars("renewalLateAction", "Rendez-vous demandé"));
-    complete(caseTask("applyForRenewal"), vars("renewalFiledDate", "2027-06-25"));
-    assertThat(pi).isEnded().hasPassed("laterDecisionNotified", "renewalLateHandled", "renewalApplied");
-  }
-
-  @Test
-  void aGraciousAppealRejectedWithAnOqtfSwitchesToTheOqtfDeadline() {
-    ProcessInstance pi = fileOnline();
-    refuse();
-    complete(caseTask("chooseAppealStrategy"), vars("appealStrategy", "GRACIOUS"));
-    sendAdministrativeAppeal("GRACIOUS", "2026-05-10", "2026-05-12");
-
-    // the backend turns the answer "rejected with an OQTF" into the new decision
-    correlate("LaterDecisionNotified", vars("decisionOutcome", "REFUSED_WITH_OQTF", "decisionNotifiedDate", "2026-06-10",
-        "oqtfKind", "RETENTION", "oqtfNotifiedAt", "2026-06-10T15:00"));
-    assertThat(running("appeal-gracious")).isZero();
-    assertThat(pi).variables().containsEntry("contentiousAppealRule", "OQTF_RETENTION");
-    assertThat(caseTask("decideContentiousAppeal").getDueDate()).isEqualTo(paris(LocalDateTime.of(2026, 6, 12, 15, 0)));
-  }
-
-  @Test
-  void theImplicitRefusalLeavesTheCommissionHearingRunningAndAPrintedDeadlineThatDiffersIsChecked() {
-    ProcessInstance pi = fileOnline();
-    notifyDecision(vars("decisionOutcome", "COMMISSION_REFERRAL", "decisionNotifiedDate", "2026-04-01"));
-    complete(caseTask("recordConvocation"), vars("convocationReceivedDate", "2026-06-20", "meetingDate", "2026-07-20"));
-    String hearing = called("commission-hearing").getId();
-
-    // the 4 months are over before the hearing: the implicit refusal is born, the hearing goes on
-    fireTimer(called("decision"), "implicitRefusal", startOf("2026-07-02"));
-    complete(caseTask("requestReasons"), vars("reasonsRequestedDate", "2026-07-03"));
-    assertThat(called("commission-hearing").getId()).isEqualTo(hearing);
-    assertThat(running("receipt")).isEqualTo(1);
-    assertThat(caseTask("chooseAppealStrategy")).isNotNull();
-    complete(caseTask("prepareHearing"), vars("hearingAssistance", "LAWYER"));
-    fireTimer(called("commission-hearing"), "meetingDay", startOf("2026-07-20"));
-    complete(caseTask("attendHearing"), vars("hearingOutcome", "HELD"));
-    complete(caseTask("recordOpinion"), vars("commissionOpinion", "UNFAVOURABLE"));
-    assertThat(pi).hasPassed("commissionHeard");
-
-    // the explicit refusal follows, by post; the deadline printed on it is not the computed one
-    correlate("LaterDecisionNotified", vars("decisionOutcome", "REFUSED", "decisionNotifiedDate", "2026-07-27",
-        "notificationMode", "POST", "printedDeadline", "2026-09-27"));
-    assertThat(pi).variables().containsEntry("computedDeadline", "2026-09-28")
-        .containsEntry("printedDeadlineDiffers", true).containsEntry("contentiousAppealFrom", "2026-07-27");
-    Task check = caseTask("checkPrintedDeadline");
-    assertThat(check).hasCandidateGroup("coordinator");
-    assertThat(check.getDueDate()).isEqualTo(endOf("2026-09-28"));
-    complete(check, vars("printedDeadlineCheck", "Notification vérifiée"));
-    assertThat(caseTask("chooseAppealStrategy").getDueDate()).isEqualTo(endOf("2026-09-28"));
-    complete(caseTask("chooseAppealStrategy"), vars("appealStrategy", "NONE"));
-    assertThat(pi).isEnded().hasPassed("printedDeadlineChecked", "refusalNotContested");
-  }
-
-  @Test
-  void aRestrictionRecordedWhileTheOqtfLawyerIsSoughtShortensTheDeadlineWhenItIsSet() {
-    ProcessInstance pi = fileOnline();
-    notifyDecision(vars("decisionOutcome", "REFUSED_WITH_OQTF", "decisionNotifiedDate", "2026-05-04",
-        "oqtfKind", "ORDINARY", "oqtfNotifiedAt", "2026-05-04", "printedDeadline", "2026-06-05"));
-    correlateAll("LibertyRestricted", vars("restrictionKind", "RETENTION", "restrictionNotifiedAt", "2026-05-10T08:00"));
-    assertThat(pi).hasPassed("libertyRestrictedRecorded");
-    complete(caseTask("oqtfOrdinary"), vars("lawyerContactedAt", "2026-05-10T09:00"));
-
-    assertThat(pi).variables().containsEntry("contentiousAppealRule", "OQTF_RETENTION")
-        .containsEntry("contentiousAppealFrom", "2026-05-10T08:00").containsEntry("printedDeadlineDiffers", true);
-    assertThat(caseTask("decideContentiousAppeal").getDueDate()).isEqualTo(paris(LocalDateTime.of(2026, 5, 12, 8, 0)));
-  }
-
-  @Test
-  void aPriorOqtfKnownAtTriageIsFlaggedAndTheCoordinatorDecidesBeforeAnyAppointment() {
-    ProcessInstance pi = startCase(false);
-    complete(task(pi), vars("ground", "L423-23", "priorOqtf", true, "proceedWithApplication", true));
-
-    Task risk = task(pi);
-    assertThat(risk).hasDefinitionKey("assessArrestRisk").hasCandidateGroup("coordinator");
-    assertThat(risk.getPriority()).isEqualTo(90);
-    assertThat(pi).variables().containsEntry("arrestRisk", true);
-    assertThat(running("appointment")).isZero();
-    complete(risk, vars("arrestRiskAssessment", "OQTF de 2019 exécutoire : abrogation à demander d'abord",
-        "proceedWithApplication", false));
-    assertThat(pi).isEnded().hasPassed("caseClosedWithoutFiling").hasNotPassed("callAppointment");
-  }
-
-  /** Item 8: pieces asked during the examination, also after the implicit refusal, due by the prefecture's date. */
-  @Test
-  void documentsRequestedAfterTheImplicitRefusalAreDueByThePrefecturesDateAndEscalatedOnTheLastDay() {
-    ProcessInstance pi = implicitlyRefused();
-    correlate("DocumentsRequested", vars("documentsRequestedDate", "2026-07-10", "documentsDueDate", "2026-07-25",
-        "requestedDocuments", "Bulletins de salaire 2025"));
-
-    Task send = caseTask("sendRequestedDocuments");
-    assertThat(send).hasCandidateGroup("caseworker");
-    assertThat(send.getDueDate()).isEqualTo(endOf("2026-07-25"));
-
-    // the last day starts with the pieces not sent: the coordinator steps in, the task stays open
-    fireTimer(pi, "documentsDueSoon", startOf("2026-07-25"));
-    Task overdue = caseTask("requestedDocumentsOverdue");
-    assertThat(overdue).hasCandidateGroup("coordinator");
-    assertThat(overdue.getDueDate()).isEqualTo(endOf("2026-07-25"));
-    complete(overdue, vars("documentsExtensionRequested", true, "documentsOverdueAction", "Délai demandé par courriel"));
-    complete(caseTask("sendRequestedDocuments"), vars("documentsSentDate", "2026-07-27", "documentsSentChannel", "EMAIL"));
-    assertThat(pi).hasPassed("documentsSent", "documentsOverdueHandled");
-
-    // a second request, still open when the case closes: the end closes it
-    correlate("DocumentsRequested", vars("documentsRequestedDate", "2026-08-02", "documentsDueDate", "2026-08-18"));
-    assertThat(openTasks("sendRequestedDocuments")).isEqualTo(1);
-    complete(caseTask("chooseAppealStrategy"), vars("appealStrategy", "NONE"));
-    assertThat(pi).isEnded();
-    assertThat(openTasks("sendRequestedDocuments")).isZero();
-  }
+    @RegisterExtension
+    static final ProcessEngineCoverageExtension ENGINE = ProcessTestCase.engine(
+            "appointment",
+            "filing",
+            "receipt",
+            "decision",
+            "commission-hearing",
+            "appeal-gracious",
+            "appeal-hierarchical",
+            "appeal-contentious");
+
+    // ---------------------------------------------------------------- helpers
+
+    /** The open task {@code key} of this case, in the main process or in any process it called. */
+    private Task caseTask(String key) {
+        Task task = engine.getTaskService()
+                .createTaskQuery()
+                .processInstanceBusinessKey(caseId)
+                .taskDefinitionKey(key)
+                .singleResult();
+        assertThat(task).as("open task %s", key).isNotNull();
+        return task;
+    }
+
+    private long openTasks(String key) {
+        return engine.getTaskService()
+                .createTaskQuery()
+                .processInstanceBusinessKey(caseId)
+                .taskDefinitionKey(key)
+                .count();
+    }
+
+    /** The running instance of the called model {@code key} for this case. */
+    private ProcessInstance called(String key) {
+        ProcessInstance pi = engine.getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseId)
+                .processDefinitionKey(key)
+                .singleResult();
+        assertThat(pi).as("running %s", key).isNotNull();
+        return pi;
+    }
+
+    private long running(String key) {
+        return engine.getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseId)
+                .processDefinitionKey(key)
+                .count();
+    }
+
+    private Object variable(ProcessInstance pi, String name) {
+        return engine.getRuntimeService().getVariable(pi.getId(), name);
+    }
+
+    private ProcessInstance startCase(boolean onlineFiling) {
+        ProcessInstance pi = start("regularisation", vars("department", "69", "onlineFiling", onlineFiling));
+        Task prepare = task(pi);
+        assertThat(prepare).hasDefinitionKey("prepareCase").hasCandidateGroup("caseworker");
+        assertThat(prepare.getName()).isEqualTo("Préparer le dossier : éligibilité, pièces, récit");
+        return pi;
+    }
+
+    /** A case filed online on the ANEF on 2 March, complete: the decision is awaited until 2 July. */
+    private ProcessInstance fileOnline() {
+        ProcessInstance pi = startCase(true);
+        complete(task(pi), vars("ground", "L423-23", "evidenceGathered", true, "proceedWithApplication", true));
+        complete(caseTask("fileOnline"), vars("onlineFiled", true));
+        complete(caseTask("recordFiling"), vars("filingDate", "2026-03-02", "feePaid", true, "fileComplete", true));
+        assertThat(pi).isWaitingAt("callReceipt", "callDecision");
+        return pi;
+    }
+
+    private void notifyDecision(Map<String, Object> variables) {
+        correlate("DecisionNotified", variables);
+    }
+
+    /** A refusal without OQTF notified on 4 May 2026: appeals until 5 July (stand-in). */
+    private void refuse() {
+        notifyDecision(vars("decisionOutcome", "REFUSED", "decisionNotifiedDate", "2026-05-04"));
+    }
+
+    private void answerAdministrativeAppeal(String kind, String outcome, String date) {
+        engine.getRuntimeService()
+                .createMessageCorrelation("AdministrativeAppealAnswered")
+                .processInstanceBusinessKey(caseId)
+                .processInstanceVariableEquals("administrativeAppealKind", kind)
+                .setVariable("administrativeAppealOutcome", outcome)
+                .setVariable("administrativeAppealAnswerDate", date)
+                .correlate();
+    }
+
+    private void sendAdministrativeAppeal(String kind, String sent, String received) {
+        String prefix = kind.equals("GRACIOUS") ? "Gracious" : "Hierarchical";
+        complete(
+                caseTask("send" + prefix + "Appeal"),
+                vars("administrativeAppealSentDate", sent, "administrativeAppealSentBy", "REGISTERED_LETTER"));
+        complete(caseTask("record" + prefix + "AppealReceipt"), vars("administrativeAppealReceivedDate", received));
+    }
+
+    /** The contentious appeal up to a filed request, with lawyer {@code lawyer}. */
+    private void contentiousAppealFiled(String lawyer, String filedDate) {
+        complete(caseTask("offerAppealToLawyer"), vars("offeredLawyerId", lawyer));
+        complete(caseTask("acceptAppeal"), vars("appealAccepted", true));
+        complete(caseTask("chooseContentiousStrategy"), vars("legalAidRequested", false, "urgentProcedure", "NONE"));
+        complete(
+                caseTask("fileRequest"),
+                vars("requestFiledDate", filedDate, "courtName", "Tribunal administratif de Lyon"));
+    }
+
+    // ---------------------------------------------------------------- a whole case
+
+    @Test
+    void aWholeCaseFromPreparationThroughImplicitRefusalAndAppealsToThePermit() {
+        ProcessInstance pi = startCase(false);
+        complete(
+                task(pi),
+                vars(
+                        "ground",
+                        "L435-1",
+                        "eligibilityNotes",
+                        "11 ans de présence, 2 enfants scolarisés",
+                        "evidenceGathered",
+                        true,
+                        "personalStatementWritten",
+                        true,
+                        "proceedWithApplication",
+                        true));
+
+        // appointment: a slot is booked, the appointment is held on 20 March
+        assertThat(pi).isWaitingAt("callAppointment");
+        complete(
+                caseTask("recordBookingAttempt"),
+                vars(
+                        "attemptAt",
+                        "2026-03-02T09:05",
+                        "attemptChannel",
+                        "PREFECTURE_WEBSITE",
+                        "attemptResult",
+                        "SLOT_OBTAINED",
+                        "appointmentDate",
+                        "2026-03-20"));
+        complete(caseTask("prepareAppointment"));
+        fireTimer(called("appointment"), "appointmentDay", startOf("2026-03-20"));
+        complete(caseTask("attendAppointment"), vars("appointmentOutcome", "HELD"));
+        assertThat(pi)
+                .variables()
+                .containsEntry("filingMode", "APPOINTMENT")
+                .containsEntry("appointmentDate", "2026-03-20");
+
+        // filing: complete on the day, the fee paid
+        assertThat(pi).isWaitingAt("callFiling");
+        complete(
+                caseTask("recordFiling"),
+                vars("filingDate", "2026-03-20", "feePaid", true, "feeAmount", 50L, "fileComplete", true));
+        assertThat(pi).variables().containsEntry("filingDate", "2026-03-20").containsEntry("fileComplete", true);
+
+        // instruction: the récépissé and the decision side by side
+        assertThat(pi).isWaitingAt("callReceipt", "callDecision");
+        complete(
+                caseTask("recordReceipt"),
+                vars("receiptType", "RECEPISSE", "receiptNumber", "6901234567", "receiptValidUntil", "2026-07-19"));
+        assertThat(timer(called("decision"), "implicitRefusal").getDuedate()).isEqualTo(startOf("2026-07-20"));
+
+        // the récépissé is renewed 15 days before it expires
+        fireTimer(called("receipt"), "renewalDue", startOf("2026-07-04"));
+        complete(caseTask("renewReceipt"), vars("renewalRequestedDate", "2026-07-04", "receiptNoLongerNeeded", false));
+        complete(
+                caseTask("recordRenewedReceipt"),
+                vars("receiptType", "RECEPISSE", "receiptNumber", "6901234568", "receiptValidUntil", "2026-10-18"));
+        String receiptInstance = called("receipt").getId();
+
+        // four months of silence: implicit refusal; the reasons are asked; the récépissé is still followed
+        // (prefectures keep renewing it while the file is examined: CE avis 6 mai 2025 n° 499904)
+        fireTimer(called("decision"), "implicitRefusal", startOf("2026-07-20"));
+        complete(
+                caseTask("requestReasons"),
+                vars("reasonsRequestedDate", "2026-07-21", "reasonsRequestChannel", "REGISTERED_LETTER"));
+        assertThat(called("receipt").getId()).isEqualTo(receiptInstance);
+        assertThat(timer(called("receipt"), "renewalDue").getDuedate()).isEqualTo(startOf("2026-10-03"));
+        assertThat(pi)
+                .variables()
+                .containsEntry("decisionOutcome", "IMPLICIT_REFUSAL")
+                .containsEntry("decisionNotifiedDate", "2026-07-20");
+
+        // the coordinator chooses a gracious appeal, within the deadline counted from the implicit refusal
+        Task strategy = task(pi);
+        assertThat(strategy).hasDefinitionKey("chooseAppealStrategy").hasCandidateGroup("coordinator");
+        assertThat(strategy.getDueDate()).isEqualTo(endOf("2026-09-21"));
+        complete(strategy, vars("appealStrategy", "GRACIOUS"));
+        assertThat(running("appeal-hierarchical")).isZero();
+        assertThat(caseTask("sendGraciousAppeal").getDueDate()).isEqualTo(endOf("2026-09-21"));
+        sendAdministrativeAppeal("GRACIOUS", "2026-07-27", "2026-07-29");
+        answerAdministrativeAppeal("GRACIOUS", "REJECTED", "2026-09-10");
+
+        // rejected: the contentious deadline restarts in full from the rejection
+        assertThat(pi)
+                .variables()
+                .containsEntry("graciousAppealOutcome", "REJECTED")
+                .containsEntry("graciousAppealRejectedDate", "2026-09-10")
+                .containsEntry("contentiousAppealRule", "CONTENTIOUS_APPEAL")
+                .containsEntry("contentiousAppealFrom", "2026-09-10");
+        Task decide = task(pi);
+        assertThat(decide).hasDefinitionKey("decideContentiousAppeal").hasCandidateGroup("coordinator");
+        assertThat(decide.getDueDate()).isEqualTo(endOf("2026-11-11"));
+        complete(decide, vars("appealStrategy", "CONTENTIOUS"));
+
+        // the contentious appeal: its deadline is the one computed here
+        ProcessInstance contentious = called("appeal-contentious");
+        assertThat(variable(contentious, "contentiousAppealFrom")).isEqualTo("2026-09-10");
+        assertThat(caseTask("offerAppealToLawyer").getDueDate()).isEqualTo(endOf("2026-11-11"));
+        contentiousAppealFiled("lawyer-martin", "2026-10-20");
+        complete(caseTask("recordHearingDate"), vars("hearingDate", "2027-02-10"));
+        fireTimer(contentious, "hearingDay", startOf("2027-02-10"));
+        complete(caseTask("reportHearing"), vars("hearingPostponed", false, "judgmentExpectedDate", "2027-03-01"));
+        correlate("JudgmentNotified", vars("judgmentOutcome", "ANNULMENT_REEXAMINE", "judgmentDate", "2027-03-01"));
+        complete(caseTask("requestJudgmentExecution"), vars("executionRequestedDate", "2027-03-02"));
+
+        // annulment with re-examination: back to the decision, 4 months of silence from the judgment; the
+        // récépissé follow-up, still running, is not opened twice
+        assertThat(pi)
+                .variables()
+                .containsEntry("judgmentOutcome", "ANNULMENT_REEXAMINE")
+                .containsEntry("lawyerId", "lawyer-martin")
+                .containsEntry("reexaminationFrom", "2027-03-01");
+        assertThat(pi).isWaitingAt("callReceipt", "callDecision").hasPassed("receiptAlreadyFollowed");
+        assertThat(called("receipt").getId()).isEqualTo(receiptInstance);
+        ProcessInstance decision = called("decision");
+        assertThat(variable(decision, "filingDate")).isEqualTo("2027-03-01");
+        assertThat(timer(decision, "implicitRefusal").getDuedate()).isEqualTo(startOf("2027-07-01"));
+
+        // granted: the récépissé follow-up stops; the card is collected; its end date opens the renewal window
+        notifyDecision(vars("decisionOutcome", "GRANTED", "decisionNotifiedDate", "2027-04-15"));
+        assertThat(running("receipt")).isZero();
+        assertThat(pi).hasPassed("receiptEndedByDecision");
+        complete(caseTask("collectCard"), vars("cardCollectedDate", "2027-05-03", "cardValidUntil", "2028-05-02"));
+        fireTimer(pi, "renewalWindowOpens", startOf("2028-01-02"));
+        Task renewal = caseTask("applyForRenewal");
+        assertThat(renewal.getDueDate()).isEqualTo(endOf("2028-03-02"));
+        complete(renewal, vars("renewalFiledDate", "2028-01-15", "renewalChannel", "ANEF"));
+
+        assertThat(pi)
+                .isEnded()
+                .hasPassed(
+                        "prepareCase",
+                        "callAppointment",
+                        "callFiling",
+                        "callReceipt",
+                        "callDecision",
+                        "chooseAppealStrategy",
+                        "callGraciousAppeal",
+                        "decideContentiousAppeal",
+                        "callContentiousAppeal",
+                        "collectCard",
+                        "renewalApplied",
+                        "caseClosed")
+                .hasNotPassed("callHierarchicalAppeal", "callCommissionHearing", "obtainPermitAfterJudgment");
+        assertThat(pi)
+                .variables()
+                .containsEntry("decisionOutcome", "GRANTED")
+                .containsEntry("decisionNotifiedDate", "2027-04-15");
+    }
+
+    // ---------------------------------------------------------------- other paths
+
+    @Test
+    void aCaseWithNoGroundIsClosedWithoutFiling() {
+        ProcessInstance pi = startCase(false);
+        complete(
+                task(pi),
+                vars("proceedWithApplication", false, "closingReason", "Aucun fondement : 2 ans de présence"));
+
+        assertThat(pi).isEnded().hasPassed("caseClosedWithoutFiling").hasNotPassed("callAppointment");
+    }
+
+    @Test
+    void theCommissionIsHeardWhileTheDecisionIsAwaitedAgainAndTheReceiptRunsOn() {
+        ProcessInstance pi = fileOnline();
+        String receipt = called("receipt").getId();
+
+        notifyDecision(vars("decisionOutcome", "COMMISSION_REFERRAL", "decisionNotifiedDate", "2026-04-01"));
+        // the hearing, and a decision that may come at any time: the silence still counted from the filing
+        assertThat(pi).isWaitingAt("callReceipt", "callCommissionHearing", "callDecision");
+        assertThat(called("receipt").getId()).isEqualTo(receipt);
+        assertThat(timer(called("decision"), "implicitRefusal").getDuedate()).isEqualTo(startOf("2026-07-02"));
+
+        correlate("ConvocationReceived", vars("meetingDate", "2026-05-20", "convocationReceivedDate", "2026-04-20"));
+        complete(caseTask("prepareHearing"), vars("hearingAssistance", "LAWYER"));
+        fireTimer(called("commission-hearing"), "meetingDay", startOf("2026-05-20"));
+        complete(caseTask("attendHearing"), vars("hearingOutcome", "HELD"));
+        complete(caseTask("recordOpinion"), vars("commissionOpinion", "FAVOURABLE"));
+        assertThat(pi)
+                .variables()
+                .containsEntry("meetingDate", "2026-05-20")
+                .containsEntry("commissionOpinion", "FAVOURABLE");
+        assertThat(pi).isWaitingAt("callReceipt", "callDecision").hasPassed("commissionHeard");
+
+        // the récépissé follow-up may stop on its own: the decision is still awaited
+        complete(caseTask("recordReceipt"), vars("receiptType", "RECEPISSE", "receiptValidUntil", "2026-06-10"));
+        fireTimer(called("receipt"), "renewalDue", startOf("2026-05-26"));
+        complete(caseTask("renewReceipt"), vars("receiptNoLongerNeeded", true));
+        assertThat(pi).isWaitingAt("callDecision").hasPassed("receiptFollowUpEnded");
+        assertThat(pi)
+                .variables()
+                .containsEntry("receiptType", "RECEPISSE")
+                .containsEntry("receiptValidUntil", "2026-06-10");
+
+        refuse();
+        complete(caseTask("chooseAppealStrategy"), vars("appealStrategy", "NONE"));
+        assertThat(pi)
+                .isEnded()
+                .hasPassed("callCommissionHearing", "refusalNotContested")
+                .hasNotPassed("callGraciousAppeal", "callHierarchicalAppeal", "callContentiousAppeal");
+    }
+
+    @Test
+    void aDecisionBeforeTheCommissionOpinionIsRecordedEndsTheHearingFollowUp() {
+        ProcessInstance pi = fileOnline();
+        notifyDecision(vars("decisionOutcome", "COMMISSION_REFERRAL", "decisionNotifiedDate", "2026-04-01"));
+        complete(
+                caseTask("recordConvocation"),
+                vars("convocationReceivedDate", "2026-04-20", "meetingDate", "2026-05-20"));
+
+        refuse();
+        assertThat(running("commission-hearing")).isZero();
+        assertThat(running("receipt")).isZero();
+        assertThat(openTasks("prepareHearing")).isZero();
+        assertThat(caseTask("chooseAppealStrategy").getDueDate()).isEqualTo(endOf("2026-07-05"));
+        assertThat(pi).hasNotPassed("commissionHeard");
+    }
+
+    @Test
+    void bothAdministrativeAppealsRunTogetherAndOneGrantedSendsTheCaseBackToTheDecision() {
+        ProcessInstance pi = fileOnline();
+        refuse();
+        complete(caseTask("chooseAppealStrategy"), vars("appealStrategy", "BOTH"));
+
+        assertThat(pi).isWaitingAt("callGraciousAppeal", "callHierarchicalAppeal");
+        sendAdministrativeAppeal("GRACIOUS", "2026-05-10", "2026-05-12");
+        sendAdministrativeAppeal("HIERARCHICAL", "2026-05-10", "2026-05-13");
+        // each answer goes to its own appeal
+        answerAdministrativeAppeal("HIERARCHICAL", "REJECTED", "2026-06-01");
+        assertThat(pi).isWaitingAt("callGraciousAppeal");
+        answerAdministrativeAppeal("GRACIOUS", "ACCEPTED", "2026-06-20");
+
+        assertThat(pi)
+                .variables()
+                .containsEntry("graciousAppealOutcome", "ACCEPTED")
+                .containsEntry("hierarchicalAppealOutcome", "REJECTED")
+                .containsEntry("reexaminationFrom", "2026-06-20");
+        assertThat(pi).isWaitingAt("callReceipt", "callDecision");
+        assertThat(timer(called("decision"), "implicitRefusal").getDuedate()).isEqualTo(startOf("2026-10-20"));
+
+        notifyDecision(vars("decisionOutcome", "GRANTED", "decisionNotifiedDate", "2026-07-15"));
+        complete(caseTask("collectCard"), vars("cardCollectedDate", "2026-08-03"));
+        assertThat(pi)
+                .isEnded()
+                .hasPassed("administrativeJoin", "permitGranted")
+                .hasNotPassed("decideContentiousAppeal");
+    }
+
+    @Test
+    void afterBothAppealsAreRejectedTheDeadlineRunsFromTheLaterRejectionAndAnAbandonedAppealEndsTheCase() {
+        ProcessInstance pi = fileOnline();
+        refuse();
+        complete(caseTask("chooseAppealStrategy"), vars("appealStrategy", "BOTH"));
+        sendAdministrativeAppeal("GRACIOUS", "2026-05-10", "2026-05-12");
+        sendAdministrativeAppeal("HIERARCHICAL", "2026-05-10", "2026-05-13");
+        answerAdministrativeAppeal("GRACIOUS", "REJECTED", "2026-06-01");
+        // the minister stays silent: implicit rejection on 13 July, the later of the two
+        fireTimer(called("appeal-hierarchical"), "hierarchicalAppealImplicitlyRejected", startOf("2026-07-13"));
+
+        assertThat(pi)
+                .variables()
+                .containsEntry("graciousAppealRejectedDate", "2026-06-01")
+                .containsEntry("hierarchicalAppealOutcome", "IMPLICITLY_REJECTED")
+                .containsEntry("hierarchicalAppealRejectedDate", "2026-07-13")
+                .containsEntry("contentiousAppealFrom", "2026-07-13");
+        assertThat(caseTask("decideContentiousAppeal").getDueDate()).isEqualTo(endOf("2026-09-14"));
+        complete(caseTask("decideContentiousAppeal"), vars("appealStrategy", "CONTENTIOUS"));
+
+        complete(caseTask("offerAppealToLawyer"), vars("offeredLawyerId", "lawyer-martin"));
+        complete(caseTask("acceptAppeal"), vars("appealAccepted", true));
+        complete(caseTask("chooseContentiousStrategy"), vars("legalAidRequested", false, "urgentProcedure", "NONE"));
+        fireTimer(called("appeal-contentious"), "filingDeadlineReached", startOf("2026-09-15"));
+        complete(caseTask("handleMissedFilingDeadline"), vars("abandonAppeal", true));
+
+        assertThat(running("appeal-contentious")).isZero();
+        assertThat(pi).isEnded().hasPassed("contentiousAppealAbandonedEnd").hasNotPassed("remediesExhausted");
+        assertThat(pi).variables().extractingByKey("judgmentOutcome").isNull();
+    }
+
+    @Test
+    void aHierarchicalAppealAloneImplicitlyRejectedThenNoCourt() {
+        ProcessInstance pi = fileOnline();
+        refuse();
+        complete(caseTask("chooseAppealStrategy"), vars("appealStrategy", "HIERARCHICAL"));
+        assertThat(running("appeal-gracious")).isZero();
+        sendAdministrativeAppeal("HIERARCHICAL", "2026-05-10", "2026-05-13");
+        fireTimer(called("appeal-hierarchical"), "hierarchicalAppealImplicitlyRejected", startOf("2026-07-13"));
+
+        assertThat(pi).variables().containsEntry("contentiousAppealFrom", "2026-07-13");
+        complete(caseTask("decideContentiousAppeal"), vars("appealStrategy", "NONE"));
+        assertThat(pi)
+                .isEnded()
+                .hasPassed("callHierarchicalAppeal", "contentiousAppealNotPursued")
+                .hasNotPassed("callGraciousAppeal", "callContentiousAppeal");
+    }
+
+    @Test
+    void againstAnOqtfOnlyTheCourtIsOfferedOnTheOqtfDeadlineAndAnOrderToIssueEndsWithThePermit() {
+        ProcessInstance pi = fileOnline();
+        notifyDecision(vars(
+                "decisionOutcome",
+                "REFUSED_WITH_OQTF",
+                "decisionNotifiedDate",
+                "2026-05-04",
+                "oqtfKind",
+                "ORDINARY",
+                "oqtfNotifiedAt",
+                "2026-05-04"));
+        complete(caseTask("oqtfOrdinary"), vars("lawyerContactedAt", "2026-05-04T11:00", "lawyerName", "Me Martin"));
+
+        // no strategy choice: the coordinator decides on the court, on the OQTF's one-month deadline
+        assertThat(openTasks("chooseAppealStrategy")).isZero();
+        Task decide = task(pi);
+        assertThat(decide).hasDefinitionKey("decideContentiousAppeal").hasCandidateGroup("coordinator");
+        assertThat(decide.getDueDate()).isEqualTo(endOf("2026-06-05"));
+        assertThat(pi)
+                .variables()
+                .containsEntry("contentiousAppealRule", "OQTF_ORDINARY")
+                .containsEntry("contentiousAppealFrom", "2026-05-04");
+        complete(decide, vars("appealStrategy", "CONTENTIOUS"));
+
+        assertThat(variable(called("appeal-contentious"), "contentiousAppealRule"))
+                .isEqualTo("OQTF_ORDINARY");
+        assertThat(caseTask("offerAppealToLawyer").getDueDate()).isEqualTo(endOf("2026-06-05"));
+        contentiousAppealFiled("lawyer-martin", "2026-05-20");
+        correlate("JudgmentNotified", vars("judgmentOutcome", "ANNULMENT_ISSUE", "judgmentDate", "2026-07-01"));
+        complete(caseTask("requestJudgmentExecution"), vars("executionRequestedDate", "2026-07-02"));
+
+        Task permit = task(pi);
+        assertThat(permit).hasDefinitionKey("obtainPermitAfterJudgment").hasCandidateGroup("caseworker");
+        complete(permit, vars("cardCollectedDate", "2026-09-01", "cardValidUntil", "2027-08-31"));
+        // the card ordered by the court starts the next renewal's timers too
+        fireTimer(pi, "renewalWindowOpens", startOf("2027-04-30"));
+        complete(caseTask("applyForRenewal"), vars("renewalFiledDate", "2027-05-03"));
+        assertThat(pi).isEnded().hasPassed("renewalApplied").hasNotPassed("chooseAppealStrategy");
+    }
+
+    @Test
+    void anOqtfInRetentionIsCountedInHoursFromItsNotification() {
+        ProcessInstance pi = fileOnline();
+        notifyDecision(vars(
+                "decisionOutcome",
+                "REFUSED_WITH_OQTF",
+                "decisionNotifiedDate",
+                "2026-05-04",
+                "oqtfKind",
+                "RETENTION",
+                "oqtfNotifiedAt",
+                "2026-05-04T17:30"));
+        complete(caseTask("oqtfRetention"), vars("lawyerContactedAt", "2026-05-04T18:00", "lawyerName", "Me Martin"));
+
+        assertThat(task(pi).getDueDate()).isEqualTo(paris(LocalDateTime.of(2026, 5, 6, 17, 30)));
+        assertThat(pi).variables().containsEntry("contentiousAppealRule", "OQTF_RETENTION");
+    }
+
+    @Test
+    void straightToCourtAndARejectedRequestExhaustTheRemedies() {
+        ProcessInstance pi = fileOnline();
+        refuse();
+        complete(caseTask("chooseAppealStrategy"), vars("appealStrategy", "CONTENTIOUS"));
+
+        ProcessInstance contentious = called("appeal-contentious");
+        assertThat(variable(contentious, "contentiousAppealFrom")).isEqualTo("2026-05-04");
+        assertThat(caseTask("offerAppealToLawyer").getDueDate()).isEqualTo(endOf("2026-07-05"));
+        contentiousAppealFiled("lawyer-martin", "2026-06-15");
+        correlate("JudgmentNotified", vars("judgmentOutcome", "REJECTED", "judgmentDate", "2026-12-01"));
+        complete(caseTask("closeRejectedAppeal"), vars("courtOfAppealConsidered", false));
+
+        assertThat(pi)
+                .isEnded()
+                .hasPassed("remediesExhausted")
+                .hasNotPassed("callGraciousAppeal", "callHierarchicalAppeal", "decideContentiousAppeal");
+        assertThat(pi).variables().containsEntry("judgmentOutcome", "REJECTED");
+    }
+
+    // ---------------------------------------------------------------- issue 9: decisions at any stage
+
+    private void correlateAll(String message, Map<String, Object> variables) {
+        engine.getRuntimeService()
+                .createMessageCorrelation(message)
+                .processInstanceBusinessKey(caseId)
+                .setVariables(variables)
+                .correlateAll();
+    }
+
+    private long waitingFor(String message) {
+        return engine
+                .getRuntimeService()
+                .createEventSubscriptionQuery()
+                .eventType("message")
+                .eventName(message)
+                .list()
+                .stream()
+                .filter(subscription -> engine.getRuntimeService()
+                                .createProcessInstanceQuery()
+                                .processInstanceId(engine.getRuntimeService()
+                                        .createExecutionQuery()
+                                        .executionId(subscription.getExecutionId())
+                                        .singleResult()
+                                        .getProcessInstanceId())
+                                .processInstanceBusinessKey(caseId)
+                                .count()
+                        > 0)
+                .count();
+    }
+
+    /** Filed online on 2 March, complete, récépissé until 31 August; 4 months of silence on 2 July. */
+    private ProcessInstance implicitlyRefused() {
+        ProcessInstance pi = fileOnline();
+        complete(caseTask("recordReceipt"), vars("receiptType", "RECEPISSE", "receiptValidUntil", "2026-08-31"));
+        fireTimer(called("decision"), "implicitRefusal", startOf("2026-07-02"));
+        complete(caseTask("requestReasons"), vars("reasonsRequestedDate", "2026-07-03"));
+        assertThat(pi)
+                .variables()
+                .containsEntry("decisionOutcome", "IMPLICIT_REFUSAL")
+                .containsEntry("examinationOver", false);
+        return pi;
+    }
+
+    @Test
+    void anOqtfMonthsAfterTheImplicitRefusalStartsItsOwnDeadlineAndAHouseArrestShortensIt() {
+        ProcessInstance pi = implicitlyRefused();
+        String receipt = called("receipt").getId();
+        assertThat(caseTask("chooseAppealStrategy")).isNotNull();
+
+        // the récépissé is renewed after the implicit refusal
+        fireTimer(called("receipt"), "renewalDue", startOf("2026-08-16"));
+        complete(caseTask("renewReceipt"), vars("renewalRequestedDate", "2026-08-16", "receiptNoLongerNeeded", false));
+        complete(caseTask("recordRenewedReceipt"), vars("receiptType", "RECEPISSE", "receiptValidUntil", "2026-11-30"));
+        assertThat(called("receipt").getId()).isEqualTo(receipt);
+
+        // 1 September: an explicit refusal with an OQTF; no decision instance waits: one receiver, the main process
+        assertThat(waitingFor("DecisionNotified")).isZero();
+        assertThat(waitingFor("LaterDecisionNotified")).isEqualTo(1);
+        correlate(
+                "LaterDecisionNotified",
+                vars(
+                        "decisionOutcome",
+                        "REFUSED_WITH_OQTF",
+                        "decisionNotifiedDate",
+                        "2026-09-01",
+                        "notificationMode",
+                        "POST",
+                        "oqtfKind",
+                        "ORDINARY",
+                        "oqtfNotifiedAt",
+                        "2026-09-01"));
+        assertThat(openTasks("chooseAppealStrategy")).isZero();
+        assertThat(running("receipt")).isZero();
+        assertThat(pi)
+                .variables()
+                .containsEntry("contentiousAppealRule", "OQTF_ORDINARY")
+                .containsEntry("contentiousAppealFrom", "2026-09-01")
+                .containsEntry("examinationOver", true)
+                .containsEntry("computedDeadline", "2026-10-02");
+        assertThat(caseTask("decideContentiousAppeal").getDueDate()).isEqualTo(endOf("2026-10-02"));
+
+        // house arrest notified ten days later: 7 days from it
+        correlateAll(
+                "LibertyRestricted",
+                vars("restrictionKind", "HOUSE_ARREST", "restrictionNotifiedAt", "2026-09-11T10:00"));
+        assertThat(pi)
+                .variables()
+                .containsEntry("contentiousAppealRule", "OQTF_HOUSE_ARREST")
+                .containsEntry("contentiousAppealFrom", "2026-09-11T10:00")
+                .containsEntry("deadlineSwitched", true)
+                .containsEntry("contentiousAppealRuleBeforeRestriction", "OQTF_ORDINARY");
+        Task decide = caseTask("decideContentiousAppeal");
+        assertThat(decide.getDueDate()).isEqualTo(endOf("2026-09-18"));
+
+        // an arrest alone changes nothing
+        correlateAll(
+                "LibertyRestricted", vars("restrictionKind", "ARREST", "restrictionNotifiedAt", "2026-09-12T08:00"));
+        assertThat(pi)
+                .variables()
+                .containsEntry("contentiousAppealRule", "OQTF_HOUSE_ARREST")
+                .containsEntry("deadlineSwitched", false);
+        complete(caseTask("decideContentiousAppeal"), vars("appealStrategy", "CONTENTIOUS"));
+        assertThat(variable(called("appeal-contentious"), "contentiousAppealRule"))
+                .isEqualTo("OQTF_HOUSE_ARREST");
+        assertThat(variable(called("appeal-contentious"), "contentiousAppealFrom"))
+                .isEqualTo("2026-09-11T10:00");
+    }
+
+    @Test
+    void aGrantAfterTheImplicitRefusalEndsTheAppealAndOpensTheRenewalWindowWithItsEscalation() {
+        ProcessInstance pi = implicitlyRefused();
+        complete(caseTask("chooseAppealStrategy"), vars("appealStrategy", "GRACIOUS"));
+        assertThat(running("appeal-gracious")).isEqualTo(1);
+
+        correlate(
+                "LaterDecisionNotified",
+                vars("decisionOutcome", "GRANTED", "decisionNotifiedDate", "2026-08-20", "notificationMode", "HAND"));
+        assertThat(running("appeal-gracious")).isZero();
+        assertThat(running("receipt")).isZero();
+        Task collect = caseTask("collectCard");
+        assertThat(collect).hasCandidateGroup("caseworker");
+        complete(collect, vars("cardCollectedDate", "2026-09-10", "cardValidUntil", "2027-08-19"));
+
+        fireTimer(pi, "renewalWindowOpens", startOf("2027-04-19"));
+        assertThat(caseTask("applyForRenewal").getDueDate()).isEqualTo(endOf("2027-06-19"));
+        // the window closes with no application: the coordinator is alerted, the application is still awaited
+        fireTimer(pi, "renewalWindowClosing", startOf("2027-06-20"));
+        Task late = caseTask("renewalLate");
+        assertThat(late).hasCandidateGroup("coordinator");
+        assertThat(late.getDueDate()).isEqualTo(endOf("2027-08-19"));
+        complete(late, vars("renewalLateAction", "Rendez-vous demandé"));
+        complete(caseTask("applyForRenewal"), vars("renewalFiledDate", "2027-06-25"));
+        assertThat(pi).isEnded().hasPassed("laterDecisionNotified", "renewalLateHandled", "renewalApplied");
+    }
+
+    @Test
+    void aGraciousAppealRejectedWithAnOqtfSwitchesToTheOqtfDeadline() {
+        ProcessInstance pi = fileOnline();
+        refuse();
+        complete(caseTask("chooseAppealStrategy"), vars("appealStrategy", "GRACIOUS"));
+        sendAdministrativeAppeal("GRACIOUS", "2026-05-10", "2026-05-12");
+
+        // the backend turns the answer "rejected with an OQTF" into the new decision
+        correlate(
+                "LaterDecisionNotified",
+                vars(
+                        "decisionOutcome",
+                        "REFUSED_WITH_OQTF",
+                        "decisionNotifiedDate",
+                        "2026-06-10",
+                        "oqtfKind",
+                        "RETENTION",
+                        "oqtfNotifiedAt",
+                        "2026-06-10T15:00"));
+        assertThat(running("appeal-gracious")).isZero();
+        assertThat(pi).variables().containsEntry("contentiousAppealRule", "OQTF_RETENTION");
+        assertThat(caseTask("decideContentiousAppeal").getDueDate())
+                .isEqualTo(paris(LocalDateTime.of(2026, 6, 12, 15, 0)));
+    }
+
+    @Test
+    void theImplicitRefusalLeavesTheCommissionHearingRunningAndAPrintedDeadlineThatDiffersIsChecked() {
+        ProcessInstance pi = fileOnline();
+        notifyDecision(vars("decisionOutcome", "COMMISSION_REFERRAL", "decisionNotifiedDate", "2026-04-01"));
+        complete(
+                caseTask("recordConvocation"),
+                vars("convocationReceivedDate", "2026-06-20", "meetingDate", "2026-07-20"));
+        String hearing = called("commission-hearing").getId();
+
+        // the 4 months are over before the hearing: the implicit refusal is born, the hearing goes on
+        fireTimer(called("decision"), "implicitRefusal", startOf("2026-07-02"));
+        complete(caseTask("requestReasons"), vars("reasonsRequestedDate", "2026-07-03"));
+        assertThat(called("commission-hearing").getId()).isEqualTo(hearing);
+        assertThat(running("receipt")).isEqualTo(1);
+        assertThat(caseTask("chooseAppealStrategy")).isNotNull();
+        complete(caseTask("prepareHearing"), vars("hearingAssistance", "LAWYER"));
+        fireTimer(called("commission-hearing"), "meetingDay", startOf("2026-07-20"));
+        complete(caseTask("attendHearing"), vars("hearingOutcome", "HELD"));
+        complete(caseTask("recordOpinion"), vars("commissionOpinion", "UNFAVOURABLE"));
+        assertThat(pi).hasPassed("commissionHeard");
+
+        // the explicit refusal follows, by post; the deadline printed on it is not the computed one
+        correlate(
+                "LaterDecisionNotified",
+                vars(
+                        "decisionOutcome",
+                        "REFUSED",
+                        "decisionNotifiedDate",
+                        "2026-07-27",
+                        "notificationMode",
+                        "POST",
+                        "printedDeadline",
+                        "2026-09-27"));
+        assertThat(pi)
+                .variables()
+                .containsEntry("computedDeadline", "2026-09-28")
+                .containsEntry("printedDeadlineDiffers", true)
+                .containsEntry("contentiousAppealFrom", "2026-07-27");
+        Task check = caseTask("checkPrintedDeadline");
+        assertThat(check).hasCandidateGroup("coordinator");
+        assertThat(check.getDueDate()).isEqualTo(endOf("2026-09-28"));
+        complete(check, vars("printedDeadlineCheck", "Notification vérifiée"));
+        assertThat(caseTask("chooseAppealStrategy").getDueDate()).isEqualTo(endOf("2026-09-28"));
+        complete(caseTask("chooseAppealStrategy"), vars("appealStrategy", "NONE"));
+        assertThat(pi).isEnded().hasPassed("printedDeadlineChecked", "refusalNotContested");
+    }
+
+    @Test
+    void aRestrictionRecordedWhileTheOqtfLawyerIsSoughtShortensTheDeadlineWhenItIsSet() {
+        ProcessInstance pi = fileOnline();
+        notifyDecision(vars(
+                "decisionOutcome",
+                "REFUSED_WITH_OQTF",
+                "decisionNotifiedDate",
+                "2026-05-04",
+                "oqtfKind",
+                "ORDINARY",
+                "oqtfNotifiedAt",
+                "2026-05-04",
+                "printedDeadline",
+                "2026-06-05"));
+        correlateAll(
+                "LibertyRestricted", vars("restrictionKind", "RETENTION", "restrictionNotifiedAt", "2026-05-10T08:00"));
+        assertThat(pi).hasPassed("libertyRestrictedRecorded");
+        complete(caseTask("oqtfOrdinary"), vars("lawyerContactedAt", "2026-05-10T09:00"));
+
+        assertThat(pi)
+                .variables()
+                .containsEntry("contentiousAppealRule", "OQTF_RETENTION")
+                .containsEntry("contentiousAppealFrom", "2026-05-10T08:00")
+                .containsEntry("printedDeadlineDiffers", true);
+        assertThat(caseTask("decideContentiousAppeal").getDueDate())
+                .isEqualTo(paris(LocalDateTime.of(2026, 5, 12, 8, 0)));
+    }
+
+    @Test
+    void aPriorOqtfKnownAtTriageIsFlaggedAndTheCoordinatorDecidesBeforeAnyAppointment() {
+        ProcessInstance pi = startCase(false);
+        complete(task(pi), vars("ground", "L423-23", "priorOqtf", true, "proceedWithApplication", true));
+
+        Task risk = task(pi);
+        assertThat(risk).hasDefinitionKey("assessArrestRisk").hasCandidateGroup("coordinator");
+        assertThat(risk.getPriority()).isEqualTo(90);
+        assertThat(pi).variables().containsEntry("arrestRisk", true);
+        assertThat(running("appointment")).isZero();
+        complete(
+                risk,
+                vars(
+                        "arrestRiskAssessment",
+                        "OQTF de 2019 exécutoire : abrogation à demander d'abord",
+                        "proceedWithApplication",
+                        false));
+        assertThat(pi).isEnded().hasPassed("caseClosedWithoutFiling").hasNotPassed("callAppointment");
+    }
+
+    /** Item 8: pieces asked during the examination, also after the implicit refusal, due by the prefecture's date. */
+    @Test
+    void documentsRequestedAfterTheImplicitRefusalAreDueByThePrefecturesDateAndEscalatedOnTheLastDay() {
+        ProcessInstance pi = implicitlyRefused();
+        correlate(
+                "DocumentsRequested",
+                vars(
+                        "documentsRequestedDate",
+                        "2026-07-10",
+                        "documentsDueDate",
+                        "2026-07-25",
+                        "requestedDocuments",
+                        "Bulletins de salaire 2025"));
+
+        Task send = caseTask("sendRequestedDocuments");
+        assertThat(send).hasCandidateGroup("caseworker");
+        assertThat(send.getDueDate()).isEqualTo(endOf("2026-07-25"));
+
+        // the last day starts with the pieces not sent: the coordinator steps in, the task stays open
+        fireTimer(pi, "documentsDueSoon", startOf("2026-07-25"));
+        Task overdue = caseTask("requestedDocumentsOverdue");
+        assertThat(overdue).hasCandidateGroup("coordinator");
+        assertThat(overdue.getDueDate()).isEqualTo(endOf("2026-07-25"));
+        complete(
+                overdue,
+                vars("documentsExtensionRequested", true, "documentsOverdueAction", "Délai demandé par courriel"));
+        complete(
+                caseTask("sendRequestedDocuments"),
+                vars("documentsSentDate", "2026-07-27", "documentsSentChannel", "EMAIL"));
+        assertThat(pi).hasPassed("documentsSent", "documentsOverdueHandled");
+
+        // a second request, still open when the case closes: the end closes it
+        correlate("DocumentsRequested", vars("documentsRequestedDate", "2026-08-02", "documentsDueDate", "2026-08-18"));
+        assertThat(openTasks("sendRequestedDocuments")).isEqualTo(1);
+        complete(caseTask("chooseAppealStrategy"), vars("appealStrategy", "NONE"));
+        assertThat(pi).isEnded();
+        assertThat(openTasks("sendRequestedDocuments")).isZero();
+    }
 }

@@ -24,21 +24,30 @@ import org.springframework.web.bind.annotation.RestController;
 class LegalDeadlineController {
     /** Without a department: the national calendar, as in any metropolitan department but 57, 67, 68. */
     static final String NATIONAL = "75";
+
     private final LegalDeadlines deadlines;
 
     LegalDeadlineController(LegalDeadlines deadlines) {
         this.deadlines = deadlines;
     }
 
-    record Answer(String rule, String kind, String from, String department, String deadline, OffsetDateTime endsAt,
-                  String source, String explanation) {
-    }
+    record Answer(
+            String rule,
+            String kind,
+            String from,
+            String department,
+            String deadline,
+            OffsetDateTime endsAt,
+            String source,
+            String explanation) {}
 
     @GetMapping("/api/legal-deadlines")
-    Answer compute(@RequestParam String rule, @RequestParam String from,
-                   @RequestParam(required = false) String department) {
+    Answer compute(
+            @RequestParam String rule, @RequestParam String from, @RequestParam(required = false) String department) {
         DeadlineRule parsedRule = parseRule(rule);
-        String calendar = department == null || department.isBlank() ? NATIONAL : department.strip().toUpperCase();
+        String calendar = department == null || department.isBlank()
+                ? NATIONAL
+                : department.strip().toUpperCase();
         Deadline deadline;
         try {
             deadline = parsedRule.countsHours()
@@ -47,15 +56,23 @@ class LegalDeadlineController {
         } catch (IllegalArgumentException e) {
             throw new BadParameter("department", e.getMessage());
         }
-        return new Answer(parsedRule.name(), parsedRule.kind().name(), from, department == null ? null : calendar,
-                parsedRule.countsHours() ? deadline.dateTime().toString() : deadline.date().toString(),
-                deadline.endsAt().toOffsetDateTime(), deadline.source(), deadline.explanation());
+        return new Answer(
+                parsedRule.name(),
+                parsedRule.kind().name(),
+                from,
+                department == null ? null : calendar,
+                parsedRule.countsHours()
+                        ? deadline.dateTime().toString()
+                        : deadline.date().toString(),
+                deadline.endsAt().toOffsetDateTime(),
+                deadline.source(),
+                deadline.explanation());
     }
 
     @ExceptionHandler(BadParameter.class)
     ProblemDetail badParameter(BadParameter e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                e.parameter + ": " + e.getMessage());
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.parameter + ": " + e.getMessage());
         problem.setTitle("Invalid parameter");
         problem.setProperty("errors", java.util.Map.of(e.parameter, e.getMessage()));
         return problem;
@@ -65,8 +82,12 @@ class LegalDeadlineController {
         try {
             return DeadlineRule.valueOf(rule.strip());
         } catch (IllegalArgumentException e) {
-            throw new BadParameter("rule", "unknown rule '" + rule + "'; known: " + Arrays.stream(DeadlineRule.values())
-                    .map(Enum::name).collect(Collectors.joining(", ")));
+            throw new BadParameter(
+                    "rule",
+                    "unknown rule '" + rule + "'; known: "
+                            + Arrays.stream(DeadlineRule.values())
+                                    .map(Enum::name)
+                                    .collect(Collectors.joining(", ")));
         }
     }
 
@@ -82,8 +103,10 @@ class LegalDeadlineController {
         try {
             return LocalDateTime.parse(from);
         } catch (DateTimeParseException e) {
-            throw new BadParameter("from", "this rule counts hours: give the local date and time of the "
-                    + "notification, such as 2026-03-28T10:00 ('" + from + "' is not)");
+            throw new BadParameter(
+                    "from",
+                    "this rule counts hours: give the local date and time of the "
+                            + "notification, such as 2026-03-28T10:00 ('" + from + "' is not)");
         }
     }
 

@@ -31,10 +31,16 @@ class LegalDeadlineApiTest {
     @Test
     void theDepartmentsHolidaysCount() {
         // Notified 2 February 2026: nominal end 2 April, franc end Friday 3 April, Good Friday.
-        assertThat(ask("rule=CONTENTIOUS_APPEAL&from=2026-02-02&department=75").json().get("deadline").asText())
+        assertThat(ask("rule=CONTENTIOUS_APPEAL&from=2026-02-02&department=75")
+                        .json()
+                        .get("deadline")
+                        .asText())
                 .isEqualTo("2026-04-03");
         // In Moselle Good Friday is a holiday: then the weekend and Easter Monday, so Tuesday 7 April.
-        assertThat(ask("rule=CONTENTIOUS_APPEAL&from=2026-02-02&department=57").json().get("deadline").asText())
+        assertThat(ask("rule=CONTENTIOUS_APPEAL&from=2026-02-02&department=57")
+                        .json()
+                        .get("deadline")
+                        .asText())
                 .isEqualTo("2026-04-07");
     }
 
@@ -47,7 +53,10 @@ class LegalDeadlineApiTest {
 
     @Test
     void theRenewalReminderComesFifteenDaysBeforeExpiry() {
-        assertThat(ask("rule=RECEIPT_RENEWAL&from=2026-06-30").json().get("deadline").asText())
+        assertThat(ask("rule=RECEIPT_RENEWAL&from=2026-06-30")
+                        .json()
+                        .get("deadline")
+                        .asText())
                 .isEqualTo("2026-06-15");
     }
 
@@ -63,6 +72,8 @@ class LegalDeadlineApiTest {
     private static void assertProblem(Api.Response response, String parameter, String mention) {
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.json().get("detail").asText()).startsWith(parameter + ":").contains(mention);
+        assertThat(response.json().get("detail").asText())
+                .startsWith(parameter + ":")
+                .contains(mention);
     }
 }

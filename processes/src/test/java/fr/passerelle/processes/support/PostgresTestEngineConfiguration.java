@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageConfigurator;
@@ -27,64 +26,68 @@ import org.camunda.community.process_test_coverage.engine.platform7.ProcessCover
  */
 public class PostgresTestEngineConfiguration extends StandaloneProcessEngineConfiguration {
 
-  public static final String USER = "passerelle";
+    public static final String USER = "passerelle";
 
-  public PostgresTestEngineConfiguration() {
-    String database = databaseName();
-    String url = "jdbc:postgresql://" + host() + ":" + port() + "/" + database;
-    ensureDatabase(database);
-    setProcessEngineName("passerelle-processes-test");
-    setJdbcUrl(url);
-    setJdbcDriver("org.postgresql.Driver");
-    setJdbcUsername(USER);
-    setJdbcPassword("");
-    setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
-    setJobExecutorActivate(false);
-    setHistory(ProcessEngineConfiguration.HISTORY_FULL);
-    // a model without historyTimeToLive is refused, as in the backend (ENGINE-12018)
-    setEnforceHistoryTimeToLive(true);
-    setJdbcMaxActiveConnections(5);
-  }
-
-  @Override
-  protected void init() {
-    // what the coverage library's ProcessCoverageInMemProcessEngineConfiguration does, on PostgreSQL
-    ProcessCoverageConfigurator.initializeProcessCoverageExtensions(this);
-    super.init();
-  }
-
-  public static String host() {
-    return System.getProperty("passerelle.test.db.host", "127.0.0.1");
-  }
-
-  public static String port() {
-    return System.getProperty("passerelle.test.db.port", "5432");
-  }
-
-  public static String databaseName() {
-    return "passerelle_processes_" + System.getProperty("passerelle.test.run", "dev");
-  }
-
-  /** Creates the database when it does not exist yet (SQLState 3D000: invalid catalog name). */
-  static void ensureDatabase(String database) {
-    String url = "jdbc:postgresql://" + host() + ":" + port() + "/" + database;
-    try (Connection ignored = DriverManager.getConnection(url, USER, "")) {
-      return;
-    } catch (SQLException e) {
-      if (!"3D000".equals(e.getSQLState())) {
-        throw new IllegalStateException("Cannot reach the process tests' database " + url
-            + " as " + USER + " (run infra/postgres/ensure.sh): " + e.getMessage(), e);
-      }
+    public PostgresTestEngineConfiguration() {
+        String database = databaseName();
+        String url = "jdbc:postgresql://" + host() + ":" + port() + "/" + database;
+        ensureDatabase(database);
+        setProcessEngineName("passerelle-processes-test");
+        setJdbcUrl(url);
+        setJdbcDriver("org.postgresql.Driver");
+        setJdbcUsername(USER);
+        setJdbcPassword("");
+        setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+        setJobExecutorActivate(false);
+        setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+        // a model without historyTimeToLive is refused, as in the backend (ENGINE-12018)
+        setEnforceHistoryTimeToLive(true);
+        setJdbcMaxActiveConnections(5);
     }
-    String admin = "jdbc:postgresql://" + host() + ":" + port() + "/postgres";
-    try (Connection c = DriverManager.getConnection(admin, USER, "");
-         Statement s = c.createStatement()) {
-      s.execute("CREATE DATABASE \"" + database + "\" OWNER " + USER);
-    } catch (SQLException e) {
-      if (!"42P04".equals(e.getSQLState())) { // created meanwhile by another build: fine
-        throw new IllegalStateException("Cannot create the process tests' database " + database
-            + " (run infra/postgres/create-db.sh " + database + " --keep): " + e.getMessage(), e);
-      }
+
+    @Override
+    protected void init() {
+        // what the coverage library's ProcessCoverageInMemProcessEngineConfiguration does, on PostgreSQL
+        ProcessCoverageConfigurator.initializeProcessCoverageExtensions(this);
+        super.init();
     }
-  }
+
+    public static String host() {
+        return System.getProperty("passerelle.test.db.host", "127.0.0.1");
+    }
+
+    public static String port() {
+        return System.getProperty("passerelle.test.db.port", "5432");
+    }
+
+    public static String databaseName() {
+        return "passerelle_processes_" + System.getProperty("passerelle.test.run", "dev");
+    }
+
+    /** Creates the database when it does not exist yet (SQLState 3D000: invalid catalog name). */
+    static void ensureDatabase(String database) {
+        String url = "jdbc:postgresql://" + host() + ":" + port() + "/" + database;
+        try (Connection ignored = DriverManager.getConnection(url, USER, "")) {
+            return;
+        } catch (SQLException e) {
+            if (!"3D000".equals(e.getSQLState())) {
+                throw new IllegalStateException(
+                        "Cannot reach the process tests' database " + url + " as " + USER
+                                + " (run infra/postgres/ensure.sh): " + e.getMessage(),
+                        e);
+            }
+        }
+        String admin = "jdbc:postgresql://" + host() + ":" + port() + "/postgres";
+        try (Connection c = DriverManager.getConnection(admin, USER, "");
+                Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE \"" + database + "\" OWNER " + USER);
+        } catch (SQLException e) {
+            if (!"42P04".equals(e.getSQLState())) { // created meanwhile by another build: fine
+                throw new IllegalStateException(
+                        "Cannot create the process tests' database " + database + " (run infra/postgres/create-db.sh "
+                                + database + " --keep): " + e.getMessage(),
+                        e);
+            }
+        }
+    }
 }

@@ -11,24 +11,24 @@ import java.util.concurrent.ConcurrentHashMap;
  * memory by case instead of the backend's table.
  */
 public class TestAppointmentLog extends AppointmentLog {
-  private final Map<String, List<Attempt>> byCase = new ConcurrentHashMap<>();
+    private final Map<String, List<Attempt>> byCase = new ConcurrentHashMap<>();
 
-  public TestAppointmentLog() {
-    super(DEFAULT_THRESHOLD, DEFAULT_WINDOW);
-  }
+    public TestAppointmentLog() {
+        super(DEFAULT_THRESHOLD, DEFAULT_WINDOW);
+    }
 
-  @Override
-  protected void store(String caseId, String tenantId, String processInstanceId, Attempt attempt) {
-    byCase.computeIfAbsent(caseId, id -> new ArrayList<>()).add(attempt);
-  }
+    @Override
+    protected void store(String caseId, String tenantId, String processInstanceId, Attempt attempt) {
+        byCase.computeIfAbsent(caseId, id -> new ArrayList<>()).add(attempt);
+    }
 
-  @Override
-  protected List<Attempt> attempts(String caseId) {
-    return List.copyOf(byCase.getOrDefault(caseId, List.of()));
-  }
+    @Override
+    protected List<Attempt> attempts(String caseId) {
+        return List.copyOf(byCase.getOrDefault(caseId, List.of()));
+    }
 
-  /** What the log holds for a case (for assertions). */
-  public List<Attempt> of(String caseId) {
-    return attempts(caseId);
-  }
+    /** What the log holds for a case (for assertions). */
+    public List<Attempt> of(String caseId) {
+        return attempts(caseId);
+    }
 }

@@ -1,5 +1,6 @@
 package fr.passerelle.processes.support;
 
+import fr.passerelle.processes.Deadlines;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -10,8 +11,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.Locale;
-
-import fr.passerelle.processes.Deadlines;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
@@ -49,119 +48,118 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  */
 public class TestDeadlines implements Deadlines {
 
-  public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
-  /** The moment a timer for {@code rule} computed from {@code fromVar} fires. */
-  @Override
-  public Date timer(VariableScope execution, String rule, String fromVar) {
-    Deadline d = compute(rule, read(execution, fromVar, rule));
-    if (d.hourRule) {
-      return Date.from(d.end.atZone(PARIS).toInstant());
+    /** The moment a timer for {@code rule} computed from {@code fromVar} fires. */
+    @Override
+    public Date timer(VariableScope execution, String rule, String fromVar) {
+        Deadline d = compute(rule, read(execution, fromVar, rule));
+        if (d.hourRule) {
+            return Date.from(d.end.atZone(PARIS).toInstant());
+        }
+        LocalDate day = d.event ? d.end.toLocalDate() : d.end.toLocalDate().plusDays(1);
+        return Date.from(day.atStartOfDay(PARIS).toInstant());
     }
-    LocalDate day = d.event ? d.end.toLocalDate() : d.end.toLocalDate().plusDays(1);
-    return Date.from(day.atStartOfDay(PARIS).toInstant());
-  }
 
-  /** The end of the last day to act (a task's due date). */
-  @Override
-  public Date due(VariableScope execution, String rule, String fromVar) {
-    Deadline d = compute(rule, read(execution, fromVar, rule));
-    if (d.hourRule) {
-      return Date.from(d.end.atZone(PARIS).toInstant());
+    /** The end of the last day to act (a task's due date). */
+    @Override
+    public Date due(VariableScope execution, String rule, String fromVar) {
+        Deadline d = compute(rule, read(execution, fromVar, rule));
+        if (d.hourRule) {
+            return Date.from(d.end.atZone(PARIS).toInstant());
+        }
+        return endOfDay(d.end.toLocalDate());
     }
-    return endOfDay(d.end.toLocalDate());
-  }
 
-  /** The deadline's date as an ISO string ({@code yyyy-MM-ddTHH:mm} for an hour rule). */
-  @Override
-  public String date(VariableScope execution, String rule, String fromVar) {
-    Deadline d = compute(rule, read(execution, fromVar, rule));
-    return d.hourRule
-        ? d.end.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm", Locale.ROOT))
-        : d.end.toLocalDate().toString();
-  }
-
-  /** True when the date in {@code actualVar} is after the deadline computed from {@code fromVar}. */
-  @Override
-  public boolean isLate(VariableScope execution, String rule, String fromVar, String actualVar) {
-    Deadline d = compute(rule, read(execution, fromVar, rule));
-    LocalDateTime actual = read(execution, actualVar, rule);
-    return d.hourRule ? actual.isAfter(d.end) : actual.toLocalDate().isAfter(d.end.toLocalDate());
-  }
-
-  /** The start of the date in {@code dateVar}, Europe/Paris (a timer on an entered date). */
-  @Override
-  public Date at(VariableScope execution, String dateVar) {
-    return Date.from(read(execution, dateVar, "at").toLocalDate().atStartOfDay(PARIS).toInstant());
-  }
-
-  /** The end of a day, Europe/Paris: the last millisecond before the next day starts. */
-  public static Date endOfDay(LocalDate day) {
-    return Date.from(day.plusDays(1).atStartOfDay(PARIS).toInstant().minusMillis(1));
-  }
-
-  /** The start of a day, Europe/Paris. */
-  public static Date startOfDay(LocalDate day) {
-    return Date.from(day.atStartOfDay(PARIS).toInstant());
-  }
-
-  private record Deadline(LocalDateTime end, boolean event, boolean hourRule) {}
-
-  static Deadline compute(String rule, LocalDateTime from) {
-    LocalDateTime day = from.toLocalDate().atStartOfDay();
-    return switch (rule) {
-      case "CONTENTIOUS_APPEAL", "ADMINISTRATIVE_APPEAL" ->
-          new Deadline(day.plus(Period.ofMonths(2)).plusDays(1), false, false);
-      case "ADMINISTRATIVE_APPEAL_IMPLICIT_REJECTION" ->
-          new Deadline(day.plus(Period.ofMonths(2)), true, false);
-      case "OQTF_ORDINARY" -> new Deadline(day.plus(Period.ofMonths(1)).plusDays(1), false, false);
-      case "OQTF_HOUSE_ARREST" -> new Deadline(day.plusDays(7), false, false);
-      case "OQTF_RETENTION" -> new Deadline(from.plus(Duration.ofHours(48)), false, true);
-      case "IMPLICIT_REFUSAL" -> new Deadline(day.plus(Period.ofMonths(4)), true, false);
-      case "RECEIPT_RENEWAL" -> new Deadline(day.minusDays(15), true, false);
-      case "COMMISSION_CONVOCATION" -> new Deadline(day.minusDays(15), false, false);
-      case "FOLLOW_UP_WEEKLY" -> new Deadline(day.plusDays(7), true, false);
-      case "RECEIPT_EXPIRY", "PREFECTURE_DEADLINE" -> new Deadline(day, false, false);
-      case "RENEWAL_WINDOW_OPENS" -> new Deadline(day.minus(Period.ofMonths(4)), true, false);
-      case "RENEWAL_WINDOW_CLOSES" -> new Deadline(day.minus(Period.ofMonths(2)), false, false);
-      default -> throw new IllegalArgumentException("Unknown deadline rule " + rule);
-    };
-  }
-
-  static LocalDateTime read(VariableScope execution, String variable, String rule) {
-    Object value = execution.getVariable(variable);
-    if (value == null) {
-      throw new IllegalStateException("deadlines (" + rule + "): variable '" + variable
-          + "' is not set");
+    /** The deadline's date as an ISO string ({@code yyyy-MM-ddTHH:mm} for an hour rule). */
+    @Override
+    public String date(VariableScope execution, String rule, String fromVar) {
+        Deadline d = compute(rule, read(execution, fromVar, rule));
+        return d.hourRule
+                ? d.end.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm", Locale.ROOT))
+                : d.end.toLocalDate().toString();
     }
-    return toDateTime(value);
-  }
 
-  /** ISO string, Date, LocalDate, LocalDateTime, ZonedDateTime or OffsetDateTime, in Paris time. */
-  public static LocalDateTime toDateTime(Object value) {
-    if (value instanceof LocalDateTime t) {
-      return t;
+    /** True when the date in {@code actualVar} is after the deadline computed from {@code fromVar}. */
+    @Override
+    public boolean isLate(VariableScope execution, String rule, String fromVar, String actualVar) {
+        Deadline d = compute(rule, read(execution, fromVar, rule));
+        LocalDateTime actual = read(execution, actualVar, rule);
+        return d.hourRule ? actual.isAfter(d.end) : actual.toLocalDate().isAfter(d.end.toLocalDate());
     }
-    if (value instanceof LocalDate d) {
-      return d.atStartOfDay();
+
+    /** The start of the date in {@code dateVar}, Europe/Paris (a timer on an entered date). */
+    @Override
+    public Date at(VariableScope execution, String dateVar) {
+        return Date.from(
+                read(execution, dateVar, "at").toLocalDate().atStartOfDay(PARIS).toInstant());
     }
-    if (value instanceof Date d) {
-      return LocalDateTime.ofInstant(d.toInstant(), PARIS);
+
+    /** The end of a day, Europe/Paris: the last millisecond before the next day starts. */
+    public static Date endOfDay(LocalDate day) {
+        return Date.from(day.plusDays(1).atStartOfDay(PARIS).toInstant().minusMillis(1));
     }
-    if (value instanceof ZonedDateTime z) {
-      return z.withZoneSameInstant(PARIS).toLocalDateTime();
+
+    /** The start of a day, Europe/Paris. */
+    public static Date startOfDay(LocalDate day) {
+        return Date.from(day.atStartOfDay(PARIS).toInstant());
     }
-    if (value instanceof OffsetDateTime o) {
-      return o.atZoneSameInstant(PARIS).toLocalDateTime();
+
+    private record Deadline(LocalDateTime end, boolean event, boolean hourRule) {}
+
+    static Deadline compute(String rule, LocalDateTime from) {
+        LocalDateTime day = from.toLocalDate().atStartOfDay();
+        return switch (rule) {
+            case "CONTENTIOUS_APPEAL", "ADMINISTRATIVE_APPEAL" ->
+                new Deadline(day.plus(Period.ofMonths(2)).plusDays(1), false, false);
+            case "ADMINISTRATIVE_APPEAL_IMPLICIT_REJECTION" -> new Deadline(day.plus(Period.ofMonths(2)), true, false);
+            case "OQTF_ORDINARY" -> new Deadline(day.plus(Period.ofMonths(1)).plusDays(1), false, false);
+            case "OQTF_HOUSE_ARREST" -> new Deadline(day.plusDays(7), false, false);
+            case "OQTF_RETENTION" -> new Deadline(from.plus(Duration.ofHours(48)), false, true);
+            case "IMPLICIT_REFUSAL" -> new Deadline(day.plus(Period.ofMonths(4)), true, false);
+            case "RECEIPT_RENEWAL" -> new Deadline(day.minusDays(15), true, false);
+            case "COMMISSION_CONVOCATION" -> new Deadline(day.minusDays(15), false, false);
+            case "FOLLOW_UP_WEEKLY" -> new Deadline(day.plusDays(7), true, false);
+            case "RECEIPT_EXPIRY", "PREFECTURE_DEADLINE" -> new Deadline(day, false, false);
+            case "RENEWAL_WINDOW_OPENS" -> new Deadline(day.minus(Period.ofMonths(4)), true, false);
+            case "RENEWAL_WINDOW_CLOSES" -> new Deadline(day.minus(Period.ofMonths(2)), false, false);
+            default -> throw new IllegalArgumentException("Unknown deadline rule " + rule);
+        };
     }
-    String s = value.toString().trim();
-    if (s.length() == 10) {
-      return LocalDate.parse(s).atStartOfDay();
+
+    static LocalDateTime read(VariableScope execution, String variable, String rule) {
+        Object value = execution.getVariable(variable);
+        if (value == null) {
+            throw new IllegalStateException("deadlines (" + rule + "): variable '" + variable + "' is not set");
+        }
+        return toDateTime(value);
     }
-    try {
-      return LocalDateTime.parse(s);
-    } catch (RuntimeException e) {
-      return OffsetDateTime.parse(s).atZoneSameInstant(PARIS).toLocalDateTime();
+
+    /** ISO string, Date, LocalDate, LocalDateTime, ZonedDateTime or OffsetDateTime, in Paris time. */
+    public static LocalDateTime toDateTime(Object value) {
+        if (value instanceof LocalDateTime t) {
+            return t;
+        }
+        if (value instanceof LocalDate d) {
+            return d.atStartOfDay();
+        }
+        if (value instanceof Date d) {
+            return LocalDateTime.ofInstant(d.toInstant(), PARIS);
+        }
+        if (value instanceof ZonedDateTime z) {
+            return z.withZoneSameInstant(PARIS).toLocalDateTime();
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o.atZoneSameInstant(PARIS).toLocalDateTime();
+        }
+        String s = value.toString().trim();
+        if (s.length() == 10) {
+            return LocalDate.parse(s).atStartOfDay();
+        }
+        try {
+            return LocalDateTime.parse(s);
+        } catch (RuntimeException e) {
+            return OffsetDateTime.parse(s).atZoneSameInstant(PARIS).toLocalDateTime();
+        }
     }
-  }
 }
