@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.passerelle.support.Api;
 import fr.passerelle.support.ApiTest;
-import fr.passerelle.support.Associations;
 import fr.passerelle.support.TestTokens;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -51,20 +50,15 @@ class CaseEventsTest {
     @Autowired
     ManagementService management;
 
+    OpenedCase awa;
     Api caseworker;
     String caseId;
 
     @BeforeEach
     void openCase() {
-        Associations.ensure(jdbc, ALPHA);
-        caseworker = Api.at(port)
-                .as(TestTokens.user("ines", group(ALPHA, "caseworker")).token());
-        ClockUtil.setCurrentTime(
-                Date.from(LocalDateTime.of(2026, 3, 2, 9, 0).atZone(PARIS).toInstant()));
-        var opened = caseworker.post("/api/cases", """
-                {"applicantName": "Awa Traoré", "ground": "L435-1", "department": "69"}""");
-        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
-        caseId = opened.json().get("id").asText();
+        awa = OpenedCase.open(port, jdbc);
+        caseworker = awa.caseworker();
+        caseId = awa.caseId();
     }
 
     @AfterEach
@@ -73,39 +67,11 @@ class CaseEventsTest {
     }
 
     private void complete(String key, Map<String, Object> variables) {
-        Task task = tasks.createTaskQuery()
-                .processInstanceBusinessKey(caseId)
-                .taskDefinitionKey(key)
-                .singleResult();
-        assertThat(task).as("open task " + key).isNotNull();
-        tasks.complete(task.getId(), variables);
+        awa.complete(tasks, key, variables);
     }
 
     private void filedOn2March() {
-        complete("prepareCase", Map.of("ground", "L435-1", "proceedWithApplication", true));
-        complete(
-                "recordBookingAttempt",
-                Map.of(
-                        "attemptAt",
-                        "2026-03-02T09:00",
-                        "attemptChannel",
-                        "COUNTER",
-                        "attemptResult",
-                        "SLOT_OBTAINED",
-                        "appointmentDate",
-                        "2026-03-02"));
-        complete("prepareAppointment", Map.of());
-        management
-                .createJobQuery()
-                .processInstanceId(runtime.createProcessInstanceQuery()
-                        .processInstanceBusinessKey(caseId)
-                        .processDefinitionKey("appointment")
-                        .singleResult()
-                        .getId())
-                .list()
-                .forEach(job -> management.executeJob(job.getId()));
-        complete("attendAppointment", Map.of("appointmentOutcome", "HELD"));
-        complete("recordFiling", Map.of("filingDate", "2026-03-02", "feePaid", true, "fileComplete", true));
+        awa.fileOn2March(tasks, runtime, management);
     }
 
     @Test

@@ -1,15 +1,12 @@
 package fr.passerelle.procedure;
 
 import static fr.passerelle.support.Associations.ALPHA;
-import static fr.passerelle.support.Associations.group;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.passerelle.security.Role;
 import fr.passerelle.support.Api;
 import fr.passerelle.support.ApiTest;
-import fr.passerelle.support.Associations;
-import fr.passerelle.support.TestTokens;
 import fr.passerelle.tenancy.CurrentAssociation;
 import fr.passerelle.tenancy.Tenancy;
 import java.time.LocalDateTime;
@@ -22,7 +19,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,20 +50,15 @@ class CaseProgressTest {
     @Autowired
     ManagementService management;
 
+    OpenedCase awa;
     Api caseworker;
     String caseId;
 
     @BeforeEach
     void openCase() {
-        Associations.ensure(jdbc, ALPHA);
-        caseworker = Api.at(port)
-                .as(TestTokens.user("ines", group(ALPHA, "caseworker")).token());
-        ClockUtil.setCurrentTime(
-                Date.from(LocalDateTime.of(2026, 3, 2, 9, 0).atZone(PARIS).toInstant()));
-        var opened = caseworker.post("/api/cases", """
-                {"applicantName": "Awa Traoré", "ground": "L435-1", "department": "69"}""");
-        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
-        caseId = opened.json().get("id").asText();
+        awa = OpenedCase.open(port, jdbc);
+        caseworker = awa.caseworker();
+        caseId = awa.caseId();
     }
 
     @AfterEach
@@ -76,12 +67,7 @@ class CaseProgressTest {
     }
 
     private void complete(String key, Map<String, Object> variables) {
-        Task task = tasks.createTaskQuery()
-                .processInstanceBusinessKey(caseId)
-                .taskDefinitionKey(key)
-                .singleResult();
-        assertThat(task).as("open task " + key).isNotNull();
-        tasks.complete(task.getId(), variables);
+        awa.complete(tasks, key, variables);
     }
 
     private JsonNode theCase() {
