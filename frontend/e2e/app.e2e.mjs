@@ -19,8 +19,8 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.mi
 const TIMEOUT_MS = 30_000;
 /** Budgets (issue 11): JavaScript before the task list shows, and the time it takes after the login redirect. */
 const JS_BUDGET_GZIP = 300 * 1024;
-// The task list's 1 s target is reported here and judged by infra/benchmark.sh, never by the test
-// command: a loaded machine must not fail the tests on the wall clock.
+// The task list's 1 s target is reported here, never asserted: a loaded machine must not fail the
+// test command on the wall clock (the API's own latency is measured by infra/benchmark.sh).
 const LIST_TARGET_MS = 1000;
 
 const DESKTOP = { width: 1366, height: 800 };
