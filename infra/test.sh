@@ -17,6 +17,9 @@ cleanup() {
 trap cleanup EXIT
 for db in "${databases[@]}"; do "$ROOT/infra/postgres/create-db.sh" "$db"; done
 
+log "Deployment files: Compose, Kubernetes manifests, YAML"
+"$ROOT/infra/deploy/validate.sh"
+
 log "Starting Keycloak (the realm is imported fresh)"
 "$ROOT/infra/keycloak/keycloak.sh" start
 
