@@ -109,6 +109,10 @@ SELECT 'audit events ' || count(*) FROM app.audit_events;
 SQL
 }
 
+command -v jq >/dev/null || {
+  log "Installing jq with apt (to read the API's answers)"
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq jq >/dev/null
+}
 [[ -n $(ls "$ROOT"/backend/target/passerelle-backend-*.jar 2>/dev/null) ]] || {
   log "Building the service"
   ./mvnw -B -q -ntp -DskipTests package
