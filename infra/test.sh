@@ -17,6 +17,9 @@ cleanup() {
 trap cleanup EXIT
 for db in "${databases[@]}"; do "$ROOT/infra/postgres/create-db.sh" "$db"; done
 
+log "Deployment files: Compose, Kubernetes manifests, YAML"
+"$ROOT/infra/deploy/validate.sh"
+
 log "Starting Keycloak (the realm is imported fresh)"
 "$ROOT/infra/keycloak/keycloak.sh" start
 
@@ -26,4 +29,7 @@ log "Unit, process, API and integration tests"
 log "Browser tests: the packaged service with demo data, logged in through Keycloak"
 start_backend "passerelle_e2e_$run" 8080 --spring.profiles.active=demo
 (cd frontend && BASE_URL=http://localhost:8080 npm run e2e)
+
+log "Backup and restore proved on a copy (demo data, dump, restore, the service on the copy)"
+"$ROOT/infra/restore-check.sh"
 log "All tests passed"

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
@@ -48,6 +49,7 @@ class ReminderDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(ReminderDispatcher.class);
     static final String HEADER = "X-Passerelle-Reminder";
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final Pattern EMAIL = Pattern.compile("[^\\s<>\"',;:()]+@[^\\s<>\"',;:()]+");
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final JavaMailSender mail;
@@ -279,7 +281,7 @@ class ReminderDispatcher {
                 "SENT".equals(status) ? 1 : 0,
                 reminder.id());
         if ("FAILED".equals(status)) {
-            LOG.warn("Reminder {} of task {} failed: {}", reminder.id(), reminder.taskId(), error);
+            LOG.warn("Reminder {} of task {} failed: {}", reminder.id(), reminder.taskId(), withoutAddresses(error));
         }
         return 0;
     }
@@ -299,7 +301,7 @@ class ReminderDispatcher {
                     reminder.id(),
                     reminder.taskId(),
                     attempts,
-                    error);
+                    withoutAddresses(error));
         } else {
             Duration delay = properties.retryDelay(attempts);
             jdbc.update(
@@ -308,9 +310,22 @@ class ReminderDispatcher {
                     error,
                     Timestamp.from(now.plus(delay)),
                     reminder.id());
-            LOG.info("Reminder {} not sent ({}), attempt {} again in {}", reminder.id(), error, attempts + 1, delay);
+            LOG.info(
+                    "Reminder {} not sent ({}), attempt {} again in {}",
+                    reminder.id(),
+                    withoutAddresses(error),
+                    attempts + 1,
+                    delay);
         }
         return 0;
+    }
+
+    /**
+     * An SMTP server's refusal names the address it refused: kept in the reminder's row for the
+     * association's coordinators, left out of the logs, which hold no personal data.
+     */
+    static String withoutAddresses(String error) {
+        return error == null ? null : EMAIL.matcher(error).replaceAll("<address>");
     }
 
     private static String addresses(List<Contact> contacts) {

@@ -33,7 +33,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, FrontendProperties frontend) throws Exception {
+    SecurityFilterChain api(
+            HttpSecurity http, ObjectMapper json, FrontendProperties frontend, ManagementPort managementPort)
+            throws Exception {
         var bearer = new BearerTokenAuthenticationEntryPoint();
         http.headers(headers -> headers.contentSecurityPolicy(
                                 csp -> csp.policyDirectives(contentSecurityPolicy(frontend.keycloakUrl())))
@@ -42,16 +44,23 @@ class SecurityConfig {
                         .frameOptions(frame -> frame.deny()))
                 .csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies: nothing for CSRF to ride on
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                .authorizeHttpRequests(requests -> requests.requestMatchers(managementPort)
+                        .permitAll()
+                        .requestMatchers(
                                 "/api/config",
                                 "/api/legal-deadlines",
                                 "/actuator/health",
+                                "/actuator/health/liveness",
+                                "/actuator/health/readiness",
                                 "/v3/api-docs/**",
                                 "/swagger-ui/**",
                                 "/swagger-ui.html")
                         .permitAll()
                         // Platform administration: the services check it too (PlatformAdmins), this refuses early.
                         .requestMatchers("/api/admin/**")
+                        .hasRole("PLATFORM_ADMIN")
+                        // The metrics on the service's own port (no management port set apart): platform admins only.
+                        .requestMatchers("/actuator/prometheus")
                         .hasRole("PLATFORM_ADMIN")
                         .requestMatchers("/api/**", "/actuator/**")
                         .authenticated()

@@ -2,6 +2,7 @@ package fr.passerelle.tenancy;
 
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.slf4j.MDC;
 
 /**
  * The association the current thread acts for. A request sets it from the token and the
@@ -10,6 +11,9 @@ import java.util.function.Supplier;
  * database connection the service checks out.
  */
 public final class Tenancy {
+    /** The association's slug in the logs' context (MDC): never a person's name or id. */
+    public static final String LOG_KEY = "association";
+
     private static final ThreadLocal<CurrentAssociation> CURRENT = new ThreadLocal<>();
 
     private Tenancy() {}
@@ -31,6 +35,7 @@ public final class Tenancy {
     public static <T> T runAs(CurrentAssociation association, Supplier<T> work) {
         CurrentAssociation previous = CURRENT.get();
         CURRENT.set(association);
+        MDC.put(LOG_KEY, association.slug());
         try {
             return work.get();
         } finally {
@@ -40,8 +45,15 @@ public final class Tenancy {
 
     static void set(CurrentAssociation association) {
         CURRENT.set(association);
+        if (association != null) {
+            MDC.put(LOG_KEY, association.slug());
+        }
     }
 
+    /**
+     * Ends the request's association; its slug stays in the logs' context for the request's last
+     * line, until the outermost filter (operations.RequestIds) removes it.
+     */
     static void clear() {
         CURRENT.remove();
     }
@@ -49,8 +61,10 @@ public final class Tenancy {
     private static void restore(CurrentAssociation previous) {
         if (previous == null) {
             CURRENT.remove();
+            MDC.remove(LOG_KEY);
         } else {
             CURRENT.set(previous);
+            MDC.put(LOG_KEY, previous.slug());
         }
     }
 }

@@ -187,10 +187,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<Object> refusedByDatabase(DataIntegrityViolationException e) {
         String state = sqlState(e);
+        // The message's first line names the constraint, table or column; its "Detail:" line and a data
+        // exception's message (class 22) quote the refused values, which may be personal data: not logged.
+        String message = String.valueOf(e.getMostSpecificCause().getMessage());
         LOG.warn(
-                "Input refused by the database (SQL state {}): {}",
+                "Input refused by the database (SQL state {}){}",
                 state,
-                e.getMostSpecificCause().getMessage());
+                state != null && state.startsWith("23")
+                        ? ": " + message.lines().findFirst().orElse("")
+                        : "");
         if (state != null && state.startsWith("22")) {
             return invalid(Map.of("body", Fault.of("not_storable", "holds a value that cannot be stored")));
         }
