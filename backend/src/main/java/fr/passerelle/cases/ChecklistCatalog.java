@@ -32,7 +32,9 @@ class ChecklistCatalog {
     /**
      * {@code sealedForOfii}: sent by the doctor under seal to the OFII medical board (R425-11 CESEDA),
      * never to the prefecture. {@code legalisation}: a foreign civil-status document must be legalised or
-     * apostilled unless a convention exempts it (décret n° 2020-1370; Hague Convention of 5 October 1961).
+     * apostilled unless a convention exempts it (loi n° 2023-1059 art. 48, décret n° 2024-87 of 7 February
+     * 2024 in force since 1 April 2024, replacing décret n° 2020-1370 annulled by CE 7 April 2022 n° 448296;
+     * Hague Convention of 5 October 1961).
      */
     record Piece(
             String label,
@@ -73,7 +75,16 @@ class ChecklistCatalog {
 
     record GroundList(String source, List<Item> items) {}
 
-    record Catalog(String about, Map<String, Piece> pieces, Map<String, GroundList> grounds) {}
+    /**
+     * {@code renewal}: the list for renewing a card, whatever its ground (R431-5 CESEDA), with the
+     * integration conditions of a first multi-year card since 1 January 2026 (L433-4: French at A2 and
+     * the civic exam, décret n° 2025-647).
+     */
+    record Catalog(String about, Map<String, Piece> pieces, Map<String, GroundList> grounds, GroundList renewal) {
+        Catalog(String about, Map<String, Piece> pieces, Map<String, GroundList> grounds) {
+            this(about, pieces, grounds, null);
+        }
+    }
 
     /** One line of a ground's checklist: the piece's definition and whether the ground requires it. */
     record Entry(String code, Piece piece, boolean required, String when, String whenFr, String requiredIf) {
@@ -92,6 +103,8 @@ class ChecklistCatalog {
 
     private final Map<Ground, List<Entry>> lists = new EnumMap<>(Ground.class);
     private final Map<Ground, String> sources = new EnumMap<>(Ground.class);
+    private final List<Entry> renewal;
+    private final String renewalSource;
 
     @Autowired
     ChecklistCatalog(ObjectMapper json) {
@@ -106,42 +119,52 @@ class ChecklistCatalog {
                 faults.add("no checklist for " + ground.article());
                 continue;
             }
-            List<Entry> entries = new ArrayList<>();
-            for (Item item : list.items()) {
-                Piece piece = catalog.pieces().get(item.piece());
-                if (piece == null) {
-                    faults.add(ground.article() + ": unknown piece " + item.piece());
-                } else if (item.fromYear() != null && item.toYear() != null) {
-                    for (int year = item.fromYear(); year <= item.toYear(); year++) {
-                        entries.add(new Entry(
-                                item.piece() + "-" + year,
-                                yearOf(piece, year),
-                                item.mandatory(),
-                                item.when(),
-                                item.whenFr(),
-                                item.requiredIf()));
-                    }
-                } else {
-                    entries.add(new Entry(
-                            item.piece(), piece, item.mandatory(), item.when(), item.whenFr(), item.requiredIf()));
-                }
-            }
-            for (Item item : list.items()) {
-                if (item.when() != null && item.whenFr() == null) {
-                    faults.add(ground.article() + ": " + item.piece()
-                            + " has a condition without its French wording (whenFr)");
-                }
-                if (item.requiredIf() != null && !knownVariant(catalog, list, item.requiredIf())) {
-                    faults.add(ground.article() + ": " + item.piece()
-                            + " requiredIf names no variant of a listed piece: " + item.requiredIf());
-                }
-            }
-            lists.put(ground, List.copyOf(entries));
+            lists.put(ground, entries(catalog, list, ground.article(), faults));
             sources.put(ground, list.source());
+        }
+        if (catalog.renewal() == null) {
+            renewal = List.of();
+            renewalSource = null;
+        } else {
+            renewal = entries(catalog, catalog.renewal(), "renewal", faults);
+            renewalSource = catalog.renewal().source();
         }
         if (!faults.isEmpty()) {
             throw new IllegalStateException("Invalid " + RESOURCE + ": " + String.join("; ", faults));
         }
+    }
+
+    private static List<Entry> entries(Catalog catalog, GroundList list, String name, List<String> faults) {
+        List<Entry> entries = new ArrayList<>();
+        for (Item item : list.items()) {
+            Piece piece = catalog.pieces().get(item.piece());
+            if (piece == null) {
+                faults.add(name + ": unknown piece " + item.piece());
+            } else if (item.fromYear() != null && item.toYear() != null) {
+                for (int year = item.fromYear(); year <= item.toYear(); year++) {
+                    entries.add(new Entry(
+                            item.piece() + "-" + year,
+                            yearOf(piece, year),
+                            item.mandatory(),
+                            item.when(),
+                            item.whenFr(),
+                            item.requiredIf()));
+                }
+            } else {
+                entries.add(new Entry(
+                        item.piece(), piece, item.mandatory(), item.when(), item.whenFr(), item.requiredIf()));
+            }
+        }
+        for (Item item : list.items()) {
+            if (item.when() != null && item.whenFr() == null) {
+                faults.add(name + ": " + item.piece() + " has a condition without its French wording (whenFr)");
+            }
+            if (item.requiredIf() != null && !knownVariant(catalog, list, item.requiredIf())) {
+                faults.add(name + ": " + item.piece() + " requiredIf names no variant of a listed piece: "
+                        + item.requiredIf());
+            }
+        }
+        return List.copyOf(entries);
     }
 
     /** The piece for one year of presence: year 1 is the 12 months before the filing. */
@@ -172,6 +195,20 @@ class ChecklistCatalog {
 
     String source(Ground ground) {
         return sources.get(ground);
+    }
+
+    /**
+     * The list for renewing a card (whatever the ground): the card, the proofs that the ground still
+     * holds, and for a first multi-year card since 1 January 2026 the CIR, French at A2 and the civic
+     * exam (L433-4 CESEDA; décret n° 2025-647). Empty when the catalog has none.
+     */
+    List<Entry> renewal() {
+        return renewal;
+    }
+
+    /** The texts the renewal list comes from, or null. */
+    String renewalSource() {
+        return renewalSource;
     }
 
     Optional<Entry> entry(Ground ground, String piece) {

@@ -107,7 +107,111 @@ public enum DeadlineRule {
     /** Day of the next weekly follow-up after a filing by registered letter (practice). */
     FOLLOW_UP_WEEKLY(
             Kind.REMINDER,
-            "Pratique associative: relance hebdomadaire après un envoi par recommandé AR (docs/procedure.md)");
+            "Pratique associative: relance hebdomadaire après un envoi par recommandé AR (docs/procedure.md)"),
+
+    /**
+     * The deadline printed on the decision (R421-5 CJA), counted from that day itself: the last day
+     * to act when it is earlier than the legal one ({@link LegalDeadlines#earlierOfPrinted}).
+     */
+    PRINTED_DEADLINE(
+            Kind.DEADLINE,
+            "Délai de recours mentionné sur la décision (R421-5 CJA : voies et délais de recours) ; "
+                    + "plus court que le délai légal, il est retenu par prudence (docs/deadlines.md)"),
+
+    /**
+     * Day to chase the legal-aid bureau about a request still unanswered: a month after the request or
+     * the last follow-up (practice); the appeal deadline stays interrupted meanwhile.
+     */
+    LEGAL_AID_FOLLOW_UP(
+            Kind.REMINDER,
+            "Pratique associative : relancer le bureau d'aide juridictionnelle un mois après la demande,"
+                    + " puis chaque mois (docs/procedure.md) ; interruption du délai de recours :"
+                    + " décret n° 2020-1717 du 28 déc. 2020, art. 43"),
+
+    /** Last day to appeal a judgment of the tribunal administratif to the cour administrative d'appel: 2 months, franc. */
+    CAA_APPEAL(
+            Kind.DEADLINE,
+            "R811-2 CJA (appel : 2 mois à compter de la notification du jugement) ; délai franc : CE 13 mai 2015"
+                    + " n° 368892 ; art. 641 et 642 CPC, au calendrier du siège de la cour administrative d'appel"
+                    + " (R221-7 CJA : aucune cour en Alsace-Moselle ni outre-mer)"),
+
+    /**
+     * Last day to appeal a judgment on an OQTF (and the refusal of stay it goes with) to the cour
+     * administrative d'appel: 1 month, franc.
+     */
+    CAA_APPEAL_OQTF(
+            Kind.DEADLINE,
+            "R776-9 CJA (appel des jugements rendus sur les OQTF et les décisions qui les accompagnent : 1 mois"
+                    + " à compter de la notification du jugement) ; délai franc : CE 13 mai 2015 n° 368892 ;"
+                    + " art. 641 et 642 CPC, au calendrier du siège de la cour administrative d'appel (R221-7 CJA)"),
+
+    /** Instant by which the judge must have ruled on an OQTF challenged from retention: 96 hours after the 48. */
+    COURT_RULING_RETENTION(
+            Kind.DEADLINE,
+            "L921-2 CESEDA (le président du tribunal administratif statue dans un délai de 96 heures à compter"
+                    + " de l'expiration du délai de recours de 48 heures)"),
+
+    /** Last day the judge has to rule on an OQTF challenged under house arrest or in detention: 15 days from the filing. */
+    COURT_RULING_HOUSE_ARREST(
+            Kind.DEADLINE,
+            "L921-1 CESEDA (le président du tribunal administratif statue dans un délai de 15 jours à compter"
+                    + " de sa saisine) ; L921-3 CESEDA (assignation à résidence en cours d'instance)"),
+
+    /**
+     * The last day of the delay a judgment gave the prefecture to re-examine or to issue the card,
+     * entered as that day (the judgment's delay counted from its notification to the prefecture).
+     */
+    INJUNCTION_EXPIRY(
+            Kind.DEADLINE,
+            "Délai d'exécution fixé par le jugement (injonction : L911-1 et L911-2 CJA) ; à son expiration,"
+                    + " demande d'exécution au tribunal : L911-4 et R921-1-1 CJA"),
+
+    /**
+     * First day the court can be asked to have a judgment carried out when it set no delay: 3 months
+     * after its notification (R921-1-1 CJA), unless the prefecture refuses in writing before.
+     */
+    JUDGMENT_ENFORCEMENT(
+            Kind.EVENT,
+            "R921-1-1 CJA (demande d'exécution après 3 mois à compter de la notification du jugement, sauf refus"
+                    + " explicite d'exécuter ou délai fixé par le jugement) ; L911-4 CJA"),
+
+    /** First day a renewal may be filed on the online service (ANEF): the 120th day before the card ends. */
+    RENEWAL_ONLINE_OPENS(
+            Kind.REMINDER,
+            "R431-5 CESEDA (demande sur le téléservice : entre le 120e et le 60e jour avant l'expiration)"),
+
+    /**
+     * Last day a renewal may be filed on the online service (ANEF): the 60th day before the card ends,
+     * moved back to the previous working day.
+     */
+    RENEWAL_ONLINE_CLOSES(
+            Kind.DEADLINE,
+            "R431-5 CESEDA (demande sur le téléservice : entre le 120e et le 60e jour avant l'expiration) ;"
+                    + " lecture prudente : avancé au jour ouvré précédent"),
+
+    /** First day a renewal may be filed at the prefecture: 2 months before the card ends. */
+    RENEWAL_PREFECTURE_OPENS(
+            Kind.REMINDER, "R431-5 CESEDA (demande en préfecture : dans les deux mois précédant l'expiration)"),
+
+    /**
+     * Last day a renewal may be filed at the prefecture: the day before the card's last day of
+     * validity, moved back to the previous working day (the earlier reading of "before expiry").
+     */
+    RENEWAL_PREFECTURE_CLOSES(
+            Kind.DEADLINE,
+            "R431-5 CESEDA (demande en préfecture : dans les deux mois précédant l'expiration) ; lecture"
+                    + " prudente : la veille du dernier jour de validité, avancée au jour ouvré précédent"),
+
+    /**
+     * Last day to file under a ground open only in the year after the 18th birthday (L423-21,
+     * L423-22 CESEDA), counted from the birth date: the day before the 19th birthday, moved back to
+     * the previous working day.
+     */
+    AGE_LIMITED_GROUND(
+            Kind.DEADLINE,
+            "L423-21 et L423-22 CESEDA (demande dans l'année qui suit le dix-huitième anniversaire) ; lecture"
+                    + " prudente : la veille du 19e anniversaire, avancée au jour ouvré précédent ; dépôt en personne"
+                    + " exigé : CE avis 10 oct. 2024 n° 493514");
 
     /** What the computed date means, and so when a BPMN timer on it fires. */
     public enum Kind {
@@ -144,7 +248,54 @@ public enum DeadlineRule {
 
     /** Whether the rule counts hours, so needs the notification's date and time. */
     public boolean countsHours() {
-        return this == OQTF_RETENTION;
+        return this == OQTF_RETENTION || this == COURT_RULING_RETENTION;
+    }
+
+    /**
+     * Whose working days extend or move the deadline (art. 642 CPC): the court's for court deadlines
+     * (the tribunal administratif of the authority that decided, R312-1 CJA), the prefecture's for what
+     * is filed with it, the cour administrative d'appel's seat for appeals against a judgment, none
+     * for the rules no holiday moves (events, deadlines not extended). The department then only
+     * gives the time zone.
+     */
+    public Calendar calendar() {
+        return switch (this) {
+            case CONTENTIOUS_APPEAL, ADMINISTRATIVE_APPEAL, OQTF_ORDINARY -> Calendar.COURT;
+            case CAA_APPEAL, CAA_APPEAL_OQTF -> Calendar.COURT_OF_APPEAL;
+            case RECEIPT_RENEWAL,
+                    RENEWAL_WINDOW_CLOSES,
+                    RENEWAL_ONLINE_CLOSES,
+                    RENEWAL_PREFECTURE_CLOSES,
+                    AGE_LIMITED_GROUND -> Calendar.PREFECTURE;
+            default -> Calendar.NONE;
+        };
+    }
+
+    /** Whose calendar of working days a rule counts in ({@link #calendar()}). */
+    public enum Calendar {
+        /** The tribunal administratif's department (else the deciding prefecture's: R312-1 CJA). */
+        COURT,
+        /** The seat of the cour administrative d'appel: national holidays only (R221-7 CJA). */
+        COURT_OF_APPEAL,
+        /** The prefecture the application or the renewal is filed with. */
+        PREFECTURE,
+        /** No holiday moves the date; the department gives the time zone only. */
+        NONE
+    }
+
+    /**
+     * The rule for an application whose ground is open only for a time, by the ground's article
+     * (CESEDA): {@link #AGE_LIMITED_GROUND} for L423-21 and L423-22 (counted from the birth date).
+     */
+    public static java.util.Optional<DeadlineRule> forGround(String article) {
+        return "L423-21".equals(article) || "L423-22".equals(article)
+                ? java.util.Optional.of(AGE_LIMITED_GROUND)
+                : java.util.Optional.empty();
+    }
+
+    /** The rule of the appeal against a judgment on a case whose first-instance deadline was {@code rule}. */
+    public static DeadlineRule courtOfAppealAfter(DeadlineRule rule) {
+        return rule.isOqtf() ? CAA_APPEAL_OQTF : CAA_APPEAL;
     }
 
     /** The former rule, for OQTFs notified before 15 July 2024; null for the other rules. */

@@ -97,6 +97,9 @@ public final class LegalDeadlines {
         Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(from, "from");
         Department dept = Department.of(department);
+        if (rule == DeadlineRule.COURT_RULING_RETENTION) {
+            return retentionRuling(from, dept);
+        }
         if (rule.countsHours()) {
             return retention(from, dept);
         }
@@ -115,6 +118,140 @@ public final class LegalDeadlines {
         Objects.requireNonNull(from, "from");
         requireDateRule(rule);
         return compute(rule, from.atStartOfDay(), department);
+    }
+
+    /**
+     * The deadline of {@code rule} counted from {@code from} in the calendar the law gives it
+     * ({@link DeadlineRule#calendar()}): the court's department for court deadlines, the prefecture's
+     * for what is filed there, the national calendar for an appeal to a cour administrative d'appel.
+     * When that department is not known, the deadline is computed in each candidate of
+     * {@link Venue#departmentsFor} (the deciding prefecture's, R312-1 CJA, and the applicant's) and
+     * the earlier kept, saying so.
+     *
+     * @throws IllegalArgumentException for an unknown department code
+     */
+    public Deadline compute(DeadlineRule rule, LocalDateTime from, Venue venue) {
+        Objects.requireNonNull(venue, "venue");
+        List<String> departments = venue.departmentsFor(rule);
+        Deadline earliest = null;
+        for (String department : departments) {
+            Deadline candidate = compute(rule, from, department);
+            if (earliest == null
+                    || candidate.endsAt().isBefore(earliest.endsAt())
+                    || candidate.endsAt().isEqual(earliest.endsAt())
+                            && candidate.timerAt().isBefore(earliest.timerAt())) {
+                earliest = candidate;
+            }
+        }
+        String where = switch (rule.calendar()) {
+            case COURT ->
+                venue.courtDepartment() != null
+                        ? "Calendrier du tribunal administratif (département " + departments.get(0) + ", art. 642 CPC)."
+                        : "Tribunal non encore connu : calendrier de la préfecture qui a décidé (R312-1 CJA)"
+                                + (departments.size() > 1 ? " et de celui de la personne, le plus tôt retenu." : ".");
+            case COURT_OF_APPEAL ->
+                "Calendrier du siège de la cour administrative d'appel : jours fériés nationaux (R221-7 CJA).";
+            case PREFECTURE ->
+                "Calendrier de la préfecture (département " + departments.get(0) + ")"
+                        + (departments.size() > 1
+                                ? " ; préfecture inconnue : le plus tôt des départements connus."
+                                : ".");
+            case NONE -> departments.size() > 1 ? "Plusieurs départements possibles : le plus tôt retenu." : "";
+        };
+        return where.isEmpty() ? earliest : earliest.withExplanation(earliest.explanation() + " " + where);
+    }
+
+    /**
+     * The birth of the implicit refusal when the prefecture asked for missing pieces: the 4 months of
+     * silence run from the complete file, that is from the receipt of the last piece asked for before
+     * the refusal was born (L114-5 CRPA; CE avis 10 Oct 2024 n° 494718). A request made once the
+     * refusal is born (the same day included) changes nothing. The explanation gives the birth counted
+     * from the filing too: acting against the earlier one is in time under every reading.
+     *
+     * @param filedOn  the filing of the application (the first complete filing)
+     * @param requests the pieces asked for after the filing, with the day each was received (null
+     *                 while awaited)
+     * @throws IllegalStateException when pieces asked before the birth are still awaited: the 4
+     *                               months do not run
+     */
+    public Deadline implicitRefusal(LocalDate filedOn, List<PieceRequest> requests, String department) {
+        Objects.requireNonNull(filedOn, "filedOn");
+        Objects.requireNonNull(requests, "requests");
+        Department dept = Department.of(department);
+        LocalDate from = filedOn;
+        List<String> counted = new ArrayList<>();
+        for (PieceRequest request : requests.stream()
+                .sorted(Comparator.comparing(PieceRequest::requestedOn))
+                .toList()) {
+            if (request.requestedOn().isBefore(filedOn)) {
+                throw new IllegalArgumentException(
+                        "Pieces asked on " + request.requestedOn() + ", before the filing of " + filedOn);
+            }
+            if (!request.requestedOn().isBefore(from.plusMonths(4))) {
+                continue; // the refusal was born before the request: nothing restarts
+            }
+            if (request.receivedOn() == null) {
+                throw new IllegalStateException("Pieces asked on " + request.requestedOn()
+                        + " are awaited: the 4 months of silence do not run until they are received (L114-5 CRPA)");
+            }
+            if (request.receivedOn().isAfter(from)) {
+                from = request.receivedOn();
+            }
+            counted.add(
+                    "pièces demandées le " + date(request.requestedOn()) + ", reçues le " + date(request.receivedOn()));
+        }
+        Deadline fromFiling = dateRule(
+                DeadlineRule.IMPLICIT_REFUSAL, filedOn, filedOn, dept, "à compter du dépôt le " + date(filedOn));
+        if (from.equals(filedOn)) {
+            return fromFiling;
+        }
+        Deadline born = dateRule(DeadlineRule.IMPLICIT_REFUSAL, from, from, dept, "");
+        return born.withSourceAndExplanation(
+                born.source() + "; pièces manquantes: L114-5 CRPA",
+                capitalize(String.join(" ; ", counted)) + " : le dossier n'est complet qu'à la réception des pièces"
+                        + " (L114-5 CRPA ; CE avis 10 oct. 2024 n° 494718). " + born.explanation()
+                        + " Compté depuis le dépôt, le refus serait né le " + date(fromFiling.date())
+                        + " : si la demande de pièces est contestable (pièce non exigible, délai non fixé),"
+                        + " agir par prudence contre le refus né le plus tôt.");
+    }
+
+    /** Pieces asked for after the filing ({@link #implicitRefusal}); {@code receivedOn} null while awaited. */
+    public record PieceRequest(LocalDate requestedOn, LocalDate receivedOn) {
+        public PieceRequest {
+            Objects.requireNonNull(requestedOn, "requestedOn");
+            if (receivedOn != null && receivedOn.isBefore(requestedOn)) {
+                throw new IllegalArgumentException(
+                        "Pieces asked on " + requestedOn + " cannot have been received before, on " + receivedOn);
+            }
+        }
+    }
+
+    /**
+     * The earlier of a computed deadline and the one printed on the decision (R421-5 CJA): a printed
+     * deadline shorter than the law's is the one to act by (the safe reading: a court may hold the
+     * person to what the decision said, and nobody loses by acting earlier). A later printed date
+     * changes nothing. The comparison is on the instants: a 48-hour deadline ending at 08:30 is
+     * earlier than the end of the same printed day.
+     */
+    public Deadline earlierOfPrinted(Deadline computed, LocalDate printed, String department) {
+        Objects.requireNonNull(computed, "computed");
+        if (printed == null) {
+            return computed;
+        }
+        Deadline onDecision = compute(DeadlineRule.PRINTED_DEADLINE, printed, department);
+        if (!onDecision.endsAt().isBefore(computed.endsAt())) {
+            return computed;
+        }
+        return new Deadline(
+                computed.rule(),
+                onDecision.date(),
+                null,
+                onDecision.endsAt(),
+                computed.rule().kind() == DeadlineRule.Kind.DEADLINE ? onDecision.endsAt() : onDecision.timerAt(),
+                computed.source() + "; " + DeadlineRule.PRINTED_DEADLINE.source(),
+                "La décision mentionne un délai expirant le " + date(printed) + ", plus tôt que le délai légal (le "
+                        + date(computed.date()) + ") : on retient par prudence la date imprimée. "
+                        + computed.explanation());
     }
 
     /**
@@ -400,7 +537,113 @@ public final class LegalDeadlines {
                         .append(" (pratique associative).");
                 yield next;
             }
-            case OQTF_RETENTION -> throw new AssertionError("hour rule");
+            case PRINTED_DEADLINE -> {
+                text.append("Délai mentionné sur la décision : jusqu'au ")
+                        .append(date(from))
+                        .append(" inclus, non prorogé.");
+                yield from;
+            }
+            case LEGAL_AID_FOLLOW_UP -> {
+                LocalDate next = from.plusMonths(1);
+                text.append("Demande d'aide juridictionnelle (ou dernière relance) le ")
+                        .append(date(from))
+                        .append(" : relancer le bureau d'aide juridictionnelle le ")
+                        .append(date(next))
+                        .append(
+                                " si sa décision n'est pas notifiée (pratique) ; le délai de recours reste interrompu.");
+                yield next;
+            }
+            case CAA_APPEAL ->
+                extended(
+                        francMonths(from, 2, "à compter de la notification du jugement le " + date(from), text),
+                        dept,
+                        text);
+            case CAA_APPEAL_OQTF ->
+                extended(
+                        francMonths(from, 1, "à compter de la notification du jugement le " + date(from), text),
+                        dept,
+                        text);
+            case COURT_RULING_HOUSE_ARREST -> {
+                LocalDate last = from.plusDays(15);
+                text.append("Requête enregistrée le ")
+                        .append(date(from))
+                        .append(" : le juge statue dans les 15 jours, au plus tard le ")
+                        .append(date(last))
+                        .append(" (L921-1 CESEDA) ; l'audience peut être fixée bien avant.");
+                yield last;
+            }
+            case INJUNCTION_EXPIRY -> {
+                text.append("Délai d'exécution fixé par le jugement : jusqu'au ")
+                        .append(date(from))
+                        .append(" inclus ; passé ce jour sans exécution, demander l'exécution au tribunal"
+                                + " (L911-4 et R921-1-1 CJA).");
+                yield from;
+            }
+            case JUDGMENT_ENFORCEMENT -> {
+                LocalDate opens = from.plusMonths(3);
+                text.append("Jugement notifié le ")
+                        .append(date(from))
+                        .append(
+                                " : sans délai fixé par le jugement, l'exécution peut être demandée au tribunal à partir du ")
+                        .append(date(opens))
+                        .append(" (3 mois, R921-1-1 CJA), plus tôt si la préfecture refuse par écrit d'exécuter.");
+                yield opens;
+            }
+            case RENEWAL_ONLINE_OPENS -> {
+                LocalDate opens = from.minusDays(120);
+                text.append("Titre valable jusqu'au ")
+                        .append(date(from))
+                        .append(
+                                " : sur le téléservice (ANEF), la demande de renouvellement peut être déposée à partir du ")
+                        .append(date(opens))
+                        .append(" (120e jour avant l'expiration, R431-5 CESEDA).");
+                yield opens;
+            }
+            case RENEWAL_ONLINE_CLOSES ->
+                renewalChannelCloses(
+                        from,
+                        from.minusDays(60),
+                        "sur le téléservice (ANEF)",
+                        "60e jour avant l'expiration",
+                        dept,
+                        text);
+            case RENEWAL_PREFECTURE_OPENS -> {
+                LocalDate opens = from.minusMonths(2);
+                text.append("Titre valable jusqu'au ")
+                        .append(date(from))
+                        .append(" : en préfecture, la demande de renouvellement peut être présentée à partir du ")
+                        .append(date(opens))
+                        .append(" (dans les deux mois précédant l'expiration, R431-5 CESEDA).");
+                yield opens;
+            }
+            case RENEWAL_PREFECTURE_CLOSES ->
+                renewalChannelCloses(
+                        from,
+                        from.minusDays(1),
+                        "en préfecture",
+                        "la veille du dernier jour de validité, lecture prudente de « avant l'expiration »",
+                        dept,
+                        text);
+            case AGE_LIMITED_GROUND -> {
+                LocalDate eighteen = from.plusYears(18);
+                LocalDate target = from.plusYears(19).minusDays(1);
+                LocalDate lastDay = calendar.lastWorkingDayUntil(target, dept);
+                text.append("Né(e) le ")
+                        .append(date(from))
+                        .append(" : 18 ans le ")
+                        .append(date(eighteen))
+                        .append(" ; la demande doit être déposée dans l'année qui suit, au plus tard le ")
+                        .append(date(lastDay));
+                if (!lastDay.equals(target)) {
+                    text.append(" (la veille du 19e anniversaire, le ")
+                            .append(date(target))
+                            .append(", n'étant pas un jour ouvré, on avance au jour ouvré précédent)");
+                }
+                text.append(" (L423-21, L423-22 CESEDA). Le dépôt se fait en personne : demander le rendez-vous"
+                        + " bien avant (CE avis 10 oct. 2024 n° 493514).");
+                yield lastDay;
+            }
+            case OQTF_RETENTION, COURT_RULING_RETENTION -> throw new AssertionError("hour rule");
         };
         ZonedDateTime start = startOfDay(day, dept);
         ZonedDateTime end = startOfDay(day.plusDays(1), dept);
@@ -568,6 +811,28 @@ public final class LegalDeadlines {
         return day;
     }
 
+    /** The last day of a renewal channel's window, moved back off a non-working day of the prefecture. */
+    private LocalDate renewalChannelCloses(
+            LocalDate cardEnd, LocalDate target, String channel, String reading, Department dept, StringBuilder text) {
+        LocalDate day = calendar.lastWorkingDayUntil(target, dept);
+        text.append("Titre valable jusqu'au ")
+                .append(date(cardEnd))
+                .append(" : ")
+                .append(channel)
+                .append(", présenter la demande de renouvellement au plus tard le ")
+                .append(date(day))
+                .append(" (")
+                .append(reading)
+                .append(", R431-5 CESEDA");
+        if (!day.equals(target)) {
+            text.append(" ; le ")
+                    .append(date(target))
+                    .append(" n'étant pas un jour ouvré, on avance au jour ouvré précédent");
+        }
+        text.append(").");
+        return day;
+    }
+
     /** Art. 642 CPC: a last day that is not a working day of the department moves to the next one. */
     private LocalDate extended(LocalDate last, Department dept, StringBuilder text) {
         LocalDate day = calendar.firstWorkingDayFrom(last, dept);
@@ -650,6 +915,32 @@ public final class LegalDeadlines {
                 : DeadlineRule.OQTF_RETENTION.source();
         return new Deadline(
                 DeadlineRule.OQTF_RETENTION, local.toLocalDate(), local, endsAt, endsAt, source, text.toString());
+    }
+
+    /**
+     * The judge of an OQTF challenged from retention rules within 96 hours of the end of the 48-hour
+     * deadline (L921-2 CESEDA): 144 hours after the notification, with the earlier reading across a
+     * change of the clocks, as for the 48 hours themselves.
+     */
+    private Deadline retentionRuling(LocalDateTime from, Department dept) {
+        Deadline appeal = retention(from, dept);
+        Instant elapsed = appeal.endsAt().toInstant().plus(Duration.ofHours(96));
+        Instant wall = wallClockReaches(appeal.endsAt().toLocalDateTime().plusDays(4), dept.zone());
+        Instant end = elapsed.isBefore(wall) ? elapsed : wall;
+        ZonedDateTime endsAt = end.atZone(dept.zone());
+        LocalDateTime local = endsAt.toLocalDateTime();
+        String text = "Le délai de recours de 48 heures expire le "
+                + dateTime(appeal.endsAt().toLocalDateTime())
+                + " ; le juge statue dans les 96 heures qui suivent, au plus tard le " + dateTime(local)
+                + " (L921-2 CESEDA). L'audience a souvent lieu plus tôt : trouver l'avocat sans attendre.";
+        return new Deadline(
+                DeadlineRule.COURT_RULING_RETENTION,
+                local.toLocalDate(),
+                local,
+                endsAt,
+                endsAt,
+                DeadlineRule.COURT_RULING_RETENTION.source(),
+                text);
     }
 
     /** The earliest instant a local date-time can denote in {@code zone} (gaps and overlaps included). */

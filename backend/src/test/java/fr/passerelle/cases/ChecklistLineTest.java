@@ -190,8 +190,9 @@ class ChecklistLineTest {
         return CATALOG.of(ground).stream().map(Entry::code).toList();
     }
 
+    /** Issue 18: the circular of 23 January 2025 asks for seven years of presence (not five since 2012). */
     @Test
-    void anAdmissionExceptionnelleAsksForPresenceYearByYearFiveRequiredAndTenForTheCommission() {
+    void anAdmissionExceptionnelleAsksForPresenceYearByYearSevenRequiredAndTenForTheCommission() {
         List<Entry> years = CATALOG.of(Ground.L435_1).stream()
                 .filter(e -> e.code().startsWith("presence-year-"))
                 .toList();
@@ -208,8 +209,8 @@ class ChecklistLineTest {
                         "presence-year-8",
                         "presence-year-9",
                         "presence-year-10");
-        assertThat(years.subList(0, 5)).allMatch(Entry::required);
-        assertThat(years.subList(5, 10))
+        assertThat(years.subList(0, 7)).allMatch(Entry::required);
+        assertThat(years.subList(7, 10))
                 .noneMatch(Entry::required)
                 .allMatch(e -> e.when().contains("L432-13"));
         assertThat(years.get(2).piece().labelFr()).endsWith("(année 3 avant le dépôt)");
@@ -219,14 +220,56 @@ class ChecklistLineTest {
                 .isFalse();
     }
 
+    /**
+     * Issue 18: the circular of 23 January 2025 asks every applicant for mastery of French (any proof),
+     * and repealed the 2012 pay-slip thresholds (8 months in 24, 30 in 5 years) without new ones.
+     */
     @Test
-    void theWorkRouteHasItsContractPaySlipsAndProofOfFrench() {
-        for (String piece : List.of("work-contract-or-promise", "payslips-work-route", "french-proficiency")) {
+    void theWorkRouteHasItsContractAndPaySlipsAndEveryRouteItsProofOfFrench() {
+        for (String piece : List.of("work-contract-or-promise", "payslips-work-route")) {
             Entry entry = entry(Ground.L435_1, piece);
             assertThat(entry.required()).as(piece).isFalse();
             assertThat(entry.when()).as(piece).contains("work route");
         }
-        assertThat(entry(Ground.L435_1, "french-proficiency").when()).contains("23 January 2025");
+        Entry french = entry(Ground.L435_1, "french-proficiency");
+        assertThat(french.required()).isTrue();
+        assertThat(french.when()).contains("every route", "23 January 2025");
+        assertThat(french.piece().labelFr()).contains("toute autre preuve");
+        Entry payslips = entry(Ground.L435_1, "payslips-work-route");
+        assertThat(payslips.piece().labelFr())
+                .contains("24 derniers mois", "abrogé")
+                .doesNotContain("8 mois sur");
+        assertThat(CATALOG.source(Ground.L435_1)).contains("23 janvier 2025", "sept ans");
+    }
+
+    /** Issue 18: the legalisation decree now in force (décret n° 2024-87), not the annulled one. */
+    @Test
+    void legalisationFollowsTheDecreeNowInForce() throws Exception {
+        String catalog = new String(
+                ChecklistCatalog.class
+                        .getResourceAsStream(ChecklistCatalog.RESOURCE)
+                        .readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(catalog).contains("2024-87").contains("448296");
+        assertThat(entry(Ground.L435_1, "birth-certificate").piece().legalisation())
+                .isTrue();
+    }
+
+    /**
+     * Issue 18: renewal has its list; a first multi-year card applied for since 1 January 2026 needs
+     * French at A2 and the civic exam (L433-4 CESEDA; décret n° 2025-647).
+     */
+    @Test
+    void aRenewalListHasTheFrenchLevelAndTheCivicExamSince2026() {
+        List<String> renewal = CATALOG.renewal().stream().map(Entry::code).toList();
+        assertThat(renewal).contains("current-card", "ground-still-met", "french-a2", "civic-exam", "proof-of-address");
+        Entry a2 = CATALOG.renewal().stream()
+                .filter(e -> e.code().equals("french-a2"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(a2.required()).isFalse();
+        assertThat(a2.whenFr()).contains("1er janvier 2026");
+        assertThat(CATALOG.renewalSource()).contains("R431-5", "L433-4", "2025-647");
     }
 
     @Test

@@ -193,6 +193,35 @@ abstract class AdministrativeAppealProcessTestCase extends ProcessTestCase {
                 .doesNotContainKey("administrativeAppealRejectedDate");
     }
 
+    /**
+     * Issue 18: a late appeal's sending date is required and checked against the deadline (L411-2
+     * CRPA): ticked "sent in time" with a date after 21 April, or without a date, it is no appeal.
+     */
+    @Test
+    void aSendingFoundAtTheDeadlineIsCheckedAgainstIt() {
+        ProcessInstance pi = startAfterRefusal();
+        fireTimer(pi, id("{kind}AppealDeadlinePassed"), startOf("2026-04-22"));
+        complete(
+                task(pi, id("check{Kind}AppealSent")),
+                vars(
+                        "administrativeAppealSent",
+                        true,
+                        "administrativeAppealSentDate",
+                        "2026-04-22",
+                        "administrativeAppealSentBy",
+                        "REGISTERED_LETTER"));
+        assertThat(pi).isEnded().hasPassed(id("{kind}AppealNotFiled")).hasNotPassed(id("record{Kind}AppealReceipt"));
+        assertThat(pi).variables().containsEntry("administrativeAppealOutcome", "NOT_FILED");
+
+        ProcessInstance undated = start(
+                processKey,
+                "undated-" + caseId,
+                vars("decisionOutcome", "REFUSED", "decisionNotifiedDate", "2026-02-20"));
+        fireTimer(undated, id("{kind}AppealDeadlinePassed"), startOf("2026-04-22"));
+        complete(task(undated, id("check{Kind}AppealSent")), vars("administrativeAppealSent", true));
+        assertThat(undated).isEnded().hasPassed(id("{kind}AppealNotFiled"));
+    }
+
     @Test
     void aReceiptThatNeverComesBackStillGivesTheImplicitRejectionCountedFromTheSending() {
         ProcessInstance pi = startAfterRefusal();

@@ -186,11 +186,16 @@ class AppealContentiousProcessTest extends ProcessTestCase {
         notifyJudgment("REJECTED", "2026-03-06");
         Task close = task(pi);
         assertThat(close).hasDefinitionKey("closeRejectedAppeal").hasCandidateGroup("coordinator");
+        // a judgment on an OQTF: 1 month to appeal (R776-9 CJA; stand-in + 1 day)
+        assertThat(close.getDueDate()).isEqualTo(endOf("2026-04-07"));
         complete(close, vars("courtOfAppealConsidered", true));
+        complete(
+                task(pi, "fileCourtOfAppealRequest"),
+                vars("courtOfAppealFiledDate", "2026-03-20", "courtOfAppealName", "CAA de Lyon"));
 
         assertThat(pi)
                 .isEnded()
-                .hasPassed("judgmentNotifiedDuringProceedings", "appealRejected")
+                .hasPassed("judgmentNotifiedDuringProceedings", "courtOfAppealRequestFiled")
                 .hasNotPassed("requestLegalAid", "hearingDay", "requestJudgmentExecution");
         assertThat(pi).variables().containsEntry("judgmentOutcome", "REJECTED");
     }
@@ -589,5 +594,354 @@ class AppealContentiousProcessTest extends ProcessTestCase {
         assertThat(timers)
                 .extracting(Job::getDuedate)
                 .contains(paris(LocalDateTime.of(2026, 3, 6, 10, 0)), paris(LocalDateTime.of(2026, 3, 5, 10, 0)));
+    }
+
+    // ------------------------------------------------------------------ issue 18: legal aid at any time (item 9)
+
+    private void legalAidAsked(String date) {
+        correlate("LegalAidRequested", vars("legalAidRequestedDate", date, "legalAidOffice", "BAJ Lyon"));
+    }
+
+    private ProcessInstance refusedOn20February() {
+        // 2 months from 20 February (stand-in: + 1 day): 21 April
+        return start(
+                "appeal-contentious",
+                vars("department", "69", "decisionOutcome", "REFUSED", "decisionNotifiedDate", "2026-02-20"));
+    }
+
+    @Test
+    void legalAidAskedBeforeALawyerAcceptsInterruptsTheDeadlineIsFollowedUpAndRestartsFromItsDecision() {
+        ProcessInstance pi = refusedOn20February();
+        complete(task(pi, "offerAppealToLawyer"), vars("offeredLawyerId", "lawyer-durand"));
+        assertThat(task(pi, "acceptAppeal")).isNotNull();
+
+        // the person asked the bureau herself on 5 March, before any lawyer accepted
+        setClock(LocalDateTime.of(2026, 3, 6, 10, 0));
+        legalAidAsked("2026-03-05");
+        Task decision = task(pi);
+        assertThat(decision).hasDefinitionKey("recordLegalAidDecision").hasCandidateGroup("caseworker");
+        assertThat(pi).variables().containsEntry("legalAidPending", true);
+        assertThat(hasTimer(pi, "filingDeadlineReached"))
+                .as("the deadline is interrupted")
+                .isFalse();
+        assertThat(hasTimer(pi, "halfTimeReached")).isFalse();
+        assertThat(openTask(pi, "acceptAppeal"))
+                .as("the offer waits for the decision")
+                .isNull();
+
+        // no decision a month later: the bureau is chased, then again a month after the chase
+        fireTimer(pi, "legalAidFollowUpDue", startOf("2026-04-05"));
+        Task chase = task(pi);
+        assertThat(chase).hasDefinitionKey("followUpLegalAid").hasCandidateGroup("caseworker");
+        complete(chase, vars("legalAidFollowUpDate", "2026-04-07", "legalAidFollowUpNotes", "Dossier en cours"));
+        assertThat(task(pi)).hasDefinitionKey("recordLegalAidDecision");
+        assertThat(timer(pi, "legalAidFollowUpDue").getDuedate()).isEqualTo(startOf("2026-05-07"));
+
+        // the decision, notified 4 May: the 2 months restart from it (décret 2020-1717 art. 43)
+        complete(
+                task(pi, "recordLegalAidDecision"),
+                vars("legalAidDecisionDate", "2026-05-04", "legalAidGranted", true));
+        assertThat(pi)
+                .variables()
+                .containsEntry("contentiousAppealFrom", "2026-05-04")
+                .containsEntry("legalAidPending", false);
+        Task offer = task(pi);
+        assertThat(offer).hasDefinitionKey("offerAppealToLawyer");
+        assertThat(offer.getDueDate()).isEqualTo(endOf("2026-07-05"));
+        assertThat(timer(pi, "filingDeadlineReached").getDuedate()).isEqualTo(startOf("2026-07-06"));
+        offerAndAccept(pi, "lawyer-martin", endOf("2026-07-05"));
+        // already asked: the lawyer's strategy does not ask for it again
+        chooseStrategy(pi, "lawyer-martin", endOf("2026-07-05"), true, "NONE");
+        assertThat(task(pi)).hasDefinitionKey("fileRequest");
+        assertThat(pi)
+                .hasPassed("legalAidRequestedMessage", "legalAidInterrupted")
+                .hasNotPassed("requestLegalAid");
+    }
+
+    @Test
+    void legalAidAskedAfterTheDeadlineOrAgainstSevenDaysInterruptsNothing() {
+        ProcessInstance pi = refusedOn20February();
+        Task offer = task(pi);
+        setClock(LocalDateTime.of(2026, 4, 23, 10, 0));
+        legalAidAsked("2026-04-22");
+        assertThat(task(pi).getId()).as("nothing interrupted").isEqualTo(offer.getId());
+        assertThat(pi).hasPassed("legalAidMessageLate");
+
+        ProcessInstance sevenDays = start(
+                "appeal-contentious",
+                "seven-" + caseId,
+                vars(
+                        "decisionOutcome",
+                        "REFUSED_WITH_OQTF",
+                        "decisionNotifiedDate",
+                        "2026-03-02",
+                        "oqtfKind",
+                        "HOUSE_ARREST",
+                        "oqtfNotifiedAt",
+                        "2026-03-02"));
+        correlate("LegalAidRequested", "seven-" + caseId, vars("legalAidRequestedDate", "2026-03-03"));
+        assertThat(task(sevenDays)).hasDefinitionKey("offerAppealToLawyer");
+        assertThat(sevenDays).variables().doesNotContainKey("legalAidPending");
+    }
+
+    @Test
+    void aLegalAidRequestKnownWhenTheAppealStartsWaitsForItsDecision() {
+        ProcessInstance pi = start(
+                "appeal-contentious",
+                vars(
+                        "decisionOutcome",
+                        "REFUSED",
+                        "decisionNotifiedDate",
+                        "2026-02-20",
+                        "legalAidRequestedDate",
+                        "2026-03-01"));
+        assertThat(task(pi)).hasDefinitionKey("recordLegalAidDecision");
+        assertThat(pi).variables().containsEntry("legalAidPending", true);
+    }
+
+    @Test
+    void theMissedDeadlineChecksLegalAidBeforeAbandoning() {
+        ProcessInstance pi = ordinaryOqtf();
+        offerAndAccept(pi, "lawyer-martin", endOf("2026-04-03"));
+        fireTimer(pi, "filingDeadlineReached", startOf("2026-04-04"));
+        // the coordinator would abandon, but legal aid was asked on 20 March, in time: the deadline
+        // is interrupted, the appeal is not lost
+        complete(
+                task(pi, "handleMissedFilingDeadline"),
+                vars(
+                        "abandonAppeal",
+                        true,
+                        "legalAidRequestedDate",
+                        "2026-03-20",
+                        "missedDeadlineNotes",
+                        "AJ trouvée"));
+        assertThat(pi).isActive();
+        assertThat(task(pi)).hasDefinitionKey("recordLegalAidDecision");
+        assertThat(pi).variables().containsEntry("legalAidPending", true);
+        assertThat(pi).hasPassed("missedDeadlineLegalAid").hasNotPassed("contentiousAppealAbandoned");
+    }
+
+    @Test
+    void aLawyerFilesDespiteTheMissedDeadlineAlertWhichCloses() {
+        ProcessInstance pi = ordinaryOqtf();
+        offerAndAccept(pi, "lawyer-martin", endOf("2026-04-03"));
+        chooseStrategy(pi, "lawyer-martin", endOf("2026-04-03"), false, "NONE");
+        fireTimer(pi, "filingDeadlineReached", startOf("2026-04-04"));
+        assertThat(task(pi, "handleMissedFilingDeadline")).hasCandidateGroup("coordinator");
+        // filed on the last day, recorded late: the filing ends the alert with the deadline part
+        fileRequest(pi, "lawyer-martin", endOf("2026-04-03"), "2026-04-03");
+        assertThat(openTask(pi, "handleMissedFilingDeadline")).isNull();
+        assertThat(task(pi, "recordHearingDate")).isAssignedTo("lawyer-martin");
+    }
+
+    // ------------------------------------------------------------------ issue 18: proceedings after the association
+    // filed (item 11)
+
+    private ProcessInstance filedByTheAssociationInRetention() {
+        ProcessInstance pi = start(
+                "appeal-contentious",
+                vars(
+                        "decisionOutcome",
+                        "REFUSED_WITH_OQTF",
+                        "decisionNotifiedDate",
+                        "2026-03-02",
+                        "oqtfKind",
+                        "RETENTION",
+                        "oqtfNotifiedAt",
+                        "2026-03-02T08:30"));
+        complete(task(pi, "offerAppealToLawyer"), vars("filingBy", "ASSOCIATION"));
+        complete(
+                task(pi, "fileRequestByAssociation"),
+                vars("requestFiledDate", "2026-03-03", "requestFiledChannel", "RETENTION_CENTRE"));
+        return pi;
+    }
+
+    @Test
+    void proceedingsOfferedAfterTheAssociationFiledHaveTheJudgesTimeAndTheirOfferExpires() {
+        setClock(LocalDateTime.of(2026, 3, 3, 9, 0));
+        ProcessInstance pi = filedByTheAssociationInRetention();
+        // the judge rules within 96 hours of the end of the 48 (L921-2): 8 March 08:30
+        Date ruling = paris(LocalDateTime.of(2026, 3, 8, 8, 30));
+        Task offer = task(pi, "offerProceedingsToLawyer");
+        assertThat(offer).hasCandidateGroup("coordinator");
+        assertThat(offer.getDueDate()).isEqualTo(ruling);
+        // the hearing can be recorded at once, by the coordinators while no lawyer follows
+        Task hearing = task(pi, "recordHearingDate");
+        assertThat(hearing.getAssignee()).isNull();
+        assertThat(hearing).hasCandidateGroup("coordinator");
+        assertThat(hearing.getDueDate()).isEqualTo(ruling);
+        assertThat(timer(pi, "rulingTimeElapsed").getDuedate()).isEqualTo(ruling);
+
+        complete(offer, vars("offeredLawyerId", "lawyer-durand"));
+        Task accept = task(pi, "acceptProceedings");
+        assertThat(accept).hasCandidateUser("lawyer-durand");
+        assertThat(accept.getDueDate()).isEqualTo(ruling);
+        // 4 hours by default in retention
+        fireTimer(pi, "proceedingsOfferExpired", paris(LocalDateTime.of(2026, 3, 3, 13, 0)));
+        assertThat(pi).variables().containsEntry("offerExpired", true);
+
+        // a restriction meanwhile: the coordinators tell the court
+        restrict("HOUSE_ARREST", "2026-03-03T14:00");
+        Task inform = task(pi, "informCourtOfRestriction");
+        assertThat(inform.getAssignee()).isNull();
+        assertThat(inform).hasCandidateGroup("coordinator");
+        complete(inform, vars("courtInformedDate", "2026-03-03"));
+
+        complete(task(pi, "offerProceedingsToLawyer"), vars("offeredLawyerId", "lawyer-martin"));
+        complete(task(pi, "acceptProceedings"), vars("appealAccepted", true));
+        assertThat(pi).variables().containsEntry("lawyerId", "lawyer-martin");
+        assertThat(task(pi, "recordHearingDate")).as("handed to the lawyer").isAssignedTo("lawyer-martin");
+
+        // no judgment when the judge's time is over: the coordinator checks
+        fireTimer(pi, "rulingTimeElapsed", ruling);
+        Task check = task(pi, "checkRulingOverdue");
+        assertThat(check).hasCandidateGroup("coordinator");
+        complete(check, vars("rulingCheckNotes", "Audience renvoyée au 10 mars"));
+        complete(task(pi, "recordHearingDate"), vars("hearingDate", "2026-03-10"));
+        fireTimer(pi, "hearingDay", startOf("2026-03-10"));
+        complete(task(pi, "reportHearing"), vars("hearingPostponed", false));
+        notifyJudgment("ANNULMENT_REEXAMINE", "2026-03-11");
+        complete(task(pi, "requestJudgmentExecution"), vars("executionRequestedDate", "2026-03-12"));
+        assertThat(pi).isEnded().hasPassed("proceedingsLawyerFound", "rulingChecked", "restrictionReported");
+        assertThat(pi)
+                .variables()
+                .containsEntry("enforcementRule", "JUDGMENT_ENFORCEMENT")
+                .containsEntry("enforcementFrom", "2026-03-11");
+    }
+
+    @Test
+    void aJudgmentNotifiedWhileTheProceedingsAreOfferedIsCaught() {
+        ProcessInstance pi = filedByTheAssociationInRetention();
+        complete(task(pi, "offerProceedingsToLawyer"), vars("offeredLawyerId", "lawyer-durand"));
+        // the judge ruled before any lawyer accepted: the judgment is recorded all the same
+        notifyJudgment("REJECTED", "2026-03-06");
+        assertThat(openTask(pi, "acceptProceedings")).isNull();
+        Task close = task(pi);
+        assertThat(close).hasDefinitionKey("closeRejectedAppeal");
+        // a judgment on an OQTF: 1 month to appeal (R776-9 CJA; stand-in + 1 day)
+        assertThat(close.getDueDate()).isEqualTo(endOf("2026-04-07"));
+        assertThat(pi).hasPassed("judgmentNotifiedDuringProceedings").hasNotPassed("proceedingsLawyerFound");
+    }
+
+    // ------------------------------------------------------------------ issue 18: after the judgment (item 12)
+
+    @Test
+    void aRejectedAppealGetsTheCourtOfAppealsDeadlineBeforeItCloses() {
+        ProcessInstance pi = start(
+                "appeal-contentious",
+                vars("decisionOutcome", "IMPLICIT_REFUSAL", "decisionNotifiedDate", "2026-01-05"));
+        offerAndAccept(pi, "lawyer-martin", endOf("2026-03-06"));
+        chooseStrategy(pi, "lawyer-martin", endOf("2026-03-06"), false, "NONE");
+        fileRequest(pi, "lawyer-martin", endOf("2026-03-06"), "2026-02-20");
+        notifyJudgment("REJECTED", "2026-06-15");
+
+        // 2 months to appeal (R811-2 CJA; stand-in + 1 day): the coordinator decides by then
+        Task close = task(pi);
+        assertThat(close).hasDefinitionKey("closeRejectedAppeal");
+        assertThat(close.getDueDate()).isEqualTo(endOf("2026-08-16"));
+        assertThat(pi).variables().containsEntry("courtOfAppealRule", "CAA_APPEAL");
+        complete(close, vars("courtOfAppealConsidered", true));
+        Task appeal = task(pi);
+        assertThat(appeal).hasDefinitionKey("fileCourtOfAppealRequest").isAssignedTo("lawyer-martin");
+        assertThat(appeal.getDueDate()).isEqualTo(endOf("2026-08-16"));
+
+        // not filed by the end of the delay: the coordinator is alerted before the case closes
+        fireTimer(pi, "courtOfAppealDeadlineReached", startOf("2026-08-17"));
+        Task missed = task(pi);
+        assertThat(missed).hasDefinitionKey("handleMissedCourtOfAppealDeadline").hasCandidateGroup("coordinator");
+        assertThat(pi).isActive();
+        complete(missed, vars("courtOfAppealMissedNotes", "Pas d'appel"));
+        assertThat(pi).isEnded().hasPassed("courtOfAppealDeadlineHandled");
+        assertThat(pi).variables().containsEntry("judgmentOutcome", "REJECTED");
+    }
+
+    @Test
+    void theAppealToTheCourtOfAppealIsFiledInTime() {
+        ProcessInstance pi = ordinaryOqtf();
+        offerAndAccept(pi, "lawyer-martin", endOf("2026-04-03"));
+        chooseStrategy(pi, "lawyer-martin", endOf("2026-04-03"), false, "NONE");
+        fileRequest(pi, "lawyer-martin", endOf("2026-04-03"), "2026-03-20");
+        notifyJudgment("REJECTED", "2026-06-15");
+        assertThat(pi).variables().containsEntry("courtOfAppealRule", "CAA_APPEAL_OQTF");
+        complete(task(pi, "closeRejectedAppeal"), vars("courtOfAppealConsidered", true));
+        Task appeal = task(pi, "fileCourtOfAppealRequest");
+        assertThat(appeal.getDueDate()).isEqualTo(endOf("2026-07-16"));
+        complete(appeal, vars("courtOfAppealFiledDate", "2026-07-10", "courtOfAppealCaseNumber", "26LY01234"));
+        assertThat(pi).isEnded().hasPassed("courtOfAppealRequestFiled");
+    }
+
+    @Test
+    void anAnnulmentWithAnInjunctionGivesTheDayItsDelayEnds() {
+        ProcessInstance pi = ordinaryOqtf();
+        offerAndAccept(pi, "lawyer-martin", endOf("2026-04-03"));
+        chooseStrategy(pi, "lawyer-martin", endOf("2026-04-03"), false, "NONE");
+        fileRequest(pi, "lawyer-martin", endOf("2026-04-03"), "2026-03-20");
+        notifyJudgment("ANNULMENT_REEXAMINE", "2026-06-15");
+        complete(
+                task(pi, "requestJudgmentExecution"),
+                vars("executionRequestedDate", "2026-06-16", "injunctionDeadline", "2026-08-15"));
+        assertThat(pi)
+                .variables()
+                .containsEntry("enforcementRule", "INJUNCTION_EXPIRY")
+                .containsEntry("enforcementFrom", "2026-08-15");
+    }
+
+    // ------------------------------------------------------------------ issue 18: the printed deadline (item 15)
+
+    @Test
+    void aShorterPrintedDeadlineMovesTheDueDatesAndTheTimersUntilLegalAidRestartsTheDeadline() {
+        ProcessInstance pi = start(
+                "appeal-contentious",
+                vars(
+                        "decisionOutcome",
+                        "REFUSED",
+                        "decisionNotifiedDate",
+                        "2026-02-20",
+                        "printedDeadline",
+                        "2026-04-10"));
+        // the law gives 21 April (stand-in); the decision printed 10 April: act by 10 April
+        Task offer = task(pi);
+        assertThat(offer.getDueDate()).isEqualTo(endOf("2026-04-10"));
+        assertThat(timer(pi, "filingDeadlineReached").getDuedate()).isEqualTo(startOf("2026-04-11"));
+        Date from = startOf("2026-02-20");
+        assertThat(timer(pi, "halfTimeReached").getDuedate())
+                .isEqualTo(new Date(from.getTime() + (endOf("2026-04-10").getTime() - from.getTime()) / 2));
+
+        // legal aid asked in time restarts the law's deadline from its decision: the printed date is spent
+        legalAidAsked("2026-03-05");
+        complete(task(pi, "recordLegalAidDecision"), vars("legalAidDecisionDate", "2026-05-04"));
+        assertThat(task(pi).getDueDate()).isEqualTo(endOf("2026-07-05"));
+
+        // a later printed date changes nothing; after administrative appeals it does not apply
+        ProcessInstance later = start(
+                "appeal-contentious",
+                "later-" + caseId,
+                vars(
+                        "decisionOutcome",
+                        "REFUSED",
+                        "decisionNotifiedDate",
+                        "2026-02-20",
+                        "printedDeadline",
+                        "2026-05-10",
+                        "contentiousAppealRule",
+                        "CONTENTIOUS_APPEAL",
+                        "contentiousAppealFrom",
+                        "2026-02-20"));
+        assertThat(task(later).getDueDate()).isEqualTo(endOf("2026-04-21"));
+        ProcessInstance restarted = start(
+                "appeal-contentious",
+                "restarted-" + caseId,
+                vars(
+                        "decisionOutcome",
+                        "REFUSED",
+                        "decisionNotifiedDate",
+                        "2026-02-20",
+                        "printedDeadline",
+                        "2026-04-10",
+                        "contentiousAppealRule",
+                        "CONTENTIOUS_APPEAL",
+                        "contentiousAppealFrom",
+                        "2026-04-10"));
+        assertThat(task(restarted).getDueDate()).isEqualTo(endOf("2026-06-11"));
     }
 }

@@ -345,4 +345,24 @@ class AppointmentProcessTest extends ProcessTestCase {
                 .containsEntry("filingMode", "APPOINTMENT")
                 .containsEntry("appointmentDate", "2026-04-08");
     }
+
+    private static String resource(String path) throws java.io.IOException {
+        try (var in = Thread.currentThread().getContextClassLoader().getResourceAsStream(path)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * Issue 18: where personal appearance is required, a registered letter is no filing and its receipt
+     * fixes no date (CE avis 10 Oct 2024 n° 493514): the form and the model no longer say otherwise.
+     */
+    @Test
+    void theRegisteredLetterDoesNotSayItsReceiptFixesTheFilingDate() throws Exception {
+        String form = resource("forms/appointment-registered-letter.form");
+        assertThat(form).contains("493514", "ne fixe pas la date de dépôt").doesNotContain("fixe la date de dépôt.");
+        assertThat(resource("bpmn/appointment.bpmn"))
+                .doesNotContain("pour fixer la date de dépôt")
+                .doesNotContain("La date de réception portée sur l'AR fixe la date de dépôt");
+        assertThat(resource("forms/filing-record.form")).doesNotContain("recommandé : date de réception sur l'AR");
+    }
 }

@@ -103,4 +103,25 @@ class CommissionHearingProcessTest extends ProcessTestCase {
                 .containsEntry("commissionOpinion", "UNFAVOURABLE")
                 .containsEntry("meetingDate", "2026-09-14");
     }
+
+    /**
+     * Issue 18: the convocation is often how the association learns of the referral. The follow-up
+     * started with it does not ask for it again: straight to the preparation, or to the lateness
+     * check when it came less than 15 days before (L432-15 CESEDA).
+     */
+    @Test
+    void aFollowUpStartedByTheConvocationDoesNotAskForItAgain() {
+        ProcessInstance pi =
+                start("commission-hearing", vars("convocationReceivedDate", "2026-05-20", "meetingDate", "2026-06-15"));
+        Task prepare = task(pi);
+        assertThat(prepare).hasDefinitionKey("prepareHearing");
+        assertThat(prepare.getDueDate()).isEqualTo(startOf("2026-06-15"));
+        assertThat(pi).hasPassed("convocationKnownGateway").hasNotPassed("recordConvocation");
+
+        ProcessInstance late = start(
+                "commission-hearing",
+                "late-" + caseId,
+                vars("convocationReceivedDate", "2026-06-05", "meetingDate", "2026-06-15"));
+        assertThat(task(late)).hasDefinitionKey("contestLateConvocation");
+    }
 }

@@ -128,4 +128,22 @@ class ReceiptProcessTest extends ProcessTestCase {
         engine.getRuntimeService().deleteProcessInstance(pi.getId(), "decision notified");
         assertThat(pi).isEnded();
     }
+
+    private static String resource(String path) throws java.io.IOException {
+        try (var in = Thread.currentThread().getContextClassLoader().getResourceAsStream(path)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * Issue 18: after a grant the récépissé is followed until the card is collected (R431-12 CESEDA):
+     * "no longer needed" means the card collected or an explicit refusal, not any decision notified.
+     */
+    @Test
+    void aGrantNotifiedIsNotTheEndOfTheRecepisseFollowUp() throws Exception {
+        assertThat(resource("forms/receipt-renew.form"))
+                .contains("carte retirée", "R431-12")
+                .doesNotContain("décision notifiée)");
+        assertThat(resource("bpmn/receipt.bpmn")).contains("jusqu'au retrait de la carte");
+    }
 }

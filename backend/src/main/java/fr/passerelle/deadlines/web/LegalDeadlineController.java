@@ -3,6 +3,7 @@ package fr.passerelle.deadlines.web;
 import fr.passerelle.deadlines.Deadline;
 import fr.passerelle.deadlines.DeadlineRule;
 import fr.passerelle.deadlines.LegalDeadlines;
+import fr.passerelle.deadlines.Venue;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -41,20 +42,39 @@ class LegalDeadlineController {
             String source,
             String explanation) {}
 
+    /**
+     * {@code department}: the person's; {@code prefecture} and {@code court}: the departments of the
+     * prefecture that decided and of the tribunal administratif, when they differ (a move): a court
+     * deadline then counts the court's holidays (art. 642 CPC; R312-1 CJA), see {@code Venue}.
+     */
     @GetMapping("/api/legal-deadlines")
     Answer compute(
-            @RequestParam String rule, @RequestParam String from, @RequestParam(required = false) String department) {
+            @RequestParam String rule,
+            @RequestParam String from,
+            @RequestParam(required = false) String department,
+            @RequestParam(required = false) String prefecture,
+            @RequestParam(required = false) String court) {
         DeadlineRule parsedRule = parseRule(rule);
         String calendar = department == null || department.isBlank()
                 ? NATIONAL
                 : department.strip().toUpperCase();
+        boolean venue = prefecture != null && !prefecture.isBlank() || court != null && !court.isBlank();
         Deadline deadline;
         try {
-            deadline = parsedRule.countsHours()
-                    ? deadlines.compute(parsedRule, parseDateTime(from), calendar)
-                    : deadlines.compute(parsedRule, parseDate(from), calendar);
+            if (venue) {
+                deadline = deadlines.compute(
+                        parsedRule,
+                        parsedRule.countsHours()
+                                ? parseDateTime(from)
+                                : parseDate(from).atStartOfDay(),
+                        new Venue(department == null ? null : calendar, upper(prefecture), upper(court)));
+            } else {
+                deadline = parsedRule.countsHours()
+                        ? deadlines.compute(parsedRule, parseDateTime(from), calendar)
+                        : deadlines.compute(parsedRule, parseDate(from), calendar);
+            }
         } catch (IllegalArgumentException e) {
-            throw new BadParameter("department", e.getMessage());
+            throw new BadParameter(venue ? "department, prefecture or court" : "department", e.getMessage());
         }
         return new Answer(
                 parsedRule.name(),
@@ -67,6 +87,12 @@ class LegalDeadlineController {
                 deadline.endsAt().toOffsetDateTime(),
                 deadline.source(),
                 deadline.explanation());
+    }
+
+    private static String upper(String department) {
+        return department == null || department.isBlank()
+                ? null
+                : department.strip().toUpperCase();
     }
 
     @ExceptionHandler(BadParameter.class)

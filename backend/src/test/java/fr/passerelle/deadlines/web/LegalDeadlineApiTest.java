@@ -60,6 +60,41 @@ class LegalDeadlineApiTest {
                 .isEqualTo("2026-06-15");
     }
 
+    /** Issue 18, item 13: the court's department counts, not the person's first one (art. 642 CPC, R312-1 CJA). */
+    @Test
+    void theCourtsHolidaysCountNotThePersonsFirstDepartment() {
+        // first followed in Moselle, refused by the prefect of Paris: Good Friday 3 April is not a holiday there
+        JsonNode answer = ask("rule=CONTENTIOUS_APPEAL&from=2026-02-02&department=57&prefecture=75")
+                .json();
+        assertThat(answer.get("deadline").asText()).isEqualTo("2026-04-03");
+        assertThat(answer.get("explanation").asText()).contains("R312-1 CJA");
+        assertThat(ask("rule=CONTENTIOUS_APPEAL&from=2026-02-02&department=75&court=67")
+                        .json()
+                        .get("deadline")
+                        .asText())
+                .isEqualTo("2026-04-07");
+        assertProblem(
+                ask("rule=CONTENTIOUS_APPEAL&from=2026-02-02&department=75&court=975"),
+                "department, prefecture or court",
+                "975");
+    }
+
+    /** Issue 18, items 12 and 16: the appeal against a judgment on an OQTF, the age-limited grounds. */
+    @Test
+    void theCourtOfAppealAndTheAgeLimitedGrounds() {
+        JsonNode appeal = ask("rule=CAA_APPEAL_OQTF&from=2026-03-10").json();
+        assertThat(appeal.get("deadline").asText()).isEqualTo("2026-04-13");
+        assertThat(appeal.get("source").asText()).contains("R776-9 CJA");
+        JsonNode young =
+                ask("rule=AGE_LIMITED_GROUND&from=2007-06-14&department=69").json();
+        assertThat(young.get("deadline").asText()).isEqualTo("2026-06-12");
+        assertThat(ask("rule=COURT_RULING_RETENTION&from=2026-03-02T08:30")
+                        .json()
+                        .get("deadline")
+                        .asText())
+                .isEqualTo("2026-03-08T08:30");
+    }
+
     @Test
     void badParametersGetAProblemNamingThem() {
         assertProblem(ask("rule=NOPE&from=2026-01-03"), "rule", "CONTENTIOUS_APPEAL");

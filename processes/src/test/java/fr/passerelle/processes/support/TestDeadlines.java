@@ -38,6 +38,12 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  *   <tr><td>RECEIPT_EXPIRY, PREFECTURE_DEADLINE</td><td>d itself (the last day of validity, the day the prefecture set)</td></tr>
  *   <tr><td>RENEWAL_WINDOW_OPENS</td><td>d − 4 months (event)</td></tr>
  *   <tr><td>RENEWAL_WINDOW_CLOSES</td><td>d − 2 months</td></tr>
+ *   <tr><td>PRINTED_DEADLINE, INJUNCTION_EXPIRY</td><td>d itself</td></tr>
+ *   <tr><td>LEGAL_AID_FOLLOW_UP</td><td>d + 1 month (event)</td></tr>
+ *   <tr><td>CAA_APPEAL, CAA_APPEAL_OQTF</td><td>d + 2 months + 1 day, d + 1 month + 1 day</td></tr>
+ *   <tr><td>COURT_RULING_RETENTION</td><td>d + 144 hours, to the minute (an hour rule)</td></tr>
+ *   <tr><td>COURT_RULING_HOUSE_ARREST</td><td>d + 15 days</td></tr>
+ *   <tr><td>JUDGMENT_ENFORCEMENT</td><td>d + 3 months (event)</td></tr>
  * </table>
  * For an event rule {@link #timer} is the start of the computed day; for a deadline rule it is
  * the moment the last day is over. Dates are Europe/Paris.
@@ -123,6 +129,14 @@ public class TestDeadlines implements Deadlines {
             case "RECEIPT_EXPIRY", "PREFECTURE_DEADLINE" -> new Deadline(day, false, false);
             case "RENEWAL_WINDOW_OPENS" -> new Deadline(day.minus(Period.ofMonths(4)), true, false);
             case "RENEWAL_WINDOW_CLOSES" -> new Deadline(day.minus(Period.ofMonths(2)), false, false);
+            // issue 18 (appeals after filing and after the judgment, legal aid, printed deadline)
+            case "PRINTED_DEADLINE", "INJUNCTION_EXPIRY" -> new Deadline(day, false, false);
+            case "LEGAL_AID_FOLLOW_UP" -> new Deadline(day.plus(Period.ofMonths(1)), true, false);
+            case "CAA_APPEAL" -> new Deadline(day.plus(Period.ofMonths(2)).plusDays(1), false, false);
+            case "CAA_APPEAL_OQTF" -> new Deadline(day.plus(Period.ofMonths(1)).plusDays(1), false, false);
+            case "COURT_RULING_RETENTION" -> new Deadline(from.plus(Duration.ofHours(48 + 96)), false, true);
+            case "COURT_RULING_HOUSE_ARREST" -> new Deadline(day.plusDays(15), false, false);
+            case "JUDGMENT_ENFORCEMENT" -> new Deadline(day.plus(Period.ofMonths(3)), true, false);
             default -> throw new IllegalArgumentException("Unknown deadline rule " + rule);
         };
     }
