@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Load test: virtual users of the demo realm, logged in through the real Keycloak, on a generated
-# caseload: caseworkers read their task list, open cases and complete their first task;
+# caseload: caseworkers read their task list, open cases and complete their first two tasks;
 # coordinators read the dashboard (GET /api/statistics) and the deadlines view and now and then
 # start an Excel export; lawyers read their inbox (60 / 25 / 15 %). Each user is a closed loop
 # with no pause. Prints, per kind, the requests, errors, p50/p95/p99 and throughput: first for one
@@ -63,7 +63,7 @@ if [[ -z $url ]]; then
     ./mvnw -B -q -ntp -DskipTests -Dfrontend.skip=true package
   fi
   if [[ $regenerate == 1 || -z $exists ]]; then
-    "$ROOT/infra/generate-data.sh" --database "$database" --associations 20 --cases 40000 --tasks 200000 \
+    PASSERELLE_GENERATOR_PORT=$port "$ROOT/infra/generate-data.sh" --database "$database" --associations 20 --cases 40000 --tasks 200000 \
       --demo-associations
   fi
   # Reminders stay in the outbox (no mail server here); the job executor runs as in production.

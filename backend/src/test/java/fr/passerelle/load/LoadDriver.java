@@ -14,6 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,7 +37,7 @@ import org.junit.jupiter.api.Test;
  * (infra/keycloak/passerelle-realm.json), logged in through the real Keycloak, each a closed
  * loop with no pause, against one or more running nodes of the service (round robin per
  * request). Caseworkers read their task list, open a case, read its tasks and complete the
- * first; coordinators read the dashboard (GET /api/statistics) and the deadlines view, and
+ * first two (the triage, then a booking: a slot in 30 days, so a timer and a task due then); coordinators read the dashboard (GET /api/statistics) and the deadlines view, and
  * now and then start an Excel export; lawyers read their inbox. First a warm-up, then one
  * client doing every kind in turn (the single-client figures), then the users at once.
  *
@@ -59,6 +62,7 @@ class LoadDriver {
     static final List<String> LAWYERS = List.of("me.durand", "me.nguyen", "me.petit");
     static final Map<String, String> DEPARTMENT = Map.of("lyon", "69", "marseille", "13", "lille", "59");
     static final ObjectMapper JSON = new ObjectMapper();
+    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     final List<String> urls = Arrays.asList(env("URLS", "http://localhost:8094").split(","));
     final int users = Integer.parseInt(env("USERS", "50"));
@@ -188,13 +192,29 @@ class LoadDriver {
         }
         for (JsonNode task : tasks.json()) {
             if (task.get("taskKey").asText().equals("prepareCase")) {
-                String id = task.get("id").asText();
-                Reply done = call(
-                        who, "caseworker: complete a task", "POST", "/api/tasks/" + id + "/complete", PREPARE_FORM);
-                sent.add((done.status == 204 ? "task," : done.status < 0 ? "task-unanswered," : "task-refused,") + id
-                        + "," + caseId);
+                complete(who, task.get("id").asText(), caseId, PREPARE_FORM);
             }
         }
+        // then the booking: a slot obtained, the appointment in 30 days (a timer, a task due then, its reminders)
+        Reply next = call(who, "caseworker: a case's tasks", "GET", "/api/cases/" + caseId + "/tasks", null);
+        if (next.status != 200) {
+            return;
+        }
+        LocalDateTime now = LocalDateTime.now(PARIS).truncatedTo(ChronoUnit.MINUTES);
+        for (JsonNode task : next.json()) {
+            if (task.get("taskKey").asText().equals("recordBookingAttempt")) {
+                complete(who, task.get("id").asText(), caseId, """
+                        {"attemptAt": "%s", "attemptChannel": "COUNTER", "attemptResult": "SLOT_OBTAINED",
+                         "appointmentDate": "%s"}""".formatted(
+                                now.minusHours(1), now.toLocalDate().plusDays(30)));
+            }
+        }
+    }
+
+    void complete(String who, String taskId, String caseId, String form) {
+        Reply done = call(who, "caseworker: complete a task", "POST", "/api/tasks/" + taskId + "/complete", form);
+        sent.add((done.status == 204 ? "task," : done.status < 0 ? "task-unanswered," : "task-refused,") + taskId + ","
+                + caseId);
     }
 
     void coordinator(int user, int n) {
