@@ -41,6 +41,12 @@ issuer=http://localhost:8180/realms/passerelle
 out=$STATE/report
 psql_faults() { psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pg_port" -U postgres -d "$database" "$@"; }
 now_ms() { date +%s%3N; }
+# PostgreSQL outlives this script: start it without the descriptors this script inherited (a lock
+# held by whoever runs it, e.g. flock, would otherwise stay held by the server until it stops).
+pg_faults() {
+  bash -c 'for fd in /proc/$$/fd/*; do n=${fd##*/}; ((n > 2)) && eval "exec $n>&-"; done; exec "$@"' _ \
+    pg_ctlcluster --skip-systemctl-redirect "$pg_version" "$cluster" "$@"
+}
 
 started_keycloak=0
 node_state() { echo "$STATE/node$1"; }
@@ -63,7 +69,7 @@ if ! pg_lsclusters -h | awk '{print $1"/"$2}' | grep -qx "$pg_version/$cluster";
     "/etc/postgresql/$pg_version/$cluster/pg_hba.conf"
   sed -i -E 's/^(local\s+all\s+(all|postgres)\s+)\S+/\1trust/' "/etc/postgresql/$pg_version/$cluster/pg_hba.conf"
 fi
-pg_isready -q -h 127.0.0.1 -p "$pg_port" || pg_ctlcluster --skip-systemctl-redirect "$pg_version" "$cluster" start
+pg_isready -q -h 127.0.0.1 -p "$pg_port" || pg_faults start
 for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p "$pg_port" && break; sleep 1; done
 PGPORT=$pg_port "$ROOT/infra/postgres/ensure.sh"
 
@@ -118,7 +124,7 @@ log "Node 1 answers again after $(((kill_end - kill_start) / 1000)) s"
 # (b) PostgreSQL restarted; the nodes are left alone: they must answer again by themselves
 wait_until "$restart_db_at"
 db_start=$(now_ms)
-pg_ctlcluster --skip-systemctl-redirect "$pg_version" "$cluster" restart -m fast
+pg_faults restart -m fast
 log "PostgreSQL restarted in $((($(now_ms) - db_start) / 1000)) s; waiting for both nodes' health"
 for port in "${ports[@]}"; do
   wait_for "http://localhost:$port/actuator/health" 120 || { log "node on $port did not come back"; exit 1; }
