@@ -192,9 +192,11 @@ report=$out/faults.txt
   printf '%-62s %8s\n' "  open tasks of the run's cases duplicated (same task twice)" \
     "$(count "SELECT count(*) FROM (SELECT e.business_key_, t.task_def_key_ FROM act_ru_task t JOIN act_ru_execution e ON e.id_ = t.proc_inst_id_
               WHERE e.business_key_ IN ($cases) GROUP BY 1, 2 HAVING count(*) > 1) x")"
-  printf '%-62s %8s\n' "  cases with no open task (lost)" \
+  printf '%-62s %8s\n' "  cases with neither an open task nor a timer (lost)" \
     "$(count "SELECT count(*) FROM app.cases c WHERE c.id::text IN ($cases) AND NOT EXISTS
-              (SELECT FROM act_ru_task t JOIN act_ru_execution e ON e.id_ = t.proc_inst_id_ WHERE e.business_key_ = c.id::text)")"
+              (SELECT FROM act_ru_task t JOIN act_ru_execution e ON e.id_ = t.proc_inst_id_ WHERE e.business_key_ = c.id::text)
+              AND NOT EXISTS (SELECT FROM act_ru_job j JOIN act_ru_execution x ON x.id_ = j.process_instance_id_
+              WHERE j.type_ = 'timer' AND x.business_key_ = c.id::text)")"
   printf '%-62s %8s\n' "  task-list rows (app.open_tasks) not matching the engine's tasks" \
     "$(($(count "SELECT count(*) FROM (SELECT t.id_ FROM act_ru_task t JOIN act_ru_execution e ON e.id_ = t.proc_inst_id_
               WHERE e.business_key_ IN ($cases) EXCEPT SELECT task_id FROM app.open_tasks WHERE case_id::text IN ($cases)) x")
@@ -207,12 +209,11 @@ report=$out/faults.txt
   printf '%-62s %8s\n' "  the same timer twice (instance and activity)" \
     "$(count "SELECT count(*) FROM (SELECT j.execution_id_, j.handler_cfg_ FROM act_ru_job j JOIN act_ru_execution e ON e.id_ = j.process_instance_id_
               WHERE j.type_ = 'timer' AND e.business_key_ IN ($cases) GROUP BY 1, 2 HAVING count(*) > 1) x")"
-  printf '%-62s %8s\n' "  cases with fewer timers than others at the same task (lost)" \
-    "$(count "WITH per_case AS (SELECT e.business_key_ AS k, t.task_def_key_ AS at,
-                  (SELECT count(*) FROM act_ru_job j JOIN act_ru_execution x ON x.id_ = j.process_instance_id_
-                   WHERE j.type_ = 'timer' AND x.business_key_ = e.business_key_) AS timers
-              FROM act_ru_task t JOIN act_ru_execution e ON e.id_ = t.proc_inst_id_ WHERE e.business_key_ IN ($cases))
-              SELECT count(*) FROM per_case p WHERE timers < (SELECT max(timers) FROM per_case q WHERE q.at = p.at)")"
+  printf '%-62s %8s\n' "  cases waiting with no open task and not exactly one timer" \
+    "$(count "SELECT count(*) FROM app.cases c WHERE c.id::text IN ($cases) AND NOT EXISTS
+              (SELECT FROM act_ru_task t JOIN act_ru_execution e ON e.id_ = t.proc_inst_id_ WHERE e.business_key_ = c.id::text)
+              AND (SELECT count(*) FROM act_ru_job j JOIN act_ru_execution x ON x.id_ = j.process_instance_id_
+                   WHERE j.type_ = 'timer' AND x.business_key_ = c.id::text) <> 1")"
   printf '%-62s %8s\n' "reminders of the run's cases (outbox rows)" \
     "$(count "SELECT count(*) FROM app.reminders WHERE case_id::text IN ($cases)")"
   printf '%-62s %8s\n' "  the same reminder twice (task and threshold)" \

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Load test: virtual users of the demo realm, logged in through the real Keycloak, on a generated
-# caseload: caseworkers read their task list, open cases and complete their first two tasks;
+# caseload: caseworkers read their task list, open cases and complete their first three tasks;
 # coordinators read the dashboard (GET /api/statistics) and the deadlines view and now and then
 # start an Excel export; lawyers read their inbox (60 / 25 / 15 %). Each user is a closed loop
 # with no pause. Prints, per kind, the requests, errors, p50/p95/p99 and throughput: first for one

@@ -37,7 +37,8 @@ import org.junit.jupiter.api.Test;
  * (infra/keycloak/passerelle-realm.json), logged in through the real Keycloak, each a closed
  * loop with no pause, against one or more running nodes of the service (round robin per
  * request). Caseworkers read their task list, open a case, read its tasks and complete the
- * first two (the triage, then a booking: a slot in 30 days, so a timer and a task due then); coordinators read the dashboard (GET /api/statistics) and the deadlines view, and
+ * first three (the triage; a booking, a slot in 30 days, so a task due then with its reminders;
+ * the appointment prepared, so a timer for its day); coordinators read the dashboard (GET /api/statistics) and the deadlines view, and
  * now and then start an Excel export; lawyers read their inbox. First a warm-up, then one
  * client doing every kind in turn (the single-client figures), then the users at once.
  *
@@ -195,7 +196,7 @@ class LoadDriver {
                 complete(who, task.get("id").asText(), caseId, PREPARE_FORM);
             }
         }
-        // then the booking: a slot obtained, the appointment in 30 days (a timer, a task due then, its reminders)
+        // then the booking: a slot obtained, the appointment in 30 days (a task due then, its reminders)
         Reply next = call(who, "caseworker: a case's tasks", "GET", "/api/cases/" + caseId + "/tasks", null);
         if (next.status != 200) {
             return;
@@ -207,6 +208,16 @@ class LoadDriver {
                         {"attemptAt": "%s", "attemptChannel": "COUNTER", "attemptResult": "SLOT_OBTAINED",
                          "appointmentDate": "%s"}""".formatted(
                                 now.minusHours(1), now.toLocalDate().plusDays(30)));
+            }
+        }
+        // and the appointment prepared: the case then waits for the appointment's day (a timer)
+        Reply then = call(who, "caseworker: a case's tasks", "GET", "/api/cases/" + caseId + "/tasks", null);
+        if (then.status != 200) {
+            return;
+        }
+        for (JsonNode task : then.json()) {
+            if (task.get("taskKey").asText().equals("prepareAppointment")) {
+                complete(who, task.get("id").asText(), caseId, "{}");
             }
         }
     }
