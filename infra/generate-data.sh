@@ -6,8 +6,9 @@
 # What it makes and how: infra/generator/README.md.
 #
 # Usage: infra/generate-data.sh [--database NAME] [--seed N] [--associations N] [--cases N]
-#                               [--tasks N] [--reference INSTANT]
+#                               [--tasks N] [--reference INSTANT] [--demo-associations]
 #   defaults: passerelle_bench, 42, 500, 200000, 1000000, 2026-12-01T09:00:00Z
+#   --demo-associations: the three largest associations take the demo realm's slugs (load test)
 # Environment: PASSERELLE_JAR (the packaged backend to create the schemas with; default
 # backend/target/passerelle-backend-*.jar, built when missing), PGHOST, PGPORT, PGSUPERUSER.
 set -euo pipefail
@@ -18,10 +19,10 @@ export PASSERELLE_STATE=${PASSERELLE_STATE:-$ROOT/.passerelle/generator}
 source "$ROOT/infra/lib.sh"
 
 database=passerelle_bench seed=42 associations=500 cases=200000 tasks=1000000
-reference=2026-12-01T09:00:00Z
+reference=2026-12-01T09:00:00Z demo=0
 port=${PASSERELLE_GENERATOR_PORT:-8099}
 
-usage() { sed -n '8,12p' "$0" | sed 's/^# \{0,1\}//' >&2; exit "${1:-2}"; }
+usage() { sed -n '8,13p' "$0" | sed 's/^# \{0,1\}//' >&2; exit "${1:-2}"; }
 while (($#)); do
   case $1 in
     --database) database=${2:?}; shift 2 ;;
@@ -30,6 +31,7 @@ while (($#)); do
     --cases) cases=${2:?}; shift 2 ;;
     --tasks) tasks=${2:?}; shift 2 ;;
     --reference) reference=${2:?}; shift 2 ;;
+    --demo-associations) demo=1; shift ;;
     -h | --help) usage 0 ;;
     *) echo "Unknown argument: $1" >&2; usage ;;
   esac
@@ -84,7 +86,7 @@ progress "schemas created (Flyway: app; engine: public, models deployed) $(elaps
 psql_su -v seed="$seed" -v associations="$associations" -v cases="$cases" -v tasks="$tasks" \
   -v reference="$reference" -v engine_tz="$engine_tz" -f "$SQL/00-schema.sql"
 psql_su -f "$SQL/01-reference.sql"
-psql_su -f "$SQL/02-plan.sql"
+psql_su -v demo="$demo" -f "$SQL/02-plan.sql"
 tasks_in_catalogue=$(psql_su -tAc "SELECT count(*) || ' user tasks of ' || count(DISTINCT step) || ' processes' FROM gen.catalogue")
 progress "plan: $associations associations, staff, $cases cases; $tasks_in_catalogue deployed $(elapsed)"
 

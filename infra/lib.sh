@@ -44,7 +44,8 @@ start_backend() {
   local jar
   jar=$(ls "$ROOT"/backend/target/passerelle-backend-*.jar | grep -v plain | head -1)
   # The demo realm's secret for managing groups (infra/keycloak/passerelle-realm.json), unless given.
-  PASSERELLE_DB_URL="jdbc:postgresql://127.0.0.1:5432/$database" PORT=$port \
+  # PASSERELLE_DB_URL, when set, names another server (the fault test's PostgreSQL of its own).
+  PASSERELLE_DB_URL="${PASSERELLE_DB_URL:-jdbc:postgresql://127.0.0.1:5432/$database}" PORT=$port \
     PASSERELLE_KEYCLOAK_ADMIN_CLIENT_SECRET=${PASSERELLE_KEYCLOAK_ADMIN_CLIENT_SECRET:-demo-admin-api-secret} \
     setsid nohup java -Xmx1g -jar "$jar" "$@" >"$STATE/backend.log" 2>&1 &
   echo $! >"$STATE/backend.pid"

@@ -176,6 +176,16 @@ SELECT a,
 FROM sized CROSS JOIN gen.params p;
 CREATE UNIQUE INDEX ON gen.assoc (a);
 
+-- With --demo-associations (psql variable demo = 1): the three largest associations take the
+-- demo realm's slugs and names (infra/keycloak/passerelle-realm.json), so that its users log in
+-- to a generated caseload (infra/load-test.sh). Off by default: the bytes stay the same.
+UPDATE gen.assoc g SET slug = d.slug, name = d.name
+FROM (SELECT a, row_number() OVER (ORDER BY size DESC, a) AS rk FROM gen.assoc) r
+JOIN (VALUES (1, 'accueil-lyon', 'Accueil Étrangers Lyon'),
+             (2, 'droits-marseille', 'Droits Devant Marseille'),
+             (3, 'solidarite-lille', 'Solidarité Exilés Lille')) AS d (rk, slug, name) ON d.rk = r.rk
+WHERE g.a = r.a AND :demo = 1;
+
 INSERT INTO app.associations (slug, name, created_at)
 SELECT slug, name, created_at FROM gen.assoc ORDER BY a;
 
