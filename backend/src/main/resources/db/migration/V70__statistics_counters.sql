@@ -83,7 +83,7 @@ LANGUAGE sql AS $$
     SELECT t, m.attempted_at::date, g, COALESCE(p, ''), COALESCE(a, ''), n * count(*)
     FROM app.appointment_attempts m
     WHERE m.tenant_id = t AND m.case_id = cid AND m.result <> 'SLOT_OBTAINED'
-    GROUP BY m.attempted_at::date
+    GROUP BY m.attempted_at::date ORDER BY m.attempted_at::date
     ON CONFLICT (tenant_id, day, ground, prefecture, assignee_id) DO UPDATE SET attempts = x.attempts + EXCLUDED.attempts
 $$;
 
@@ -100,7 +100,7 @@ LANGUAGE sql AS $$
     FROM jsonb_to_recordset(outcomes) AS r (n integer, tenant_id text, outcome text, outcome_on date, ground text,
                                             prefecture text, assignee_id text)
     WHERE with_counts
-    GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum(r.n) <> 0
+    GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum(r.n) <> 0 ORDER BY 1, 2, 3, 4, 5, 6
     ON CONFLICT (tenant_id, day, outcome, ground, prefecture, assignee_id) DO UPDATE SET cases = x.cases + EXCLUDED.cases;
 
     WITH o AS (
@@ -123,7 +123,7 @@ LANGUAGE sql AS $$
     CROSS JOIN LATERAL (VALUES ('F', p.decided_on, p.decided_on - p.filed_on),
                                ('A', p.appeal_on, p.appeal_on - p.first_refusal)) d (kind, ended_on, days)
     WHERE with_durations AND d.ended_on IS NOT NULL
-    GROUP BY 1, 2, 3, 4, 5, 6, 7 HAVING sum(p.n) <> 0
+    GROUP BY 1, 2, 3, 4, 5, 6, 7 HAVING sum(p.n) <> 0 ORDER BY 1, 2, 3, 4, 5, 6, 7
     ON CONFLICT (tenant_id, ended_on, kind, days, ground, prefecture, assignee_id) DO UPDATE SET cases = x.cases + EXCLUDED.cases
 $$;
 
@@ -140,12 +140,24 @@ $$;
 
 CREATE FUNCTION stats_case_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.status <> 'CLOSED' THEN
-        PERFORM app.stats_add_open(OLD.tenant_id, OLD.step, OLD.ground, OLD.prefecture, OLD.assignee_id, NULL, -1);
-    END IF;
-    IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.status <> 'CLOSED' THEN
+    -- Counter rows are changed in the order of their keys (here, and ORDER BY in the functions),
+    -- and the tables in one order (open cases, outcomes, durations, attempts): two transactions
+    -- moving cases between the same keys in opposite directions wait for each other, never deadlock.
+    IF TG_OP = 'UPDATE' AND OLD.status <> 'CLOSED' AND NEW.status <> 'CLOSED'
+            AND (COALESCE(NEW.step, 'preparation'), NEW.ground, COALESCE(NEW.prefecture, ''), COALESCE(NEW.assignee_id, ''))
+                < (COALESCE(OLD.step, 'preparation'), OLD.ground, COALESCE(OLD.prefecture, ''),
+                   COALESCE(OLD.assignee_id, '')) THEN
         PERFORM app.stats_add_open(NEW.tenant_id, NEW.step, NEW.ground, NEW.prefecture, NEW.assignee_id,
                                    NEW.assignee_name, 1);
+        PERFORM app.stats_add_open(OLD.tenant_id, OLD.step, OLD.ground, OLD.prefecture, OLD.assignee_id, NULL, -1);
+    ELSE
+        IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.status <> 'CLOSED' THEN
+            PERFORM app.stats_add_open(OLD.tenant_id, OLD.step, OLD.ground, OLD.prefecture, OLD.assignee_id, NULL, -1);
+        END IF;
+        IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.status <> 'CLOSED' THEN
+            PERFORM app.stats_add_open(NEW.tenant_id, NEW.step, NEW.ground, NEW.prefecture, NEW.assignee_id,
+                                       NEW.assignee_name, 1);
+        END IF;
     END IF;
     IF TG_OP = 'DELETE' THEN
         PERFORM app.stats_add_outcomes(app.stats_case_outcomes(-1, OLD.tenant_id, OLD.id, OLD.filed_on, OLD.ground,
@@ -183,6 +195,18 @@ CREATE TRIGGER stats_case_updated AFTER UPDATE ON cases FOR EACH ROW
 
 CREATE FUNCTION stats_outcomes_apply(added jsonb, removed jsonb) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
+    -- the counts: only the outcomes added and removed
+    PERFORM app.stats_add_outcomes(COALESCE((
+        SELECT jsonb_agg(jsonb_build_object('n', s.n, 'tenant_id', s.tenant_id, 'outcome', s.outcome,
+                                            'outcome_on', s.outcome_on, 'ground', c.ground,
+                                            'prefecture', c.prefecture, 'assignee_id', c.assignee_id))
+        FROM (SELECT 1 AS n, * FROM jsonb_to_recordset(added) AS r (tenant_id text, case_id uuid, outcome text,
+                                                                    outcome_on date)
+              UNION ALL
+              SELECT -1, * FROM jsonb_to_recordset(removed) AS r (tenant_id text, case_id uuid, outcome text,
+                                                                   outcome_on date)) s
+        JOIN app.cases c ON c.tenant_id = s.tenant_id AND c.id = s.case_id), '[]'), true, false);
+    -- then the durations of the cases concerned, from before to after
     PERFORM app.stats_add_outcomes(COALESCE((
         WITH a AS (SELECT * FROM jsonb_to_recordset(added) AS r (id bigint, tenant_id text, case_id uuid, outcome text,
                                                                  outcome_on date)),
@@ -200,17 +224,6 @@ BEGIN
                                             'ground', c.ground, 'prefecture', c.prefecture,
                                             'assignee_id', c.assignee_id))
         FROM signed s JOIN app.cases c ON c.tenant_id = s.tenant_id AND c.id = s.case_id), '[]'), false, true);
-    -- the counts: only the outcomes added and removed
-    PERFORM app.stats_add_outcomes(COALESCE((
-        SELECT jsonb_agg(jsonb_build_object('n', s.n, 'tenant_id', s.tenant_id, 'outcome', s.outcome,
-                                            'outcome_on', s.outcome_on, 'ground', c.ground,
-                                            'prefecture', c.prefecture, 'assignee_id', c.assignee_id))
-        FROM (SELECT 1 AS n, * FROM jsonb_to_recordset(added) AS r (tenant_id text, case_id uuid, outcome text,
-                                                                    outcome_on date)
-              UNION ALL
-              SELECT -1, * FROM jsonb_to_recordset(removed) AS r (tenant_id text, case_id uuid, outcome text,
-                                                                   outcome_on date)) s
-        JOIN app.cases c ON c.tenant_id = s.tenant_id AND c.id = s.case_id), '[]'), true, false);
 END $$;
 
 CREATE FUNCTION stats_outcomes_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
