@@ -25,8 +25,13 @@ public class Audit {
         this.jdbc = jdbc;
     }
 
-    /** Records that the caller read a case. Kept even if what follows fails: the data was shown. */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    /**
+     * Records that the caller read a case, in the transaction that reads it (which must not be
+     * read-only): when that transaction fails, the request fails and nothing was shown. Not in a
+     * transaction of its own: a request holding its connection while waiting for a second one
+     * could, with enough such requests at once, hold the whole pool and wait for ever.
+     */
+    @Transactional
     public void read(UUID caseId, String what) {
         insert(caseId, "READ", what);
     }

@@ -56,7 +56,7 @@ class Applicants {
         return applicants.require(id);
     }
 
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: it writes the audit log's read entry
     Page<ApplicantView> list(String name, Pageable page) {
         access.requireStaff();
         audit.read(null, "applicant list, page " + page.getPageNumber());
@@ -65,7 +65,7 @@ class Applicants {
         return found.map(applicant -> ApplicantView.of(applicant, null, today()));
     }
 
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: it writes the audit log's read entry
     ApplicantView get(UUID id) {
         access.requireStaff();
         ApplicantView view = view(applicants.require(id));

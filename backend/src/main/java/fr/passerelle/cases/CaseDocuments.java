@@ -144,7 +144,7 @@ class CaseDocuments {
         }
     }
 
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: it writes the audit log's read entry
     List<DocumentView> list(UUID caseId) {
         access.requireRead(caseId);
         cases.require(caseId);
@@ -162,7 +162,7 @@ class CaseDocuments {
      * headers and open its body, then copies the content into it chunk by chunk from a cursor,
      * within this transaction, as the association.
      */
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: it writes the audit log's read entry
     void download(UUID caseId, UUID documentId, java.util.function.Function<DocumentView, OutputStream> open) {
         access.requireRead(caseId);
         cases.require(caseId);

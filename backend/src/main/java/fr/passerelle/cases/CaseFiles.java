@@ -90,7 +90,7 @@ public class CaseFiles {
     record ListFilter(String text, Ground ground, CaseStatus status, String assignee, UUID applicantId) {}
 
     /** The association's cases, narrowed by the filter. */
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: it writes the audit log's read entry
     Page<CaseView> list(ListFilter filter, Pageable page) {
         access.requireStaff();
         List<Specification<CaseFile>> filters = new ArrayList<>();
@@ -134,7 +134,7 @@ public class CaseFiles {
         };
     }
 
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: it writes the audit log's read entry
     CaseView get(UUID id) {
         access.requireRead(id);
         CaseView view = CaseView.of(cases.require(id), today());
@@ -188,7 +188,7 @@ public class CaseFiles {
     }
 
     /** The facts of a case an appeal works from, for one who may read it (staff, or a lawyer it was granted to). */
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: it writes the audit log's read entry
     public AppealFacts appealFacts(UUID id) {
         access.requireRead(id);
         CaseFile file = cases.require(id);

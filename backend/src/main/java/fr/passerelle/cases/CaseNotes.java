@@ -34,7 +34,7 @@ class CaseNotes {
         }
     }
 
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: it writes the audit log's read entry
     List<NoteView> of(UUID caseId) {
         access.requireStaff(); // the association's own notes: never a lawyer's appeal part
         cases.require(caseId);

@@ -44,7 +44,7 @@ class CaseTimeline {
     /** One line of the timeline: when, what kind, what (an action or an activity's name), by whom, detail. */
     record Entry(Instant at, Kind kind, String what, String actor, String detail, String activityType) {}
 
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: it writes the audit log's read entry
     List<Entry> of(UUID caseId) {
         access.requireStaff(); // the association's work on the case: never a lawyer's appeal part
         cases.require(caseId);

@@ -69,7 +69,7 @@ class Checklists {
             Boolean translated,
             String note) {}
 
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: it writes the audit log's read entry
     ChecklistView view(UUID caseId) {
         access.requireStaff(); // the filing's checklist: a lawyer reads the appeal's documents instead
         CaseFile file = cases.require(caseId);

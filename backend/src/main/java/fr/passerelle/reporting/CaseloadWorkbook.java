@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import org.apache.poi.ss.usermodel.BorderStyle;
@@ -98,7 +101,11 @@ final class CaseloadWorkbook {
 
     /**
      * Writes the workbook for these statistics and cases; {@code progress} hears the number of
-     * cases written so far (every 1,000 and at the end).
+     * cases handed to the workbook so far (every 1,000, and all of them once it is written).
+     * <p>The cases are read on the calling thread (which holds the database connection, when
+     * there is one) and written into the workbook on a thread of its own, a few batches behind:
+     * the database, the driver's decoding and POI's writing then work at the same time instead
+     * of one after the other.
      */
     static void write(
             Statistics s,
@@ -108,14 +115,129 @@ final class CaseloadWorkbook {
             OutputStream out,
             IntConsumer progress)
             throws IOException {
-        CaseloadWorkbook book = new CaseloadWorkbook(streaming);
+        HandOver handOver = new HandOver();
+        Throwable[] failure = {null};
+        Thread writer = new Thread(
+                () -> {
+                    try {
+                        CaseloadWorkbook book = new CaseloadWorkbook(streaming);
+                        try {
+                            book.summary(s);
+                            book.statistics(s);
+                            book.cases(withNames, handOver::drain);
+                            book.workbook.write(out);
+                        } finally {
+                            book.workbook.close();
+                        }
+                    } catch (Throwable e) {
+                        failure[0] = e;
+                        handOver.abort();
+                    }
+                },
+                "export-writer");
+        writer.setDaemon(true);
+        writer.start();
+        int[] read = {0};
+        RuntimeException reading = null;
         try {
-            book.summary(s);
-            book.statistics(s);
-            book.cases(withNames, cases, progress);
-            book.workbook.write(out);
-        } finally {
-            book.workbook.close();
+            cases.forEach(row -> {
+                handOver.put(row);
+                if (++read[0] % 1000 == 0) {
+                    progress.accept(read[0]);
+                }
+            });
+            handOver.end();
+        } catch (RuntimeException e) {
+            reading = e;
+            handOver.abort();
+        }
+        try {
+            writer.join();
+        } catch (InterruptedException e) {
+            handOver.abort();
+            writer.interrupt();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Export interrupted", e);
+        }
+        // the writer's failure first: the reading stops because of it
+        if (failure[0] instanceof IOException e) {
+            throw e;
+        } else if (failure[0] instanceof Error e) {
+            throw e;
+        } else if (failure[0] != null && (reading == null || reading instanceof HandOver.WriterStopped)) {
+            throw failure[0] instanceof RuntimeException e ? e : new IllegalStateException(failure[0]);
+        } else if (reading != null) {
+            throw reading;
+        }
+        progress.accept(read[0]);
+    }
+
+    /** The cases on their way from the reading thread to the writing one, in batches, a few at most. */
+    private static final class HandOver {
+        private static final int BATCH = 500;
+        private static final List<CaseRow> END = List.of();
+        private final BlockingQueue<List<CaseRow>> queue = new ArrayBlockingQueue<>(8);
+        private volatile boolean aborted;
+
+        static final class WriterStopped extends IllegalStateException {
+            WriterStopped() {
+                super("The workbook's writer stopped");
+            }
+        }
+
+        private List<CaseRow> batch = new ArrayList<>(BATCH);
+
+        void put(CaseRow row) {
+            batch.add(row);
+            if (batch.size() == BATCH) {
+                send(batch);
+                batch = new ArrayList<>(BATCH);
+            }
+        }
+
+        void end() {
+            if (!batch.isEmpty()) {
+                send(batch);
+            }
+            send(END);
+        }
+
+        void abort() {
+            aborted = true;
+        }
+
+        private void send(List<CaseRow> rows) {
+            try {
+                while (!queue.offer(rows, 100, TimeUnit.MILLISECONDS)) {
+                    if (aborted) {
+                        throw new WriterStopped();
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Export interrupted", e);
+            }
+        }
+
+        /** The writer's side: every case, in order, until the reader's end. */
+        void drain(Consumer<CaseRow> consumer) {
+            try {
+                while (true) {
+                    List<CaseRow> rows = queue.poll(100, TimeUnit.MILLISECONDS);
+                    if (aborted) {
+                        throw new IllegalStateException("The export's reading stopped");
+                    }
+                    if (rows == END) {
+                        return;
+                    }
+                    if (rows != null) {
+                        rows.forEach(consumer);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Export interrupted", e);
+            }
         }
     }
 
@@ -345,7 +467,7 @@ final class CaseloadWorkbook {
                         .toList());
     }
 
-    private void cases(boolean withNames, CaseSource cases, IntConsumer progress) {
+    private void cases(boolean withNames, CaseSource cases) {
         Sheet sheet = workbook.createSheet(CASES);
         List<String> headings = new ArrayList<>(List.of("Dossier"));
         List<Integer> widths = new ArrayList<>(List.of(16));
@@ -395,11 +517,7 @@ final class CaseloadWorkbook {
             col = put(row, col, c.closedOn());
             col = put(row, col, c.assignee());
             put(row, col, c.daysFilingToDecision());
-            if ((r[0] - 1) % 1000 == 0) {
-                progress.accept(r[0] - 1);
-            }
         });
-        progress.accept(r[0] - 1);
         finish(
                 sheet,
                 headings.size(),

@@ -134,7 +134,7 @@ public class ExportJobs {
     }
 
     /** The workbook of a finished export still kept: 404 when unknown (or another association's), 409 before it is done. */
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: it writes the audit log's read entry
     ExportView download(UUID id, OutputStream out) throws IOException {
         ExportView export = get(id);
         if (!"DONE".equals(export.status())) {

@@ -8,13 +8,17 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 /**
  * The statistics' SQL, run for the association bound to the transaction: no query names a
  * tenant, row-level security restricts every one of them to the current association's rows.
+ * Open cases, outcomes, durations and failed attempts are read from the counters kept by the
+ * database as cases change (V70: {@code app.stats_*}, keyed by the case filters, so that each
+ * table is read under the alias {@code c} with the cases' filters); deadlines and the workload's
+ * tasks from the task read model; the récépissés from the open cases expiring within 30 days.
  * Definitions (docs/api-reporting.md): an open case is one not closed; a deadline is an open
  * task's due date; an outcome falls in the period by its date; filing to decision runs from the
  * filing date to the first decision on or after it; refusal to appeal outcome from the first
@@ -23,7 +27,6 @@ import org.springframework.stereotype.Component;
 @Component
 class StatisticsQueries {
     static final String DECISIONS = "('GRANTED', 'REFUSED', 'REFUSED_WITH_OQTF', 'IMPLICIT_REFUSAL')";
-    static final String REFUSALS = "('REFUSED', 'REFUSED_WITH_OQTF', 'IMPLICIT_REFUSAL')";
     private final JdbcTemplate jdbc;
 
     StatisticsQueries(JdbcTemplate jdbc) {
@@ -58,13 +61,6 @@ class StatisticsQueries {
             return args.isEmpty() ? "" : " JOIN app.cases c ON c.tenant_id = t.tenant_id AND c.id = t.case_id";
         }
 
-        /** The filters' arguments, then these (for SQL whose filters come before its other parameters). */
-        Object[] then(Object... last) {
-            List<Object> all = new ArrayList<>(args);
-            all.addAll(List.of(last));
-            return all.toArray();
-        }
-
         Object[] with(Object... first) {
             List<Object> all = new ArrayList<>(List.of(first));
             all.addAll(args);
@@ -74,57 +70,50 @@ class StatisticsQueries {
 
     CaseloadFigures figures(StatisticsFilter filter, Instant now, LocalDate today, boolean withWorkload) {
         CaseloadFigures figures = new CaseloadFigures();
-        parts(filter, now, today, withWorkload).forEach(part -> part.accept(figures));
-        return figures;
-    }
-
-    /**
-     * The statistics' queries, each writing its own figures into the figures it is given: they
-     * are independent of one another, so they may run in separate transactions (each with the
-     * association bound) and their figures be added up ({@link CaseloadFigures#absorb}).
-     */
-    List<Consumer<CaseloadFigures>> parts(StatisticsFilter filter, Instant now, LocalDate today, boolean withWorkload) {
-        List<Consumer<CaseloadFigures>> parts = new ArrayList<>();
         CaseFilter f = CaseFilter.of(filter);
-        // One pass over the open cases: by step, by ground, by assignee (the workload), and, in the
-        // grand total, the récépissés expiring (FILTER on the same rows).
-        Date day = Date.valueOf(today);
-        // GROUPING's bits: step, ground, assignee (1 = not grouped by it); without the workload,
-        // the same bits with the assignee's always 1
+        // open cases by step, by ground and by assignee (the workload), from their counters
         String grouping = withWorkload
-                ? "COALESCE(c.assignee_id, '') AS assignee, "
-                        + "GROUPING(COALESCE(c.step, 'preparation'), c.ground, COALESCE(c.assignee_id, '')) AS grouping"
-                : "'' AS assignee, GROUPING(COALESCE(c.step, 'preparation'), c.ground) * 2 + 1 AS grouping";
-        parts.add(figures -> jdbc.query(
-                """
-                SELECT COALESCE(c.step, 'preparation') AS step, c.ground, """ + grouping + """
-                , max(c.assignee_name) AS name, count(*) AS n,
-                       count(*) FILTER (WHERE c.receipt_expires_on < ?) AS expired,
-                       count(*) FILTER (WHERE c.receipt_expires_on >= ? AND c.receipt_expires_on < ?) AS in7,
-                       count(*) FILTER (WHERE c.receipt_expires_on >= ? AND c.receipt_expires_on < ?) AS in30
-                FROM app.cases c WHERE c.status <> 'CLOSED'""" + f.sql() + """
-                 GROUP BY GROUPING SETS ((COALESCE(c.step, 'preparation')), (c.ground), ()""" + (withWorkload ? ", (COALESCE(c.assignee_id, '')))" : ")"),
+                ? "c.assignee_id AS assignee, GROUPING(c.step, c.ground, c.assignee_id) AS grouping"
+                : "'' AS assignee, GROUPING(c.step, c.ground) * 2 + 1 AS grouping";
+        jdbc.query(
+                "SELECT c.step, c.ground, " + grouping + ", max(c.assignee_name) AS name, sum(c.cases) AS n"
+                        + " FROM app.stats_open_cases c WHERE true" + f.sql()
+                        + " GROUP BY GROUPING SETS ((c.step), (c.ground)" + (withWorkload ? ", (c.assignee_id))" : ")")
+                        + " HAVING sum(c.cases) > 0",
                 row -> {
                     switch (row.getInt("grouping")) {
                         case 0b011 -> figures.openByStep.put(row.getString("step"), row.getLong("n"));
                         case 0b101 -> figures.openByGround.put(row.getString("ground"), row.getLong("n"));
-                        case 0b110 -> {
+                        default -> {
                             var w = figures.workload.computeIfAbsent(
                                     row.getString("assignee"), k -> new CaseloadFigures.Workload());
                             w.name = row.getString("name");
                             w.openCases = row.getLong("n");
                         }
-                        default -> {
-                            figures.receiptsExpired = row.getLong("expired");
-                            figures.receiptsIn7Days = row.getLong("in7");
-                            figures.receiptsIn30Days = row.getLong("in30");
-                        }
                     }
                 },
-                f.with(day, day, Date.valueOf(today.plusDays(7)), day, Date.valueOf(today.plusDays(30)))));
+                f.args().toArray());
+
+        // the récépissés of open cases, expired or ending within 30 days (a partial index holds them)
+        Date day = Date.valueOf(today);
+        Date in7 = Date.valueOf(today.plusDays(7));
+        Date in30 = Date.valueOf(today.plusDays(30));
+        jdbc.query(
+                """
+                SELECT count(*) FILTER (WHERE c.receipt_expires_on < ?) AS expired,
+                       count(*) FILTER (WHERE c.receipt_expires_on >= ? AND c.receipt_expires_on < ?) AS in7,
+                       count(*) FILTER (WHERE c.receipt_expires_on >= ?) AS in30
+                FROM app.cases c
+                WHERE c.status <> 'CLOSED' AND c.receipt_expires_on IS NOT NULL AND c.receipt_expires_on < ?""" + f.sql(),
+                row -> {
+                    figures.receiptsExpired = row.getLong("expired");
+                    figures.receiptsIn7Days = row.getLong("in7");
+                    figures.receiptsIn30Days = row.getLong("in30");
+                },
+                f.with(day, day, in7, day, in30));
 
         Timestamp at = Timestamp.from(now);
-        parts.add(figures -> jdbc.query(
+        jdbc.query(
                 """
                 SELECT count(*) FILTER (WHERE t.due < ?) AS overdue,
                        count(*) FILTER (WHERE t.due >= ? AND t.due < ?) AS in7,
@@ -141,18 +130,18 @@ class StatisticsQueries {
                         Timestamp.from(now.plus(7, ChronoUnit.DAYS)),
                         at,
                         Timestamp.from(now.plus(30, ChronoUnit.DAYS)),
-                        Timestamp.from(now.plus(30, ChronoUnit.DAYS)))));
+                        Timestamp.from(now.plus(30, ChronoUnit.DAYS))));
 
         Date from = Date.valueOf(filter.from());
         Date to = Date.valueOf(filter.to());
-        parts.add(figures -> jdbc.query(
+        jdbc.query(
                 """
-                SELECT to_char(o.outcome_on, 'YYYY-MM') AS month, COALESCE(c.prefecture, '') AS prefecture, o.outcome,
-                       GROUPING(to_char(o.outcome_on, 'YYYY-MM')) AS by_prefecture, count(*) AS n
-                FROM app.case_outcomes o JOIN app.cases c ON c.tenant_id = o.tenant_id AND c.id = o.case_id
-                WHERE o.outcome_on BETWEEN ? AND ?""" + f.sql() + """
-                 GROUP BY GROUPING SETS ((to_char(o.outcome_on, 'YYYY-MM'), o.outcome),
-                                         (COALESCE(c.prefecture, ''), o.outcome))""",
+                SELECT to_char(c.day, 'YYYY-MM') AS month, c.prefecture, c.outcome,
+                       GROUPING(to_char(c.day, 'YYYY-MM')) AS by_prefecture, sum(c.cases) AS n
+                FROM app.stats_outcomes c
+                WHERE c.day BETWEEN ? AND ?""" + f.sql() + """
+                 GROUP BY GROUPING SETS ((to_char(c.day, 'YYYY-MM'), c.outcome), (c.prefecture, c.outcome))
+                 HAVING sum(c.cases) > 0""",
                 row -> {
                     var into = row.getInt("by_prefecture") == 1
                             ? figures.outcomesByPrefecture.computeIfAbsent(
@@ -160,35 +149,20 @@ class StatisticsQueries {
                             : figures.outcomesByMonth.computeIfAbsent(row.getString("month"), k -> new TreeMap<>());
                     into.put(row.getString("outcome"), row.getLong("n"));
                 },
-                f.with(from, to)));
+                f.with(from, to));
 
-        // Per case, in one pass over its outcomes: the first decision on or after the filing, and
-        // the first appeal outcome on or after the first refusal (a window over the case's outcomes).
-        parts.add(figures -> jdbc.query(
+        jdbc.query(
                 """
-                WITH o AS (
-                    SELECT o.case_id, o.outcome, o.outcome_on, c.filed_on,
-                           min(o.outcome_on) FILTER (WHERE o.outcome IN %s) OVER (PARTITION BY o.case_id) AS first_refusal
-                    FROM app.case_outcomes o JOIN app.cases c ON c.tenant_id = o.tenant_id AND c.id = o.case_id
-                    WHERE true%s),
-                per_case AS (
-                    SELECT min(o.filed_on) AS filed_on, min(o.first_refusal) AS first_refusal,
-                           min(o.outcome_on) FILTER (WHERE o.outcome IN %s AND o.outcome_on >= o.filed_on) AS decided_on,
-                           min(o.outcome_on) FILTER (WHERE o.outcome IN ('APPEAL_WON', 'APPEAL_LOST')
-                                                       AND o.outcome_on >= o.first_refusal) AS appeal_on
-                    FROM o GROUP BY o.case_id)
-                SELECT d.kind, d.days, count(*) AS n FROM per_case p
-                CROSS JOIN LATERAL (VALUES ('F', p.decided_on, p.decided_on - p.filed_on),
-                                           ('A', p.appeal_on, p.appeal_on - p.first_refusal)) d (kind, ended_on, days)
-                WHERE d.ended_on BETWEEN ? AND ? GROUP BY d.kind, d.days""".formatted(REFUSALS, f.sql(), DECISIONS),
-                (org.springframework.jdbc.core.RowCallbackHandler) row -> ("F".equals(row.getString("kind"))
+                SELECT c.kind, c.days, sum(c.cases) AS n FROM app.stats_durations c
+                WHERE c.ended_on BETWEEN ? AND ?""" + f.sql() + " GROUP BY c.kind, c.days HAVING sum(c.cases) > 0",
+                (RowCallbackHandler) row -> ("F".equals(row.getString("kind"))
                                 ? figures.filingToDecision
                                 : figures.refusalToAppealOutcome)
                         .put(row.getInt("days"), row.getLong("n")),
-                f.then(from, to)));
+                f.with(from, to));
 
         if (withWorkload) {
-            parts.add(figures -> jdbc.query(
+            jdbc.query(
                     """
                     SELECT t.assignee, count(*) AS n, count(*) FILTER (WHERE t.due < ?) AS late
                     FROM app.open_tasks t""" + f.tasksJoin() + " WHERE t.assignee IS NOT NULL" + f.sql() + " GROUP BY t.assignee",
@@ -198,19 +172,16 @@ class StatisticsQueries {
                         w.openTasks = row.getLong("n");
                         w.overdueTasks = row.getLong("late");
                     },
-                    f.with(at)));
+                    f.with(at));
         }
 
-        parts.add(figures -> jdbc.query(
+        jdbc.query(
                 """
-                SELECT COALESCE(c.prefecture, '') AS prefecture, count(*) AS n
-                FROM app.appointment_attempts a JOIN app.cases c ON c.tenant_id = a.tenant_id AND c.id = a.case_id
-                WHERE a.result <> 'SLOT_OBTAINED' AND a.attempted_at >= ? AND a.attempted_at < ?""" + f.sql() + " GROUP BY COALESCE(c.prefecture, '')",
-                (org.springframework.jdbc.core.RowCallbackHandler)
+                SELECT c.prefecture, sum(c.attempts) AS n FROM app.stats_failed_attempts c
+                WHERE c.day BETWEEN ? AND ?""" + f.sql() + " GROUP BY c.prefecture HAVING sum(c.attempts) > 0",
+                (RowCallbackHandler)
                         row -> figures.failedAttemptsByPrefecture.put(row.getString("prefecture"), row.getLong("n")),
-                f.with(
-                        Timestamp.valueOf(filter.from().atStartOfDay()),
-                        Timestamp.valueOf(filter.to().plusDays(1).atStartOfDay()))));
-        return parts;
+                f.with(from, to));
+        return figures;
     }
 }
