@@ -270,7 +270,9 @@ const scenarios = {
     console.log(
       `# performance: JavaScript before the task list (gzip) ${(total / 1024).toFixed(1)} KB in ${js.size} files (budget ${JS_BUDGET_GZIP / 1024} KB)`,
     );
-    console.log(`# performance: task list visible ${shown} ms after the login redirect (target ${LIST_TARGET_MS} ms, not asserted)`);
+    console.log(
+      `# performance: task list visible ${shown} ms after the login redirect (target ${LIST_TARGET_MS} ms, not asserted)`,
+    );
     if (names.some((name) => /bpmn|formJs/i.test(name)))
       throw new Error(`bpmn-js or form-js loaded before the task list: ${names.join(', ')}`);
     if (total > JS_BUDGET_GZIP) throw new Error(`JavaScript budget exceeded: ${names.join(', ')}`);
