@@ -107,7 +107,19 @@ public enum DeadlineRule {
     /** Day of the next weekly follow-up after a filing by registered letter (practice). */
     FOLLOW_UP_WEEKLY(
             Kind.REMINDER,
-            "Pratique associative: relance hebdomadaire après un envoi par recommandé AR (docs/procedure.md)");
+            "Pratique associative: relance hebdomadaire après un envoi par recommandé AR (docs/procedure.md)"),
+
+    /**
+     * Instant after which a placement in administrative retention can no longer be challenged before the
+     * judge (magistrat du siège du tribunal judiciaire): 48 hours from its notification, hour to hour,
+     * the safe reading (docs/procedure.md).
+     */
+    RETENTION_CHALLENGE(
+            Kind.DEADLINE,
+            "L741-10 CESEDA (contestation de la décision de placement en rétention devant le magistrat du siège"
+                    + " du tribunal judiciaire); lecture prudente: 48 heures d'heure à heure depuis la notification"
+                    + " du placement (délai de la rédaction antérieure à la loi n° 2024-42, le plus court; le texte"
+                    + " en vigueur est à vérifier)");
 
     /** What the computed date means, and so when a BPMN timer on it fires. */
     public enum Kind {
@@ -144,7 +156,7 @@ public enum DeadlineRule {
 
     /** Whether the rule counts hours, so needs the notification's date and time. */
     public boolean countsHours() {
-        return this == OQTF_RETENTION;
+        return this == OQTF_RETENTION || this == RETENTION_CHALLENGE;
     }
 
     /** The former rule, for OQTFs notified before 15 July 2024; null for the other rules. */

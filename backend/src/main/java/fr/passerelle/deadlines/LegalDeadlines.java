@@ -97,6 +97,9 @@ public final class LegalDeadlines {
         Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(from, "from");
         Department dept = Department.of(department);
+        if (rule == DeadlineRule.RETENTION_CHALLENGE) {
+            return retentionChallenge(from, dept);
+        }
         if (rule.countsHours()) {
             return retention(from, dept);
         }
@@ -400,7 +403,7 @@ public final class LegalDeadlines {
                         .append(" (pratique associative).");
                 yield next;
             }
-            case OQTF_RETENTION -> throw new AssertionError("hour rule");
+            case OQTF_RETENTION, RETENTION_CHALLENGE -> throw new AssertionError("hour rule");
         };
         ZonedDateTime start = startOfDay(day, dept);
         ZonedDateTime end = startOfDay(day.plusDays(1), dept);
@@ -650,6 +653,29 @@ public final class LegalDeadlines {
                 : DeadlineRule.OQTF_RETENTION.source();
         return new Deadline(
                 DeadlineRule.OQTF_RETENTION, local.toLocalDate(), local, endsAt, endsAt, source, text.toString());
+    }
+
+    /**
+     * A placement in retention challenged before the judge (L741-10 CESEDA): 48 hours from its
+     * notification, counted as {@link #retention} (hour to hour, never extended, the earlier instant
+     * across a change of the clocks or overseas). The safe reading: the delay of the text before loi
+     * n° 2024-42, shorter than any later one (docs/procedure.md).
+     */
+    private Deadline retentionChallenge(LocalDateTime from, Department dept) {
+        Deadline hours = retention(from, dept);
+        String zoneWord = dept.zone().equals(PARIS) ? "heure de Paris" : "heure locale";
+        String text = "Contestation du placement en rétention devant le juge (L741-10 CESEDA) : par prudence, 48 heures"
+                + " d'heure à heure à compter de la notification du placement le " + dateTime(from)
+                + " ; elle expire le " + dateTime(hours.dateTime()) + " (" + zoneWord
+                + "), jamais prorogée. Le délai du texte en vigueur peut être plus long : à vérifier, agir avant.";
+        return new Deadline(
+                DeadlineRule.RETENTION_CHALLENGE,
+                hours.date(),
+                hours.dateTime(),
+                hours.endsAt(),
+                hours.timerAt(),
+                DeadlineRule.RETENTION_CHALLENGE.source(),
+                text);
     }
 
     /** The earliest instant a local date-time can denote in {@code zone} (gaps and overlaps included). */
