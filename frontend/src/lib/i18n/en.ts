@@ -434,6 +434,7 @@ export const en: typeof fr = {
     decision: {
       REFUSED: 'residence permit refused',
       REFUSED_WITH_OQTF: 'refusal with an OQTF',
+      OQTF: 'removal order (OQTF) alone',
       IMPLICIT_REFUSAL: 'implicit refusal',
     },
     oqtfKind: {

@@ -437,6 +437,7 @@ export const fr = {
     decision: {
       REFUSED: 'refus de titre de séjour',
       REFUSED_WITH_OQTF: 'refus avec OQTF',
+      OQTF: 'OQTF seule',
       IMPLICIT_REFUSAL: 'refus implicite',
     },
     oqtfKind: {
