@@ -108,6 +108,7 @@ class AppealLetters {
             case "IMPLICIT_REFUSAL" -> "la décision implicite de rejet";
             case "REFUSED_WITH_OQTF" ->
                 "l’arrêté portant refus de titre de séjour et obligation de quitter le territoire français";
+            case "OQTF" -> "l’arrêté portant obligation de quitter le territoire français";
             default -> "la décision portant refus de titre de séjour";
         };
 

@@ -211,7 +211,19 @@ public enum DeadlineRule {
             Kind.DEADLINE,
             "L423-21 et L423-22 CESEDA (demande dans l'année qui suit le dix-huitième anniversaire) ; lecture"
                     + " prudente : la veille du 19e anniversaire, avancée au jour ouvré précédent ; dépôt en personne"
-                    + " exigé : CE avis 10 oct. 2024 n° 493514");
+                    + " exigé : CE avis 10 oct. 2024 n° 493514"),
+
+    /**
+     * Instant after which a placement in administrative retention can no longer be challenged before the
+     * judge (magistrat du siège du tribunal judiciaire): 48 hours from its notification, hour to hour,
+     * the safe reading (docs/procedure.md).
+     */
+    RETENTION_CHALLENGE(
+            Kind.DEADLINE,
+            "L741-10 CESEDA (contestation de la décision de placement en rétention devant le magistrat du siège"
+                    + " du tribunal judiciaire); lecture prudente: 48 heures d'heure à heure depuis la notification"
+                    + " du placement (délai de la rédaction antérieure à la loi n° 2024-42, le plus court; le texte"
+                    + " en vigueur est à vérifier)");
 
     /** What the computed date means, and so when a BPMN timer on it fires. */
     public enum Kind {
@@ -248,7 +260,7 @@ public enum DeadlineRule {
 
     /** Whether the rule counts hours, so needs the notification's date and time. */
     public boolean countsHours() {
-        return this == OQTF_RETENTION || this == COURT_RULING_RETENTION;
+        return this == OQTF_RETENTION || this == COURT_RULING_RETENTION || this == RETENTION_CHALLENGE;
     }
 
     /**

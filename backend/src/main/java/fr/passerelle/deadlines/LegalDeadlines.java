@@ -100,6 +100,9 @@ public final class LegalDeadlines {
         if (rule == DeadlineRule.COURT_RULING_RETENTION) {
             return retentionRuling(from, dept);
         }
+        if (rule == DeadlineRule.RETENTION_CHALLENGE) {
+            return retentionChallenge(from, dept);
+        }
         if (rule.countsHours()) {
             return retention(from, dept);
         }
@@ -643,7 +646,7 @@ public final class LegalDeadlines {
                         + " bien avant (CE avis 10 oct. 2024 n° 493514).");
                 yield lastDay;
             }
-            case OQTF_RETENTION, COURT_RULING_RETENTION -> throw new AssertionError("hour rule");
+            case OQTF_RETENTION, COURT_RULING_RETENTION, RETENTION_CHALLENGE -> throw new AssertionError("hour rule");
         };
         ZonedDateTime start = startOfDay(day, dept);
         ZonedDateTime end = startOfDay(day.plusDays(1), dept);
@@ -940,6 +943,29 @@ public final class LegalDeadlines {
                 endsAt,
                 endsAt,
                 DeadlineRule.COURT_RULING_RETENTION.source(),
+                text);
+    }
+
+    /**
+     * A placement in retention challenged before the judge (L741-10 CESEDA): 48 hours from its
+     * notification, counted as {@link #retention} (hour to hour, never extended, the earlier instant
+     * across a change of the clocks or overseas). The safe reading: the delay of the text before loi
+     * n° 2024-42, shorter than any later one (docs/procedure.md).
+     */
+    private Deadline retentionChallenge(LocalDateTime from, Department dept) {
+        Deadline hours = retention(from, dept);
+        String zoneWord = dept.zone().equals(PARIS) ? "heure de Paris" : "heure locale";
+        String text = "Contestation du placement en rétention devant le juge (L741-10 CESEDA) : par prudence, 48 heures"
+                + " d'heure à heure à compter de la notification du placement le " + dateTime(from)
+                + " ; elle expire le " + dateTime(hours.dateTime()) + " (" + zoneWord
+                + "), jamais prorogée. Le délai du texte en vigueur peut être plus long : à vérifier, agir avant.";
+        return new Deadline(
+                DeadlineRule.RETENTION_CHALLENGE,
+                hours.date(),
+                hours.dateTime(),
+                hours.endsAt(),
+                hours.timerAt(),
+                DeadlineRule.RETENTION_CHALLENGE.source(),
                 text);
     }
 

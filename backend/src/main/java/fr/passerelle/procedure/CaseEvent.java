@@ -15,8 +15,11 @@ import java.util.Set;
  */
 enum CaseEvent {
     /**
-     * Lands in the {@code decision} instance waiting for it, else in the main process as
-     * {@code LaterDecisionNotified} (after an implicit refusal, during appeals): one receiver at a time.
+     * Lands in the {@code decision} instance waiting for it; else, while the court holds the appeal
+     * against the refusal, in that appeal ({@code RefusalNotifiedDuringProceedings} or
+     * {@code DecisionDuringAppeal}); else a grant or a refusal in the main process as
+     * {@code LaterDecisionNotified}; an OQTF (alone, or with a refusal no decision instance waits for)
+     * starts its own follow-up, {@code OqtfNotified}, at any step of the case.
      */
     DECISION_NOTIFIED("decision-notified", "DecisionNotified", Set.of(CASEWORKER, COORDINATOR), null),
     CONVOCATION_RECEIVED("convocation-received", "ConvocationReceived", Set.of(CASEWORKER, COORDINATOR), null),
@@ -39,6 +42,13 @@ enum CaseEvent {
     static final String LATER_DECISION = "LaterDecisionNotified";
     /** A plain refusal while a court holds an appeal of the case (appeal-contentious, courtProceedings). */
     static final String REFUSAL_DURING_PROCEEDINGS = "RefusalNotifiedDuringProceedings";
+    /**
+     * A refusal while the appeal against the refusal runs at a step that does not wait for it (before the
+     * request is filed, after the hearing): a task of the main process, the appeal going on.
+     */
+    static final String DECISION_DURING_APPEAL = "DecisionDuringAppeal";
+    /** An OQTF no decision instance waits for, at any step: its own follow-up in the main process. */
+    static final String OQTF_NOTIFIED = "OqtfNotified";
 
     private final String path;
     private final String message;

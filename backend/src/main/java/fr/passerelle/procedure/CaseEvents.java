@@ -6,12 +6,14 @@ import fr.passerelle.deadlines.Deadline;
 import fr.passerelle.deadlines.DeadlineRule;
 import fr.passerelle.deadlines.LegalDeadlines;
 import fr.passerelle.processes.CaseRules;
+import fr.passerelle.processes.OqtfRegime;
 import fr.passerelle.tenancy.Tenancy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -33,7 +35,9 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * Records an outside event on a case and delivers it to the process step waiting for it
  * (processes/README.md, "Case events"): one receiver per message at a time, except
- * {@code LibertyRestricted}, delivered to every instance of the case that waits for it.
+ * {@code LibertyRestricted}, delivered to every instance of the case that waits for it, and a decision
+ * that is two things at once (a refusal with an OQTF while the court holds the appeal against the refusal,
+ * an administrative appeal rejected with an OQTF): each part to its receiver, in one transaction.
  */
 @Service
 class CaseEvents {
@@ -50,8 +54,20 @@ class CaseEvents {
         this.deadlines = deadlines;
     }
 
-    /** What the event did: the message delivered, and for a decision the deadline it starts. */
+    /**
+     * What the event did: the message delivered (the first, when it goes to several receivers: an OQTF
+     * during a court appeal is both a decision for the appeal and an OQTF with its own follow-up), to how
+     * many executions in all, and for a refusal or an OQTF the deadline it starts.
+     */
     record Recorded(String event, String message, int delivered, Map<String, Object> deadline) {}
+
+    /** One message to deliver: by business key, to one instance when {@code instanceId} is set. */
+    private record Delivery(
+            String message, Map<String, Object> variables, String instanceId, boolean toTriggeredScope) {
+        static Delivery of(String message, Map<String, Object> variables) {
+            return new Delivery(message, variables, null, false);
+        }
+    }
 
     @Transactional
     Recorded record(UUID caseId, String eventPath, Map<String, Object> data) {
@@ -73,67 +89,35 @@ class CaseEvents {
         }
         Map<String, Object> variables =
                 form(event).validate(data, name -> runtime.getVariable(main.getId(), name), ProcessTasks.today());
-        Map<String, Object> delivered = new HashMap<>(variables);
-        String message = event.message();
-        if (event == CaseEvent.ADMINISTRATIVE_APPEAL_ANSWERED
+        List<Delivery> deliveries;
+        Map<String, Object> decision = null;
+        Object implicitRefusal = Boolean.TRUE.equals(runtime.getVariable(main.getId(), "implicitRefusalBorn"))
+                ? runtime.getVariable(main.getId(), "implicitRefusalDate")
+                : null;
+        if (event == CaseEvent.DECISION_NOTIFIED) {
+            decision = normalisedDecision(variables);
+            deliveries = decisionDeliveries(key, main, event, decision);
+        } else if (event == CaseEvent.ADMINISTRATIVE_APPEAL_ANSWERED
                 && "REJECTED_WITH_OQTF".equals(variables.get("administrativeAppealOutcome"))) {
-            // the answer is a new decision, with an OQTF and its own deadline (L911-1, L921-1, L921-2 CESEDA)
-            message = CaseEvent.LATER_DECISION;
-            delivered = laterOqtf(variables);
-        } else if (event == CaseEvent.DECISION_NOTIFIED && !waitsFor(key, event.message())) {
-            if ("COMMISSION_REFERRAL".equals(variables.get("decisionOutcome"))) {
-                throw new ResponseStatusException(
-                        HttpStatus.CONFLICT,
-                        "A referral to the commission is recorded"
-                                + " while the decision is awaited; the case is not waiting for a decision at this step");
+            // a rejection of the appeal, and an OQTF with its own deadline (L911-1, L921-1, L921-2 CESEDA)
+            decision = answeredOqtf(variables);
+            deliveries = new ArrayList<>();
+            String kind = String.valueOf(variables.get("administrativeAppealKind"));
+            if (runtime.createExecutionQuery()
+                            .processInstanceBusinessKey(key)
+                            .messageEventSubscriptionName(event.message())
+                            .processVariableValueEquals("administrativeAppealKind", kind)
+                            .count()
+                    > 0) {
+                deliveries.add(Delivery.of(event.message(), variables));
             }
-            if ("REFUSED".equals(variables.get("decisionOutcome"))
-                    && waitsFor(key, CaseEvent.REFUSAL_DURING_PROCEEDINGS)) {
-                // The court already holds an appeal: the explicit refusal stands in for the implicit one it
-                // challenges (CE, 8 juin 2011, n° 329537), or is a new decision to add to the conclusions in
-                // its own 2 months (R421-1 CJA). The proceedings go on; the lawyer produces it.
-                message = CaseEvent.REFUSAL_DURING_PROCEEDINGS;
-                delivered = new HashMap<>();
-                delivered.put("laterRefusalNotifiedDate", variables.get("decisionNotifiedDate"));
-            } else {
-                message = CaseEvent.LATER_DECISION;
-                // a decision replaces the previous one: what it does not say is not kept from it
-                for (String name : List.of(
-                        "oqtfKind", "oqtfNotifiedAt", "printedDeadline", "notificationMode", "letterCollectedDate")) {
-                    delivered.putIfAbsent(name, null);
-                }
-            }
+            deliveries.add(oqtf(main, decision));
+        } else {
+            deliveries = List.of(Delivery.of(event.message(), variables));
         }
-        if (message.equals(CaseEvent.LATER_DECISION) && runtime.getVariable(main.getId(), "filingDate") == null) {
-            throw new ResponseStatusException(
-                    HttpStatus.CONFLICT,
-                    "The case is not waiting for '" + event.path() + "' at this step: the application is not filed");
-        }
-        int count;
-        try {
-            var correlation = runtime.createMessageCorrelation(message)
-                    .processInstanceBusinessKey(key)
-                    .setVariables(delivered);
-            if (message.equals(CaseEvent.LATER_DECISION)) {
-                correlation.processInstanceId(main.getId());
-            }
-            if (!message.equals(CaseEvent.LATER_DECISION)) {
-                event.correlatedOn()
-                        .ifPresent(name -> correlation.processInstanceVariableEquals(name, variables.get(name)));
-            }
-            if (event == CaseEvent.LIBERTY_RESTRICTED) {
-                List<MessageCorrelationResult> results = correlation.correlateAllWithResult();
-                if (results.isEmpty()) {
-                    throw new MismatchingMessageCorrelationException(message, "no instance waits for it");
-                }
-                count = results.size();
-            } else {
-                correlation.correlateWithResult();
-                count = 1;
-            }
-        } catch (MismatchingMessageCorrelationException e) {
-            throw new ResponseStatusException(
-                    HttpStatus.CONFLICT, "The case is not waiting for '" + event.path() + "' at this step");
+        int count = 0;
+        for (Delivery delivery : deliveries) {
+            count += deliver(key, event, delivery, variables);
         }
         audit.changed(
                 caseId,
@@ -142,8 +126,152 @@ class CaseEvents {
                         .map(entry -> entry.getKey() + "=" + Objects.toString(entry.getValue()))
                         .collect(Collectors.joining(", ")));
         Object department = runtime.getVariable(main.getId(), "department");
-        var decision = message.equals(CaseEvent.REFUSAL_DURING_PROCEEDINGS) ? variables : delivered;
-        return new Recorded(event.path(), message, count, deadline(decision, department));
+        Map<String, Object> deadline = decision == null ? null : deadline(decision, department);
+        if (deadline != null && "REFUSED".equals(decision.get("decisionOutcome")) && implicitRefusal != null) {
+            afterImplicitRefusal(deadline, implicitRefusal.toString(), department);
+        }
+        return new Recorded(event.path(), deliveries.get(0).message(), count, deadline);
+    }
+
+    /**
+     * An explicit refusal after an implicit one restarts the delay only within the implicit refusal's own
+     * delay (R421-2 CJA): both dates are given ({@code implicitRefusalDeadline}, {@code
+     * explicitRefusalDeadline}); when the explicit refusal came after it, it may be only confirmative
+     * ({@code explicitRefusalConfirmative}) and the deadline shown is the earlier, the implicit refusal's.
+     */
+    private void afterImplicitRefusal(Map<String, Object> deadline, String implicitRefusalDate, Object department) {
+        Deadline implicit = deadlines.compute(
+                DeadlineRule.CONTENTIOUS_APPEAL,
+                LocalDate.parse(implicitRefusalDate.substring(0, 10)),
+                department instanceof String code && !code.isBlank() ? code : "75");
+        LocalDate explicitNotified =
+                LocalDate.parse(deadline.get("from").toString().substring(0, 10));
+        boolean confirmative = explicitNotified.isAfter(implicit.date());
+        deadline.put("implicitRefusalDeadline", implicit.date().toString());
+        deadline.put("explicitRefusalDeadline", deadline.get("date"));
+        deadline.put("explicitRefusalConfirmative", confirmative);
+        if (confirmative) {
+            deadline.put("date", implicit.date().toString());
+            deadline.put("endsAt", implicit.endsAt().toOffsetDateTime().toString());
+            deadline.put(
+                    "explanation",
+                    "Refus explicite notifié après l'expiration du délai de recours contre le refus implicite"
+                            + " (" + implicit.date() + ") : il peut n'être que confirmatif (R421-2 CJA) ; agir par"
+                            + " la date la plus proche. Refus implicite : " + implicit.explanation()
+                            + " Refus explicite : " + deadline.get("explanation"));
+            deadline.put("source", deadline.get("source") + "; R421-2 CJA");
+        }
+    }
+
+    /**
+     * Where a decision goes (processes/README.md, "Case events"): an OQTF alone, always its own follow-up
+     * in the main process; any other decision to the {@code decision} instance that waits for it; else,
+     * while the court holds the appeal against the refusal, added to that appeal (never replacing it),
+     * an OQTF with its own follow-up beside; else a grant or a refusal to the main process (after
+     * filing), a refusal with an OQTF to its own follow-up, at any step.
+     */
+    private List<Delivery> decisionDeliveries(
+            String key, ProcessInstance main, CaseEvent event, Map<String, Object> decision) {
+        Object outcome = decision.get("decisionOutcome");
+        if ("OQTF".equals(outcome)) {
+            return List.of(oqtf(main, decision));
+        }
+        if (waitsFor(key, event.message())) {
+            return List.of(Delivery.of(event.message(), decision));
+        }
+        if ("COMMISSION_REFERRAL".equals(outcome)) {
+            throw new ResponseStatusException(
+                    HttpStatus.CONFLICT,
+                    "A referral to the commission is recorded"
+                            + " while the decision is awaited; the case is not waiting for a decision at this step");
+        }
+        boolean filed = runtime.getVariable(main.getId(), "filingDate") != null;
+        String appeal = applicationAppeal(key);
+        List<Delivery> deliveries = new ArrayList<>();
+        if (!"GRANTED".equals(outcome) && appeal != null) {
+            // The court already holds the appeal against the refusal: the explicit refusal stands in for the
+            // implicit one it challenges (CE, 8 juin 2011, n° 329537), or is a new decision to add to the
+            // conclusions in its own 2 months (R421-1 CJA). The proceedings go on.
+            if (waitsIn(appeal, CaseEvent.REFUSAL_DURING_PROCEEDINGS)) {
+                Map<String, Object> refusal = new HashMap<>();
+                refusal.put("laterRefusalNotifiedDate", decision.get("decisionNotifiedDate"));
+                deliveries.add(new Delivery(CaseEvent.REFUSAL_DURING_PROCEEDINGS, refusal, appeal, false));
+            } else {
+                Map<String, Object> added = new HashMap<>();
+                added.put("laterDecisionOutcome", outcome);
+                added.put("laterDecisionNotifiedDate", decision.get("decisionNotifiedDate"));
+                deliveries.add(new Delivery(CaseEvent.DECISION_DURING_APPEAL, added, main.getId(), false));
+            }
+        } else if (!OqtfRegime.isOqtf(outcome)) {
+            if (!filed) {
+                throw new ResponseStatusException(
+                        HttpStatus.CONFLICT,
+                        "The case is not waiting for '" + event.path()
+                                + "' at this step: the application is not filed");
+            }
+            // a decision replaces the previous one: what it does not say is not kept from it
+            Map<String, Object> later = new HashMap<>(decision);
+            for (String name : List.of(
+                    "oqtfKind", "oqtfNotifiedAt", "printedDeadline", "notificationMode", "letterCollectedDate")) {
+                later.putIfAbsent(name, null);
+            }
+            deliveries.add(new Delivery(CaseEvent.LATER_DECISION, later, main.getId(), false));
+        }
+        if (OqtfRegime.isOqtf(outcome)) {
+            deliveries.add(0, oqtf(main, decision));
+        }
+        return deliveries;
+    }
+
+    /**
+     * An OQTF no decision instance waits for: its own follow-up in the main process (event subprocess
+     * {@code oqtfOutsideDecision}), its variables given to that follow-up only, so that what else runs
+     * keeps its own; every name given, unset ones as null, so that none is read from the case.
+     */
+    private static Delivery oqtf(ProcessInstance main, Map<String, Object> decision) {
+        Map<String, Object> scoped = new HashMap<>();
+        for (String name : List.of(
+                "decisionOutcome",
+                "decisionNotifiedDate",
+                "notificationMode",
+                "letterCollectedDate",
+                "printedDeadline",
+                "oqtfKind",
+                "oqtfNotifiedAt",
+                "answeredAdministrativeAppealKind")) {
+            scoped.put(name, decision.get(name));
+        }
+        return new Delivery(CaseEvent.OQTF_NOTIFIED, scoped, main.getId(), true);
+    }
+
+    private int deliver(String key, CaseEvent event, Delivery delivery, Map<String, Object> variables) {
+        try {
+            var correlation =
+                    runtime.createMessageCorrelation(delivery.message()).processInstanceBusinessKey(key);
+            if (delivery.toTriggeredScope()) {
+                correlation.setVariablesToTriggeredScope(delivery.variables());
+            } else {
+                correlation.setVariables(delivery.variables());
+            }
+            if (delivery.instanceId() != null) {
+                correlation.processInstanceId(delivery.instanceId());
+            } else {
+                event.correlatedOn()
+                        .ifPresent(name -> correlation.processInstanceVariableEquals(name, variables.get(name)));
+            }
+            if (event == CaseEvent.LIBERTY_RESTRICTED) {
+                List<MessageCorrelationResult> results = correlation.correlateAllWithResult();
+                if (results.isEmpty()) {
+                    throw new MismatchingMessageCorrelationException(delivery.message(), "no instance waits for it");
+                }
+                return results.size();
+            }
+            correlation.correlateWithResult();
+            return 1;
+        } catch (MismatchingMessageCorrelationException e) {
+            throw new ResponseStatusException(
+                    HttpStatus.CONFLICT, "The case is not waiting for '" + event.path() + "' at this step");
+        }
     }
 
     private boolean waitsFor(String businessKey, String message) {
@@ -154,38 +282,75 @@ class CaseEvents {
                 > 0;
     }
 
-    /** An administrative appeal rejected with an OQTF, as the decision the main process handles. */
-    private static Map<String, Object> laterOqtf(Map<String, Object> answer) {
+    private boolean waitsIn(String instanceId, String message) {
+        return runtime.createExecutionQuery()
+                        .processInstanceId(instanceId)
+                        .messageEventSubscriptionName(message)
+                        .count()
+                > 0;
+    }
+
+    /** The running contentious appeal against the refusal of the application (not an OQTF's own), if any. */
+    private String applicationAppeal(String businessKey) {
+        for (ProcessInstance appeal : runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(businessKey)
+                .processDefinitionKey("appeal-contentious")
+                .list()) {
+            if (!"OQTF".equals(runtime.getVariable(appeal.getId(), "appealAgainst"))) {
+                return appeal.getId();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The decision as recorded: an OQTF notified by post counts from the first presentation of the letter
+     * ({@code decisionNotifiedDate}), never from the day it was collected; handed over, from the hour given,
+     * else from the start of the day.
+     */
+    private static Map<String, Object> normalisedDecision(Map<String, Object> variables) {
+        Map<String, Object> decision = new HashMap<>(variables);
+        if (OqtfRegime.isOqtf(variables.get("decisionOutcome"))) {
+            decision.put("oqtfNotifiedAt", oqtfNotifiedAt(variables, "decisionNotifiedDate"));
+        }
+        return decision;
+    }
+
+    private static Object oqtfNotifiedAt(Map<String, Object> variables, String dayVariable) {
+        Object day = variables.get(dayVariable);
+        Object at = variables.get("oqtfNotifiedAt");
+        return "POST".equals(variables.get("notificationMode")) || at == null ? day : at;
+    }
+
+    /** An administrative appeal rejected with an OQTF: the OQTF, with its own follow-up. */
+    private static Map<String, Object> answeredOqtf(Map<String, Object> answer) {
         Map<String, Object> decision = new HashMap<>();
-        decision.put("decisionOutcome", "REFUSED_WITH_OQTF");
+        decision.put("decisionOutcome", "OQTF");
         decision.put("decisionNotifiedDate", answer.get("administrativeAppealAnswerDate"));
+        decision.put("notificationMode", answer.get("notificationMode"));
         decision.put("oqtfKind", answer.get("oqtfKind"));
-        decision.put(
-                "oqtfNotifiedAt",
-                answer.get("oqtfNotifiedAt") != null
-                        ? answer.get("oqtfNotifiedAt")
-                        : answer.get("administrativeAppealAnswerDate"));
+        decision.put("oqtfNotifiedAt", oqtfNotifiedAt(answer, "administrativeAppealAnswerDate"));
         decision.put("printedDeadline", null);
         decision.put("answeredAdministrativeAppealKind", answer.get("administrativeAppealKind"));
         return decision;
     }
 
     /**
-     * For a refusal: the contentious deadline it starts, counted as the main process will (an OQTF
-     * by its regime from its notification, unknown regime: 48 hours; a refusal 2 months from the
-     * notification), and whether the deadline printed on the decision ({@code printedDeadline},
+     * For a refusal or an OQTF: the contentious deadline it starts, counted as the processes will (an
+     * OQTF by the person's situation from its notification, by post the first presentation; a refusal
+     * 2 months from the notification), and whether the deadline printed on the decision ({@code printedDeadline},
      * R421-5 CJA) is that day. Null for other events.
      */
     Map<String, Object> deadline(Map<String, Object> decision, Object department) {
         Object outcome = decision.get("decisionOutcome");
-        if (!"REFUSED".equals(outcome) && !"REFUSED_WITH_OQTF".equals(outcome)) {
+        if (!"REFUSED".equals(outcome) && !OqtfRegime.isOqtf(outcome)) {
             return null;
         }
-        DeadlineRule rule = DeadlineRule.valueOf(CaseRules.contentiousRule(outcome, decision.get("oqtfKind")));
         Object from = decision.get("decisionNotifiedDate");
-        if ("REFUSED_WITH_OQTF".equals(outcome) && decision.get("oqtfNotifiedAt") != null) {
+        if (OqtfRegime.isOqtf(outcome) && decision.get("oqtfNotifiedAt") != null) {
             from = decision.get("oqtfNotifiedAt");
         }
+        DeadlineRule rule = DeadlineRule.valueOf(CaseRules.contentiousRule(outcome, decision.get("oqtfKind"), from));
         if (from == null) {
             return null;
         }

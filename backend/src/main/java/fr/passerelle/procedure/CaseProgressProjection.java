@@ -12,6 +12,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -48,10 +49,17 @@ import org.springframework.stereotype.Component;
  * <li>{@code proceedWithApplication = false} (the main process's triage): withdrawn;
  * <li>the main process ending: the case is closed.
  * </ul>
+ * An OQTF's own follow-up (regularisation's {@code oqtfOutsideDecision}: an OQTF recorded at a step where
+ * no decision was awaited, e.g. before filing) runs beside the case's step: the decision and appeal it
+ * calls do not change the case's step or status; its judgment is an outcome (appeal won or lost) of the
+ * case, and an OQTF alone ({@code decisionOutcome = OQTF}) is no decision on the application.
  */
 @Component
 class CaseProgressProjection extends AbstractProcessEnginePlugin {
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    /** The main process's call activities of an OQTF's own follow-up. */
+    private static final Set<String> OQTF_FOLLOW_UP = Set.of("callOqtfDecision", "callOqtfContentiousAppeal");
+
     private static final Map<String, CaseStatus> STEPS = Map.of(
             "appointment", CaseStatus.APPOINTMENT,
             "filing", CaseStatus.APPOINTMENT,
@@ -113,7 +121,7 @@ class CaseProgressProjection extends AbstractProcessEnginePlugin {
                     p.step = "preparation";
                     p.status = CaseStatus.PREPARATION;
                 });
-            } else if (start && STEPS.containsKey(key)) {
+            } else if (start && STEPS.containsKey(key) && !besideTheStep(instance.getProcessInstanceId())) {
                 pending(instance.getBusinessKey(), instance.getTenantId(), p -> {
                     p.step = key;
                     p.status = STEPS.get(key);
@@ -137,14 +145,25 @@ class CaseProgressProjection extends AbstractProcessEnginePlugin {
             if (execution == null) {
                 return;
             }
+            String recorded = name.startsWith("judgment") && besideTheStep(variable.getProcessInstanceId())
+                    ? "oqtfJ" + name.substring(1)
+                    : name;
             pending(execution.getBusinessKey(), variable.getTenantId(), p -> {
-                p.variables.put(name, value);
-                if (name.endsWith("Outcome") || name.equals("proceedWithApplication")) {
-                    p.outcomeOrder.remove(name);
-                    p.outcomeOrder.add(name);
+                p.variables.put(recorded, value);
+                if (recorded.endsWith("Outcome") || recorded.equals("proceedWithApplication")) {
+                    p.outcomeOrder.remove(recorded);
+                    p.outcomeOrder.add(recorded);
                 }
             });
         }
+    }
+
+    /** Whether a process instance was called by an OQTF's own follow-up, beside the case's step. */
+    private static boolean besideTheStep(String processInstanceId) {
+        ExecutionEntity instance =
+                Context.getCommandContext().getExecutionManager().findExecutionById(processInstanceId);
+        ExecutionEntity caller = instance == null ? null : instance.getSuperExecution();
+        return caller != null && OQTF_FOLLOW_UP.contains(caller.getActivityId());
     }
 
     private static boolean watched(String process, String name) {
@@ -209,8 +228,9 @@ class CaseProgressProjection extends AbstractProcessEnginePlugin {
             switch (name) {
                 case "decisionOutcome" -> {
                     LocalDate on = date(p.variables.get("decisionNotifiedDate"), today);
-                    if ("COMMISSION_REFERRAL".equals(value)) {
-                        status = CaseStatus.COMMISSION;
+                    if ("COMMISSION_REFERRAL".equals(value) || "OQTF".equals(value)) {
+                        // a step, not an outcome; an OQTF alone is no decision on the application
+                        status = "OQTF".equals(value) ? status : CaseStatus.COMMISSION;
                     } else if ("GRANTED".equals(value)) {
                         outcomes.add(new CaseProgress.Change.Outcome(CaseOutcome.GRANTED, on));
                         status = CaseStatus.GRANTED;
@@ -228,6 +248,14 @@ class CaseProgressProjection extends AbstractProcessEnginePlugin {
                     if ("REJECTED".equals(value)) {
                         outcomes.add(new CaseProgress.Change.Outcome(CaseOutcome.APPEAL_LOST, on));
                         status = CaseStatus.REFUSED;
+                    } else if (value != null && value.toString().startsWith("ANNULMENT")) {
+                        outcomes.add(new CaseProgress.Change.Outcome(CaseOutcome.APPEAL_WON, on));
+                    }
+                }
+                case "oqtfJudgmentOutcome" -> {
+                    LocalDate on = date(p.variables.get("oqtfJudgmentDate"), today);
+                    if ("REJECTED".equals(value)) {
+                        outcomes.add(new CaseProgress.Change.Outcome(CaseOutcome.APPEAL_LOST, on));
                     } else if (value != null && value.toString().startsWith("ANNULMENT")) {
                         outcomes.add(new CaseProgress.Change.Outcome(CaseOutcome.APPEAL_WON, on));
                     }

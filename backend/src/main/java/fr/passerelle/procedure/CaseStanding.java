@@ -58,7 +58,8 @@ class CaseStanding {
      * {@code flags}: what the case's people must see at once, from the main process's variables
      * (processes/README.md): {@code ARREST_RISK} (a prior OQTF or entry ban known at triage),
      * {@code PRINTED_DEADLINE_DIFFERS} (the deadline printed on the decision is not the computed
-     * one), {@code LIBERTY_RESTRICTED}, {@code DEADLINE_SHORTENED} (by a restriction of liberty).
+     * one), {@code LIBERTY_RESTRICTED}, {@code DEADLINE_SHORTENED} (by a restriction of liberty, in any
+     * running process of the case: the OQTF's deadline runs where its task is).
      */
     record Procedure(String caseId, List<Standing> processes, List<String> flags) {}
 
@@ -116,6 +117,19 @@ class CaseStanding {
                     flags.add("LIBERTY_RESTRICTED");
                 }
             }
+        }
+        if (!running.isEmpty()
+                && !flags.contains("DEADLINE_SHORTENED")
+                && runtime
+                        .createVariableInstanceQuery()
+                        .processInstanceIdIn(
+                                running.stream().map(ProcessInstance::getId).toArray(String[]::new))
+                        .variableName("deadlineSwitched")
+                        .list()
+                        .stream()
+                        .anyMatch(variable -> Boolean.TRUE.equals(variable.getValue()))) {
+            // an OQTF's deadline shortened where it runs: a decision, an OQTF's own follow-up, an appeal
+            flags.add("DEADLINE_SHORTENED");
         }
         if (appealOnly) {
             // the appeal drawn on its own: the process that called it is not shown

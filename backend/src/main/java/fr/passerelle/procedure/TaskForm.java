@@ -64,6 +64,7 @@ final class TaskForm {
             String validationType,
             boolean notInFuture,
             String notBefore,
+            String sameDayAs,
             boolean multiLine,
             List<FormCondition> hiddenWhen,
             Object defaultValue) {
@@ -150,6 +151,7 @@ final class TaskForm {
                                     .asText("")
                                     .equals("true"),
                             component.path("properties").path("notBefore").asText(null),
+                            component.path("properties").path("sameDayAs").asText(null),
                             "textarea".equals(component.path("type").asText()),
                             List.copyOf(hiddenWhen),
                             defaultValue(kind, component)));
@@ -277,6 +279,20 @@ final class TaskForm {
                             field.notBefore(),
                             text));
                 }
+            }
+        }
+        if (field.sameDayAs() != null) {
+            Object other = submitted.containsKey(field.sameDayAs())
+                    ? submitted.get(field.sameDayAs())
+                    : known.apply(field.sameDayAs());
+            if (other instanceof String text
+                    && text.length() >= 10
+                    && !date.equals(LocalDate.parse(text.substring(0, 10)))) {
+                return Optional.of(Fault.of(
+                        "not_same_day",
+                        "must be on the same day as " + field.sameDayAs() + " (" + text + ")",
+                        field.sameDayAs(),
+                        text));
             }
         }
         return Optional.empty();

@@ -27,8 +27,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Where a case event lands (processes/README.md, "Case events"): a decision with no decision
- * instance waiting goes to the main process, not before filing; so do requests for pieces; an administrative appeal rejected
- * with an OQTF becomes the decision with the OQTF's deadline; the answer tells the deadline. The
+ * instance waiting goes to the main process, not before filing, but an OQTF is taken at any step, with its
+ * own follow-up; so do requests for pieces; an administrative appeal rejected with an OQTF is a rejection
+ * and an OQTF with its own deadline; the answer tells the deadline. The
  * steps before the event are completed on the engine directly; the events go through the API.
  */
 @ApiTest
@@ -117,7 +118,7 @@ class CaseEventsTest {
     }
 
     @Test
-    void aGraciousAppealRejectedWithAnOqtfStartsTheOqtfDeadlineInTheMainProcess() {
+    void aGraciousAppealRejectedWithAnOqtfIsARejectionAndAnOqtfWithItsOwnDeadline() {
         filedOn2March();
         var refusal = caseworker.post("/api/cases/" + caseId + "/events/decision-notified", """
                 {"decisionOutcome": "REFUSED", "notificationMode": "POST", "decisionNotifiedDate": "2026-03-02"}""");
@@ -131,12 +132,21 @@ class CaseEventsTest {
                         "administrativeAppealSentBy",
                         "REGISTERED_LETTER"));
 
+        var noRegime = caseworker.post("/api/cases/" + caseId + "/events/administrative-appeal-answered", """
+                {"administrativeAppealKind": "GRACIOUS", "administrativeAppealOutcome": "REJECTED_WITH_OQTF",
+                 "administrativeAppealAnswerDate": "2026-03-02", "notificationMode": "HAND"}""");
+        assertThat(noRegime.status()).as(noRegime.toString()).isEqualTo(400);
+        assertThat(noRegime.json().get("errors").has("oqtfKind")).isTrue();
+
         var answer = caseworker.post("/api/cases/" + caseId + "/events/administrative-appeal-answered", """
                 {"administrativeAppealKind": "GRACIOUS", "administrativeAppealOutcome": "REJECTED_WITH_OQTF",
-                 "administrativeAppealAnswerDate": "2026-03-02", "oqtfKind": "HOUSE_ARREST",
+                 "administrativeAppealAnswerDate": "2026-03-02", "notificationMode": "HAND", "oqtfKind": "HOUSE_ARREST",
                  "oqtfNotifiedAt": "2026-03-02T08:30"}""");
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
-        assertThat(answer.json().get("message").asText()).isEqualTo("LaterDecisionNotified");
+        assertThat(answer.json().get("message").asText()).isEqualTo("AdministrativeAppealAnswered");
+        assertThat(answer.json().get("delivered").asInt())
+                .as("the appeal, and the OQTF's own follow-up")
+                .isEqualTo(2);
         assertThat(answer.json().get("deadline").get("rule").asText()).isEqualTo("OQTF_HOUSE_ARREST");
         assertThat(answer.json().get("deadline").get("date").asText()).isEqualTo("2026-03-09");
 
@@ -144,18 +154,12 @@ class CaseEventsTest {
                         .processInstanceBusinessKey(caseId)
                         .processDefinitionKey("appeal-gracious")
                         .count())
-                .as("the appeal is overtaken")
+                .as("the appeal is answered")
                 .isZero();
-        Task decide = tasks.createTaskQuery()
-                .processInstanceBusinessKey(caseId)
-                .taskDefinitionKey("decideContentiousAppeal")
-                .singleResult();
-        assertThat(decide).isNotNull();
-        assertThat(decide.getDueDate().toInstant())
-                .isEqualTo(LocalDate.of(2026, 3, 10)
-                        .atStartOfDay(PARIS)
-                        .toInstant()
-                        .minusSeconds(1));
+        // the refusal's court deadline restarts from the rejection (2 months, franc: Monday 4 May) ...
+        assertThat(due("decideContentiousAppeal")).isEqualTo(endOfDay("2026-05-04"));
+        // ... and the OQTF has its own, 7 days from its notification
+        assertThat(due("oqtfHouseArrest")).isEqualTo(endOfDay("2026-03-09"));
 
         // a retention notified the same afternoon, recorded the next morning: 48 hours from it, hour to hour
         ClockUtil.setCurrentTime(
@@ -164,20 +168,114 @@ class CaseEventsTest {
                 {"restrictionKind": "RETENTION", "restrictionNotifiedAt": "2026-03-02T16:00"}""");
         assertThat(retention.status()).as(retention.toString()).isEqualTo(200);
         assertThat(retention.json().get("delivered").asInt())
-                .as("the event subprocess and the task's boundary")
-                .isEqualTo(2);
+                .as("the main process, the OQTF's task, the refusal's decision task")
+                .isEqualTo(3);
         assertThat(caseworker
                         .get("/api/cases/" + caseId + "/procedure")
                         .json()
                         .get("flags")
                         .toString())
                 .contains("LIBERTY_RESTRICTED", "DEADLINE_SHORTENED");
-        Task shortened = tasks.createTaskQuery()
-                .processInstanceBusinessKey(caseId)
-                .taskDefinitionKey("decideContentiousAppeal")
-                .singleResult();
-        assertThat(shortened.getDueDate().toInstant())
+        assertThat(due("oqtfRetention"))
                 .isEqualTo(LocalDateTime.of(2026, 3, 4, 16, 0).atZone(PARIS).toInstant());
+        assertThat(due("followRetentionChallenge"))
+                .isEqualTo(LocalDateTime.of(2026, 3, 4, 16, 0).atZone(PARIS).toInstant());
+        assertThat(due("decideContentiousAppeal"))
+                .as("the refusal's own deadline")
+                .isEqualTo(endOfDay("2026-05-04"));
+    }
+
+    /**
+     * Items 1 to 4 of issue 18 through the API, on a case still in preparation: a refusal with an ordinary
+     * OQTF (a free person) gives a task due on the OQTF's deadline, 1 month; a house arrest recorded after it
+     * moves that task to 7 days at once; the preparation goes on.
+     */
+    @Test
+    void onACaseInPreparationAnOqtfGivesATaskOnItsDeadlineAndAHouseArrestMovesItToSevenDays() {
+        var missing = caseworker.post("/api/cases/" + caseId + "/events/decision-notified", """
+                {"decisionOutcome": "REFUSED_WITH_OQTF", "notificationMode": "HAND", "decisionNotifiedDate": "2026-03-02"}""");
+        assertThat(missing.status()).as(missing.toString()).isEqualTo(400);
+        assertThat(missing.json().get("errors").has("oqtfKind"))
+                .as(missing.toString())
+                .isTrue();
+        assertThat(missing.json().get("errorCodes").get("oqtfKind").asText()).isEqualTo("required_here");
+
+        var otherDay = caseworker.post("/api/cases/" + caseId + "/events/decision-notified", """
+                {"decisionOutcome": "REFUSED_WITH_OQTF", "notificationMode": "HAND", "decisionNotifiedDate": "2026-02-27",
+                 "oqtfKind": "ORDINARY", "oqtfNotifiedAt": "2026-03-02T08:30"}""");
+        assertThat(otherDay.status())
+                .as("handed over with the decision, the same day")
+                .isEqualTo(400);
+        assertThat(otherDay.json().get("errorCodes").get("oqtfNotifiedAt").asText())
+                .isEqualTo("not_same_day");
+
+        var oqtf = caseworker.post("/api/cases/" + caseId + "/events/decision-notified", """
+                {"decisionOutcome": "REFUSED_WITH_OQTF", "notificationMode": "HAND", "decisionNotifiedDate": "2026-03-02",
+                 "oqtfKind": "ORDINARY", "oqtfNotifiedAt": "2026-03-02T08:30"}""");
+        assertThat(oqtf.status()).as(oqtf.toString()).isEqualTo(200);
+        assertThat(oqtf.json().get("message").asText()).isEqualTo("OqtfNotified");
+        JsonNode deadline = oqtf.json().get("deadline");
+        assertThat(deadline.get("rule").asText()).isEqualTo("OQTF_ORDINARY");
+        // 1 month, franc, from Monday 2 March: Friday 3 April
+        assertThat(deadline.get("date").asText()).isEqualTo("2026-04-03");
+        assertThat(due("oqtfOrdinary")).isEqualTo(endOfDay("2026-04-03"));
+        assertThat(tasks.createTaskQuery()
+                        .processInstanceBusinessKey(caseId)
+                        .taskDefinitionKey("prepareCase")
+                        .count())
+                .as("the preparation goes on")
+                .isEqualTo(1);
+        assertThat(caseworker
+                        .get("/api/cases/" + caseId)
+                        .json()
+                        .get("progress")
+                        .get("step")
+                        .asText())
+                .isEqualTo("preparation");
+
+        ClockUtil.setCurrentTime(
+                Date.from(LocalDateTime.of(2026, 3, 2, 16, 0).atZone(PARIS).toInstant()));
+        var houseArrest = caseworker.post("/api/cases/" + caseId + "/events/liberty-restricted", """
+                {"restrictionKind": "HOUSE_ARREST", "restrictionNotifiedAt": "2026-03-02T15:00"}""");
+        assertThat(houseArrest.status()).as(houseArrest.toString()).isEqualTo(200);
+        assertThat(tasks.createTaskQuery()
+                        .processInstanceBusinessKey(caseId)
+                        .taskDefinitionKey("oqtfOrdinary")
+                        .count())
+                .isZero();
+        // 7 days, not franc, never extended: Monday 9 March
+        assertThat(due("oqtfHouseArrest")).isEqualTo(endOfDay("2026-03-09"));
+        assertThat(tasks.createTaskQuery()
+                        .processInstanceBusinessKey(caseId)
+                        .taskDefinitionKey("findRemovalMeasure")
+                        .count())
+                .as("the OQTF is known")
+                .isZero();
+    }
+
+    /** Item 1: by post, the OQTF runs from the first presentation; the hour typed for it is not kept. */
+    @Test
+    void byPostAnOqtfRunsFromTheFirstPresentationAndAnOqtfAloneIsTakenBeforeFiling() {
+        var oqtf = caseworker.post("/api/cases/" + caseId + "/events/decision-notified", """
+                {"decisionOutcome": "OQTF", "notificationMode": "POST", "decisionNotifiedDate": "2026-02-16",
+                 "letterCollectedDate": "2026-03-02", "oqtfKind": "ORDINARY", "oqtfNotifiedAt": "2026-03-02T09:00"}""");
+        assertThat(oqtf.status()).as(oqtf.toString()).isEqualTo(200);
+        assertThat(oqtf.json().get("deadline").get("from").asText()).isEqualTo("2026-02-16");
+        // 1 month, franc, from 16 February: Tuesday 17 March
+        assertThat(due("oqtfOrdinary")).isEqualTo(endOfDay("2026-03-17"));
+    }
+
+    private java.time.Instant due(String key) {
+        Task task = tasks.createTaskQuery()
+                .processInstanceBusinessKey(caseId)
+                .taskDefinitionKey(key)
+                .singleResult();
+        assertThat(task).as("open task " + key).isNotNull();
+        return task.getDueDate().toInstant();
+    }
+
+    private static java.time.Instant endOfDay(String date) {
+        return LocalDate.parse(date).plusDays(1).atStartOfDay(PARIS).toInstant().minusSeconds(1);
     }
 
     @Test

@@ -299,9 +299,10 @@ class WholeCaseTest {
     }
 
     /**
-     * Issue 9: implicit refusal, récépissé renewed, an explicit refusal with an OQTF a month later
-     * (recorded while no decision instance waits), house arrest notified ten days after: the
-     * deadline is switched to 7 days from it, and the association files the request itself.
+     * Issues 9 and 18: implicit refusal, récépissé renewed, an explicit refusal with an OQTF a month later
+     * (recorded while no decision instance waits: its own follow-up, beside the choice against the
+     * implicit refusal), house arrest notified ten days after: the OQTF's task moves to 7 days from it at
+     * once, and the association files the request itself.
      */
     @Test
     void anOqtfAfterTheImplicitRefusalThenAHouseArrestAndTheAssociationFilesWithinSevenDays() {
@@ -350,26 +351,28 @@ class WholeCaseTest {
         complete(caseworker, "recordRenewedReceipt", """
                 {"receiptType": "RECEPISSE", "receiptNumber": "R6900778", "receiptValidUntil": "2026-09-18"}""");
 
-        // A month later, the explicit refusal with an OQTF, by registered letter first presented on 22 June:
-        // no decision instance waits, the main process receives it; 1 month, franc: Thursday 23 July.
+        // A month later, the explicit refusal with an OQTF, by registered letter first presented on 22 June: no
+        // decision instance waits (the strategy against the implicit refusal is still to choose): the OQTF gets
+        // its own follow-up beside it; 1 month, franc: Thursday 23 July.
         now("2026-06-24T10:00");
         var decision = caseworker.post("/api/cases/" + caseId + "/events/decision-notified", """
                 {"decisionOutcome": "REFUSED_WITH_OQTF", "notificationMode": "POST", "decisionNotifiedDate": "2026-06-22",
-                 "letterCollectedDate": "2026-06-24", "oqtfKind": "ORDINARY", "oqtfNotifiedAt": "2026-06-22T00:00",
+                 "letterCollectedDate": "2026-06-24", "oqtfKind": "ORDINARY", "oqtfNotifiedAt": "2026-06-24T09:00",
                  "printedDeadline": "2026-07-24"}""");
         assertThat(decision.status()).as(decision.toString()).isEqualTo(200);
-        assertThat(decision.json().get("message").asText()).isEqualTo("LaterDecisionNotified");
+        assertThat(decision.json().get("message").asText()).isEqualTo("OqtfNotified");
         JsonNode deadline = decision.json().get("deadline");
         assertThat(deadline.get("rule").asText()).isEqualTo("OQTF_ORDINARY");
+        assertThat(deadline.get("from").asText()).as("the first presentation").isEqualTo("2026-06-22");
         assertThat(deadline.get("date").asText()).isEqualTo("2026-07-23");
         assertThat(deadline.get("printedDeadlineDiffers").asBoolean())
                 .as("the letter says 24 July")
                 .isTrue();
-        assertThat(mainVariable("printedDeadlineDiffers")).isEqualTo(true);
         assertThat(taskKeys(coordinator))
-                .contains("checkPrintedDeadline", "decideContentiousAppeal")
-                .doesNotContain("chooseAppealStrategy");
-        assertThat(due(coordinator, "decideContentiousAppeal")).isEqualTo(endOfDay("2026-07-23"));
+                .contains("checkOqtfPrintedDeadline", "oqtfOrdinary")
+                .as("the choice against the implicit refusal is not deleted")
+                .contains("chooseAppealStrategy");
+        assertThat(due(coordinator, "oqtfOrdinary")).isEqualTo(endOfDay("2026-07-23"));
         assertThat(runtime.createProcessInstanceQuery()
                         .processInstanceBusinessKey(caseId)
                         .processDefinitionKey("receipt")
@@ -382,13 +385,18 @@ class WholeCaseTest {
         var restricted = caseworker.post("/api/cases/" + caseId + "/events/liberty-restricted", """
                 {"restrictionKind": "HOUSE_ARREST", "restrictionNotifiedAt": "2026-07-02T10:00"}""");
         assertThat(restricted.status()).as(restricted.toString()).isEqualTo(200);
-        assertThat(mainVariable("contentiousAppealRule")).isEqualTo("OQTF_HOUSE_ARREST");
-        assertThat(mainVariable("contentiousAppealFrom")).isEqualTo("2026-07-02T10:00");
-        assertThat(due(coordinator, "decideContentiousAppeal")).isEqualTo(endOfDay("2026-07-09"));
+        assertThat(taskKeys(coordinator)).doesNotContain("oqtfOrdinary");
+        assertThat(due(coordinator, "oqtfHouseArrest")).isEqualTo(endOfDay("2026-07-09"));
+        assertThat(mainVariable("contentiousAppealRule"))
+                .as("the implicit refusal's deadline is its own")
+                .isEqualTo("CONTENTIOUS_APPEAL");
 
         // The association files the request itself, within the 7 days.
-        complete(coordinator, "decideContentiousAppeal", """
-                {"appealStrategy": "CONTENTIOUS"}""");
+        complete(coordinator, "oqtfHouseArrest", """
+                {"lawyerContactedAt": "2026-07-02T12:30", "lawyerName": "Me Martin"}""");
+        assertThat(due(coordinator, "decideOqtfAppeal")).isEqualTo(endOfDay("2026-07-09"));
+        complete(coordinator, "decideOqtfAppeal", """
+                {"oqtfAppealDecision": "CONTENTIOUS"}""");
         assertThat(due(coordinator, "offerAppealToLawyer")).isEqualTo(endOfDay("2026-07-09"));
         complete(coordinator, "offerAppealToLawyer", """
                 {"filingBy": "ASSOCIATION"}""");
@@ -397,10 +405,117 @@ class WholeCaseTest {
         complete(caseworker, "fileRequestByAssociation", """
                 {"requestFiledDate": "2026-07-03", "requestFiledChannel": "TELERECOURS_CITOYENS",
                  "courtName": "Tribunal administratif de Lyon"}""");
-        assertThat(taskKeys(coordinator)).contains("offerProceedingsToLawyer");
+        assertThat(taskKeys(coordinator)).contains("offerProceedingsToLawyer", "chooseAppealStrategy");
         assertThat(history.createHistoricVariableInstanceQuery().variableName("requestFiledDate").list().stream()
                         .anyMatch(v -> "2026-07-03".equals(v.getValue())))
                 .isTrue();
+    }
+
+    /**
+     * Issue 18, the sequence people live: implicit refusal, "no appeal for now", récépissé renewed, an OQTF
+     * first presented by post and collected two weeks later, a placement in retention five days after: the
+     * OQTF's task is due 48 hours after the retention's notification, its challenge before the judge too,
+     * and nothing of the earlier follow-up is lost.
+     */
+    @Test
+    void noAppealForNowThenAnOqtfByPostThenARetentionGivesFortyEightHoursFromTheRetention() {
+        Associations.ensure(jdbc, ALPHA);
+        caseworker = Api.at(port)
+                .as(TestTokens.user("ines", group(ALPHA, "caseworker")).token());
+        coordinator = Api.at(port)
+                .as(TestTokens.user("claire", group(ALPHA, "coordinator")).token());
+
+        now("2026-01-05T09:00");
+        var opened = caseworker.post("/api/cases", """
+                {"applicantName": "Fatou Camara", "ground": "L423-23", "department": "69"}""");
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        caseId = opened.json().get("id").asText();
+        complete(caseworker, "prepareCase", """
+                {"ground": "L423-23", "evidenceGathered": true, "personalStatementWritten": true, "proceedWithApplication": true}""");
+        complete(caseworker, "recordBookingAttempt", """
+                {"attemptAt": "2026-01-05T09:00", "attemptChannel": "PREFECTURE_WEBSITE",
+                 "attemptResult": "SLOT_OBTAINED", "appointmentDate": "2026-01-20"}""");
+        complete(caseworker, "prepareAppointment", """
+                {"appointmentChecklist": ["CONVOCATION", "ORIGINALS", "TAX_STAMP"]}""");
+        now("2026-01-20T08:00");
+        fireDueTimers();
+        complete(caseworker, "attendAppointment", """
+                {"appointmentOutcome": "HELD", "appointmentDate": "2026-01-20"}""");
+        assertThat(coordinator
+                        .put("/api/cases/" + caseId + "/filing-override", """
+                {"reason": "Pièces remises en main propre au guichet"}""")
+                        .status())
+                .isIn(200, 204);
+        complete(caseworker, "recordFiling", """
+                {"filingDate": "2026-01-20", "feePaid": true, "feeAmount": 50, "fileComplete": true}""");
+        complete(caseworker, "recordReceipt", """
+                {"receiptType": "RECEPISSE", "receiptNumber": "R6900901", "receiptValidUntil": "2026-06-19"}""");
+        String receipt = receiptInstance();
+
+        // Implicit refusal on 20 May; no appeal for now: the case waits for the explicit decision.
+        now("2026-05-20T09:00");
+        fireDueTimers();
+        complete(caseworker, "requestReasons", """
+                {"reasonsRequestedDate": "2026-05-20", "reasonsRequestChannel": "REGISTERED_LETTER"}""");
+        complete(coordinator, "chooseAppealStrategy", """
+                {"appealStrategy": "NONE"}""");
+        assertThat(mainVariable("decisionOutcome")).isEqualTo("IMPLICIT_REFUSAL");
+        assertThat(caseworker.get("/api/cases/" + caseId).json().get("status").asText())
+                .isNotEqualTo("CLOSED");
+
+        // The récépissé is renewed on 4 June: the same follow-up.
+        now("2026-06-04T09:00");
+        fireDueTimers();
+        complete(caseworker, "renewReceipt", """
+                {"renewalRequestedDate": "2026-06-04", "renewalChannel": "COUNTER"}""");
+        complete(caseworker, "recordRenewedReceipt", """
+                {"receiptType": "RECEPISSE", "receiptNumber": "R6900902", "receiptValidUntil": "2026-09-18"}""");
+        assertThat(receiptInstance()).isEqualTo(receipt);
+
+        // A refusal with an OQTF, first presented by post on 22 June, collected on 6 July: the first
+        // presentation counts, 1 month franc: Thursday 23 July.
+        now("2026-07-06T15:00");
+        var oqtf = caseworker.post("/api/cases/" + caseId + "/events/decision-notified", """
+                {"decisionOutcome": "REFUSED_WITH_OQTF", "notificationMode": "POST", "decisionNotifiedDate": "2026-06-22",
+                 "letterCollectedDate": "2026-07-06", "oqtfKind": "ORDINARY"}""");
+        assertThat(oqtf.status()).as(oqtf.toString()).isEqualTo(200);
+        assertThat(oqtf.json().get("message").asText()).isEqualTo("DecisionNotified");
+        assertThat(oqtf.json().get("deadline").get("date").asText()).isEqualTo("2026-07-23");
+        assertThat(due(coordinator, "oqtfOrdinary")).isEqualTo(endOfDay("2026-07-23"));
+
+        // Placed in retention five days after, on Saturday 11 July at 06:00, recorded at 09:00.
+        now("2026-07-11T09:00");
+        var retention = caseworker.post("/api/cases/" + caseId + "/events/liberty-restricted", """
+                {"restrictionKind": "RETENTION", "restrictionNotifiedAt": "2026-07-11T06:00"}""");
+        assertThat(retention.status()).as(retention.toString()).isEqualTo(200);
+        java.time.Instant fortyEightHours =
+                LocalDateTime.of(2026, 7, 13, 6, 0).atZone(PARIS).toInstant();
+        assertThat(taskKeys(coordinator)).doesNotContain("oqtfOrdinary", "findRemovalMeasure");
+        assertThat(due(coordinator, "oqtfRetention")).isEqualTo(fortyEightHours);
+        assertThat(due(coordinator, "followRetentionChallenge")).isEqualTo(fortyEightHours);
+
+        // Nothing of the earlier follow-up is lost.
+        assertThat(receiptInstance()).as("the récépissé follow-up").isEqualTo(receipt);
+        assertThat(mainVariable("decisionOutcome")).isEqualTo("IMPLICIT_REFUSAL");
+        assertThat(mainVariable("decisionNotifiedDate")).isEqualTo("2026-05-20");
+        assertThat(mainVariable("appealStrategy")).isEqualTo("NONE");
+        assertThat(history.createHistoricVariableInstanceQuery().variableName("reasonsRequestedDate").list().stream()
+                        .anyMatch(v -> "2026-05-20".equals(v.getValue())))
+                .isTrue();
+
+        // The lawyer is found: the court decision is due on the same 48 hours.
+        complete(coordinator, "oqtfRetention", """
+                {"lawyerContactedAt": "2026-07-11T09:30", "lawyerName": "Me Martin"}""");
+        assertThat(due(coordinator, "decideContentiousAppeal")).isEqualTo(fortyEightHours);
+    }
+
+    private String receiptInstance() {
+        var receipt = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseId)
+                .processDefinitionKey("receipt")
+                .singleResult();
+        assertThat(receipt).as("the récépissé follow-up runs").isNotNull();
+        return receipt.getId();
     }
 
     private java.time.Instant due(Api as, String key) {

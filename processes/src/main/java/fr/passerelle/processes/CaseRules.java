@@ -1,8 +1,13 @@
 package fr.passerelle.processes;
 
+import java.time.LocalDateTime;
 import java.util.Date;
+import java.util.List;
 import java.util.Set;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 
 /**
  * The bean {@code caseRules} of regularisation.bpmn: what the main process decides on its
@@ -18,9 +23,19 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  *       printed on the decision compared with the computed one (R421-5 CJA), and whether the
  *       examination is over (an explicit decision; an implicit refusal leaves it open: CE avis
  *       6 mai 2025 n° 499904);
- *   <li>{@link #restrictionNotified}: a house arrest or a retention notified while an OQTF
- *       deadline runs brings it to 7 days or 48 hours from that notification when that ends
- *       earlier (L921-1, L921-2 CESEDA, loi n° 2024-42), never a longer deadline;
+ *   <li>{@link #oqtfDeadline}: an OQTF's deadline by the person's situation when it is notified
+ *       ({@link OqtfRegime}), from its notification (by post, the first presentation);
+ *   <li>{@link #restrictionNotified}: a house arrest, a prison term or a retention notified while an
+ *       OQTF deadline runs brings it to 7 days or 48 hours from that notification when that ends
+ *       earlier (L921-1, L921-2 CESEDA, loi n° 2024-42), never a longer deadline; a restriction counts
+ *       only for an OQTF already notified, during its delay ({@link #restrictionShortens});
+ *   <li>{@link #oqtfTrack}: an OQTF recorded at a step where no decision is awaited gets its own
+ *       follow-up beside the rest of the case;
+ *   <li>{@link #awaitsExplicitDecision}, {@link #onlyANotifiedDecision}: after an implicit refusal, "no
+ *       appeal for now" waits for the explicit decision (CE avis 6 mai 2025 n° 499904);
+ *   <li>{@link #noOqtfKnown}: a restriction of liberty with no OQTF known to the case;
+ *   <li>an explicit refusal after the implicit refusal's own delay: both dates, the earlier acted on
+ *       (R421-2 CJA);
  *   <li>{@link #reexamine}: back to the examination after a granted administrative appeal or an
  *       annulment.
  * </ul>
@@ -47,52 +62,152 @@ public class CaseRules {
 
     /**
      * On a known decision ({@code decisionOutcome}): {@code examinationOver} (true for an explicit
-     * decision, unknown values included; false for an implicit refusal); for a refusal,
-     * {@code contentiousAppealRule} and {@code contentiousAppealFrom} (an OQTF by its regime from
-     * {@code oqtfNotifiedAt}, unknown regime: 48 hours; any other refusal 2 months from
-     * {@code decisionNotifiedDate}), shortened by a restriction of liberty already recorded; then
-     * {@code computedDeadline} and {@code printedDeadlineDiffers} (true when the deadline printed on
-     * the decision, {@code printedDeadline}, is not the computed last day).
+     * decision, unknown values included; false for an implicit refusal, which sets
+     * {@code implicitRefusalBorn}); for a refusal, {@code contentiousAppealRule} and
+     * {@code contentiousAppealFrom} (an OQTF by {@link #oqtfDeadline}; any other refusal 2 months from
+     * {@code decisionNotifiedDate}); then {@code computedDeadline} and {@code printedDeadlineDiffers}
+     * (true when the deadline printed on the decision, {@code printedDeadline}, is not the computed last
+     * day).
      */
     public void decided(VariableScope execution) {
         Object outcome = execution.getVariable("decisionOutcome");
         execution.setVariable("examinationOver", !"IMPLICIT_REFUSAL".equals(outcome));
+        if ("IMPLICIT_REFUSAL".equals(outcome)) {
+            execution.setVariable("implicitRefusalBorn", true);
+            execution.setVariable("implicitRefusalDate", execution.getVariable("decisionNotifiedDate"));
+        }
         execution.setVariable("printedDeadlineDiffers", false);
         if ("GRANTED".equals(outcome)) {
             return;
         }
-        execution.setVariable(RULE, contentiousRule(outcome, execution.getVariable("oqtfKind")));
-        if ("REFUSED_WITH_OQTF".equals(outcome)) {
-            Object at = execution.getVariable("oqtfNotifiedAt");
-            execution.setVariable(FROM, at != null ? at : execution.getVariable("decisionNotifiedDate"));
-            if (execution.getVariable("restrictionKind") != null
-                    && execution.getVariable("restrictionNotifiedAt") != null) {
-                restrictionNotified(execution);
-            }
+        if (OqtfRegime.isOqtf(outcome)) {
+            oqtfDeadline(execution);
         } else {
+            execution.setVariable(RULE, "CONTENTIOUS_APPEAL");
             execution.setVariable(FROM, execution.getVariable("decisionNotifiedDate"));
+            explicitAfterImplicit(execution);
         }
+        comparePrinted(execution);
+    }
+
+    /**
+     * An explicit refusal after an implicit one restarts the delay only within the implicit refusal's own
+     * delay (R421-2 CJA); after it, it may be only confirmative. Both dates are kept
+     * ({@code implicitRefusalDeadline}, {@code explicitRefusalDeadline}) and, when the explicit refusal
+     * came after the implicit refusal's delay ({@code explicitRefusalConfirmative}), the delay is counted
+     * from the implicit refusal: the earlier date is the one to act by.
+     */
+    private void explicitAfterImplicit(VariableScope execution) {
+        execution.setVariable("explicitRefusalConfirmative", false);
+        if (!"REFUSED".equals(execution.getVariable("decisionOutcome"))
+                || !Boolean.TRUE.equals(execution.getVariable("implicitRefusalBorn"))
+                || execution.getVariable("implicitRefusalDate") == null) {
+            return;
+        }
+        String rule = "CONTENTIOUS_APPEAL";
+        execution.setVariable("implicitRefusalDeadline", deadlines.date(execution, rule, "implicitRefusalDate"));
+        execution.setVariable("explicitRefusalDeadline", deadlines.date(execution, rule, "decisionNotifiedDate"));
+        if (deadlines.isLate(execution, rule, "implicitRefusalDate", "decisionNotifiedDate")) {
+            execution.setVariable("explicitRefusalConfirmative", true);
+            execution.setVariable(FROM, execution.getVariable("implicitRefusalDate"));
+        }
+    }
+
+    /** {@code computedDeadline}, and {@code printedDeadlineDiffers} when a deadline is printed on the decision. */
+    private void comparePrinted(VariableScope execution) {
         String computed = deadlines.date(execution, String.valueOf(execution.getVariable(RULE)), FROM);
         execution.setVariable("computedDeadline", computed);
         Object printed = execution.getVariable("printedDeadline");
-        if (printed != null && !printed.toString().isBlank()) {
-            execution.setVariable("printedDeadlineDiffers", !sameDay(printed.toString(), computed));
-        }
+        execution.setVariable(
+                "printedDeadlineDiffers",
+                printed != null && !printed.toString().isBlank() && !sameDay(printed.toString(), computed));
     }
 
     /**
      * The rule of the contentious deadline a refusal starts ({@code decisionOutcome}): with an OQTF,
-     * by its regime ({@code oqtfKind}: {@code ORDINARY}, {@code HOUSE_ARREST}; unknown: the
-     * shortest, 48 hours); any other refusal, 2 months. The one place the models and the backend's
-     * answer to a decision take it from.
+     * by the person's situation ({@code oqtfKind}, {@link OqtfRegime#rule}; unknown: the shortest,
+     * 48 hours); any other refusal, 2 months. The one place the models and the backend's answer to a
+     * decision take it from.
      */
     public static String contentiousRule(Object outcome, Object oqtfKind) {
-        if (!"REFUSED_WITH_OQTF".equals(outcome)) {
-            return "CONTENTIOUS_APPEAL";
+        return contentiousRule(outcome, oqtfKind, null);
+    }
+
+    /** As {@link #contentiousRule(Object, Object)}, for an OQTF notified at {@code oqtfNotifiedAt} (former rules before 15 July 2024). */
+    public static String contentiousRule(Object outcome, Object oqtfKind, Object oqtfNotifiedAt) {
+        return OqtfRegime.isOqtf(outcome) ? OqtfRegime.rule(oqtfKind, oqtfNotifiedAt) : "CONTENTIOUS_APPEAL";
+    }
+
+    /**
+     * When an OQTF's delay starts: notified by post, the first presentation of the letter
+     * ({@code decisionNotifiedDate}, also when it came back "avisé, non réclamé"), whatever was typed as
+     * its hour, never the day it was collected; handed over, {@code oqtfNotifiedAt} (its hour counts for
+     * 48 hours), else the day of the decision (its start: the earliest reading).
+     */
+    public Object oqtfNotifiedAt(VariableScope execution) {
+        Object day = execution.getVariable("decisionNotifiedDate");
+        Object at = execution.getVariable("oqtfNotifiedAt");
+        if ("POST".equals(execution.getVariable("notificationMode")) && day != null) {
+            return day;
         }
-        return "ORDINARY".equals(oqtfKind)
-                ? "OQTF_ORDINARY"
-                : "HOUSE_ARREST".equals(oqtfKind) ? "OQTF_HOUSE_ARREST" : "OQTF_RETENTION";
+        return at != null ? at : day;
+    }
+
+    /**
+     * An OQTF is known (decision with an OQTF, or an OQTF alone): {@code oqtfNotifiedAt} as
+     * {@link #oqtfNotifiedAt}; {@code contentiousAppealRule} by the person's situation when notified
+     * ({@code oqtfKind}, {@link OqtfRegime}); {@code contentiousAppealFrom} its notification. A
+     * restriction of liberty recorded before ({@code restrictionKind}, {@code restrictionNotifiedAt}) counts
+     * when it was notified after the OQTF (recorded late) and shortens it; one notified before the OQTF is
+     * not this OQTF's (its regime says the situation) and is cleared.
+     */
+    public void oqtfDeadline(VariableScope execution) {
+        Object at = oqtfNotifiedAt(execution);
+        execution.setVariable("oqtfNotifiedAt", at);
+        execution.setVariable(RULE, OqtfRegime.rule(execution.getVariable("oqtfKind"), at));
+        execution.setVariable(FROM, at);
+        execution.setVariable("deadlineSwitched", false);
+        LocalDateTime restricted = OqtfRegime.dateTime(execution.getVariable("restrictionNotifiedAt"));
+        if (restricted == null || execution.getVariable("restrictionKind") == null) {
+            return;
+        }
+        if (restricted.isBefore(OqtfRegime.dateTime(at))) {
+            execution.setVariable("restrictionKind", null);
+            execution.setVariable("restrictionNotifiedAt", null);
+        } else if (restrictionShortens(execution)) {
+            applyRestriction(execution);
+        }
+    }
+
+    /**
+     * Starts the follow-up of an OQTF recorded at a step where no decision instance waits for it (the
+     * main process's event subprocess {@code oqtfOutsideDecision}, variables given to its scope): its
+     * deadline in variables of its own scope, so that what else runs keeps its own, compared with the
+     * deadline printed on the decision ({@code printedDeadlineDiffers}); for a refusal with
+     * an OQTF on a filed application, the examination is over (the récépissé follow-up and a hearing
+     * end, as for any explicit decision).
+     */
+    public void oqtfTrack(DelegateExecution execution) {
+        for (String local : List.of(
+                RULE,
+                FROM,
+                "deadlineSwitched",
+                "contentiousAppealRuleBeforeRestriction",
+                "computedDeadline",
+                "printedDeadlineDiffers")) {
+            execution.setVariableLocal(local, null);
+        }
+        for (String given : List.of("oqtfNotifiedAt", "printedDeadline", "notificationMode")) {
+            if (execution.getVariableLocal(given) == null) {
+                execution.setVariableLocal(given, null);
+            }
+        }
+        oqtfDeadline(execution);
+        comparePrinted(execution);
+        if ("REFUSED_WITH_OQTF".equals(execution.getVariable("decisionOutcome"))
+                && execution.getVariable("filingDate") != null) {
+            execution.setVariable("examinationOver", true);
+        }
     }
 
     /** Whether the examination is over: an explicit decision is known (the récépissé follow-up ends). */
@@ -106,35 +221,115 @@ public class CaseRules {
     }
 
     /**
-     * A restriction of liberty ({@code restrictionKind}: {@code ARREST}, {@code HOUSE_ARREST},
-     * {@code RETENTION}; {@code restrictionNotifiedAt}) against the OQTF deadline in
-     * {@code contentiousAppealRule}: switches to {@code OQTF_HOUSE_ARREST} or {@code OQTF_RETENTION}
-     * from the restriction's notification when that ends earlier ({@code deadlineSwitched} true,
-     * the former rule kept in {@code contentiousAppealRuleBeforeRestriction}); an arrest alone, a
-     * refusal without OQTF, or a longer deadline change nothing.
+     * Whether the restriction of liberty just notified ({@code restrictionKind}, {@code restrictionNotifiedAt})
+     * shortens the OQTF deadline in {@code contentiousAppealRule}: it counts only for an OQTF already
+     * notified ({@code oqtfNotifiedAt}), when notified during its delay, and only when the rule it brings
+     * ({@link OqtfRegime#restrictionRule}: 7 days for a house arrest or prison, 48 hours for a retention;
+     * nothing for an arrest) ends earlier, counted from its own notification. Never a longer deadline,
+     * nothing for a refusal without an OQTF.
      */
-    public void restrictionNotified(VariableScope execution) {
-        execution.setVariable("deadlineSwitched", false);
+    public boolean restrictionShortens(VariableScope execution) {
         Object rule = execution.getVariable(RULE);
-        String shorter = AppealDeadlines.shorterRule(execution);
+        Object oqtfAt = execution.getVariable("oqtfNotifiedAt") != null
+                ? execution.getVariable("oqtfNotifiedAt")
+                : execution.getVariable(FROM);
+        String shorter = OqtfRegime.restrictionRule(execution.getVariable("restrictionKind"), oqtfAt);
+        LocalDateTime at = OqtfRegime.dateTime(execution.getVariable("restrictionNotifiedAt"));
         if (rule == null
                 || !rule.toString().startsWith("OQTF_")
                 || shorter == null
-                || execution.getVariable("restrictionNotifiedAt") == null) {
-            return;
+                || shorter.equals(rule)
+                || at == null
+                || execution.getVariable(FROM) == null) {
+            return false;
         }
-        if (shorter.equals(rule)) {
-            return;
+        if (oqtfAt != null && at.isBefore(OqtfRegime.dateTime(oqtfAt))) {
+            return false;
         }
         Date running = deadlines.due(execution, rule.toString(), FROM);
-        Date restricted = deadlines.due(execution, shorter, "restrictionNotifiedAt");
-        if (restricted.before(running)) {
-            execution.setVariable("contentiousAppealRuleBeforeRestriction", rule);
-            execution.setVariable(RULE, shorter);
-            execution.setVariable(FROM, execution.getVariable("restrictionNotifiedAt"));
-            execution.setVariable("computedDeadline", deadlines.date(execution, shorter, FROM));
-            execution.setVariable("deadlineSwitched", true);
+        if (at.atZone(OqtfRegime.PARIS).toInstant().isAfter(running.toInstant())) {
+            return false;
         }
+        Date restricted = deadlines.due(execution, shorter, "restrictionNotifiedAt");
+        return restricted.before(running);
+    }
+
+    /**
+     * Applies a restriction that {@link #restrictionShortens} the OQTF deadline: the shorter rule, from
+     * the restriction's notification ({@code deadlineSwitched} true, the former rule kept in
+     * {@code contentiousAppealRuleBeforeRestriction}, {@code computedDeadline} the new one).
+     */
+    public void applyRestriction(VariableScope execution) {
+        Object oqtfAt = execution.getVariable("oqtfNotifiedAt") != null
+                ? execution.getVariable("oqtfNotifiedAt")
+                : execution.getVariable(FROM);
+        String shorter = OqtfRegime.restrictionRule(execution.getVariable("restrictionKind"), oqtfAt);
+        if (shorter == null) {
+            throw new IllegalStateException(
+                    "caseRules: no deadline for restrictionKind " + execution.getVariable("restrictionKind"));
+        }
+        execution.setVariable("contentiousAppealRuleBeforeRestriction", execution.getVariable(RULE));
+        execution.setVariable(RULE, shorter);
+        execution.setVariable(FROM, execution.getVariable("restrictionNotifiedAt"));
+        execution.setVariable("computedDeadline", deadlines.date(execution, shorter, FROM));
+        execution.setVariable("deadlineSwitched", true);
+    }
+
+    /**
+     * A restriction of liberty notified while a task on the OQTF deadline waits: {@link #applyRestriction}
+     * when it {@link #restrictionShortens} it ({@code deadlineSwitched} says whether it did).
+     */
+    public void restrictionNotified(VariableScope execution) {
+        execution.setVariable("deadlineSwitched", false);
+        if (restrictionShortens(execution)) {
+            applyRestriction(execution);
+        }
+    }
+
+    /**
+     * After an implicit refusal not contested for now, the case waits for the explicit decision: true
+     * while the decision known is the implicit refusal and the examination goes on.
+     */
+    public boolean awaitsExplicitDecision(VariableScope execution) {
+        return "IMPLICIT_REFUSAL".equals(execution.getVariable("decisionOutcome")) && !examinationOver(execution);
+    }
+
+    /**
+     * Whether the decision process waits for a notified decision only, with no implicit refusal to
+     * come: a file not complete ({@code fileComplete} false), no filing date, or an implicit refusal
+     * already born ({@code implicitRefusalBorn}).
+     */
+    public boolean onlyANotifiedDecision(VariableScope execution) {
+        return Boolean.FALSE.equals(execution.getVariable("fileComplete"))
+                || execution.getVariable("filingDate") == null
+                || Boolean.TRUE.equals(execution.getVariable("implicitRefusalBorn"));
+    }
+
+    /**
+     * A restriction of liberty with no OQTF known to the case: no running process of the case (this
+     * one, a decision, an OQTF's follow-up, an appeal) holds an OQTF's regime ({@code oqtfKind}). Then
+     * the measure behind the restriction must be found at once.
+     */
+    public boolean noOqtfKnown(DelegateExecution execution) {
+        RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
+        String[] instances = runtime
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(execution.getProcessBusinessKey())
+                .list()
+                .stream()
+                .map(ProcessInstance::getId)
+                .toArray(String[]::new);
+        if (instances.length == 0) {
+            return execution.getVariable("oqtfKind") == null;
+        }
+        return execution.getVariable("oqtfKind") == null
+                && runtime
+                        .createVariableInstanceQuery()
+                        .processInstanceIdIn(instances)
+                        .variableName("oqtfKind")
+                        .list()
+                        .stream()
+                        .noneMatch(variable -> variable.getValue() != null);
     }
 
     /**
@@ -153,6 +348,8 @@ public class CaseRules {
         }
         execution.setVariable("reexaminationFrom", from);
         execution.setVariable("examinationOver", false);
+        execution.setVariable("implicitRefusalBorn", false);
+        execution.setVariable("implicitRefusalDate", null);
     }
 
     /**

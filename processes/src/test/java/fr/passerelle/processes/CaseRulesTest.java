@@ -127,4 +127,164 @@ class CaseRulesTest {
         assertThat(AppointmentLog.datedList(attempts.subList(0, 1)))
                 .isEqualTo("- lundi 2 mars 2026 à 09h00 : téléphone, aucun créneau\n");
     }
+
+    // ---------------------------------------------------------------- issue 18
+
+    @Test
+    void theOqtfRegimeIsThePersonsSituationWhenNotified() {
+        assertThat(OqtfRegime.rule("ORDINARY", "2026-05-04")).isEqualTo("OQTF_ORDINARY");
+        assertThat(OqtfRegime.rule("HOUSE_ARREST", "2026-05-04")).isEqualTo("OQTF_HOUSE_ARREST");
+        assertThat(OqtfRegime.rule("IMPRISONMENT", "2026-05-04T10:00")).isEqualTo("OQTF_HOUSE_ARREST");
+        assertThat(OqtfRegime.rule("RETENTION", "2026-05-04T10:00")).isEqualTo("OQTF_RETENTION");
+        assertThat(OqtfRegime.rule(null, "2026-05-04"))
+                .as("unknown: the shortest")
+                .isEqualTo("OQTF_RETENTION");
+        assertThat(OqtfRegime.rule("ORDINARY", null)).isEqualTo("OQTF_ORDINARY");
+        // before 15 July 2024, the former rules: 30 days free (the deadlines bean counts it), 48 hours otherwise
+        assertThat(OqtfRegime.former("2024-07-14T23:59")).isTrue();
+        assertThat(OqtfRegime.former("2024-07-15")).isFalse();
+        assertThat(OqtfRegime.rule("ORDINARY", "2024-07-14")).isEqualTo("OQTF_ORDINARY");
+        assertThat(OqtfRegime.rule("IMPRISONMENT", "2024-07-14")).isEqualTo("OQTF_RETENTION");
+        assertThat(OqtfRegime.restrictionRule("HOUSE_ARREST", "2024-06-01")).isEqualTo("OQTF_RETENTION");
+        assertThat(OqtfRegime.restrictionRule("IMPRISONMENT", "2026-05-04")).isEqualTo("OQTF_HOUSE_ARREST");
+        assertThat(OqtfRegime.restrictionRule("ARREST", "2026-05-04")).isNull();
+        assertThat(CaseRules.contentiousRule("OQTF", "HOUSE_ARREST")).isEqualTo("OQTF_HOUSE_ARREST");
+        assertThat(CaseRules.contentiousRule("REFUSED", "HOUSE_ARREST")).isEqualTo("CONTENTIOUS_APPEAL");
+        assertThat(OqtfRegime.dateTime("2026-05-04T10:00:00+02:00")).isEqualTo(LocalDateTime.of(2026, 5, 4, 10, 0));
+    }
+
+    @Test
+    void byPostTheOqtfCountsFromTheFirstPresentation() {
+        Map<String, Object> post = vars(
+                "notificationMode",
+                "POST",
+                "decisionNotifiedDate",
+                "2026-05-04",
+                "oqtfNotifiedAt",
+                "2026-05-18T11:00",
+                "oqtfKind",
+                "ORDINARY");
+        assertThat(rules.oqtfNotifiedAt(scope(post))).isEqualTo("2026-05-04");
+        rules.oqtfDeadline(scope(post));
+        assertThat(post)
+                .containsEntry("oqtfNotifiedAt", "2026-05-04")
+                .containsEntry("contentiousAppealFrom", "2026-05-04")
+                .containsEntry("contentiousAppealRule", "OQTF_ORDINARY");
+        Map<String, Object> hand = vars(
+                "notificationMode", "HAND", "decisionNotifiedDate", "2026-05-04", "oqtfNotifiedAt", "2026-05-04T17:30");
+        assertThat(rules.oqtfNotifiedAt(scope(hand))).isEqualTo("2026-05-04T17:30");
+        assertThat(rules.oqtfNotifiedAt(scope(vars("decisionNotifiedDate", "2026-05-04"))))
+                .isEqualTo("2026-05-04");
+    }
+
+    @Test
+    void aRestrictionCountsOnlyForAnOqtfAlreadyNotifiedDuringItsDelay() {
+        // notified before the OQTF: not this OQTF's, cleared
+        Map<String, Object> before = vars(
+                "decisionOutcome",
+                "REFUSED_WITH_OQTF",
+                "decisionNotifiedDate",
+                "2026-05-04",
+                "oqtfKind",
+                "ORDINARY",
+                "restrictionKind",
+                "HOUSE_ARREST",
+                "restrictionNotifiedAt",
+                "2026-01-10T10:00");
+        rules.decided(scope(before));
+        assertThat(before)
+                .containsEntry("contentiousAppealRule", "OQTF_ORDINARY")
+                .containsEntry("restrictionKind", null)
+                .containsEntry("restrictionNotifiedAt", null)
+                .containsEntry("deadlineSwitched", false);
+        // notified after the OQTF, recorded before the decision: counts
+        Map<String, Object> after = vars(
+                "decisionOutcome",
+                "REFUSED_WITH_OQTF",
+                "decisionNotifiedDate",
+                "2026-05-04",
+                "oqtfKind",
+                "ORDINARY",
+                "restrictionKind",
+                "IMPRISONMENT",
+                "restrictionNotifiedAt",
+                "2026-05-10T10:00");
+        rules.decided(scope(after));
+        assertThat(after)
+                .containsEntry("contentiousAppealRule", "OQTF_HOUSE_ARREST")
+                .containsEntry("contentiousAppealFrom", "2026-05-10T10:00")
+                .containsEntry("deadlineSwitched", true)
+                .containsEntry("computedDeadline", "2026-05-17");
+        // notified once the month is over: nothing reopens
+        Map<String, Object> late = vars(
+                "contentiousAppealRule",
+                "OQTF_ORDINARY",
+                "contentiousAppealFrom",
+                "2026-05-04",
+                "oqtfNotifiedAt",
+                "2026-05-04",
+                "restrictionKind",
+                "RETENTION",
+                "restrictionNotifiedAt",
+                "2026-06-20T10:00");
+        assertThat(rules.restrictionShortens(scope(late))).isFalse();
+        late.put("restrictionNotifiedAt", "2026-06-02T10:00");
+        assertThat(rules.restrictionShortens(scope(late)))
+                .as("48 hours ending before the month")
+                .isTrue();
+        late.put("restrictionNotifiedAt", "2026-06-05T10:00");
+        assertThat(rules.restrictionShortens(scope(late)))
+                .as("48 hours ending after it: never longer")
+                .isFalse();
+    }
+
+    @Test
+    void afterAnImplicitRefusalNoAppealWaitsAndOnlyANotifiedDecisionIsAwaited() {
+        Map<String, Object> v = vars("decisionOutcome", "IMPLICIT_REFUSAL", "decisionNotifiedDate", "2026-07-02");
+        rules.decided(scope(v));
+        assertThat(v).containsEntry("implicitRefusalBorn", true);
+        assertThat(rules.awaitsExplicitDecision(scope(v))).isTrue();
+        assertThat(rules.onlyANotifiedDecision(scope(vars("filingDate", "2026-03-02", "implicitRefusalBorn", true))))
+                .isTrue();
+        assertThat(rules.onlyANotifiedDecision(scope(vars("filingDate", "2026-03-02", "fileComplete", true))))
+                .isFalse();
+        assertThat(rules.onlyANotifiedDecision(scope(vars("fileComplete", true))))
+                .isTrue();
+        v.put("examinationOver", true);
+        assertThat(rules.awaitsExplicitDecision(scope(v)))
+                .as("an explicit refusal came since")
+                .isFalse();
+        assertThat(rules.awaitsExplicitDecision(scope(vars("decisionOutcome", "REFUSED"))))
+                .isFalse();
+        rules.reexamine(scope(v), "decisionNotifiedDate");
+        assertThat(v).containsEntry("implicitRefusalBorn", false);
+    }
+
+    /** Item 10: an explicit refusal after an implicit one restarts the delay only within the implicit's own delay. */
+    @Test
+    void anExplicitRefusalAfterTheImplicitRefusalsDelayIsActedOnByTheEarlierDate() {
+        Map<String, Object> v = vars("decisionOutcome", "IMPLICIT_REFUSAL", "decisionNotifiedDate", "2026-07-02");
+        rules.decided(scope(v));
+        assertThat(v).containsEntry("implicitRefusalDate", "2026-07-02");
+        // within the implicit refusal's delay (to 3 September, stand-in): the delay restarts
+        v.putAll(vars("decisionOutcome", "REFUSED", "decisionNotifiedDate", "2026-08-20"));
+        rules.decided(scope(v));
+        assertThat(v)
+                .containsEntry("explicitRefusalConfirmative", false)
+                .containsEntry("contentiousAppealFrom", "2026-08-20")
+                .containsEntry("implicitRefusalDeadline", "2026-09-03")
+                .containsEntry("explicitRefusalDeadline", "2026-10-21");
+        // after it: perhaps only confirmative; both dates kept, the earlier acted on
+        v.putAll(vars("decisionOutcome", "REFUSED", "decisionNotifiedDate", "2026-09-15"));
+        rules.decided(scope(v));
+        assertThat(v)
+                .containsEntry("explicitRefusalConfirmative", true)
+                .containsEntry("contentiousAppealFrom", "2026-07-02")
+                .containsEntry("computedDeadline", "2026-09-03")
+                .containsEntry("explicitRefusalDeadline", "2026-11-16");
+        // a refusal with no implicit one before: nothing of the kind
+        Map<String, Object> plain = vars("decisionOutcome", "REFUSED", "decisionNotifiedDate", "2026-09-15");
+        rules.decided(scope(plain));
+        assertThat(plain).containsEntry("explicitRefusalConfirmative", false);
+    }
 }

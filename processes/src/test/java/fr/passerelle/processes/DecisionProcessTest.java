@@ -157,6 +157,170 @@ class DecisionProcessTest extends ProcessTestCase {
         assertThat(lawyer.getDueDate()).isEqualTo(paris(LocalDateTime.of(2026, 5, 6, 0, 0)));
     }
 
+    // ---------------------------------------------------------------- issue 18: OQTF regimes and restrictions
+
+    private Task oqtfNotified(String kind, String notifiedOn, Object... more) {
+        Map<String, Object> variables = vars(
+                "decisionOutcome",
+                "REFUSED_WITH_OQTF",
+                "decisionNotifiedDate",
+                notifiedOn,
+                "notificationMode",
+                "HAND",
+                "oqtfKind",
+                kind,
+                "oqtfNotifiedAt",
+                notifiedOn + "T10:00");
+        variables.putAll(vars(more));
+        notifyDecision(variables);
+        return engine.getTaskService()
+                .createTaskQuery()
+                .processInstanceBusinessKey(caseId)
+                .singleResult();
+    }
+
+    private void restrict(String kind, String at) {
+        engine.getRuntimeService()
+                .createMessageCorrelation("LibertyRestricted")
+                .processInstanceBusinessKey(caseId)
+                .setVariable("restrictionKind", kind)
+                .setVariable("restrictionNotifiedAt", at)
+                .correlateAll();
+    }
+
+    /** Item 1: the regime is the person's situation; in prison, 7 days (L921-1), as under house arrest. */
+    @Test
+    void anOqtfNotifiedInPrisonGivesSevenDays() {
+        startAfterCompleteFiling();
+        Task lawyer = oqtfNotified("IMPRISONMENT", "2026-05-04");
+        assertThat(lawyer.getTaskDefinitionKey()).isEqualTo("oqtfHouseArrest");
+        assertThat(lawyer.getDueDate()).isEqualTo(endOf("2026-05-11"));
+    }
+
+    /** Item 1: an OQTF notified before 15 July 2024 keeps the former rules: 48 hours for anyone not free. */
+    @Test
+    void anOqtfNotifiedBeforeTheReformKeepsTheFormerRegime() {
+        start("decision", vars("filingDate", "2024-01-10", "fileComplete", false));
+        Task lawyer = oqtfNotified("HOUSE_ARREST", "2024-06-03");
+        assertThat(lawyer.getTaskDefinitionKey()).isEqualTo("oqtfRetention");
+        assertThat(lawyer.getDueDate()).isEqualTo(paris(LocalDateTime.of(2024, 6, 5, 10, 0)));
+    }
+
+    /**
+     * Item 4: a placement in retention while the 1-month task runs re-dates it at once, 48 hours from the
+     * retention's notification; an arrest, or a house arrest ending later, changes nothing.
+     */
+    @Test
+    void aRetentionDuringTheMonthRedatesTheOqtfTaskAtOnce() {
+        ProcessInstance pi = startAfterCompleteFiling();
+        Task month = oqtfNotified("ORDINARY", "2026-05-04");
+        assertThat(month.getTaskDefinitionKey()).isEqualTo("oqtfOrdinary");
+        assertThat(month.getDueDate()).isEqualTo(endOf("2026-06-05"));
+
+        restrict("ARREST", "2026-05-12T06:00");
+        assertThat(task(pi).getId()).as("an arrest alone changes nothing").isEqualTo(month.getId());
+
+        restrict("RETENTION", "2026-05-14T18:00");
+        Task hours = task(pi);
+        assertThat(hours.getTaskDefinitionKey()).isEqualTo("oqtfRetention");
+        assertThat(hours.getDueDate()).isEqualTo(paris(LocalDateTime.of(2026, 5, 16, 18, 0)));
+        assertThat(pi)
+                .variables()
+                .containsEntry("contentiousAppealRule", "OQTF_RETENTION")
+                .containsEntry("contentiousAppealFrom", "2026-05-14T18:00")
+                .containsEntry("contentiousAppealRuleBeforeRestriction", "OQTF_ORDINARY");
+
+        // a house arrest after the retention would end later: the 48 hours stay
+        restrict("HOUSE_ARREST", "2026-05-15T09:00");
+        assertThat(task(pi).getId()).isEqualTo(hours.getId());
+        complete(task(pi), vars("lawyerContactedAt", "2026-05-15T10:00", "lawyerName", "Me Martin"));
+        assertThat(pi).isEnded().hasPassed("restrictionWithoutEffect", "refusedWithOqtf");
+    }
+
+    /**
+     * Escalation: half-way through the OQTF's delay with no lawyer found, the coordinator is alerted; the
+     * task stays; a restriction re-dates both.
+     */
+    @Test
+    void halfWayThroughTheDelayWithNoLawyerTheCoordinatorIsAlerted() {
+        ProcessInstance pi = startAfterCompleteFiling();
+        oqtfNotified("HOUSE_ARREST", "2026-05-04");
+        // 7 days from 4 May 10:00 to the end of 11 May: half-way on 8 May at 04:59:59.999
+        assertThat(timer(pi, "oqtfHalfTimeReached").getDuedate())
+                .isEqualTo(paris(LocalDateTime.of(2026, 5, 8, 4, 59, 59, 999_000_000)));
+        fireTimer(pi, "oqtfHalfTimeReached");
+        Task alert = task(pi, "escalateOqtfLawyer");
+        assertThat(alert.getPriority()).isEqualTo(100);
+        assertThat(alert.getDueDate()).isEqualTo(endOf("2026-05-11"));
+        assertThat(task(pi, "oqtfHouseArrest")).as("the lawyer is still sought").isNotNull();
+        complete(alert, vars("oqtfEscalationNotes", "Permanence du barreau jointe"));
+        complete(task(pi, "oqtfHouseArrest"), vars("lawyerContactedAt", "2026-05-08T09:00", "lawyerName", "Me Martin"));
+        assertThat(pi).isEnded().hasPassed("oqtfEscalationHandled");
+    }
+
+    /** Item 3: a restriction counts only for an OQTF already notified, and only during its delay. */
+    @Test
+    void aRestrictionBeforeTheOqtfOrAfterItsDelayDoesNotCount() {
+        // a house arrest recorded months before (passed in by the main process) is not this OQTF's
+        ProcessInstance pi = start(
+                "decision",
+                vars(
+                        "filingDate",
+                        "2026-03-20",
+                        "fileComplete",
+                        true,
+                        "restrictionKind",
+                        "HOUSE_ARREST",
+                        "restrictionNotifiedAt",
+                        "2026-01-15T10:00"));
+        Task month = oqtfNotified("ORDINARY", "2026-05-04");
+        assertThat(month.getTaskDefinitionKey()).isEqualTo("oqtfOrdinary");
+        assertThat(month.getDueDate()).isEqualTo(endOf("2026-06-05"));
+        assertThat(pi).variables().containsEntry("restrictionKind", null).containsEntry("restrictionNotifiedAt", null);
+
+        // a house arrest after the month is over does not reopen it
+        restrict("HOUSE_ARREST", "2026-06-10T10:00");
+        assertThat(task(pi).getId()).isEqualTo(month.getId());
+    }
+
+    /** Item 6: by post, the OQTF runs from the first presentation, whatever hour is typed for it. */
+    @Test
+    void byPostTheOqtfRunsFromTheFirstPresentationNotTheCollection() {
+        ProcessInstance pi = startAfterCompleteFiling();
+        Task lawyer = oqtfNotified(
+                "ORDINARY",
+                "2026-05-04",
+                "notificationMode",
+                "POST",
+                "letterCollectedDate",
+                "2026-05-18",
+                "oqtfNotifiedAt",
+                "2026-05-18T11:00");
+        assertThat(pi).variables().containsEntry("oqtfNotifiedAt", "2026-05-04");
+        assertThat(lawyer.getDueDate()).isEqualTo(endOf("2026-06-05"));
+    }
+
+    /** Item 2: called by the main process for an OQTF that arrives at another step: straight to the lawyer task. */
+    @Test
+    void anOqtfAlreadyNotifiedGoesStraightToItsTask() {
+        ProcessInstance pi = start(
+                "decision", vars("oqtfKind", "RETENTION", "oqtfNotifiedAt", "2026-03-01T22:15", "department", "69"));
+        Task lawyer = task(pi);
+        assertThat(lawyer.getTaskDefinitionKey()).isEqualTo("oqtfRetention");
+        assertThat(lawyer.getDueDate()).isEqualTo(paris(LocalDateTime.of(2026, 3, 3, 22, 15)));
+        assertThat(hasTimer(pi, "implicitRefusal")).isFalse();
+        assertThat(pi).hasPassed("oqtfEntryGateway").hasNotPassed("completeFileGateway");
+    }
+
+    /** Item 7: once the implicit refusal is born, a new wait is for a notified decision only. */
+    @Test
+    void afterTheImplicitRefusalOnlyANotifiedDecisionIsAwaited() {
+        ProcessInstance pi =
+                start("decision", vars("filingDate", "2026-03-20", "fileComplete", true, "implicitRefusalBorn", true));
+        assertThat(pi).isWaitingAt("decisionNotifiedIncomplete");
+        assertThat(hasTimer(pi, "implicitRefusal")).isFalse();
+    }
+
     @Test
     void anIncompleteFileHasNoImplicitRefusalOnlyANotifiedDecision() {
         ProcessInstance pi = start("decision", vars("filingDate", "2026-03-20", "fileComplete", false));

@@ -578,57 +578,52 @@ class RegularisationProcessTest extends ProcessTestCase {
         complete(caseTask("recordRenewedReceipt"), vars("receiptType", "RECEPISSE", "receiptValidUntil", "2026-11-30"));
         assertThat(called("receipt").getId()).isEqualTo(receipt);
 
-        // 1 September: an explicit refusal with an OQTF; no decision instance waits: one receiver, the main process
+        // 1 September: an explicit refusal with an OQTF while no decision instance waits: the OQTF's own follow-up
+        // starts beside the rest (the backend's OqtfNotified); the explicit refusal ends the récépissé follow-up
         assertThat(waitingFor("DecisionNotified")).isZero();
-        assertThat(waitingFor("LaterDecisionNotified")).isEqualTo(1);
-        correlate(
-                "LaterDecisionNotified",
-                vars(
-                        "decisionOutcome",
-                        "REFUSED_WITH_OQTF",
-                        "decisionNotifiedDate",
-                        "2026-09-01",
-                        "notificationMode",
-                        "POST",
-                        "oqtfKind",
-                        "ORDINARY",
-                        "oqtfNotifiedAt",
-                        "2026-09-01"));
-        assertThat(openTasks("chooseAppealStrategy")).isZero();
+        oqtfNotified(
+                "decisionOutcome",
+                "REFUSED_WITH_OQTF",
+                "decisionNotifiedDate",
+                "2026-09-01",
+                "notificationMode",
+                "POST",
+                "oqtfKind",
+                "ORDINARY",
+                "oqtfNotifiedAt",
+                "2026-09-01");
         assertThat(running("receipt")).isZero();
+        assertThat(caseTask("chooseAppealStrategy"))
+                .as("the implicit refusal's choice is not deleted")
+                .isNotNull();
+        assertThat(caseTask("oqtfOrdinary").getDueDate()).isEqualTo(endOf("2026-10-02"));
+        complete(caseTask("oqtfOrdinary"), vars("lawyerContactedAt", "2026-09-01T11:00", "lawyerName", "Me Martin"));
+        assertThat(caseTask("decideOqtfAppeal").getDueDate()).isEqualTo(endOf("2026-10-02"));
         assertThat(pi)
                 .variables()
-                .containsEntry("contentiousAppealRule", "OQTF_ORDINARY")
-                .containsEntry("contentiousAppealFrom", "2026-09-01")
-                .containsEntry("examinationOver", true)
-                .containsEntry("computedDeadline", "2026-10-02");
-        assertThat(caseTask("decideContentiousAppeal").getDueDate()).isEqualTo(endOf("2026-10-02"));
+                .as("the OQTF's deadline is its own, the implicit refusal's stays")
+                .containsEntry("contentiousAppealRule", "CONTENTIOUS_APPEAL")
+                .containsEntry("examinationOver", true);
 
-        // house arrest notified ten days later: 7 days from it
+        // house arrest notified ten days later: 7 days from it, at once
         correlateAll(
                 "LibertyRestricted",
                 vars("restrictionKind", "HOUSE_ARREST", "restrictionNotifiedAt", "2026-09-11T10:00"));
-        assertThat(pi)
-                .variables()
-                .containsEntry("contentiousAppealRule", "OQTF_HOUSE_ARREST")
-                .containsEntry("contentiousAppealFrom", "2026-09-11T10:00")
-                .containsEntry("deadlineSwitched", true)
-                .containsEntry("contentiousAppealRuleBeforeRestriction", "OQTF_ORDINARY");
-        Task decide = caseTask("decideContentiousAppeal");
+        Task decide = caseTask("decideOqtfAppeal");
         assertThat(decide.getDueDate()).isEqualTo(endOf("2026-09-18"));
+        assertThat(openTasks("findRemovalMeasure")).as("the OQTF is known").isZero();
 
         // an arrest alone changes nothing
         correlateAll(
                 "LibertyRestricted", vars("restrictionKind", "ARREST", "restrictionNotifiedAt", "2026-09-12T08:00"));
-        assertThat(pi)
-                .variables()
-                .containsEntry("contentiousAppealRule", "OQTF_HOUSE_ARREST")
-                .containsEntry("deadlineSwitched", false);
-        complete(caseTask("decideContentiousAppeal"), vars("appealStrategy", "CONTENTIOUS"));
-        assertThat(variable(called("appeal-contentious"), "contentiousAppealRule"))
-                .isEqualTo("OQTF_HOUSE_ARREST");
-        assertThat(variable(called("appeal-contentious"), "contentiousAppealFrom"))
-                .isEqualTo("2026-09-11T10:00");
+        assertThat(caseTask("decideOqtfAppeal").getDueDate()).isEqualTo(endOf("2026-09-18"));
+        complete(caseTask("decideOqtfAppeal"), vars("oqtfAppealDecision", "CONTENTIOUS"));
+        ProcessInstance appeal = called("appeal-contentious");
+        assertThat(variable(appeal, "contentiousAppealRule")).isEqualTo("OQTF_HOUSE_ARREST");
+        assertThat(variable(appeal, "contentiousAppealFrom")).isEqualTo("2026-09-11T10:00");
+        assertThat(variable(appeal, "appealAgainst")).isEqualTo("OQTF");
+        assertThat(pi).variables().containsEntry("contentiousAppealRule", "CONTENTIOUS_APPEAL");
+        assertThat(caseTask("chooseAppealStrategy")).isNotNull();
     }
 
     @Test
@@ -659,28 +654,30 @@ class RegularisationProcessTest extends ProcessTestCase {
     }
 
     @Test
-    void aGraciousAppealRejectedWithAnOqtfSwitchesToTheOqtfDeadline() {
+    void aGraciousAppealRejectedWithAnOqtfIsARejectionAndAnOqtfWithItsOwnDeadline() {
         ProcessInstance pi = fileOnline();
         refuse();
         complete(caseTask("chooseAppealStrategy"), vars("appealStrategy", "GRACIOUS"));
         sendAdministrativeAppeal("GRACIOUS", "2026-05-10", "2026-05-12");
 
-        // the backend turns the answer "rejected with an OQTF" into the new decision
-        correlate(
-                "LaterDecisionNotified",
-                vars(
-                        "decisionOutcome",
-                        "REFUSED_WITH_OQTF",
-                        "decisionNotifiedDate",
-                        "2026-06-10",
-                        "oqtfKind",
-                        "RETENTION",
-                        "oqtfNotifiedAt",
-                        "2026-06-10T15:00"));
+        // the backend delivers the answer to the appeal, and the OQTF to its own follow-up
+        answerAdministrativeAppeal("GRACIOUS", "REJECTED_WITH_OQTF", "2026-06-10");
+        oqtfNotified(
+                "decisionOutcome",
+                "OQTF",
+                "decisionNotifiedDate",
+                "2026-06-10",
+                "oqtfKind",
+                "RETENTION",
+                "oqtfNotifiedAt",
+                "2026-06-10T15:00");
         assertThat(running("appeal-gracious")).isZero();
-        assertThat(pi).variables().containsEntry("contentiousAppealRule", "OQTF_RETENTION");
-        assertThat(caseTask("decideContentiousAppeal").getDueDate())
-                .isEqualTo(paris(LocalDateTime.of(2026, 6, 12, 15, 0)));
+        assertThat(pi)
+                .variables()
+                .containsEntry("contentiousAppealRule", "CONTENTIOUS_APPEAL")
+                .containsEntry("contentiousAppealFrom", "2026-06-10");
+        assertThat(caseTask("decideContentiousAppeal").getDueDate()).isEqualTo(endOf("2026-08-11"));
+        assertThat(caseTask("oqtfRetention").getDueDate()).isEqualTo(paris(LocalDateTime.of(2026, 6, 12, 15, 0)));
     }
 
     @Test
@@ -731,7 +728,7 @@ class RegularisationProcessTest extends ProcessTestCase {
     }
 
     @Test
-    void aRestrictionRecordedWhileTheOqtfLawyerIsSoughtShortensTheDeadlineWhenItIsSet() {
+    void aRetentionWhileTheOqtfLawyerIsSoughtRedatesTheTaskAtOnceAndTheDeadlineAfterIt() {
         ProcessInstance pi = fileOnline();
         notifyDecision(vars(
                 "decisionOutcome",
@@ -747,7 +744,10 @@ class RegularisationProcessTest extends ProcessTestCase {
         correlateAll(
                 "LibertyRestricted", vars("restrictionKind", "RETENTION", "restrictionNotifiedAt", "2026-05-10T08:00"));
         assertThat(pi).hasPassed("libertyRestrictedRecorded");
-        complete(caseTask("oqtfOrdinary"), vars("lawyerContactedAt", "2026-05-10T09:00"));
+        assertThat(caseTask("followRetentionChallenge")).isNotNull();
+        assertThat(openTasks("oqtfOrdinary")).isZero();
+        assertThat(caseTask("oqtfRetention").getDueDate()).isEqualTo(paris(LocalDateTime.of(2026, 5, 12, 8, 0)));
+        complete(caseTask("oqtfRetention"), vars("lawyerContactedAt", "2026-05-10T09:00"));
 
         assertThat(pi)
                 .variables()
@@ -809,11 +809,335 @@ class RegularisationProcessTest extends ProcessTestCase {
                 vars("documentsSentDate", "2026-07-27", "documentsSentChannel", "EMAIL"));
         assertThat(pi).hasPassed("documentsSent", "documentsOverdueHandled");
 
-        // a second request, still open when the case closes: the end closes it
+        // a second request; no appeal for now against the implicit refusal: the examination, and the request, go on
         correlate("DocumentsRequested", vars("documentsRequestedDate", "2026-08-02", "documentsDueDate", "2026-08-18"));
         assertThat(openTasks("sendRequestedDocuments")).isEqualTo(1);
         complete(caseTask("chooseAppealStrategy"), vars("appealStrategy", "NONE"));
+        assertThat(pi).isNotEnded();
+        assertThat(openTasks("sendRequestedDocuments")).isEqualTo(1);
+
+        // the explicit refusal, not contested: the end closes the request still open
+        notifyDecision(vars("decisionOutcome", "REFUSED", "decisionNotifiedDate", "2026-09-01"));
+        complete(caseTask("chooseAppealStrategy"), vars("appealStrategy", "NONE"));
         assertThat(pi).isEnded();
         assertThat(openTasks("sendRequestedDocuments")).isZero();
+    }
+
+    // ---------------------------------------------------------------- issue 18: OQTFs and restrictions
+
+    /** What the backend does for an OQTF no decision instance waits for: the OQTF's own follow-up. */
+    private void oqtfNotified(Object... keyValues) {
+        engine.getRuntimeService()
+                .createMessageCorrelation("OqtfNotified")
+                .processInstanceBusinessKey(caseId)
+                .processInstanceId(mainInstance().getId())
+                .setVariablesToTriggeredScope(vars(keyValues))
+                .correlate();
+    }
+
+    private ProcessInstance mainInstance() {
+        return called("regularisation");
+    }
+
+    private long runningDecisions() {
+        return running("decision");
+    }
+
+    /** Item 2: an OQTF after a police check, before anything is filed, runs beside the preparation. */
+    @Test
+    void anOqtfDuringThePreparationRunsBesideItAndAHouseArrestRedatesItsTask() {
+        ProcessInstance pi = startCase(false);
+        oqtfNotified(
+                "decisionOutcome",
+                "OQTF",
+                "decisionNotifiedDate",
+                "2026-03-02",
+                "notificationMode",
+                "HAND",
+                "oqtfKind",
+                "ORDINARY",
+                "oqtfNotifiedAt",
+                "2026-03-02T10:00");
+        assertThat(caseTask("prepareCase")).as("the preparation goes on").isNotNull();
+        Task month = caseTask("oqtfOrdinary");
+        assertThat(month.getDueDate()).isEqualTo(endOf("2026-04-03"));
+        assertThat(month.getPriority()).isEqualTo(80);
+
+        // house arrest eight days later: the task is re-dated at once, 7 days from it
+        correlateAll(
+                "LibertyRestricted",
+                vars("restrictionKind", "HOUSE_ARREST", "restrictionNotifiedAt", "2026-03-10T10:00"));
+        assertThat(openTasks("oqtfOrdinary")).isZero();
+        assertThat(caseTask("oqtfHouseArrest").getDueDate()).isEqualTo(endOf("2026-03-17"));
+        assertThat(openTasks("findRemovalMeasure")).isZero();
+        assertThat(openTasks("followRetentionChallenge")).isZero();
+        complete(caseTask("oqtfHouseArrest"), vars("lawyerContactedAt", "2026-03-10T12:00", "lawyerName", "Me Martin"));
+
+        Task decide = caseTask("decideOqtfAppeal");
+        assertThat(decide.getDueDate()).isEqualTo(endOf("2026-03-17"));
+        assertThat(pi).variables().doesNotContainKey("contentiousAppealRule");
+        complete(decide, vars("oqtfAppealDecision", "NONE"));
+        assertThat(pi).hasPassed("oqtfNotContested").isNotEnded();
+
+        // the case goes on to its application
+        complete(caseTask("prepareCase"), vars("ground", "L423-23", "proceedWithApplication", false));
+        assertThat(pi).isEnded();
+    }
+
+    /** Item 2: an OQTF during the strategy choice after a refusal: its own deadline, the choice kept. */
+    @Test
+    void anOqtfDuringTheStrategyChoiceRunsBesideItWithItsOwnDeadline() {
+        ProcessInstance pi = fileOnline();
+        refuse();
+        oqtfNotified(
+                "decisionOutcome",
+                "OQTF",
+                "decisionNotifiedDate",
+                "2026-05-20",
+                "notificationMode",
+                "POST",
+                "oqtfKind",
+                "ORDINARY",
+                "oqtfNotifiedAt",
+                "2026-05-20",
+                "printedDeadline",
+                "2026-06-20");
+        assertThat(caseTask("oqtfOrdinary").getDueDate()).isEqualTo(endOf("2026-06-21"));
+        // the deadline printed on the OQTF is not the computed one: checked, by the earlier date
+        Task check = caseTask("checkOqtfPrintedDeadline");
+        assertThat(check.getDueDate()).isEqualTo(endOf("2026-06-21"));
+        complete(check, vars("printedDeadlineCheck", "Notification vérifiée : agir avant le 20 juin"));
+        assertThat(pi)
+                .hasPassed("oqtfPrintedDeadlineChecked")
+                .variables()
+                .containsEntry("printedDeadlineDiffers", false);
+        assertThat(caseTask("chooseAppealStrategy").getDueDate()).isEqualTo(endOf("2026-07-05"));
+        assertThat(pi)
+                .variables()
+                .containsEntry("contentiousAppealRule", "CONTENTIOUS_APPEAL")
+                .containsEntry("decisionOutcome", "REFUSED");
+        complete(caseTask("oqtfOrdinary"), vars("lawyerContactedAt", "2026-05-20T11:00", "lawyerName", "Me Martin"));
+        complete(caseTask("decideOqtfAppeal"), vars("oqtfAppealDecision", "CONTENTIOUS"));
+        assertThat(variable(called("appeal-contentious"), "contentiousAppealRule"))
+                .isEqualTo("OQTF_ORDINARY");
+        complete(caseTask("offerAppealToLawyer"), vars("offeredLawyerId", "lawyer-martin"));
+        complete(caseTask("acceptAppeal"), vars("appealAccepted", true));
+        complete(caseTask("chooseContentiousStrategy"), vars("legalAidRequested", false, "urgentProcedure", "NONE"));
+        complete(caseTask("fileRequest"), vars("requestFiledDate", "2026-06-01", "courtName", "TA de Lyon"));
+        correlate("JudgmentNotified", vars("judgmentOutcome", "REJECTED", "judgmentDate", "2026-09-01"));
+        complete(caseTask("closeRejectedAppeal"), vars("courtOfAppealConsidered", false));
+        assertThat(pi).hasPassed("oqtfAppealEnded").variables().containsEntry("oqtfJudgmentOutcome", "REJECTED");
+
+        // the refusal's own choice is still to make
+        complete(caseTask("chooseAppealStrategy"), vars("appealStrategy", "NONE"));
+        assertThat(pi).isEnded().hasPassed("refusalNotContested");
+    }
+
+    /**
+     * Item 7: after an implicit refusal, "no appeal for now" waits for the explicit decision: the récépissé
+     * and the commission hearing go on, and a later refusal opens the choice again.
+     */
+    @Test
+    void afterAnImplicitRefusalNoAppealForNowWaitsForTheExplicitDecision() {
+        ProcessInstance pi = fileOnline();
+        notifyDecision(vars("decisionOutcome", "COMMISSION_REFERRAL", "decisionNotifiedDate", "2026-04-01"));
+        complete(
+                caseTask("recordConvocation"),
+                vars("convocationReceivedDate", "2026-06-20", "meetingDate", "2026-07-20"));
+        complete(caseTask("recordReceipt"), vars("receiptType", "RECEPISSE", "receiptValidUntil", "2026-08-31"));
+        fireTimer(called("decision"), "implicitRefusal", startOf("2026-07-02"));
+        complete(caseTask("requestReasons"), vars("reasonsRequestedDate", "2026-07-03"));
+        String receipt = called("receipt").getId();
+        String hearing = called("commission-hearing").getId();
+
+        complete(caseTask("chooseAppealStrategy"), vars("appealStrategy", "NONE"));
+        assertThat(pi).isNotEnded().hasPassed("explicitDecisionAwaited").hasNotPassed("refusalNotContested");
+        assertThat(called("receipt").getId()).isEqualTo(receipt);
+        assertThat(called("commission-hearing").getId()).isEqualTo(hearing);
+        assertThat(called("decision")).isWaitingAt("decisionNotifiedIncomplete");
+        assertThat(hasTimer(called("decision"), "implicitRefusal")).isFalse();
+
+        // the récépissé is renewed while the explicit decision is awaited
+        fireTimer(called("receipt"), "renewalDue", startOf("2026-08-16"));
+        complete(caseTask("renewReceipt"), vars("renewalRequestedDate", "2026-08-16"));
+        complete(caseTask("recordRenewedReceipt"), vars("receiptType", "RECEPISSE", "receiptValidUntil", "2026-11-30"));
+
+        // the explicit refusal, after the implicit refusal's own delay (3 September): it may be only
+        // confirmative (R421-2 CJA); both dates are kept and the choice is due by the earlier
+        notifyDecision(vars("decisionOutcome", "REFUSED", "decisionNotifiedDate", "2026-09-15"));
+        assertThat(running("receipt")).isZero();
+        assertThat(running("commission-hearing")).isZero();
+        assertThat(pi)
+                .variables()
+                .containsEntry("implicitRefusalDeadline", "2026-09-03")
+                .containsEntry("explicitRefusalDeadline", "2026-11-16")
+                .containsEntry("explicitRefusalConfirmative", true)
+                .containsEntry("contentiousAppealFrom", "2026-07-02");
+        assertThat(caseTask("chooseAppealStrategy").getDueDate()).isEqualTo(endOf("2026-09-03"));
+        complete(caseTask("chooseAppealStrategy"), vars("appealStrategy", "NONE"));
+        assertThat(pi).isEnded().hasPassed("refusalNotContested");
+    }
+
+    /**
+     * The sequence of issue 18: implicit refusal, no appeal for now, récépissé renewed, OQTF first presented by
+     * post and collected two weeks later, placement in retention five days after: the OQTF task is due 48 hours
+     * after the retention's notification, and nothing of the earlier follow-up is lost.
+     */
+    @Test
+    void anOqtfByPostAfterNoAppealForNowThenARetentionGivesFortyEightHoursFromTheRetention() {
+        ProcessInstance pi = implicitlyRefused();
+        String receipt = called("receipt").getId();
+        complete(caseTask("chooseAppealStrategy"), vars("appealStrategy", "NONE"));
+        fireTimer(called("receipt"), "renewalDue", startOf("2026-08-16"));
+        complete(caseTask("renewReceipt"), vars("renewalRequestedDate", "2026-08-16"));
+        complete(caseTask("recordRenewedReceipt"), vars("receiptType", "RECEPISSE", "receiptValidUntil", "2026-11-30"));
+
+        // first presented on 1 September, collected on 15 September: the first presentation counts
+        notifyDecision(vars(
+                "decisionOutcome",
+                "REFUSED_WITH_OQTF",
+                "notificationMode",
+                "POST",
+                "decisionNotifiedDate",
+                "2026-09-01",
+                "letterCollectedDate",
+                "2026-09-15",
+                "oqtfKind",
+                "ORDINARY"));
+        assertThat(caseTask("oqtfOrdinary").getDueDate()).isEqualTo(endOf("2026-10-02"));
+
+        // placed in retention five days after the collection
+        correlateAll(
+                "LibertyRestricted", vars("restrictionKind", "RETENTION", "restrictionNotifiedAt", "2026-09-20T07:30"));
+        Task retention = caseTask("oqtfRetention");
+        assertThat(retention.getDueDate()).isEqualTo(paris(LocalDateTime.of(2026, 9, 22, 7, 30)));
+        assertThat(retention.getPriority()).isEqualTo(100);
+        assertThat(openTasks("oqtfOrdinary")).isZero();
+        assertThat(caseTask("followRetentionChallenge").getDueDate())
+                .isEqualTo(paris(LocalDateTime.of(2026, 9, 22, 7, 30)));
+        assertThat(openTasks("findRemovalMeasure")).isZero();
+
+        // nothing of the earlier follow-up is lost
+        assertThat(pi).isNotEnded();
+        assertThat(called("receipt").getId()).isEqualTo(receipt);
+        assertThat(pi)
+                .variables()
+                .containsEntry("decisionNotifiedDate", "2026-07-02")
+                .containsEntry("appealStrategy", "NONE");
+
+        complete(retention, vars("lawyerContactedAt", "2026-09-20T08:00", "lawyerName", "Me Martin"));
+        assertThat(caseTask("decideContentiousAppeal").getDueDate())
+                .isEqualTo(paris(LocalDateTime.of(2026, 9, 22, 7, 30)));
+        assertThat(pi)
+                .variables()
+                .containsEntry("contentiousAppealRule", "OQTF_RETENTION")
+                .containsEntry("contentiousAppealFrom", "2026-09-20T07:30")
+                .containsEntry("oqtfNotifiedAt", "2026-09-01");
+    }
+
+    /** Item 3: a house arrest recorded months before an OQTF is not the OQTF's: one month, and it is cleared. */
+    @Test
+    void anOldHouseArrestDoesNotShortenANewOqtf() {
+        ProcessInstance pi = fileOnline();
+        correlateAll(
+                "LibertyRestricted",
+                vars("restrictionKind", "HOUSE_ARREST", "restrictionNotifiedAt", "2026-03-10T10:00"));
+        complete(caseTask("findRemovalMeasure"), vars("removalMeasureFindings", "Assignation sur une OQTF de 2023"));
+        notifyDecision(vars(
+                "decisionOutcome",
+                "REFUSED_WITH_OQTF",
+                "notificationMode",
+                "HAND",
+                "decisionNotifiedDate",
+                "2026-06-01",
+                "oqtfKind",
+                "ORDINARY",
+                "oqtfNotifiedAt",
+                "2026-06-01T10:00"));
+        assertThat(caseTask("oqtfOrdinary").getDueDate()).isEqualTo(endOf("2026-07-02"));
+        complete(caseTask("oqtfOrdinary"), vars("lawyerContactedAt", "2026-06-01T11:00"));
+        assertThat(caseTask("decideContentiousAppeal").getDueDate()).isEqualTo(endOf("2026-07-02"));
+        assertThat(pi)
+                .variables()
+                .containsEntry("contentiousAppealRule", "OQTF_ORDINARY")
+                .containsEntry("restrictionKind", null)
+                .containsEntry("restrictionNotifiedAt", null);
+    }
+
+    /**
+     * Items 4 and 5: a restriction with no OQTF known gives an urgent task (48 hours); a retention starts the
+     * follow-up of its challenge before the judge (L741-10 CESEDA, 48 hours: the safe reading); prison is 7 days.
+     */
+    @Test
+    void aRestrictionWithNoKnownOqtfGivesAnUrgentTaskAndARetentionItsChallengeBeforeTheJudge() {
+        ProcessInstance pi = fileOnline();
+        correlateAll(
+                "LibertyRestricted", vars("restrictionKind", "RETENTION", "restrictionNotifiedAt", "2026-04-01T08:00"));
+        Task find = caseTask("findRemovalMeasure");
+        assertThat(find).hasCandidateGroup("coordinator");
+        assertThat(find.getPriority()).isEqualTo(100);
+        assertThat(find.getDueDate()).isEqualTo(paris(LocalDateTime.of(2026, 4, 3, 8, 0)));
+        Task judge = caseTask("followRetentionChallenge");
+        assertThat(judge).hasCandidateGroup("coordinator");
+        assertThat(judge.getDueDate()).isEqualTo(paris(LocalDateTime.of(2026, 4, 3, 8, 0)));
+        complete(find, vars("removalMeasureFindings", "OQTF notifiée au centre de rétention"));
+        complete(judge, vars("retentionChallengeFiled", true, "retentionChallengeFiledAt", "2026-04-02T10:00"));
+        assertThat(pi).hasPassed("removalMeasureFound", "retentionChallengeFollowed");
+
+        // prison: no challenge before the judge of retention
+        correlateAll(
+                "LibertyRestricted",
+                vars("restrictionKind", "IMPRISONMENT", "restrictionNotifiedAt", "2026-04-10T08:00"));
+        assertThat(openTasks("followRetentionChallenge")).isZero();
+        assertThat(caseTask("findRemovalMeasure")).isNotNull();
+        assertThat(pi).hasPassed("noRetention");
+    }
+
+    /**
+     * Item 8: a decision notified while the court holds the appeal (here after the hearing) is added to it:
+     * a task to produce it, and an OQTF's own follow-up; the hearing, the lawyer and the judgment stay.
+     */
+    @Test
+    void aDecisionDuringTheCourtAppealIsAddedToItAndItsOqtfRunsBeside() {
+        ProcessInstance pi = implicitlyRefused();
+        complete(caseTask("chooseAppealStrategy"), vars("appealStrategy", "CONTENTIOUS"));
+        ProcessInstance appeal = called("appeal-contentious");
+        contentiousAppealFiled("lawyer-martin", "2026-08-20");
+        complete(caseTask("recordHearingDate"), vars("hearingDate", "2026-11-10"));
+        fireTimer(appeal, "hearingDay", startOf("2026-11-10"));
+        complete(caseTask("reportHearing"), vars("hearingPostponed", false, "judgmentExpectedDate", "2026-12-01"));
+
+        correlate(
+                "DecisionDuringAppeal",
+                vars("laterDecisionOutcome", "REFUSED_WITH_OQTF", "laterDecisionNotifiedDate", "2026-11-20"));
+        oqtfNotified(
+                "decisionOutcome",
+                "REFUSED_WITH_OQTF",
+                "decisionNotifiedDate",
+                "2026-11-20",
+                "notificationMode",
+                "HAND",
+                "oqtfKind",
+                "ORDINARY",
+                "oqtfNotifiedAt",
+                "2026-11-20T09:00");
+        Task produce = caseTask("produceDecisionInAppeal");
+        assertThat(produce).hasCandidateGroup("coordinator");
+        assertThat(produce.getDueDate()).isEqualTo(endOf("2027-01-21"));
+        assertThat(caseTask("oqtfOrdinary").getDueDate()).isEqualTo(endOf("2026-12-21"));
+        assertThat(called("appeal-contentious").getId())
+                .as("the appeal goes on")
+                .isEqualTo(appeal.getId());
+        complete(produce, vars("laterDecisionProducedDate", "2026-11-21"));
+
+        correlate("JudgmentNotified", vars("judgmentOutcome", "REJECTED", "judgmentDate", "2026-12-01"));
+        complete(caseTask("closeRejectedAppeal"), vars("courtOfAppealConsidered", false));
+        assertThat(pi).hasPassed("decisionDuringAppealProduced", "remediesExhausted");
+
+        // the OQTF's own follow-up outlives the appeal against the refusal
+        assertThat(pi).isNotEnded();
+        complete(caseTask("oqtfOrdinary"), vars("lawyerContactedAt", "2026-11-20T10:00"));
+        complete(caseTask("decideOqtfAppeal"), vars("oqtfAppealDecision", "NONE"));
+        assertThat(pi).isEnded();
     }
 }

@@ -30,7 +30,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  *   <tr><td>ADMINISTRATIVE_APPEAL_IMPLICIT_REJECTION</td><td>d + 2 months (event)</td></tr>
  *   <tr><td>OQTF_ORDINARY</td><td>d + 1 month + 1 day</td></tr>
  *   <tr><td>OQTF_HOUSE_ARREST</td><td>d + 7 days</td></tr>
- *   <tr><td>OQTF_RETENTION</td><td>d + 48 hours, to the minute (an hour rule)</td></tr>
+ *   <tr><td>OQTF_RETENTION, RETENTION_CHALLENGE</td><td>d + 48 hours, to the minute (an hour rule)</td></tr>
  *   <tr><td>IMPLICIT_REFUSAL</td><td>d + 4 months (event: the timer fires at the start of that day)</td></tr>
  *   <tr><td>RECEIPT_RENEWAL</td><td>d − 15 days (event: the start of the day renewal must be asked)</td></tr>
  *   <tr><td>COMMISSION_CONVOCATION</td><td>d − 15 days (the last day a convocation may arrive)</td></tr>
@@ -121,7 +121,7 @@ public class TestDeadlines implements Deadlines {
             case "ADMINISTRATIVE_APPEAL_IMPLICIT_REJECTION" -> new Deadline(day.plus(Period.ofMonths(2)), true, false);
             case "OQTF_ORDINARY" -> new Deadline(day.plus(Period.ofMonths(1)).plusDays(1), false, false);
             case "OQTF_HOUSE_ARREST" -> new Deadline(day.plusDays(7), false, false);
-            case "OQTF_RETENTION" -> new Deadline(from.plus(Duration.ofHours(48)), false, true);
+            case "OQTF_RETENTION", "RETENTION_CHALLENGE" -> new Deadline(from.plus(Duration.ofHours(48)), false, true);
             case "IMPLICIT_REFUSAL" -> new Deadline(day.plus(Period.ofMonths(4)), true, false);
             case "RECEIPT_RENEWAL" -> new Deadline(day.minusDays(15), true, false);
             case "COMMISSION_CONVOCATION" -> new Deadline(day.minusDays(15), false, false);

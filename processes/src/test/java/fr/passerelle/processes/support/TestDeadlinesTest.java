@@ -49,6 +49,8 @@ class TestDeadlinesTest {
         assertThat(deadlines.due(scope, "OQTF_RETENTION", "at"))
                 .isEqualTo(ProcessTestCase.paris(LocalDateTime.of(2026, 3, 4, 17, 30)));
         assertThat(deadlines.date(scope, "OQTF_RETENTION", "at")).isEqualTo("2026-03-04T17:30");
+        assertThat(deadlines.due(scope, "RETENTION_CHALLENGE", "at"))
+                .isEqualTo(ProcessTestCase.paris(LocalDateTime.of(2026, 3, 4, 17, 30)));
     }
 
     @Test
