@@ -38,7 +38,7 @@ final class RuleNames {
                     "OQTF_RETENTION",
                     new Name(
                             "Recours contre une OQTF en rétention (48 heures)",
-                            "Appeal against an OQTF in detention (48 hours)")),
+                            "Appeal against an OQTF in administrative retention (48 hours)")),
             Map.entry(
                     "IMPLICIT_REFUSAL",
                     new Name("Refus implicite (4 mois de silence)", "Implicit refusal (4 months of silence)")),
@@ -63,6 +63,68 @@ final class RuleNames {
                             "Convocation à la commission du titre de séjour",
                             "Convocation to the residence permit commission")),
             Map.entry("FOLLOW_UP_WEEKLY", new Name("Relance hebdomadaire", "Weekly follow-up")),
+            Map.entry(
+                    "PRINTED_DEADLINE",
+                    new Name("Délai de recours mentionné sur la décision", "Appeal deadline printed on the decision")),
+            Map.entry(
+                    "LEGAL_AID_FOLLOW_UP",
+                    new Name("Relance du bureau d'aide juridictionnelle", "Follow-up of the legal aid office")),
+            Map.entry(
+                    "CAA_APPEAL",
+                    new Name(
+                            "Appel devant la cour administrative d'appel (2 mois)",
+                            "Appeal to the administrative court of appeal (2 months)")),
+            Map.entry(
+                    "CAA_APPEAL_OQTF",
+                    new Name(
+                            "Appel d'un jugement sur une OQTF (1 mois)",
+                            "Appeal against a judgment on an OQTF (1 month)")),
+            Map.entry(
+                    "COURT_RULING_RETENTION",
+                    new Name(
+                            "Jugement de l'OQTF en rétention (96 heures après les 48)",
+                            "Ruling on an OQTF in retention (96 hours after the 48)")),
+            Map.entry(
+                    "COURT_RULING_HOUSE_ARREST",
+                    new Name(
+                            "Jugement de l'OQTF, assignation ou détention (15 jours)",
+                            "Ruling on an OQTF under house arrest or in detention (15 days)")),
+            Map.entry(
+                    "INJUNCTION_EXPIRY",
+                    new Name(
+                            "Fin du délai d'exécution fixé par le jugement",
+                            "End of the delay the judgment gave the prefecture")),
+            Map.entry(
+                    "JUDGMENT_ENFORCEMENT",
+                    new Name("Demande d'exécution du jugement possible", "Enforcement of the judgment can be asked")),
+            Map.entry(
+                    "RENEWAL_ONLINE_OPENS",
+                    new Name(
+                            "Ouverture du renouvellement en ligne (120e jour avant la fin)",
+                            "Online renewal opens (120th day before the end)")),
+            Map.entry(
+                    "RENEWAL_ONLINE_CLOSES",
+                    new Name(
+                            "Dernier jour du renouvellement en ligne (60e jour avant la fin)",
+                            "Last day to renew online (60th day before the end)")),
+            Map.entry(
+                    "RENEWAL_PREFECTURE_OPENS",
+                    new Name(
+                            "Ouverture du renouvellement en préfecture (2 mois avant la fin)",
+                            "Renewal at the prefecture opens (2 months before the end)")),
+            Map.entry(
+                    "RENEWAL_PREFECTURE_CLOSES",
+                    new Name("Dernier jour du renouvellement en préfecture", "Last day to renew at the prefecture")),
+            Map.entry(
+                    "AGE_LIMITED_GROUND",
+                    new Name(
+                            "Dernier jour pour demander (année des 18 ans)",
+                            "Last day to apply (the year after the 18th birthday)")),
+            Map.entry(
+                    "RETENTION_CHALLENGE",
+                    new Name(
+                            "Contestation du placement en rétention devant le juge (48 heures)",
+                            "Challenge of the placement in retention before the judge (48 hours)")),
             Map.entry("at:appointmentDate", new Name("Rendez-vous en préfecture", "Prefecture appointment")),
             Map.entry(
                     "at:meetingDate",
@@ -88,6 +150,11 @@ final class RuleNames {
                     "R431-12 CESEDA (récépissé), R431-15-1 CESEDA (attestation de prolongation d'instruction)");
 
     private RuleNames() {}
+
+    /** Whether the rule has a name of its own (every {@link DeadlineRule} must). */
+    static boolean isNamed(String rule) {
+        return NAMES.containsKey(rule);
+    }
 
     static String name(String rule, Locale locale) {
         Name name = rule == null ? null : NAMES.get(rule);
