@@ -23,8 +23,11 @@ export function ProcessDiagram({ xml, current, label }: { xml: string; current: 
   const container = useRef<HTMLDivElement>(null);
   const viewer = useRef<Viewer | null>(null);
   const [state, setState] = useState<'loading' | 'ready' | 'failed'>('loading');
+  // The marked ids as a value: a parent's new array with the same ids must not redraw the model.
+  const currentIds = current.join(' ');
 
   useEffect(() => {
+    setState('loading');
     // the node as the effect finds it: a Suspense boundary above may detach the ref while the chunk loads
     const node = container.current;
     if (!node) return;
@@ -38,7 +41,7 @@ export function ProcessDiagram({ xml, current, label }: { xml: string; current: 
         if (cancelled) return;
         const canvas = made.get('canvas');
         const registry = made.get('elementRegistry');
-        const marked = current.filter((id) => registry.get(id));
+        const marked = currentIds.split(' ').filter((id) => id && registry.get(id));
         for (const id of marked) canvas.addMarker(id, 'current-step');
         // A large model fitted whole is unreadable: show the current step at a readable size.
         canvas.zoom('fit-viewport', 'auto');
@@ -55,7 +58,7 @@ export function ProcessDiagram({ xml, current, label }: { xml: string; current: 
       made?.destroy();
       viewer.current = null;
     };
-  }, [xml, current]);
+  }, [xml, currentIds]);
 
   const fit = () => viewer.current?.get('canvas').zoom('fit-viewport', 'auto');
   const zoomIn = () => {
@@ -71,7 +74,7 @@ export function ProcessDiagram({ xml, current, label }: { xml: string; current: 
         ref={container}
         aria-label={label}
         role="group"
-        data-current={current.join(' ')}
+        data-current={currentIds}
         data-state={state}
         h={{ base: 300, sm: 420 }}
         style={{ border: '1px solid var(--mantine-color-gray-4)', borderRadius: 6, background: 'white' }}
