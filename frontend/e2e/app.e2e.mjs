@@ -190,9 +190,18 @@ async function completeTask(page) {
 /** The diagram of a process on the case's procedure page: the activities marked as current. */
 async function diagramCurrent(page, processKey, requireMarked = true) {
   const section = page.locator(`section[data-process="${processKey}"]`);
+  await page.waitForLoadState('networkidle').catch(() => {});
   await section.locator('[data-state="ready"]').waitFor();
-  const marked = await section.locator('.djs-element.current-step').count();
-  if (!marked && requireMarked) throw new Error(`the ${processKey} diagram marks no step`);
+  // the standing refetched on arrival may redraw the model: wait for its marks, do not count once
+  if (requireMarked) {
+    await section
+      .locator('.djs-element.current-step')
+      .first()
+      .waitFor({ timeout: 10_000 })
+      .catch(() => {
+        throw new Error(`the ${processKey} diagram marks no step`);
+      });
+  }
   return (await section.locator('[data-current]').getAttribute('data-current')).split(' ');
 }
 
@@ -617,6 +626,37 @@ const scenarios = {
       rmSync(dir, { recursive: true, force: true });
     }
     await inspect(page, 'dashboard-exported');
+  },
+  async 'ines.lyon records an OQTF on a case still in preparation: its regime is required, its deadline follows'(page) {
+    await signIn(page, 'ines.lyon');
+    await page.getByRole('navigation').getByRole('link', { name: 'Dossiers', exact: true }).click();
+    await page.getByRole('searchbox', { name: /Rechercher/ }).fill('okafor');
+    await page.getByRole('link', { name: 'Grace Okafor' }).first().click();
+    await page.getByRole('heading', { name: 'Grace Okafor', level: 2 }).waitFor();
+    await choose(page, page, 'Que s’est-il passé ?', 'Décision de la préfecture notifiée');
+    await formField(page, 'Décision').waitFor();
+    await formSelect(page, 'Décision', 'Refus avec OQTF');
+    await formSelect(page, 'Mode de notification', 'Remise en main propre');
+    await formDate(page, 'Date de notification', frDay(0));
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    const regime = formField(page, 'Situation de la personne');
+    await expectVisible(
+      regime.locator('.fjs-form-field-error'),
+      `ines.lyon: an OQTF without the person's situation is refused on that field ("${(await regime.locator('.fjs-form-field-error').first().textContent())?.trim()}")`,
+    );
+    await inspect(page, 'case-oqtf');
+    await formSelect(page, 'Situation de la personne', 'Libre');
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await expectVisible(
+      page.getByText('Événement enregistré : Décision de la préfecture notifiée.'),
+      'ines.lyon: a refusal with an OQTF is accepted on a case still in preparation',
+    );
+    const tasks = page.locator('#case-tasks-title').locator('..');
+    await expectVisible(tasks.getByRole('link', { name: /OQTF|recours/i }), 'ines.lyon: the OQTF opens its own task');
+    await expectVisible(
+      tasks.getByRole('link', { name: /Préparer/ }),
+      'ines.lyon: the preparation goes on beside the OQTF',
+    );
   },
 };
 
