@@ -1,13 +1,12 @@
 package fr.passerelle.processes.support;
 
 import fr.passerelle.processes.Deadlines;
+import fr.passerelle.processes.OqtfRegime;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.Period;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.Locale;
@@ -149,31 +148,8 @@ public class TestDeadlines implements Deadlines {
         return toDateTime(value);
     }
 
-    /** ISO string, Date, LocalDate, LocalDateTime, ZonedDateTime or OffsetDateTime, in Paris time. */
+    /** ISO string, Date, LocalDate, LocalDateTime, ZonedDateTime or OffsetDateTime, in Paris time: as the models read them. */
     public static LocalDateTime toDateTime(Object value) {
-        if (value instanceof LocalDateTime t) {
-            return t;
-        }
-        if (value instanceof LocalDate d) {
-            return d.atStartOfDay();
-        }
-        if (value instanceof Date d) {
-            return LocalDateTime.ofInstant(d.toInstant(), PARIS);
-        }
-        if (value instanceof ZonedDateTime z) {
-            return z.withZoneSameInstant(PARIS).toLocalDateTime();
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.atZoneSameInstant(PARIS).toLocalDateTime();
-        }
-        String s = value.toString().trim();
-        if (s.length() == 10) {
-            return LocalDate.parse(s).atStartOfDay();
-        }
-        try {
-            return LocalDateTime.parse(s);
-        } catch (RuntimeException e) {
-            return OffsetDateTime.parse(s).atZoneSameInstant(PARIS).toLocalDateTime();
-        }
+        return OqtfRegime.dateTime(value);
     }
 }
