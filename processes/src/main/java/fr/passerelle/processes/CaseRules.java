@@ -44,6 +44,7 @@ public class CaseRules {
 
     static final String RULE = "contentiousAppealRule";
     static final String FROM = "contentiousAppealFrom";
+    static final String PRINTED_APPLIES = "printedDeadlineApplies";
     private static final Set<String> EXPLICIT = Set.of("GRANTED", "REFUSED", "REFUSED_WITH_OQTF");
 
     private final Deadlines deadlines;
@@ -72,6 +73,12 @@ public class CaseRules {
     public void decided(VariableScope execution) {
         Object outcome = execution.getVariable("decisionOutcome");
         execution.setVariable("examinationOver", !"IMPLICIT_REFUSAL".equals(outcome));
+        // the competent court is the deciding prefecture's (R312-1 CJA): its department stays with the
+        // decision when the person moves later; legal aid recorded for an earlier decision is not this one's
+        execution.setVariable("prefectureDepartment", execution.getVariable("department"));
+        execution.setVariable("legalAidRequestedDate", null);
+        execution.setVariable("legalAidOffice", null);
+        execution.setVariable(PRINTED_APPLIES, false);
         if ("IMPLICIT_REFUSAL".equals(outcome)) {
             execution.setVariable("implicitRefusalBorn", true);
             execution.setVariable("implicitRefusalDate", execution.getVariable("decisionNotifiedDate"));
@@ -88,6 +95,11 @@ public class CaseRules {
             explicitAfterImplicit(execution);
         }
         comparePrinted(execution);
+        // the printed deadline goes with a deadline counted from the notification (R421-5 CJA)
+        execution.setVariable(
+                PRINTED_APPLIES,
+                !blank(execution.getVariable("printedDeadline"))
+                        && !Boolean.TRUE.equals(execution.getVariable("explicitRefusalConfirmative")));
     }
 
     /**
@@ -365,6 +377,50 @@ public class CaseRules {
                         ? gracious
                         : hierarchical;
         execution.setVariable(FROM, from);
+        // restarted from a rejection: the date printed on the decision no longer applies
+        execution.setVariable(PRINTED_APPLIES, false);
+    }
+
+    /**
+     * The date the 4 months of silence count from when the decision is awaited ({@code filingDate} of the
+     * decision process): after an annulment or a granted administrative appeal, {@code reexaminationFrom}
+     * (the judgment's or the answer's date), else the filing.
+     */
+    public Object examinationFrom(VariableScope execution) {
+        Object from = execution.getVariable("reexaminationFrom");
+        return from != null ? from : execution.getVariable("filingDate");
+    }
+
+    /** Whether a gracious or hierarchical appeal was granted ({@code ACCEPTED}): the prefecture re-examines. */
+    public boolean administrativeAppealAccepted(VariableScope execution) {
+        return "ACCEPTED".equals(execution.getVariable("graciousAppealOutcome"))
+                || "ACCEPTED".equals(execution.getVariable("hierarchicalAppealOutcome"));
+    }
+
+    /**
+     * Whether the court annulled the refusal ({@code judgmentOutcome} {@code ANNULMENT_REEXAMINE} or
+     * {@code ANNULMENT_ISSUE}): the judgment is to be carried out, and its enforcement followed (L911-4 CJA).
+     */
+    public boolean annulled(VariableScope execution) {
+        Object outcome = execution.getVariable("judgmentOutcome");
+        return "ANNULMENT_REEXAMINE".equals(outcome) || "ANNULMENT_ISSUE".equals(outcome);
+    }
+
+    /**
+     * Whether the prefecture carried out the annulment by the day the court may be asked to enforce it
+     * ({@code enforcementRule} from {@code enforcementFrom}): an order to issue, the card collected
+     * ({@code cardCollectedDate}); an order to re-examine, a new explicit decision known
+     * ({@code examinationOver}). Otherwise the enforcement is asked of the court (L911-4, R921-1-1 CJA).
+     */
+    public boolean judgmentCarriedOut(VariableScope execution) {
+        if ("ANNULMENT_ISSUE".equals(execution.getVariable("judgmentOutcome"))) {
+            return !blank(execution.getVariable("cardCollectedDate"));
+        }
+        return examinationOver(execution);
+    }
+
+    private static boolean blank(Object value) {
+        return value == null || value.toString().isBlank();
     }
 
     private static boolean sameDay(String printed, String computed) {

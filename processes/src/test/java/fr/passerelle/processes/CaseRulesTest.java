@@ -287,4 +287,65 @@ class CaseRulesTest {
         rules.decided(scope(plain));
         assertThat(plain).containsEntry("explicitRefusalConfirmative", false);
     }
+
+    @Test
+    void theSilenceCountsFromTheReexaminationWhenThereIsOneElseFromTheFiling() {
+        assertThat(rules.examinationFrom(scope(vars("filingDate", "2026-03-02"))))
+                .isEqualTo("2026-03-02");
+        assertThat(rules.examinationFrom(scope(vars("filingDate", "2026-03-02", "reexaminationFrom", "2027-03-01"))))
+                .isEqualTo("2027-03-01");
+    }
+
+    @Test
+    void anAdministrativeAppealGrantedIsEitherOfTheTwo() {
+        assertThat(rules.administrativeAppealAccepted(scope(vars("hierarchicalAppealOutcome", "ACCEPTED"))))
+                .isTrue();
+        assertThat(rules.administrativeAppealAccepted(scope(vars("graciousAppealOutcome", "ACCEPTED"))))
+                .isTrue();
+        assertThat(rules.administrativeAppealAccepted(
+                        scope(vars("graciousAppealOutcome", "REJECTED", "hierarchicalAppealOutcome", null))))
+                .isFalse();
+    }
+
+    @Test
+    void anAnnulmentIsCarriedOutByTheCardOrByANewDecision() {
+        assertThat(rules.annulled(scope(vars("judgmentOutcome", "ANNULMENT_ISSUE"))))
+                .isTrue();
+        assertThat(rules.annulled(scope(vars("judgmentOutcome", "ANNULMENT_REEXAMINE"))))
+                .isTrue();
+        assertThat(rules.annulled(scope(vars("judgmentOutcome", "REJECTED")))).isFalse();
+        assertThat(rules.annulled(scope(vars()))).isFalse();
+        assertThat(rules.judgmentCarriedOut(scope(vars("judgmentOutcome", "ANNULMENT_ISSUE"))))
+                .isFalse();
+        assertThat(rules.judgmentCarriedOut(
+                        scope(vars("judgmentOutcome", "ANNULMENT_ISSUE", "cardCollectedDate", "2026-09-01"))))
+                .isTrue();
+        assertThat(rules.judgmentCarriedOut(
+                        scope(vars("judgmentOutcome", "ANNULMENT_REEXAMINE", "examinationOver", false))))
+                .isFalse();
+        assertThat(rules.judgmentCarriedOut(
+                        scope(vars("judgmentOutcome", "ANNULMENT_REEXAMINE", "examinationOver", true))))
+                .isTrue();
+    }
+
+    @Test
+    void aDecisionKeepsItsPrefecturesDepartmentItsPrintedDeadlineAndForgetsEarlierLegalAid() {
+        Map<String, Object> v = vars(
+                "decisionOutcome", "REFUSED",
+                "decisionNotifiedDate", "2026-05-04",
+                "department", "57",
+                "printedDeadline", "2026-06-30",
+                "legalAidRequestedDate", "2025-12-01");
+        rules.decided(scope(v));
+        assertThat(v)
+                .containsEntry("prefectureDepartment", "57")
+                .containsEntry("printedDeadlineApplies", true)
+                .containsEntry("legalAidRequestedDate", null);
+        rules.administrativeAppealsRejected(scope(v));
+        assertThat(v).containsEntry("printedDeadlineApplies", false);
+
+        Map<String, Object> granted = vars("decisionOutcome", "GRANTED", "printedDeadline", "2026-06-30");
+        rules.decided(scope(granted));
+        assertThat(granted).containsEntry("printedDeadlineApplies", false);
+    }
 }

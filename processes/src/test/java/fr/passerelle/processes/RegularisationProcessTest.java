@@ -478,6 +478,14 @@ class RegularisationProcessTest extends ProcessTestCase {
         Task permit = task(pi);
         assertThat(permit).hasDefinitionKey("obtainPermitAfterJudgment").hasCandidateGroup("caseworker");
         complete(permit, vars("cardCollectedDate", "2026-09-01", "cardValidUntil", "2027-08-31"));
+        // no injunction's delay entered: the court may be asked 3 months after the judgment; the card is
+        // collected by then, nothing to ask (L911-4, R921-1-1 CJA)
+        assertThat(pi)
+                .variables()
+                .containsEntry("enforcementRule", "JUDGMENT_ENFORCEMENT")
+                .containsEntry("enforcementFrom", "2026-07-01");
+        fireTimer(pi, "judgmentEnforcementDay", startOf("2026-10-01"));
+        assertThat(pi).hasPassed("judgmentCarriedOut").hasNotPassed("requestJudgmentEnforcement");
         // the card ordered by the court starts the next renewal's timers too
         fireTimer(pi, "renewalWindowOpens", startOf("2027-04-30"));
         complete(caseTask("applyForRenewal"), vars("renewalFiledDate", "2027-05-03"));
@@ -520,6 +528,105 @@ class RegularisationProcessTest extends ProcessTestCase {
                 .hasPassed("remediesExhausted")
                 .hasNotPassed("callGraciousAppeal", "callHierarchicalAppeal", "decideContentiousAppeal");
         assertThat(pi).variables().containsEntry("judgmentOutcome", "REJECTED");
+    }
+
+    // ---------------------------------------------------------------- issue 18: the appeal's wiring
+
+    /**
+     * The appeal against the refusal gets the deadline printed on the decision and the deciding
+     * prefecture's department; after an annulment with an injunction to re-examine, the day the
+     * court may be asked to enforce it is timed in the main process and, the prefecture silent, the
+     * coordinator asks the court (L911-4 CJA).
+     */
+    @Test
+    void theAppealTakesThePrintedDeadlineAndAnUnexecutedInjunctionGivesAnEnforcementTask() {
+        ProcessInstance pi = fileOnline();
+        notifyDecision(vars(
+                "decisionOutcome", "REFUSED", "decisionNotifiedDate", "2026-05-04", "printedDeadline", "2026-06-30"));
+        assertThat(pi)
+                .variables()
+                .containsEntry("printedDeadlineApplies", true)
+                .containsEntry("prefectureDepartment", "69");
+        complete(caseTask("chooseAppealStrategy"), vars("appealStrategy", "CONTENTIOUS"));
+
+        ProcessInstance contentious = called("appeal-contentious");
+        assertThat(variable(contentious, "printedDeadline")).isEqualTo("2026-06-30");
+        assertThat(variable(contentious, "prefectureDepartment")).isEqualTo("69");
+        // the printed deadline, earlier than the 2 months, drives the appeal's due dates
+        assertThat(caseTask("offerAppealToLawyer").getDueDate()).isEqualTo(endOf("2026-06-30"));
+        contentiousAppealFiled("lawyer-martin", "2026-06-15");
+        correlate("JudgmentNotified", vars("judgmentOutcome", "ANNULMENT_REEXAMINE", "judgmentDate", "2026-12-01"));
+        complete(
+                caseTask("requestJudgmentExecution"),
+                vars("executionRequestedDate", "2026-12-02", "injunctionDeadline", "2027-01-31"));
+
+        assertThat(pi)
+                .variables()
+                .containsEntry("enforcementRule", "INJUNCTION_EXPIRY")
+                .containsEntry("enforcementFrom", "2027-01-31")
+                .containsEntry("injunctionDeadline", "2027-01-31");
+        assertThat(pi).isWaitingAt("callDecision", "judgmentEnforcementDay");
+        fireTimer(pi, "judgmentEnforcementDay", startOf("2027-02-01"));
+        Task enforce = caseTask("requestJudgmentEnforcement");
+        assertThat(enforce).hasCandidateGroup("coordinator");
+        assertThat(enforce.getName()).isEqualTo("Demander au tribunal l'exécution du jugement");
+        complete(enforce, vars("enforcementRequestedDate", "2027-02-03"));
+        assertThat(pi).hasPassed("judgmentEnforcementRequested").isWaitingAt("callDecision");
+    }
+
+    /** Legal aid recorded on the case before the appeal starts is passed to it: sent in time, it interrupts. */
+    @Test
+    void legalAidRecordedBeforeTheAppealStartsIsPassedToIt() {
+        ProcessInstance pi = fileOnline();
+        refuse();
+        engine.getRuntimeService().setVariable(pi.getId(), "legalAidRequestedDate", "2026-05-20");
+        complete(caseTask("chooseAppealStrategy"), vars("appealStrategy", "CONTENTIOUS"));
+
+        ProcessInstance contentious = called("appeal-contentious");
+        assertThat(variable(contentious, "legalAidRequestedDate")).isEqualTo("2026-05-20");
+        assertThat(variable(contentious, "legalAidPending")).isEqualTo(true);
+        assertThat(openTasks("offerAppealToLawyer")).isZero();
+    }
+
+    /**
+     * Item 5: the convocation received while the decision is awaited is how the referral becomes known
+     * (the backend records it as one); the hearing's follow-up starts with its dates, does not ask for
+     * them again, and checks the 15 days at once (L432-15 CESEDA).
+     */
+    @Test
+    void aConvocationWhileTheDecisionIsAwaitedStartsTheHearingWithItsDates() {
+        ProcessInstance pi = fileOnline();
+        notifyDecision(vars(
+                "decisionOutcome", "COMMISSION_REFERRAL",
+                "decisionNotifiedDate", "2026-04-01",
+                "referralConvocationReceivedDate", "2026-04-01",
+                "referralMeetingDate", "2026-04-10"));
+
+        ProcessInstance hearing = called("commission-hearing");
+        assertThat(variable(hearing, "convocationReceivedDate")).isEqualTo("2026-04-01");
+        assertThat(variable(hearing, "meetingDate")).isEqualTo("2026-04-10");
+        assertThat(openTasks("recordConvocation")).isZero();
+        assertThat(openTasks("contestLateConvocation")).isOne();
+        assertThat(pi).isWaitingAt("callReceipt", "callCommissionHearing", "callDecision");
+    }
+
+    /** Item 4: a grant does not end the OQTF's own follow-up (its deadline still runs). */
+    @Test
+    void aGrantLeavesTheOqtfsOwnFollowUpRunning() {
+        ProcessInstance pi = fileOnline();
+        oqtfNotified(
+                "decisionOutcome", "OQTF",
+                "decisionNotifiedDate", "2026-04-01",
+                "notificationMode", "HAND",
+                "oqtfKind", "ORDINARY",
+                "oqtfNotifiedAt", "2026-04-01T10:00",
+                "printedDeadline", null);
+        assertThat(openTasks("oqtfOrdinary")).isOne();
+
+        notifyDecision(vars("decisionOutcome", "GRANTED", "decisionNotifiedDate", "2026-04-15"));
+        complete(caseTask("collectCard"), vars("cardCollectedDate", "2026-04-20"));
+        assertThat(pi).hasPassed("permitGranted").isNotEnded();
+        assertThat(openTasks("oqtfOrdinary")).isOne();
     }
 
     // ---------------------------------------------------------------- issue 9: decisions at any stage
