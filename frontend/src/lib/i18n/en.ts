@@ -305,6 +305,7 @@ export const en: typeof fr = {
       'judgment-notified': "The court's judgment was notified",
       'documents-requested': 'The prefecture asks for more documents',
       'liberty-restricted': 'Arrest, house arrest, imprisonment or retention notified',
+      'legal-aid-requested': 'Legal aid applied for at the legal aid office',
     },
     record: 'Record',
     recorded: 'Event recorded: {{event}}.',

@@ -307,6 +307,7 @@ export const fr = {
       'judgment-notified': 'Jugement du tribunal notifié',
       'documents-requested': 'La préfecture demande des pièces complémentaires',
       'liberty-restricted': 'Interpellation, assignation à résidence, incarcération ou rétention notifiée',
+      'legal-aid-requested': 'Aide juridictionnelle demandée au bureau d’aide juridictionnelle',
     },
     record: 'Enregistrer',
     recorded: 'Événement enregistré : {{event}}.',

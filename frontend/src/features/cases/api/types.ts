@@ -116,6 +116,7 @@ export const CASE_EVENTS = [
   'judgment-notified',
   'documents-requested',
   'liberty-restricted',
+  'legal-aid-requested',
 ] as const;
 export type CaseEventName = (typeof CASE_EVENTS)[number];
 

@@ -93,6 +93,9 @@ class CaseFile {
     @Column(name = "closed_on", insertable = false, updatable = false)
     private LocalDate closedOn;
 
+    @Column(name = "closed_reason", insertable = false, updatable = false)
+    private String closedReason;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -254,6 +257,10 @@ class CaseFile {
 
     LocalDate closedOn() {
         return closedOn;
+    }
+
+    String closedReason() {
+        return closedReason;
     }
 
     Instant createdAt() {

@@ -116,6 +116,21 @@ public class CaseProgress {
         return true;
     }
 
+    /** A closed case reopened by its procedure (an OQTF after the case closed): no longer closed. */
+    public void reopen(UUID caseId) {
+        jdbc.update("UPDATE app.cases SET closed_on = NULL, closed_reason = NULL WHERE id = ?", caseId);
+    }
+
+    /** Why triage closed the case (the form's {@code closingKind}); an unknown value is left out and logged. */
+    public void closedFor(UUID caseId, String reason) {
+        if (!java.util.Set.of("NOT_OURS_ASYLUM", "NOT_OURS_DUBLIN", "NO_GROUND", "WITHDRAWN")
+                .contains(reason)) {
+            LOG.warn("Case {}: closing reason {} left out, not a known one", caseId, reason);
+            return;
+        }
+        jdbc.update("UPDATE app.cases SET closed_reason = ? WHERE id = ?", reason, caseId);
+    }
+
     /** Outcomes in the order they were learnt, without repeats of the same outcome on the same day. */
     public static List<Change.Outcome> distinct(List<Change.Outcome> outcomes) {
         List<Change.Outcome> result = new ArrayList<>();

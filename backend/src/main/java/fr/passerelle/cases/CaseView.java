@@ -35,8 +35,18 @@ record CaseView(
         Instant updatedAt,
         Progress progress) {
 
-    /** Where the procedure has the case: its step (since when), its latest outcome (on which date), its closing. */
-    record Progress(String step, Instant stepSince, CaseOutcome outcome, LocalDate outcomeOn, LocalDate closedOn) {}
+    /**
+     * Where the procedure has the case: its step (since when), its latest outcome (on which date), its
+     * closing and, closed at triage, why ({@code NOT_OURS_ASYLUM}, {@code NOT_OURS_DUBLIN}, {@code NO_GROUND},
+     * {@code WITHDRAWN}).
+     */
+    record Progress(
+            String step,
+            Instant stepSince,
+            CaseOutcome outcome,
+            LocalDate outcomeOn,
+            LocalDate closedOn,
+            String closedReason) {}
 
     record Assignee(String userId, String name) {}
 
@@ -66,6 +76,12 @@ record CaseView(
                 CommissionRule.assess(file.ground(), applicant.entryDate(), file.conditionsMet(), asOf),
                 file.createdAt(),
                 file.updatedAt(),
-                new Progress(file.step(), file.stepSince(), file.outcome(), file.outcomeOn(), file.closedOn()));
+                new Progress(
+                        file.step(),
+                        file.stepSince(),
+                        file.outcome(),
+                        file.outcomeOn(),
+                        file.closedOn(),
+                        file.closedReason()));
     }
 }

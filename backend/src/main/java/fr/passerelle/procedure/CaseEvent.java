@@ -36,7 +36,12 @@ enum CaseEvent {
      * Arrest, house arrest or retention: delivered to every instance of the case that waits for it
      * (the main process always does; a running contentious appeal switches its deadline).
      */
-    LIBERTY_RESTRICTED("liberty-restricted", "LibertyRestricted", Set.of(CASEWORKER, COORDINATOR), null);
+    LIBERTY_RESTRICTED("liberty-restricted", "LibertyRestricted", Set.of(CASEWORKER, COORDINATOR), null),
+    /**
+     * Legal aid asked at the bureau (décret n° 2020-1717 art. 43), before a lawyer accepts too: to the
+     * contentious appeal that waits for it; before the appeal starts, kept on the case for it.
+     */
+    LEGAL_AID_REQUESTED("legal-aid-requested", "LegalAidRequested", Set.of(CASEWORKER, COORDINATOR), null);
 
     /** The main process's message for a decision that no {@code decision} instance waits for. */
     static final String LATER_DECISION = "LaterDecisionNotified";
@@ -49,6 +54,8 @@ enum CaseEvent {
     static final String DECISION_DURING_APPEAL = "DecisionDuringAppeal";
     /** An OQTF no decision instance waits for, at any step: its own follow-up in the main process. */
     static final String OQTF_NOTIFIED = "OqtfNotified";
+    /** What the decision process waits for: a convocation received meanwhile is the referral it reveals. */
+    static final String DECISION = "DecisionNotified";
 
     private final String path;
     private final String message;

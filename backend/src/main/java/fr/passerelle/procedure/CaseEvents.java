@@ -23,8 +23,10 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.http.HttpStatus;
@@ -42,13 +44,16 @@ import org.springframework.web.server.ResponseStatusException;
 @Service
 class CaseEvents {
     private final RuntimeService runtime;
+    private final HistoryService history;
     private final ObjectMapper json;
     private final Audit audit;
     private final LegalDeadlines deadlines;
     private final Map<CaseEvent, TaskForm> forms = new ConcurrentHashMap<>();
 
-    CaseEvents(RuntimeService runtime, ObjectMapper json, Audit audit, LegalDeadlines deadlines) {
+    CaseEvents(
+            RuntimeService runtime, HistoryService history, ObjectMapper json, Audit audit, LegalDeadlines deadlines) {
         this.runtime = runtime;
+        this.history = history;
         this.json = json;
         this.audit = audit;
         this.deadlines = deadlines;
@@ -85,7 +90,7 @@ class CaseEvents {
                 .processDefinitionKey(CaseProcedure.MAIN_PROCESS)
                 .singleResult();
         if (main == null) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + caseId + " in progress");
+            return reopened(caseId, event, data);
         }
         Map<String, Object> variables =
                 form(event).validate(data, name -> runtime.getVariable(main.getId(), name), ProcessTasks.today());
@@ -112,6 +117,19 @@ class CaseEvents {
                 deliveries.add(Delivery.of(event.message(), variables));
             }
             deliveries.add(oqtf(main, decision));
+        } else if (event == CaseEvent.CONVOCATION_RECEIVED
+                && !waitsFor(key, event.message())
+                && waitsFor(key, CaseEvent.DECISION)) {
+            deliveries = List.of(Delivery.of(CaseEvent.DECISION, referral(variables)));
+        } else if (event == CaseEvent.LEGAL_AID_REQUESTED && !waitsFor(key, event.message())) {
+            return legalAidKeptForTheAppeal(caseId, main, event, variables);
+        } else if (event == CaseEvent.LEGAL_AID_REQUESTED) {
+            String appeal = applicationAppeal(key);
+            deliveries = List.of(new Delivery(
+                    event.message(),
+                    variables,
+                    appeal != null && waitsIn(appeal, event.message()) ? appeal : null,
+                    false));
         } else {
             deliveries = List.of(Delivery.of(event.message(), variables));
         }
@@ -131,6 +149,112 @@ class CaseEvents {
             afterImplicitRefusal(deadline, implicitRefusal.toString(), department);
         }
         return new Recorded(event.path(), deliveries.get(0).message(), count, deadline);
+    }
+
+    /**
+     * A convocation to the commission received while the decision is awaited: the prefect referred the case
+     * to the commission (L432-13 CESEDA) and the convocation is how it became known; the referral is
+     * recorded with it, and the hearing's follow-up starts with the convocation's dates (it checks the
+     * 15 days of L432-15 at once).
+     */
+    private static Map<String, Object> referral(Map<String, Object> convocation) {
+        Map<String, Object> referral = new HashMap<>();
+        referral.put("decisionOutcome", "COMMISSION_REFERRAL");
+        referral.put("decisionNotifiedDate", convocation.get("convocationReceivedDate"));
+        referral.put("referralConvocationReceivedDate", convocation.get("convocationReceivedDate"));
+        referral.put("referralMeetingDate", convocation.get("meetingDate"));
+        return referral;
+    }
+
+    /**
+     * Legal aid asked while no contentious appeal waits for it: after a refusal whose appeal is still to be
+     * decided (a deadline is known and no appeal runs yet), it is kept on the case and handed to the appeal
+     * when it starts (sent by the last day, it interrupts the deadline, décret n° 2020-1717 art. 43); else
+     * the case is not at a step where it counts (409).
+     */
+    private Recorded legalAidKeptForTheAppeal(
+            UUID caseId, ProcessInstance main, CaseEvent event, Map<String, Object> variables) {
+        String key = caseId.toString();
+        boolean appealRunning = runtime.createProcessInstanceQuery()
+                        .processInstanceBusinessKey(key)
+                        .processDefinitionKey("appeal-contentious")
+                        .count()
+                > 0;
+        if (appealRunning || runtime.getVariable(main.getId(), "contentiousAppealRule") == null) {
+            throw new ResponseStatusException(
+                    HttpStatus.CONFLICT, "The case is not waiting for '" + event.path() + "' at this step");
+        }
+        Map<String, Object> kept = new HashMap<>();
+        kept.put("legalAidRequestedDate", variables.get("legalAidRequestedDate"));
+        kept.put("legalAidOffice", variables.get("legalAidOffice"));
+        runtime.setVariables(main.getId(), kept);
+        audit.changed(caseId, "EVENT_" + event.name(), "legalAidRequestedDate=" + kept.get("legalAidRequestedDate"));
+        return new Recorded(event.path(), event.message(), 1, null);
+    }
+
+    /**
+     * An event on a case whose procedure has ended: an OQTF (alone or with a refusal) reopens its follow-up,
+     * for its deadline runs whatever the case came to (L911-1, L921-1, L921-2 CESEDA): a new main process
+     * of the case, entered straight at the OQTF's own follow-up ({@code oqtfOutsideDecision}), with the
+     * OQTF's variables in that follow-up's scope as when it is correlated. Anything else: 404 for a case
+     * never started, 409 for a closed one.
+     */
+    private Recorded reopened(UUID caseId, CaseEvent event, Map<String, Object> data) {
+        String key = caseId.toString();
+        HistoricProcessInstance closed = history
+                .createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(key)
+                .processDefinitionKey(CaseProcedure.MAIN_PROCESS)
+                .orderByProcessInstanceEndTime()
+                .desc()
+                .listPage(0, 1)
+                .stream()
+                .findFirst()
+                .orElseThrow(
+                        () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + caseId + " in progress"));
+        Map<String, Object> variables =
+                form(event).validate(data, name -> closedVariable(closed, name), ProcessTasks.today());
+        if (event != CaseEvent.DECISION_NOTIFIED || !OqtfRegime.isOqtf(variables.get("decisionOutcome"))) {
+            throw new ResponseStatusException(
+                    HttpStatus.CONFLICT,
+                    "The case is closed: only an OQTF reopens it (its own follow-up); '" + event.path()
+                            + "' is not awaited");
+        }
+        Map<String, Object> decision = normalisedDecision(variables);
+        Map<String, Object> start = new HashMap<>();
+        start.put("caseId", key);
+        start.put("department", closedVariable(closed, "department"));
+        start.put("onlineFiling", closedVariable(closed, "onlineFiling"));
+        start.put("caseReopened", true);
+        runtime.createProcessInstanceByKey(CaseProcedure.MAIN_PROCESS)
+                .businessKey(key)
+                .setVariables(start)
+                .startTransition(OQTF_FOLLOW_UP_ENTRY)
+                .setVariablesLocal(oqtf(null, decision).variables())
+                .execute();
+        audit.changed(
+                caseId,
+                "EVENT_" + event.name(),
+                variables.entrySet().stream()
+                        .map(entry -> entry.getKey() + "=" + Objects.toString(entry.getValue()))
+                        .collect(Collectors.joining(", ")));
+        return new Recorded(event.path(), CaseEvent.OQTF_NOTIFIED, 1, deadline(decision, start.get("department")));
+    }
+
+    /** The flow from the start of the OQTF's own follow-up (regularisation, {@code oqtfOutsideDecision}). */
+    static final String OQTF_FOLLOW_UP_ENTRY = "Flow_oqtfNotifiedOutside_oqtfTrackFork";
+
+    private Object closedVariable(HistoricProcessInstance closed, String name) {
+        var found = history.createHistoricVariableInstanceQuery()
+                .processInstanceId(closed.getId())
+                .variableName(name)
+                .list();
+        return found.stream()
+                .filter(variable -> variable.getActivityInstanceId() == null
+                        || variable.getActivityInstanceId().equals(closed.getId()))
+                .map(variable -> variable.getValue())
+                .findFirst()
+                .orElse(found.isEmpty() ? null : found.get(0).getValue());
     }
 
     /**
@@ -241,7 +365,7 @@ class CaseEvents {
                 "answeredAdministrativeAppealKind")) {
             scoped.put(name, decision.get(name));
         }
-        return new Delivery(CaseEvent.OQTF_NOTIFIED, scoped, main.getId(), true);
+        return new Delivery(CaseEvent.OQTF_NOTIFIED, scoped, main == null ? null : main.getId(), true);
     }
 
     private int deliver(String key, CaseEvent event, Delivery delivery, Map<String, Object> variables) {

@@ -176,7 +176,7 @@ class CaseProgressProjection extends AbstractProcessEnginePlugin {
             case "judgmentOutcome", "judgmentDate" -> "appeal-contentious".equals(process);
             case "administrativeAppealOutcome", "administrativeAppealAnswerDate" ->
                 "appeal-gracious".equals(process) || "appeal-hierarchical".equals(process);
-            case "proceedWithApplication" -> CaseProcedure.MAIN_PROCESS.equals(process);
+            case "proceedWithApplication", "caseReopened", "closingKind" -> CaseProcedure.MAIN_PROCESS.equals(process);
             default -> false;
         };
     }
@@ -281,14 +281,27 @@ class CaseProgressProjection extends AbstractProcessEnginePlugin {
                 && (status == null || status == CaseStatus.APPOINTMENT || status == CaseStatus.PREPARATION)) {
             status = CaseStatus.FILED;
         }
+        boolean reopened = Boolean.TRUE.equals(p.variables.get("caseReopened"));
+        String step = p.step;
+        if (reopened) {
+            // a closed case reopened by an OQTF (CaseEvents): its own follow-up, not a new preparation
+            step = null;
+            status = status == null || status == CaseStatus.PREPARATION ? CaseStatus.REFUSED : status;
+        }
         if (p.ended) {
             status = CaseStatus.CLOSED;
         }
         transactionAssociation.bind(p.tenant);
+        if (reopened && !p.ended) {
+            progress.reopen(caseId);
+        }
+        if (p.variables.get("closingKind") instanceof String reason) {
+            progress.closedFor(caseId, reason);
+        }
         progress.apply(
                 caseId,
                 new CaseProgress.Change(
-                        p.step,
+                        step,
                         status,
                         date(p.variables.get("appointmentDate"), null),
                         filedOn,

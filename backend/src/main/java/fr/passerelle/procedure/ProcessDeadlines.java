@@ -3,6 +3,7 @@ package fr.passerelle.procedure;
 import fr.passerelle.deadlines.Deadline;
 import fr.passerelle.deadlines.DeadlineRule;
 import fr.passerelle.deadlines.LegalDeadlines;
+import fr.passerelle.deadlines.Venue;
 import fr.passerelle.processes.Deadlines;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -77,11 +78,25 @@ public class ProcessDeadlines implements Deadlines {
             throw new ProcessEngineException("Unknown deadline rule '" + rule + "' in a process model");
         }
         LocalDateTime from = dateTime(execution, fromVariable);
-        return rules.compute(parsed, from, department(execution));
+        return rules.compute(parsed, from, venue(execution));
     }
 
-    private static String department(VariableScope execution) {
-        return execution.getVariable("department") instanceof String code && !code.isBlank() ? code : NATIONAL;
+    /**
+     * Where the deadline counts (art. 642 CPC: the holidays of the place of the act): the case's department
+     * ({@code department}, the person's now), the deciding prefecture's ({@code prefectureDepartment}, set
+     * with the decision: the competent court is its, R312-1 CJA) and the court's ({@code courtDepartment})
+     * when known; {@link LegalDeadlines#compute(DeadlineRule, LocalDateTime, Venue)} takes the calendar the
+     * rule names, the earlier date when more than one may apply.
+     */
+    static Venue venue(VariableScope execution) {
+        return new Venue(
+                text(execution, "department", NATIONAL),
+                text(execution, "prefectureDepartment", null),
+                text(execution, "courtDepartment", null));
+    }
+
+    private static String text(VariableScope execution, String name, String absent) {
+        return execution.getVariable(name) instanceof String code && !code.isBlank() ? code : absent;
     }
 
     /**

@@ -292,4 +292,127 @@ class CaseEventsTest {
         assertThat(coordinator.get("/api/cases/" + caseId + "/tasks").json().findValuesAsText("taskKey"))
                 .containsExactly("assessArrestRisk");
     }
+
+    private long open(String key) {
+        return tasks.createTaskQuery()
+                .processInstanceBusinessKey(caseId)
+                .taskDefinitionKey(key)
+                .count();
+    }
+
+    private Object appealVariable(String name) {
+        var appeal = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseId)
+                .processDefinitionKey("appeal-contentious")
+                .singleResult();
+        assertThat(appeal).as("a contentious appeal runs").isNotNull();
+        return runtime.getVariable(appeal.getId(), name);
+    }
+
+    private void refusedOn2March() {
+        filedOn2March();
+        var refusal = caseworker.post("/api/cases/" + caseId + "/events/decision-notified", """
+                {"decisionOutcome": "REFUSED", "notificationMode": "HAND", "decisionNotifiedDate": "2026-03-02"}""");
+        assertThat(refusal.status()).as(refusal.toString()).isEqualTo(200);
+    }
+
+    /** Item 9 through the API: legal aid recorded as a case event reaches the appeal waiting for it. */
+    @Test
+    void legalAidRequestedReachesTheAppealThatWaitsForItAndInterruptsItsDeadline() {
+        String early = """
+                {"legalAidRequestedDate": "2026-03-02", "legalAidOffice": "BAJ de Lyon"}""";
+        assertThat(caseworker
+                        .post("/api/cases/" + caseId + "/events/legal-aid-requested", early)
+                        .status())
+                .as("nothing decided yet: no appeal to interrupt")
+                .isEqualTo(409);
+        refusedOn2March();
+        complete("chooseAppealStrategy", Map.of("appealStrategy", "CONTENTIOUS"));
+        assertThat(open("offerAppealToLawyer")).isOne();
+
+        var future = caseworker.post("/api/cases/" + caseId + "/events/legal-aid-requested", """
+                {"legalAidRequestedDate": "2026-04-02"}""");
+        assertThat(future.status()).as(future.toString()).isEqualTo(400);
+        assertThat(future.json().get("errors").has("legalAidRequestedDate")).isTrue();
+        var missing = caseworker.post("/api/cases/" + caseId + "/events/legal-aid-requested", "{}");
+        assertThat(missing.status()).as(missing.toString()).isEqualTo(400);
+
+        var requested = caseworker.post("/api/cases/" + caseId + "/events/legal-aid-requested", """
+                {"legalAidRequestedDate": "2026-03-02", "legalAidOffice": "BAJ de Lyon"}""");
+        assertThat(requested.status()).as(requested.toString()).isEqualTo(200);
+        assertThat(requested.json().get("message").asText()).isEqualTo("LegalAidRequested");
+        assertThat(requested.json().get("delivered").asInt()).isOne();
+        // sent within the 2 months, it interrupts them (décret n° 2020-1717 art. 43): its decision is awaited
+        assertThat(appealVariable("legalAidPending")).isEqualTo(true);
+        assertThat(open("recordLegalAidDecision")).isOne();
+        assertThat(open("offerAppealToLawyer")).isZero();
+    }
+
+    /** Legal aid asked before the coordinator decides on the court is kept for the appeal when it starts. */
+    @Test
+    void legalAidRequestedBeforeTheAppealStartsIsHandedToIt() {
+        refusedOn2March();
+        var requested = caseworker.post("/api/cases/" + caseId + "/events/legal-aid-requested", """
+                {"legalAidRequestedDate": "2026-03-02"}""");
+        assertThat(requested.status()).as(requested.toString()).isEqualTo(200);
+        complete("chooseAppealStrategy", Map.of("appealStrategy", "CONTENTIOUS"));
+        assertThat(appealVariable("legalAidRequestedDate")).isEqualTo("2026-03-02");
+        assertThat(appealVariable("legalAidPending")).isEqualTo(true);
+    }
+
+    /** Item 5: the convocation received while the decision is awaited starts the hearing's follow-up. */
+    @Test
+    void aConvocationWhileTheDecisionIsAwaitedStartsTheCommissionHearing() {
+        filedOn2March();
+        var convocation = caseworker.post("/api/cases/" + caseId + "/events/convocation-received", """
+                {"convocationReceivedDate": "2026-03-02", "meetingDate": "2026-03-12"}""");
+        assertThat(convocation.status()).as(convocation.toString()).isEqualTo(200);
+        assertThat(convocation.json().get("message").asText()).isEqualTo("DecisionNotified");
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceBusinessKey(caseId)
+                        .processDefinitionKey("commission-hearing")
+                        .count())
+                .isOne();
+        // received 10 days before the meeting, fewer than the 15 of L432-15 CESEDA: ask for a postponement
+        assertThat(open("contestLateConvocation")).isOne();
+        assertThat(open("recordConvocation")).isZero();
+    }
+
+    /** Item 4: a case closed after an explicit refusal not contested is reopened by a later OQTF. */
+    @Test
+    void anOqtfAfterTheCaseClosedReopensItsFollowUp() {
+        refusedOn2March();
+        complete("chooseAppealStrategy", Map.of("appealStrategy", "NONE"));
+        JsonNode closed = caseworker.get("/api/cases/" + caseId).json();
+        assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
+        assertThat(closed.get("progress").get("closedOn").asText()).isEqualTo("2026-03-02");
+
+        var documents = caseworker.post("/api/cases/" + caseId + "/events/documents-requested", """
+                {"documentsRequestedDate": "2026-03-02", "documentsDueDate": "2026-03-17", "requestedDocuments": "Passeport"}""");
+        assertThat(documents.status()).as("only an OQTF reopens a closed case").isEqualTo(409);
+
+        var oqtf = caseworker.post("/api/cases/" + caseId + "/events/decision-notified", """
+                {"decisionOutcome": "OQTF", "notificationMode": "HAND", "decisionNotifiedDate": "2026-03-02",
+                 "oqtfKind": "ORDINARY", "oqtfNotifiedAt": "2026-03-02T11:00"}""");
+        assertThat(oqtf.status()).as(oqtf.toString()).isEqualTo(200);
+        assertThat(oqtf.json().get("message").asText()).isEqualTo("OqtfNotified");
+        assertThat(oqtf.json().get("deadline").get("date").asText()).isEqualTo("2026-04-03");
+        assertThat(due("oqtfOrdinary")).isEqualTo(endOfDay("2026-04-03"));
+        assertThat(open("prepareCase")).as("not a new preparation").isZero();
+        JsonNode reopened = caseworker.get("/api/cases/" + caseId).json();
+        assertThat(reopened.get("status").asText()).isEqualTo("REFUSED");
+        JsonNode closedOn = reopened.get("progress").path("closedOn");
+        assertThat(closedOn.isNull() || closedOn.isMissingNode())
+                .as(reopened.toString())
+                .isTrue();
+
+        // a retention during its month re-dates it as in any running case
+        ClockUtil.setCurrentTime(
+                Date.from(LocalDateTime.of(2026, 3, 10, 9, 0).atZone(PARIS).toInstant()));
+        var retention = caseworker.post("/api/cases/" + caseId + "/events/liberty-restricted", """
+                {"restrictionKind": "RETENTION", "restrictionNotifiedAt": "2026-03-10T08:00"}""");
+        assertThat(retention.status()).as(retention.toString()).isEqualTo(200);
+        assertThat(due("oqtfRetention"))
+                .isEqualTo(LocalDateTime.of(2026, 3, 12, 8, 0).atZone(PARIS).toInstant());
+    }
 }

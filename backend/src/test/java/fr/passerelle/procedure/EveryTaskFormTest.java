@@ -57,9 +57,21 @@ class EveryTaskFormTest {
                                 InvalidInputException.class, () -> prepare.validate(Map.of(), name -> null, TODAY))
                         .faults())
                 .containsOnlyKeys("ground");
+        assertThat(catchThrowableOfType(
+                                InvalidInputException.class,
+                                () -> prepare.validate(
+                                        Map.of("proceedWithApplication", false, "closingReason", "parti"),
+                                        name -> null,
+                                        TODAY))
+                        .faults())
+                .as("closed at triage: why, from the list")
+                .containsOnlyKeys("closingKind");
         assertThat(prepare.validate(
-                        Map.of("proceedWithApplication", false, "closingReason", "parti"), name -> null, TODAY))
+                        Map.of("proceedWithApplication", false, "closingKind", "WITHDRAWN", "closingReason", "parti"),
+                        name -> null,
+                        TODAY))
                 .containsEntry("proceedWithApplication", false)
+                .containsEntry("closingKind", "WITHDRAWN")
                 .doesNotContainKey("ground");
         TaskForm booking = FORMS.get("forms/appointment-booking-attempt.form");
         assertThat(catchThrowableOfType(
@@ -153,6 +165,10 @@ class EveryTaskFormTest {
                 TaskForm.Field source = form.fields().get(variable);
                 if (source != null && !source.choices().isEmpty()) {
                     values.addAll(source.choices().stream().sorted().toList());
+                } else if (source != null && source.kind() == TaskForm.Kind.BOOLEAN) {
+                    // a checkbox of the same form answers true or false, nothing else
+                    values.add(true);
+                    values.add(false);
                 } else {
                     values.add(true);
                     values.add(false);

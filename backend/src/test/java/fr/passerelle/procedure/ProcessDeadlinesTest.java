@@ -77,6 +77,32 @@ class ProcessDeadlinesTest {
     }
 
     @Test
+    void theDecidingPrefecturesCalendarCountsWhenThePersonFirstFollowedInMoselleWasRefusedInParis() {
+        // The same 2 months from 2 February 2026: refused by the prefect of Paris (prefectureDepartment 75,
+        // the competent court's, R312-1 CJA), the case still in Moselle: the earlier of the two calendars,
+        // Friday 3 April (Good Friday is a holiday in Moselle only; art. 642 CPC).
+        ProcessInstance instance =
+                start(Map.of("notifiedOn", "2026-02-02", "department", "57", "prefectureDepartment", "75"));
+        Task task = engine.getTaskService()
+                .createTaskQuery()
+                .processInstanceId(instance.getId())
+                .singleResult();
+        assertThat(task.getDueDate().toInstant())
+                .isEqualTo(ZonedDateTime.parse("2026-04-03T23:59:59+02:00[Europe/Paris]")
+                        .toInstant());
+        // the court known: its calendar alone
+        ProcessInstance atTheCourt = start(Map.of(
+                "notifiedOn", "2026-02-02", "department", "75", "prefectureDepartment", "75", "courtDepartment", "57"));
+        Task courtTask = engine.getTaskService()
+                .createTaskQuery()
+                .processInstanceId(atTheCourt.getId())
+                .singleResult();
+        assertThat(courtTask.getDueDate().toInstant())
+                .isEqualTo(ZonedDateTime.parse("2026-04-07T23:59:59+02:00[Europe/Paris]")
+                        .toInstant());
+    }
+
+    @Test
     void withoutADepartmentTheNationalCalendarApplies() {
         ProcessInstance instance = start(Map.of("notifiedOn", "2026-02-02"));
         Job timer = engine.getManagementService()

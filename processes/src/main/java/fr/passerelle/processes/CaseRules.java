@@ -391,6 +391,15 @@ public class CaseRules {
         return from != null ? from : execution.getVariable("filingDate");
     }
 
+    /**
+     * Whether triage closes the case as not the association's (asylum, Dublin: {@code closingKind}
+     * {@code NOT_OURS_ASYLUM}, {@code NOT_OURS_DUBLIN}): everything that runs for it ends, its file stays.
+     */
+    public boolean notOurs(VariableScope execution) {
+        Object kind = execution.getVariable("closingKind");
+        return kind != null && kind.toString().startsWith("NOT_OURS_");
+    }
+
     /** Whether a gracious or hierarchical appeal was granted ({@code ACCEPTED}): the prefecture re-examines. */
     public boolean administrativeAppealAccepted(VariableScope execution) {
         return "ACCEPTED".equals(execution.getVariable("graciousAppealOutcome"))

@@ -348,4 +348,12 @@ class CaseRulesTest {
         rules.decided(scope(granted));
         assertThat(granted).containsEntry("printedDeadlineApplies", false);
     }
+
+    @Test
+    void onlyAsylumAndDublinAreNotOurs() {
+        assertThat(rules.notOurs(scope(vars("closingKind", "NOT_OURS_ASYLUM")))).isTrue();
+        assertThat(rules.notOurs(scope(vars("closingKind", "NOT_OURS_DUBLIN")))).isTrue();
+        assertThat(rules.notOurs(scope(vars("closingKind", "NO_GROUND")))).isFalse();
+        assertThat(rules.notOurs(scope(vars()))).isFalse();
+    }
 }

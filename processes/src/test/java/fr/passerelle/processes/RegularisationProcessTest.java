@@ -309,6 +309,27 @@ class RegularisationProcessTest extends ProcessTestCase {
         assertThat(pi).isEnded().hasPassed("caseClosedWithoutFiling").hasNotPassed("callAppointment");
     }
 
+    /** Item 17: triage closes a case that is not ours (asylum, Dublin): everything that runs for it ends. */
+    @Test
+    void aCaseNotOursIsClosedAtTriageAndWhatRanForItEnds() {
+        ProcessInstance pi = startCase(false);
+        oqtfNotified(
+                "decisionOutcome", "OQTF",
+                "decisionNotifiedDate", "2026-03-02",
+                "notificationMode", "HAND",
+                "oqtfKind", "ORDINARY",
+                "oqtfNotifiedAt", "2026-03-02T10:00",
+                "printedDeadline", null);
+        assertThat(running("decision")).isOne();
+        complete(
+                caseTask("prepareCase"),
+                vars("proceedWithApplication", false, "closingKind", "NOT_OURS_DUBLIN", "closingReason", "Italie"));
+
+        assertThat(pi).isEnded().hasPassed("caseNotOurs").hasNotPassed("caseClosedWithoutFiling");
+        assertThat(running("decision")).isZero();
+        assertThat(openTasks("oqtfOrdinary")).isZero();
+    }
+
     @Test
     void theCommissionIsHeardWhileTheDecisionIsAwaitedAgainAndTheReceiptRunsOn() {
         ProcessInstance pi = fileOnline();
