@@ -540,6 +540,13 @@ export const en: typeof fr = {
     currentStep: 'Current step',
     lastOutcome: 'Latest outcome',
     closedOn: 'Closed on',
+    closedReason: 'Closed because',
+    closedReasons: {
+      NOT_OURS_ASYLUM: 'Not ours: an asylum claim',
+      NOT_OURS_DUBLIN: 'Not ours: a Dublin procedure',
+      NO_GROUND: 'No ground holds',
+      WITHDRAWN: 'The person withdrew',
+    },
     step: {
       preparation: 'Preparation',
       appointment: 'Appointment',

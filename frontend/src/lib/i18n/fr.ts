@@ -542,6 +542,13 @@ export const fr = {
     currentStep: 'Étape en cours',
     lastOutcome: 'Dernière issue',
     closedOn: 'Clos le',
+    closedReason: 'Motif de la clôture',
+    closedReasons: {
+      NOT_OURS_ASYLUM: 'Pas de notre ressort : demande d’asile',
+      NOT_OURS_DUBLIN: 'Pas de notre ressort : procédure Dublin',
+      NO_GROUND: 'Aucun fondement ne tient',
+      WITHDRAWN: 'La personne renonce',
+    },
     step: {
       preparation: 'Préparation',
       appointment: 'Rendez-vous',

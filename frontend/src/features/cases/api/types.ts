@@ -24,7 +24,14 @@ export interface CaseView {
   createdAt: string;
   updatedAt: string;
   /** Where the procedure has the case (written by the engine). */
-  progress?: { step?: string; stepSince?: string; outcome?: string; outcomeOn?: string; closedOn?: string };
+  progress?: {
+    step?: string;
+    stepSince?: string;
+    outcome?: string;
+    outcomeOn?: string;
+    closedOn?: string;
+    closedReason?: string;
+  };
 }
 
 export interface SpringPage<T> {

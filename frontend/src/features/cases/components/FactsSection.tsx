@@ -35,6 +35,9 @@ export function FactsSection({ item }: { item: CaseView }) {
     [t('case.decidedOn'), day(item.decidedOn)],
     [t('case.notifiedOn'), day(item.notifiedOn)],
     ...(item.progress?.closedOn ? [[t('dashboard.closedOn'), day(item.progress.closedOn)] as [string, string]] : []),
+    ...(item.progress?.closedReason
+      ? [[t('dashboard.closedReason'), t(`dashboard.closedReasons.${item.progress.closedReason}`)] as [string, string]]
+      : []),
   ];
   return (
     <Section title={t('case.facts')} id="facts">

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -339,12 +340,53 @@ class CaseEvents {
                     "oqtfKind", "oqtfNotifiedAt", "printedDeadline", "notificationMode", "letterCollectedDate")) {
                 later.putIfAbsent(name, null);
             }
+            Optional<Delivery> oqtf = runningOqtf(main);
             deliveries.add(new Delivery(CaseEvent.LATER_DECISION, later, main.getId(), false));
+            oqtf.ifPresent(deliveries::add);
         }
         if (OqtfRegime.isOqtf(outcome)) {
             deliveries.add(0, oqtf(main, decision));
         }
         return deliveries;
+    }
+
+    /**
+     * A later decision (a grant, a refusal) replaces the one the main process's procedure holds; when that
+     * was a refusal with an OQTF not judged yet, the OQTF still runs (its delay, L911-1, L921-1, L921-2
+     * CESEDA; whether a grant abrogated it is for the lawyer to say): it gets its own follow-up, as an OQTF
+     * alone, before the procedure is interrupted.
+     */
+    private Optional<Delivery> runningOqtf(ProcessInstance main) {
+        List<String> holders = new ArrayList<>();
+        if (runtime.getVariable(main.getId(), "judgmentOutcome") == null) {
+            holders.add(main.getId());
+        }
+        // the refusal's own decision instance, its OQTF's lawyer still sought (not an OQTF's own follow-up,
+        // whose decision instance is given no decisionOutcome)
+        runtime.createProcessInstanceQuery()
+                .superProcessInstanceId(main.getId())
+                .processDefinitionKey("decision")
+                .list()
+                .forEach(decision -> holders.add(decision.getId()));
+        String holder = holders.stream()
+                .filter(id -> "REFUSED_WITH_OQTF".equals(runtime.getVariable(id, "decisionOutcome")))
+                .findFirst()
+                .orElse(null);
+        if (holder == null) {
+            return Optional.empty();
+        }
+        Map<String, Object> held = new HashMap<>();
+        for (String name : List.of(
+                "decisionNotifiedDate",
+                "notificationMode",
+                "letterCollectedDate",
+                "printedDeadline",
+                "oqtfKind",
+                "oqtfNotifiedAt")) {
+            held.put(name, runtime.getVariable(holder, name));
+        }
+        held.put("decisionOutcome", "OQTF");
+        return Optional.of(oqtf(main, held));
     }
 
     /**

@@ -415,4 +415,23 @@ class CaseEventsTest {
         assertThat(due("oqtfRetention"))
                 .isEqualTo(LocalDateTime.of(2026, 3, 12, 8, 0).atZone(PARIS).toInstant());
     }
+
+    /** Item 4: a grant replaces the refusal, not its OQTF: the OQTF's task goes on in its own follow-up. */
+    @Test
+    void aGrantAfterARefusalWithAnOqtfLeavesTheOqtfRunning() {
+        filedOn2March();
+        var refusal = caseworker.post("/api/cases/" + caseId + "/events/decision-notified", """
+                {"decisionOutcome": "REFUSED_WITH_OQTF", "notificationMode": "HAND", "decisionNotifiedDate": "2026-03-02",
+                 "oqtfKind": "ORDINARY", "oqtfNotifiedAt": "2026-03-02T08:30"}""");
+        assertThat(refusal.status()).as(refusal.toString()).isEqualTo(200);
+        assertThat(due("oqtfOrdinary")).isEqualTo(endOfDay("2026-04-03"));
+
+        var grant = caseworker.post("/api/cases/" + caseId + "/events/decision-notified", """
+                {"decisionOutcome": "GRANTED", "notificationMode": "HAND", "decisionNotifiedDate": "2026-03-02"}""");
+        assertThat(grant.status()).as(grant.toString()).isEqualTo(200);
+        assertThat(grant.json().get("message").asText()).isEqualTo("LaterDecisionNotified");
+        assertThat(grant.json().get("delivered").asInt()).isEqualTo(2);
+        assertThat(open("collectCard")).isOne();
+        assertThat(due("oqtfOrdinary")).as("the OQTF's own follow-up").isEqualTo(endOfDay("2026-04-03"));
+    }
 }
