@@ -242,6 +242,17 @@ class CaseEvents {
         return new Recorded(event.path(), CaseEvent.OQTF_NOTIFIED, 1, deadline(decision, start.get("department")));
     }
 
+    /** What an OQTF's own follow-up is given (to its scope only). */
+    private static final List<String> OQTF_VARIABLES = List.of(
+            "decisionOutcome",
+            "decisionNotifiedDate",
+            "notificationMode",
+            "letterCollectedDate",
+            "printedDeadline",
+            "oqtfKind",
+            "oqtfNotifiedAt",
+            "answeredAdministrativeAppealKind");
+
     /** The flow from the start of the OQTF's own follow-up (regularisation, {@code oqtfOutsideDecision}). */
     static final String OQTF_FOLLOW_UP_ENTRY = "Flow_oqtfNotifiedOutside_oqtfTrackFork";
 
@@ -376,13 +387,7 @@ class CaseEvents {
             return Optional.empty();
         }
         Map<String, Object> held = new HashMap<>();
-        for (String name : List.of(
-                "decisionNotifiedDate",
-                "notificationMode",
-                "letterCollectedDate",
-                "printedDeadline",
-                "oqtfKind",
-                "oqtfNotifiedAt")) {
+        for (String name : OQTF_VARIABLES) {
             held.put(name, runtime.getVariable(holder, name));
         }
         held.put("decisionOutcome", "OQTF");
@@ -396,15 +401,7 @@ class CaseEvents {
      */
     private static Delivery oqtf(ProcessInstance main, Map<String, Object> decision) {
         Map<String, Object> scoped = new HashMap<>();
-        for (String name : List.of(
-                "decisionOutcome",
-                "decisionNotifiedDate",
-                "notificationMode",
-                "letterCollectedDate",
-                "printedDeadline",
-                "oqtfKind",
-                "oqtfNotifiedAt",
-                "answeredAdministrativeAppealKind")) {
+        for (String name : OQTF_VARIABLES) {
             scoped.put(name, decision.get(name));
         }
         return new Delivery(CaseEvent.OQTF_NOTIFIED, scoped, main == null ? null : main.getId(), true);
