@@ -1,0 +1,94 @@
+package fr.passerelle.processes;
+
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * The bean {@code stepRules}: what the models of the steps before the decision (appointment, filing,
+ * receipt, commission-hearing) decide on their variables, so that no long expression sits in the XML.
+ * Optional variables are read null-safely: a conditional field left empty never breaks a flow.
+ */
+public class StepRules {
+
+    private final Deadlines deadlines;
+
+    public StepRules(Deadlines deadlines) {
+        this.deadlines = deadlines;
+    }
+
+    // ------------------------------------------------------------------ appointment
+
+    /** A booking attempt obtained a slot, and its date is given (the timer of the appointment needs it). */
+    public boolean slotObtained(VariableScope execution) {
+        return "SLOT_OBTAINED".equals(execution.getVariable("attemptResult")) && set(execution, "appointmentDate");
+    }
+
+    /** No slot, and the caseworker sends the file by registered letter (CE avis 10 Oct 2024 n° 493514: no filing). */
+    public boolean toRegisteredLetter(VariableScope execution) {
+        return !"SLOT_OBTAINED".equals(execution.getVariable("attemptResult"))
+                && Boolean.TRUE.equals(execution.getVariable("sendByRegisteredLetter"));
+    }
+
+    /** A follow-up of the registered letter obtained an appointment, with its date. */
+    public boolean appointmentGiven(VariableScope execution) {
+        return "APPOINTMENT_GIVEN".equals(execution.getVariable("followUpResult")) && set(execution, "appointmentDate");
+    }
+
+    // ------------------------------------------------------------------ filing
+
+    /** The fee due at filing is neither paid nor exempted. */
+    public boolean feeDue(VariableScope execution) {
+        return !Boolean.TRUE.equals(execution.getVariable("feePaid"))
+                && !Boolean.TRUE.equals(execution.getVariable("feeNotDue"));
+    }
+
+    /**
+     * The file became complete once the missing pieces were received (L114-5 CRPA; CE avis 10 Oct 2024
+     * n° 494718): the 4 months of silence run from that day, so {@code filingDate} becomes it
+     * ({@code fileCompletedDate}, the form requires it; without it the day the last pieces were sent,
+     * the earlier; the day the application was first handed in is kept as {@code firstFilingDate}). An
+     * answer that the file is still incomplete changes nothing.
+     */
+    public void completenessAnswered(VariableScope execution) {
+        if (!Boolean.TRUE.equals(execution.getVariable("fileComplete"))) {
+            return;
+        }
+        Object completed = set(execution, "fileCompletedDate")
+                ? execution.getVariable("fileCompletedDate")
+                : execution.getVariable("missingPiecesSentDate");
+        if (completed == null) {
+            return;
+        }
+        if (execution.getVariable("firstFilingDate") == null) {
+            execution.setVariable("firstFilingDate", execution.getVariable("filingDate"));
+        }
+        execution.setVariable("filingDate", completed);
+    }
+
+    // ------------------------------------------------------------------ commission-hearing
+
+    /** The convocation is already known when the follow-up starts (it revealed the referral). */
+    public boolean convocationKnown(VariableScope execution) {
+        return set(execution, "convocationReceivedDate") && set(execution, "meetingDate");
+    }
+
+    /** The convocation arrived less than 15 days before the meeting (L432-15 CESEDA). */
+    public boolean convocationLate(VariableScope execution) {
+        return deadlines.isLate(execution, "COMMISSION_CONVOCATION", "meetingDate", "convocationReceivedDate");
+    }
+
+    // ------------------------------------------------------------------ dates set by someone else
+
+    /**
+     * The start of the date in {@code dateVariable} (a date the prefecture set: pieces to send, the
+     * récépissé's end), or null when none was given: a task with no due date.
+     */
+    public Date dueOn(VariableScope execution, String dateVariable) {
+        return set(execution, dateVariable) ? deadlines.at(execution, dateVariable) : null;
+    }
+
+    private static boolean set(VariableScope execution, String name) {
+        Object value = execution.getVariable(name);
+        return value != null && !value.toString().isBlank();
+    }
+}
