@@ -5,7 +5,8 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * The bean {@code stepRules}: what the models of the steps before the decision (appointment, filing,
- * receipt, commission-hearing) decide on their variables, so that no long expression sits in the XML.
+ * receipt, commission-hearing) and the renewal after a grant decide on their variables, so that no long
+ * expression sits in the XML.
  * Optional variables are read null-safely: a conditional field left empty never breaks a flow.
  */
 public class StepRules {
@@ -75,6 +76,33 @@ public class StepRules {
     /** The convocation arrived less than 15 days before the meeting (L432-15 CESEDA). */
     public boolean convocationLate(VariableScope execution) {
         return deadlines.isLate(execution, "COMMISSION_CONVOCATION", "meetingDate", "convocationReceivedDate");
+    }
+
+    // ------------------------------------------------------------------ the renewal after a grant
+
+    /**
+     * The card's renewal window follows the channel (R431-5 CESEDA): on the online service (the title on
+     * the ANEF list, {@code onlineFiling}) from the 120th to the 60th day before the card ends
+     * ({@code RENEWAL_ONLINE_*}); at a prefecture in the two months before it ends
+     * ({@code RENEWAL_PREFECTURE_*}); channel unknown, the narrower window of both readings
+     * ({@code RENEWAL_WINDOW_*}). Sets {@code renewalOpensRule} and {@code renewalClosesRule}, so that the
+     * timers and due dates name their rule ({@code ${deadlines.due(execution, renewalClosesRule,
+     * 'cardValidUntil')}}); a {@code renewalChannel} already chosen ({@code ANEF}, {@code PREFECTURE},
+     * {@code REGISTERED_LETTER}: a prefecture's) wins over the ANEF list.
+     */
+    public void renewalWindow(VariableScope execution) {
+        Object channel = execution.getVariable("renewalChannel");
+        Object online = execution.getVariable("onlineFiling");
+        String prefix;
+        if ("ANEF".equals(channel) || channel == null && Boolean.TRUE.equals(online)) {
+            prefix = "RENEWAL_ONLINE_";
+        } else if (channel != null || Boolean.FALSE.equals(online)) {
+            prefix = "RENEWAL_PREFECTURE_";
+        } else {
+            prefix = "RENEWAL_WINDOW_";
+        }
+        execution.setVariable("renewalOpensRule", prefix + "OPENS");
+        execution.setVariable("renewalClosesRule", prefix + "CLOSES");
     }
 
     // ------------------------------------------------------------------ dates set by someone else

@@ -90,4 +90,35 @@ class StepRulesTest {
         assertThat(rules.dueOn(scope(vars("receiptValidUntil", " ")), "receiptValidUntil"))
                 .isNull();
     }
+
+    @Test
+    void theRenewalWindowFollowsTheChannel() {
+        Map<String, Object> online = vars("onlineFiling", true, "cardValidUntil", "2026-06-30");
+        rules.renewalWindow(scope(online));
+        assertThat(online)
+                .containsEntry("renewalOpensRule", "RENEWAL_ONLINE_OPENS")
+                .containsEntry("renewalClosesRule", "RENEWAL_ONLINE_CLOSES");
+        // stand-in: 120 days and 60 days before the card's last day
+        TestDeadlines deadlines = new TestDeadlines();
+        assertThat(deadlines.timer(scope(online), "RENEWAL_ONLINE_OPENS", "cardValidUntil"))
+                .isEqualTo(ProcessTestCase.startOf("2026-03-02"));
+        assertThat(deadlines.due(scope(online), "RENEWAL_ONLINE_CLOSES", "cardValidUntil"))
+                .isEqualTo(ProcessTestCase.endOf("2026-05-01"));
+
+        Map<String, Object> counter = vars("onlineFiling", false);
+        rules.renewalWindow(scope(counter));
+        assertThat(counter)
+                .containsEntry("renewalOpensRule", "RENEWAL_PREFECTURE_OPENS")
+                .containsEntry("renewalClosesRule", "RENEWAL_PREFECTURE_CLOSES");
+
+        Map<String, Object> chosen = vars("onlineFiling", true, "renewalChannel", "PREFECTURE");
+        rules.renewalWindow(scope(chosen));
+        assertThat(chosen).containsEntry("renewalClosesRule", "RENEWAL_PREFECTURE_CLOSES");
+
+        Map<String, Object> unknown = vars();
+        rules.renewalWindow(scope(unknown));
+        assertThat(unknown)
+                .containsEntry("renewalOpensRule", "RENEWAL_WINDOW_OPENS")
+                .containsEntry("renewalClosesRule", "RENEWAL_WINDOW_CLOSES");
+    }
 }
