@@ -1,6 +1,7 @@
 package fr.passerelle.processes;
 
 import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
@@ -34,6 +35,34 @@ public class StepRules {
     public boolean appointmentGiven(VariableScope execution) {
         return "APPOINTMENT_GIVEN".equals(execution.getVariable("followUpResult")) && set(execution, "appointmentDate");
     }
+
+    /**
+     * An age-limited ground (L423-21, L423-22 CESEDA: the year after the 18th birthday): sets
+     * {@code ageLimitRule} ({@code AGE_LIMITED_GROUND}, or null) and {@code ageLimitFrom} (the birth date),
+     * from the case as triage left it, so that the coordinator is asked to have the application filed
+     * before the limit ({@code ${deadlines.due(execution, ageLimitRule, 'ageLimitFrom')}}).
+     */
+    public void ageLimit(DelegateExecution execution) {
+        AgeLimit limit = ageLimitOf(execution.getProcessBusinessKey(), execution.getTenantId());
+        execution.setVariable("ageLimitRule", limit == null ? null : limit.rule());
+        execution.setVariable("ageLimitFrom", limit == null ? null : limit.birthDate());
+    }
+
+    /** Whether the case's ground has an age limit with a known birth date ({@link #ageLimit}). */
+    public boolean hasAgeLimit(VariableScope execution) {
+        return set(execution, "ageLimitRule") && set(execution, "ageLimitFrom");
+    }
+
+    /**
+     * The deadline rule of case {@code caseId}'s ground when it has an age limit, with the applicant's
+     * birth date (ISO), or null: none, or the birth date is unknown. The backend reads the case; here, none.
+     */
+    protected AgeLimit ageLimitOf(String caseId, String tenantId) {
+        return null;
+    }
+
+    /** An age-limited ground's rule ({@code AGE_LIMITED_GROUND}) and the birth date it counts from (ISO). */
+    public record AgeLimit(String rule, String birthDate) {}
 
     // ------------------------------------------------------------------ filing
 

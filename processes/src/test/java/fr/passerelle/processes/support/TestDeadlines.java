@@ -45,6 +45,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  *   <tr><td>JUDGMENT_ENFORCEMENT</td><td>d + 3 months (event)</td></tr>
  *   <tr><td>RENEWAL_ONLINE_OPENS, RENEWAL_ONLINE_CLOSES</td><td>d − 120 days (event), d − 60 days</td></tr>
  *   <tr><td>RENEWAL_PREFECTURE_OPENS, RENEWAL_PREFECTURE_CLOSES</td><td>d − 2 months (event), d − 1 day</td></tr>
+ *   <tr><td>AGE_LIMITED_GROUND</td><td>the birth date + 19 years − 1 day</td></tr>
  * </table>
  * For an event rule {@link #timer} is the start of the computed day; for a deadline rule it is
  * the moment the last day is over. Dates are Europe/Paris.
@@ -143,6 +144,7 @@ public class TestDeadlines implements Deadlines {
             case "RENEWAL_ONLINE_CLOSES" -> new Deadline(day.minusDays(60), false, false);
             case "RENEWAL_PREFECTURE_OPENS" -> new Deadline(day.minus(Period.ofMonths(2)), true, false);
             case "RENEWAL_PREFECTURE_CLOSES" -> new Deadline(day.minusDays(1), false, false);
+            case "AGE_LIMITED_GROUND" -> new Deadline(day.plusYears(19).minusDays(1), false, false);
             default -> throw new IllegalArgumentException("Unknown deadline rule " + rule);
         };
     }
