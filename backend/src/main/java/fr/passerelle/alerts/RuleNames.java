@@ -32,8 +32,8 @@ final class RuleNames {
             Map.entry(
                     "OQTF_HOUSE_ARREST",
                     new Name(
-                            "Recours contre une OQTF, assignation à résidence (7 jours)",
-                            "Appeal against an OQTF under house arrest (7 days)")),
+                            "Recours contre une OQTF, assignation à résidence ou détention (7 jours)",
+                            "Appeal against an OQTF under house arrest or in detention (7 days)")),
             Map.entry(
                     "OQTF_RETENTION",
                     new Name(

@@ -8,12 +8,16 @@ import org.camunda.bpm.engine.delegate.Expression;
 /**
  * The rule a user task's due date comes from, read from the model's due date expression
  * (processes/README.md: {@code deadlines.due(execution, RULE, 'from')}, the rule quoted or a
- * variable holding it, or {@code deadlines.at(execution, 'dateVariable')}), so the rule is
- * known without a copy of it in every model.
+ * variable holding it, the appeal's {@code appealDeadlines.due(execution, RULE)} and
+ * {@code appealDeadlines.rulingDue(execution, RULE)}, or {@code deadlines.at(execution, 'dateVariable')}
+ * and {@code stepRules.dueOn(execution, 'dateVariable')}), so the rule is known without a copy of it in
+ * every model.
  */
 final class DueDateRule {
-    private static final Pattern DUE = Pattern.compile("deadlines\\.due\\(\\s*execution\\s*,\\s*('?)(\\w+)\\1\\s*,");
-    private static final Pattern AT = Pattern.compile("deadlines\\.at\\(\\s*execution\\s*,\\s*'(\\w+)'\\s*\\)");
+    private static final Pattern DUE = Pattern.compile(
+            "(?:deadlines\\.due|appealDeadlines\\.(?:due|rulingDue))\\(\\s*execution\\s*,\\s*('?)(\\w+)\\1\\s*[,)]");
+    private static final Pattern AT =
+            Pattern.compile("(?:deadlines\\.at|stepRules\\.dueOn)\\(\\s*execution\\s*,\\s*'(\\w+)'\\s*\\)");
 
     private DueDateRule() {}
 

@@ -20,6 +20,8 @@ class RuleNamesTest {
         assertThat(RuleNames.name("OQTF_RETENTION", Locale.ENGLISH))
                 .contains("retention")
                 .doesNotContain("detention");
-        assertThat(RuleNames.name("OQTF_HOUSE_ARREST", Locale.FRENCH)).contains("7 jours");
+        assertThat(RuleNames.name("OQTF_HOUSE_ARREST", Locale.FRENCH)).contains("détention", "7 jours");
+        // detention (prison) is 7 days, as house arrest (L921-1 CESEDA)
+        assertThat(RuleNames.name("OQTF_HOUSE_ARREST", Locale.ENGLISH)).contains("detention", "7 days");
     }
 }

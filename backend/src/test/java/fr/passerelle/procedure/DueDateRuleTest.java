@@ -30,6 +30,17 @@ class DueDateRuleTest {
                                 + "deadlines.at(execution, 'missingPiecesDueDate') : null}",
                         variables::get))
                 .isEqualTo("at:missingPiecesDueDate");
+        assertThat(DueDateRule.of("${appealDeadlines.due(execution, contentiousAppealRule)}", variables::get))
+                .isEqualTo("OQTF_RETENTION");
+        assertThat(DueDateRule.of(
+                        "${appealDeadlines.rulingDue(execution, rulingRule)}",
+                        Map.<String, Object>of("rulingRule", "COURT_RULING_RETENTION")::get))
+                .isEqualTo("COURT_RULING_RETENTION");
+        assertThat(DueDateRule.of("${appealDeadlines.rulingDue(execution, rulingRule)}", variables::get))
+                .as("no ruling time: no rule")
+                .isNull();
+        assertThat(DueDateRule.of("${stepRules.dueOn(execution, 'receiptValidUntil')}", variables::get))
+                .isEqualTo("at:receiptValidUntil");
         assertThat(DueDateRule.of("${dueDate}", variables::get)).isNull();
     }
 

@@ -83,7 +83,7 @@ class GatewayVariablesTest {
         });
         assertThat(readBare)
                 .as("the walk found the gateways' variables")
-                .containsKeys("appealStrategy", "attemptResult");
+                .containsKeys("appealStrategy", "appointmentOutcome");
         assertThat(unguarded)
                 .as("variables a gateway reads that may be missing (model files)")
                 .isEmpty();

@@ -36,7 +36,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
  * </ul>
  *
  * Variables: {@code contentiousAppealRule}, {@code contentiousAppealFrom} (processes/README.md),
- * {@code restrictionKind} ({@code ARREST}, {@code HOUSE_ARREST}, {@code RETENTION}),
+ * {@code restrictionKind} ({@code ARREST}, {@code HOUSE_ARREST}, {@code IMPRISONMENT}, {@code RETENTION}),
  * {@code restrictionNotifiedAt} (ISO date-time, Paris), {@code legalAidPending},
  * {@code offerAcceptanceTime} (ISO-8601 duration, optional).
  */
@@ -47,6 +47,7 @@ public class AppealDeadlines {
     static final String FROM = "contentiousAppealFrom";
     static final String PRINTED = "printedDeadline";
     static final String PRINTED_APPLIES = "printedDeadlineApplies";
+    static final String IMPLICIT_REJECTION = "ADMINISTRATIVE_APPEAL_IMPLICIT_REJECTION";
 
     /** The tasks of the proceedings meant for the lawyer, opened to the coordinators while there is none. */
     static final Set<String> LAWYER_TASKS = Set.of(
@@ -125,7 +126,21 @@ public class AppealDeadlines {
 
     /** The running deadline's last moment, a shorter printed deadline included. */
     Date due(VariableScope execution) {
-        return orPrinted(execution, deadlines.due(execution, String.valueOf(execution.getVariable(RULE)), FROM));
+        return due(execution, String.valueOf(execution.getVariable(RULE)));
+    }
+
+    /**
+     * The due date of the appeal's tasks before the filing: {@code rule} (the models pass
+     * {@code contentiousAppealRule}, so the rule stays readable for the backend's {@code DueDateRule})
+     * from {@code contentiousAppealFrom}, or a shorter printed deadline ({@link #orPrinted}).
+     */
+    public Date due(VariableScope execution, String rule) {
+        return orPrinted(execution, deadlines.due(execution, rule, FROM));
+    }
+
+    /** As {@link #due} for the timer of the missed deadline ({@link #orPrintedTimer}). */
+    public Date timer(VariableScope execution, String rule) {
+        return orPrintedTimer(execution, deadlines.timer(execution, rule, FROM));
     }
 
     private static boolean printedApplies(VariableScope execution) {
@@ -254,6 +269,16 @@ public class AppealDeadlines {
         execution.setVariable("rulingFrom", rule == null ? null : execution.getVariable(rulingFrom(execution)));
     }
 
+    /**
+     * The due date of the proceedings' tasks: the judge's time {@code rule} (the models pass
+     * {@code rulingRule}, set by {@link #proceedingsStarted}) from {@code rulingFrom}, or none when
+     * the law sets no time (null or empty rule).
+     */
+    public Date rulingDue(VariableScope execution, String rule) {
+        // the expression language passes an unset rule as an empty string
+        return blank(rule) ? null : deadlines.due(execution, rule, "rulingFrom");
+    }
+
     /** Whether the judge has a time set by law to rule ({@link #proceedingsDue}). */
     public boolean hasRulingTime(VariableScope execution) {
         return rulingRule(execution) != null;
@@ -324,7 +349,39 @@ public class AppealDeadlines {
         execution.setVariable("enforcementFrom", set ? injunction : execution.getVariable("judgmentDate"));
     }
 
+    /** The judgment annulled the decision (to re-examine or to issue the card): its execution is asked. */
+    public boolean annulled(VariableScope execution) {
+        Object outcome = execution.getVariable("judgmentOutcome");
+        return "ANNULMENT_REEXAMINE".equals(outcome) || "ANNULMENT_ISSUE".equals(outcome);
+    }
+
     // ------------------------------------------------------------------ administrative appeals
+
+    /**
+     * The 2 months of silence on an administrative appeal count from the date in {@code dateVariable}:
+     * its sending until its receipt is known, then its receipt (L231-4 CRPA; the earlier reading).
+     */
+    public void silenceFrom(VariableScope execution, String dateVariable) {
+        execution.setVariable("implicitRejectionFrom", execution.getVariable(dateVariable));
+    }
+
+    /** When the silence becomes an implicit rejection ({@code ADMINISTRATIVE_APPEAL_IMPLICIT_REJECTION}). */
+    public Date implicitRejection(VariableScope execution) {
+        return deadlines.timer(execution, IMPLICIT_REJECTION, "implicitRejectionFrom");
+    }
+
+    /** The silence became an implicit rejection: {@code administrativeAppealRejectedDate} is the day it was born. */
+    public void implicitlyRejected(VariableScope execution) {
+        execution.setVariable(
+                "administrativeAppealRejectedDate",
+                deadlines.date(execution, IMPLICIT_REJECTION, "implicitRejectionFrom"));
+    }
+
+    /** The answer rejects the appeal: {@code administrativeAppealRejectedDate} is the answer's notification. */
+    public void rejected(VariableScope execution) {
+        execution.setVariable(
+                "administrativeAppealRejectedDate", execution.getVariable("administrativeAppealAnswerDate"));
+    }
 
     /**
      * A gracious or hierarchical appeal found sent at the deadline's escalation: sent
@@ -344,7 +401,7 @@ public class AppealDeadlines {
     }
 
     /**
-     * {@link #SWITCH} when the restriction just notified shortens the deadline: house arrest
+     * {@link #SWITCH} when the restriction just notified shortens the deadline: house arrest or prison
      * ({@code OQTF_HOUSE_ARREST}) or retention ({@code OQTF_RETENTION}, also any other kind: the
      * shortest) against an OQTF deadline ({@code OQTF_ORDINARY}, or {@code OQTF_HOUSE_ARREST} for a
      * retention) that ends later, or that is interrupted by a pending legal-aid request.
@@ -378,13 +435,20 @@ public class AppealDeadlines {
         execution.setVariable("legalAidPending", false);
     }
 
-    /** The rule a restriction brings, or null for an arrest (no deadline of its own). */
+    /**
+     * The rule a restriction brings, or null for an arrest (no deadline of its own): the main process's
+     * ({@link OqtfRegime#restrictionRule}: a prison term gives 7 days as a house arrest, L921-1 CESEDA;
+     * the former 48 hours for an OQTF notified before 15 July 2024); a restriction of unknown kind, the
+     * shortest.
+     */
     static String shorterRule(VariableScope execution) {
         Object kind = execution.getVariable("restrictionKind");
-        if ("ARREST".equals(kind)) {
-            return null;
+        if (kind == null) {
+            return "OQTF_RETENTION";
         }
-        return "HOUSE_ARREST".equals(kind) ? "OQTF_HOUSE_ARREST" : "OQTF_RETENTION";
+        Object oqtfAt = execution.getVariable("oqtfNotifiedAt");
+        return OqtfRegime.restrictionRule(
+                kind, oqtfAt != null ? oqtfAt : execution.getVariable("decisionNotifiedDate"));
     }
 
     /**

@@ -410,6 +410,24 @@ class AppealContentiousProcessTest extends ProcessTestCase {
     }
 
     @Test
+    void aPrisonTermDuringAnOrdinaryOqtfGivesSevenDaysNotFortyEightHours() {
+        ProcessInstance pi = ordinaryOqtf();
+        offerAndAccept(pi, "lawyer-martin", endOf("2026-04-03"));
+        chooseStrategy(pi, "lawyer-martin", endOf("2026-04-03"), false, "NONE");
+
+        setClock(LocalDateTime.of(2026, 3, 12, 11, 0));
+        restrict("IMPRISONMENT", "2026-03-12T10:00");
+
+        // L921-1 CESEDA: in prison as under house arrest, 7 days from its notification (stand-in: + 7 days)
+        assertThat(pi)
+                .variables()
+                .containsEntry("contentiousAppealRule", "OQTF_HOUSE_ARREST")
+                .containsEntry("contentiousAppealFrom", "2026-03-12T10:00");
+        assertThat(task(pi, "fileRequest").getDueDate()).isEqualTo(endOf("2026-03-19"));
+        assertThat(timer(pi, "filingDeadlineReached").getDuedate()).isEqualTo(startOf("2026-03-20"));
+    }
+
+    @Test
     void aRestrictionThatWouldEndLaterOrAnArrestAloneChangesNothingButRaisesAnUrgentCoordinatorTask() {
         ProcessInstance pi = ordinaryOqtf();
         Task offer = task(pi, "offerAppealToLawyer");

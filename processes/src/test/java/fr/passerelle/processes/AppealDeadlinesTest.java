@@ -1,16 +1,15 @@
 package fr.passerelle.processes;
 
+import static fr.passerelle.processes.support.MapScope.scope;
+import static fr.passerelle.processes.support.MapScope.vars;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.passerelle.processes.support.ProcessTestCase;
 import fr.passerelle.processes.support.TestDeadlines;
-import java.lang.reflect.Proxy;
 import java.time.LocalDateTime;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,28 +27,6 @@ class AppealDeadlinesTest {
     @AfterEach
     void resetClock() {
         ClockUtil.reset();
-    }
-
-    private static VariableScope scope(Map<String, Object> values) {
-        return (VariableScope) Proxy.newProxyInstance(
-                AppealDeadlinesTest.class.getClassLoader(),
-                new Class<?>[] {VariableScope.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "getVariable" -> values.get((String) args[0]);
-                    case "setVariable" -> {
-                        values.put((String) args[0], args[1]);
-                        yield null;
-                    }
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
-    }
-
-    private static Map<String, Object> vars(Object... keyValues) {
-        Map<String, Object> map = new HashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            map.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return map;
     }
 
     /** Refused 20 February 2026: the stand-in's 2 months end with 21 April. */
@@ -227,5 +204,63 @@ class AppealDeadlinesTest {
         assertThat(rules.halfTime(scope(v))).isEqualTo(new Date(from.getTime() + (due.getTime() - from.getTime()) / 2));
         assertThat(rules.orPrintedTimer(scope(v), ProcessTestCase.startOf("2026-07-10")))
                 .isEqualTo(ProcessTestCase.startOf("2026-07-10"));
+    }
+
+    @Test
+    void aPrisonTermBringsSevenDaysAsAHouseArrestAndAnOqtfBeforeTheReformFortyEightHours() {
+        Map<String, Object> v = vars(
+                "decisionOutcome", "REFUSED_WITH_OQTF",
+                "decisionNotifiedDate", "2026-03-02",
+                "oqtfKind", "ORDINARY",
+                "oqtfNotifiedAt", "2026-03-02",
+                "restrictionKind", "IMPRISONMENT",
+                "restrictionNotifiedAt", "2026-03-12T10:00");
+        rules.start(scope(v));
+        assertThat(AppealDeadlines.shorterRule(scope(v))).isEqualTo("OQTF_HOUSE_ARREST");
+        assertThat(rules.restrictionEffect(scope(v))).isEqualTo(AppealDeadlines.SWITCH);
+        rules.switchDeadline(scope(v));
+        assertThat(v).containsEntry("contentiousAppealRule", "OQTF_HOUSE_ARREST");
+
+        v.put("oqtfNotifiedAt", "2024-07-01");
+        assertThat(AppealDeadlines.shorterRule(scope(v))).isEqualTo("OQTF_RETENTION");
+        v.put("restrictionKind", "ARREST");
+        assertThat(AppealDeadlines.shorterRule(scope(v))).isNull();
+    }
+
+    @Test
+    void theNamedMethodsTheModelsCallInsteadOfLongExpressions() {
+        Map<String, Object> v = refused("printedDeadline", "2026-04-10");
+        assertThat(rules.due(scope(v), "CONTENTIOUS_APPEAL")).isEqualTo(ProcessTestCase.endOf("2026-04-10"));
+        assertThat(rules.timer(scope(v), "CONTENTIOUS_APPEAL")).isEqualTo(ProcessTestCase.startOf("2026-04-11"));
+        Map<String, Object> plain = refused();
+        assertThat(rules.due(scope(plain), "CONTENTIOUS_APPEAL")).isEqualTo(ProcessTestCase.endOf("2026-04-21"));
+
+        assertThat(rules.rulingDue(scope(plain), null)).isNull();
+        assertThat(rules.rulingDue(scope(plain), ""))
+                .as("null through the expression language")
+                .isNull();
+        plain.put("rulingFrom", "2026-03-10");
+        assertThat(rules.rulingDue(scope(plain), "COURT_RULING_HOUSE_ARREST"))
+                .isEqualTo(ProcessTestCase.endOf("2026-03-25"));
+
+        assertThat(rules.annulled(scope(vars("judgmentOutcome", "ANNULMENT_REEXAMINE"))))
+                .isTrue();
+        assertThat(rules.annulled(scope(vars("judgmentOutcome", "ANNULMENT_ISSUE"))))
+                .isTrue();
+        assertThat(rules.annulled(scope(vars("judgmentOutcome", "REJECTED")))).isFalse();
+
+        Map<String, Object> appeal =
+                vars("administrativeAppealSentDate", "2026-03-02", "administrativeAppealReceivedDate", "2026-03-04");
+        rules.silenceFrom(scope(appeal), "administrativeAppealSentDate");
+        assertThat(appeal).containsEntry("implicitRejectionFrom", "2026-03-02");
+        rules.silenceFrom(scope(appeal), "administrativeAppealReceivedDate");
+        assertThat(appeal).containsEntry("implicitRejectionFrom", "2026-03-04");
+        // L231-4 CRPA: 2 months of silence (stand-in: + 2 months, the start of that day)
+        assertThat(rules.implicitRejection(scope(appeal))).isEqualTo(ProcessTestCase.startOf("2026-05-04"));
+        rules.implicitlyRejected(scope(appeal));
+        assertThat(appeal).containsEntry("administrativeAppealRejectedDate", "2026-05-04");
+        appeal.put("administrativeAppealAnswerDate", "2026-04-15");
+        rules.rejected(scope(appeal));
+        assertThat(appeal).containsEntry("administrativeAppealRejectedDate", "2026-04-15");
     }
 }

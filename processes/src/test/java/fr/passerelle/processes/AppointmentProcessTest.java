@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import fr.passerelle.processes.support.ProcessTestCase;
 import fr.passerelle.processes.support.TestAppointmentLog;
+import fr.passerelle.processes.support.TestStepRules;
 import java.util.List;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -31,8 +32,38 @@ class AppointmentProcessTest extends ProcessTestCase {
         assertThat(fileOnline.getName()).isEqualTo("Déposer la demande en ligne (ANEF)");
         complete(fileOnline, vars("onlineFiled", true));
 
-        assertThat(pi).isEnded().hasPassed("filedOnline");
+        assertThat(pi).isEnded().hasPassed("filedOnline", "noAgeLimit");
         assertThat(pi).variables().containsEntry("filingMode", "ONLINE").doesNotContainKey("appointmentDate");
+    }
+
+    /**
+     * Issue 18, item 16: L423-22, born 14 June 2007: the coordinator is asked at once to have the
+     * application filed before the age limit (stand-in: the day before the 19th birthday), beside the
+     * booking; obtaining the appointment closes it.
+     */
+    @Test
+    void anAgeLimitedGroundGivesTheCoordinatorATaskDueBeforeTheLimitBesideTheBooking() {
+        TestStepRules.ageLimit(caseId, "2007-06-14");
+        ProcessInstance pi = start("appointment", vars("department", "69", "onlineFiling", false));
+
+        assertThat(pi).variables().containsEntry("ageLimitRule", "AGE_LIMITED_GROUND");
+        Task limit = task(pi, "fileBeforeAgeLimit");
+        assertThat(limit).hasCandidateGroup("coordinator");
+        assertThat(limit.getDueDate()).isEqualTo(endOf("2026-06-13"));
+        assertThat(limit.getPriority()).isEqualTo(80);
+        assertThat(task(pi, "recordBookingAttempt")).isNotNull();
+
+        complete(limit, vars("ageLimitAction", "USEFUL_MEASURES_REFERRAL"));
+        assertThat(pi).hasPassed("ageLimitWatched").isNotEnded();
+    }
+
+    @Test
+    void theAgeLimitTaskClosesWhenTheApplicationIsFiled() {
+        TestStepRules.ageLimit(caseId, "2007-06-14");
+        ProcessInstance pi = start("appointment", vars("department", "69", "onlineFiling", true));
+        assertThat(task(pi, "fileBeforeAgeLimit")).isNotNull();
+        complete(task(pi, "fileOnline"), vars("onlineFiled", true));
+        assertThat(pi).isEnded().hasPassed("filedOnline").hasNotPassed("ageLimitWatched");
     }
 
     /** Item 9: after 3 failed attempts within 4 weeks, the référé "mesures utiles" is proposed once, with the dated log. */

@@ -77,12 +77,14 @@ class FilingProcessTest extends ProcessTestCase {
 
         assertThat(task(pi, "sendMissingPieces").getDueDate()).isEqualTo(startOf("2026-04-10"));
         complete(task(pi), vars("missingPiecesSentDate", "2026-04-01", "missingPiecesSentBy", "ANEF"));
-        complete(task(pi, "confirmCompleteness"), vars("fileComplete", true));
+        complete(task(pi, "confirmCompleteness"), vars("fileComplete", true, "fileCompletedDate", "2026-04-03"));
 
+        // the 4 months of silence run from the complete file (L114-5 CRPA; CE avis 10 Oct 2024 n° 494718)
         assertThat(pi).isEnded().hasPassed("payFilingFee", "filedComplete");
         assertThat(pi)
                 .variables()
-                .containsEntry("filingDate", "2026-03-09")
+                .containsEntry("filingDate", "2026-04-03")
+                .containsEntry("firstFilingDate", "2026-03-09")
                 .containsEntry("feePaid", true)
                 .containsEntry("fileComplete", true);
     }
@@ -100,6 +102,12 @@ class FilingProcessTest extends ProcessTestCase {
         complete(task(pi, "confirmCompleteness"), vars("fileComplete", true));
 
         assertThat(pi).isEnded().hasNotPassed("payFilingFee");
-        assertThat(pi).variables().containsEntry("feePaid", false).containsEntry("fileComplete", true);
+        // no date of receipt given: the day the pieces were sent, the earlier reading
+        assertThat(pi)
+                .variables()
+                .containsEntry("feePaid", false)
+                .containsEntry("fileComplete", true)
+                .containsEntry("filingDate", "2026-03-04")
+                .containsEntry("firstFilingDate", "2026-03-02");
     }
 }

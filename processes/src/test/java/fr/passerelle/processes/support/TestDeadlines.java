@@ -43,6 +43,9 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  *   <tr><td>COURT_RULING_RETENTION</td><td>d + 144 hours, to the minute (an hour rule)</td></tr>
  *   <tr><td>COURT_RULING_HOUSE_ARREST</td><td>d + 15 days</td></tr>
  *   <tr><td>JUDGMENT_ENFORCEMENT</td><td>d + 3 months (event)</td></tr>
+ *   <tr><td>RENEWAL_ONLINE_OPENS, RENEWAL_ONLINE_CLOSES</td><td>d − 120 days (event), d − 60 days</td></tr>
+ *   <tr><td>RENEWAL_PREFECTURE_OPENS, RENEWAL_PREFECTURE_CLOSES</td><td>d − 2 months (event), d − 1 day</td></tr>
+ *   <tr><td>AGE_LIMITED_GROUND</td><td>the birth date + 19 years − 1 day</td></tr>
  * </table>
  * For an event rule {@link #timer} is the start of the computed day; for a deadline rule it is
  * the moment the last day is over. Dates are Europe/Paris.
@@ -136,6 +139,12 @@ public class TestDeadlines implements Deadlines {
             case "COURT_RULING_RETENTION" -> new Deadline(from.plus(Duration.ofHours(48 + 96)), false, true);
             case "COURT_RULING_HOUSE_ARREST" -> new Deadline(day.plusDays(15), false, false);
             case "JUDGMENT_ENFORCEMENT" -> new Deadline(day.plus(Period.ofMonths(3)), true, false);
+            // the renewal window by channel (R431-5 CESEDA)
+            case "RENEWAL_ONLINE_OPENS" -> new Deadline(day.minusDays(120), true, false);
+            case "RENEWAL_ONLINE_CLOSES" -> new Deadline(day.minusDays(60), false, false);
+            case "RENEWAL_PREFECTURE_OPENS" -> new Deadline(day.minus(Period.ofMonths(2)), true, false);
+            case "RENEWAL_PREFECTURE_CLOSES" -> new Deadline(day.minusDays(1), false, false);
+            case "AGE_LIMITED_GROUND" -> new Deadline(day.plusYears(19).minusDays(1), false, false);
             default -> throw new IllegalArgumentException("Unknown deadline rule " + rule);
         };
     }
