@@ -8,13 +8,13 @@ import fr.passerelle.deadlines.LegalDeadlines;
 import fr.passerelle.processes.CaseRules;
 import fr.passerelle.processes.OqtfRegime;
 import fr.passerelle.tenancy.Tenancy;
+import fr.passerelle.web.Problem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,10 +27,8 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Records an outside event on a case and delivers it to the process step waiting for it
@@ -72,12 +70,7 @@ class CaseEvents {
     @Transactional
     Recorded record(UUID caseId, String eventPath, Map<String, Object> data) {
         CaseEvent event = CaseEvent.ofPath(eventPath)
-                .orElseThrow(() -> new ResponseStatusException(
-                        HttpStatus.NOT_FOUND,
-                        "No case event '" + eventPath + "'; known: "
-                                + Arrays.stream(CaseEvent.values())
-                                        .map(CaseEvent::path)
-                                        .collect(Collectors.joining(", "))));
+                .orElseThrow(() -> Problem.notFound("case_event_unknown", eventPath, CaseEvent.known()));
         Tenancy.current().requireAnyOf(event.recordedBy());
         String key = caseId.toString();
         ProcessInstance main = runtime.createProcessInstanceQuery()
@@ -85,7 +78,7 @@ class CaseEvents {
                 .processDefinitionKey(CaseProcedure.MAIN_PROCESS)
                 .singleResult();
         if (main == null) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + caseId + " in progress");
+            throw Problem.notFound("case_not_in_progress", caseId);
         }
         Map<String, Object> variables =
                 form(event).validate(data, name -> runtime.getVariable(main.getId(), name), ProcessTasks.today());
@@ -180,10 +173,7 @@ class CaseEvents {
             return List.of(Delivery.of(event.message(), decision));
         }
         if ("COMMISSION_REFERRAL".equals(outcome)) {
-            throw new ResponseStatusException(
-                    HttpStatus.CONFLICT,
-                    "A referral to the commission is recorded"
-                            + " while the decision is awaited; the case is not waiting for a decision at this step");
+            throw Problem.conflict("commission_referral_not_awaited");
         }
         boolean filed = runtime.getVariable(main.getId(), "filingDate") != null;
         String appeal = applicationAppeal(key);
@@ -204,10 +194,7 @@ class CaseEvents {
             }
         } else if (!OqtfRegime.isOqtf(outcome)) {
             if (!filed) {
-                throw new ResponseStatusException(
-                        HttpStatus.CONFLICT,
-                        "The case is not waiting for '" + event.path()
-                                + "' at this step: the application is not filed");
+                throw Problem.conflict("event_before_filing", event.path());
             }
             // a decision replaces the previous one: what it does not say is not kept from it
             Map<String, Object> later = new HashMap<>(decision);
@@ -269,8 +256,7 @@ class CaseEvents {
             correlation.correlateWithResult();
             return 1;
         } catch (MismatchingMessageCorrelationException e) {
-            throw new ResponseStatusException(
-                    HttpStatus.CONFLICT, "The case is not waiting for '" + event.path() + "' at this step");
+            throw Problem.conflict("event_not_awaited", event.path());
         }
     }
 

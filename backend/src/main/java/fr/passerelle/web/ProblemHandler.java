@@ -66,6 +66,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(e.getStatusCode(), ProblemDocuments.of(e.getStatusCode(), e.titleCode(), e.faults(), locale()));
     }
 
+    @ExceptionHandler(Problem.class)
+    ResponseEntity<Object> problem(Problem e) {
+        return problem(e.getStatusCode(), e.worded(locale()));
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -207,12 +212,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Object> forbidden(AccessDeniedException e) {
-        String detail = e.getMessage() == null
-                        || ProblemDocuments.INTERNAL.matcher(e.getMessage()).find()
-                        || "Access Denied".equals(e.getMessage())
-                ? ProblemDocuments.message("detail.forbidden", locale())
-                : e.getMessage();
-        return problem(HttpStatus.FORBIDDEN, ProblemDocuments.of(HttpStatus.FORBIDDEN, detail, locale()));
+        // The exception's message (the roles required, for the logs) is English: the user reads the role rule.
+        return problem(
+                HttpStatus.FORBIDDEN,
+                ProblemDocuments.of(
+                        HttpStatus.FORBIDDEN, ProblemDocuments.message("detail.forbidden", locale()), locale()));
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
@@ -234,7 +238,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 HttpStatus.INTERNAL_SERVER_ERROR,
                 ProblemDocuments.of(
                         HttpStatus.INTERNAL_SERVER_ERROR,
-                        ProblemDocuments.message("detail.internal", locale()),
+                        ProblemDocuments.statusDetail(HttpStatus.INTERNAL_SERVER_ERROR, locale()),
                         locale()));
     }
 
