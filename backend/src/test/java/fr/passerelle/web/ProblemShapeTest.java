@@ -219,12 +219,17 @@ class ProblemShapeTest {
         assertThat(french.problem().get("title").asText()).isEqualTo("Saisie invalide");
         assertThat(french.problem().get("errors").get("department").asText())
                 .isEqualTo("doit être un code de département français comme 69, 2A ou 974");
-        assertThat(french.problem().get("errors").has("applicantName")).isTrue();
+        assertThat(french.problem().get("errors").get("applicantName").asText())
+                .isEqualTo("doit avoir une longueur de 1 à 200");
+        assertThat(french.problem().get("errorCodes").get("applicantName").asText())
+                .isEqualTo("size");
         french.isFrench();
 
         Answer english = answer("POST", "/api/cases", body, "en");
         assertThat(english.problem().get("errors").get("department").asText())
                 .isEqualTo("must be a French department code such as 69, 2A or 974");
+        assertThat(english.problem().get("errors").get("applicantName").asText())
+                .isEqualTo("must have a length from 1 to 200");
         assertThat(english.problem().get("errorCodes"))
                 .isEqualTo(french.problem().get("errorCodes"));
         english.isEnglish();
