@@ -17,15 +17,13 @@ public class Problem extends ErrorResponseException {
     private final String titleCode;
 
     public Problem(HttpStatusCode status, String code, Object... args) {
-        this(status, null, code, args);
+        this(status, null, null, code, args);
     }
 
-    /** With a title of its own ({@code title.<titleCode>}) rather than its status's. */
-    public Problem(HttpStatusCode status, String titleCode, String code, Object... args) {
-        this(status, titleCode, null, code, args);
-    }
-
-    /** ... and the failure that caused it (logged, never shown). */
+    /**
+     * With a title of its own ({@code title.<titleCode>}) rather than its status's, and the failure
+     * that caused it (logged, never shown).
+     */
     protected Problem(HttpStatusCode status, String titleCode, Throwable cause, String code, Object... args) {
         super(status, cause);
         this.code = code;

@@ -82,6 +82,15 @@ class ProblemTextsTest {
                 .isEmpty();
     }
 
+    @Test
+    void aProblemsValuesAreWordedIntoItsDetailInEitherLanguage() {
+        Problem gone = new Problem(org.springframework.http.HttpStatus.CONFLICT, "task_already_completed", "42");
+        assertThat(gone.worded(Locale.FRENCH).getDetail()).isEqualTo("La tâche 42 est déjà terminée");
+        assertThat(gone.worded(Locale.ENGLISH).getDetail()).isEqualTo("Task 42 is already completed");
+        assertThat(gone.worded(Locale.FRENCH).getTitle()).isEqualTo("Conflit");
+        assertThat(gone.getMessage()).as("for the logs").isEqualTo("Task 42 is already completed");
+    }
+
     /** MessageFormat reads a straight apostrophe as a quote: in a text with values, it would vanish. */
     @Test
     void textsWithValuesFormatWithoutLosingAnything() {
