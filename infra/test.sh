@@ -26,6 +26,9 @@ log "Starting Keycloak (the realm is imported fresh)"
 log "Unit, process, API and integration tests"
 ./mvnw -B -ntp verify -Dpasserelle.test.run="$run"
 
+log "The API description the service serves (written by ApiDescriptionTest) against Spectral's spectral:oas"
+(cd infra/spectral && npm ci --no-audit --no-fund --loglevel=error && npm run --silent lint)
+
 log "Browser tests: the packaged service with demo data, logged in through Keycloak"
 start_backend "passerelle_e2e_$run" 8080 --spring.profiles.active=demo
 (cd frontend && BASE_URL=http://localhost:8080 npm run e2e)

@@ -8,6 +8,8 @@ import fr.passerelle.tenancy.CurrentAssociation;
 import fr.passerelle.tenancy.Tenancy;
 import fr.passerelle.web.InputRefusal;
 import fr.passerelle.web.InputRefusal.Fault;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,12 +35,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The alerts' API (docs/alerts.md): the deadlines view, the member's calendar feed and digest
  * setting, the reminders that could not be delivered (coordinators), and the feed itself.
  */
+@Tag(name = "Deadlines and reminders")
 @RestController
 class AlertController {
     private static final Set<String> DEADLINE_PARAMETERS = Set.of("scope", "days");
@@ -73,6 +75,11 @@ class AlertController {
     record Deadlines(String scope, int days, List<DeadlineItem> overdue, List<DeadlineItem> coming) {}
 
     /** Overdue tasks and those due in the next {@code days} (7 or 30), soonest first: mine, or (coordinators) the association's. */
+    @Operation(
+            operationId = "deadlinesDue",
+            summary = "List the deadlines due",
+            description =
+                    "Overdue tasks and those due in the next days (7 or 30), soonest first: mine, or (coordinators) the association's.")
     @GetMapping("/api/deadlines")
     Deadlines deadlines(@RequestParam MultiValueMap<String, String> parameters) {
         Map<String, Fault> errors = new TreeMap<>();
@@ -146,6 +153,11 @@ class AlertController {
             String lastError) {}
 
     /** Reminders given up (no reachable recipient, or SMTP failing past the last attempt): coordinators only. */
+    @Operation(
+            operationId = "failedReminders",
+            summary = "List failed reminders",
+            description =
+                    "Coordinators only: reminders given up (no reachable recipient, or the mail server failing past the last attempt).")
     @GetMapping("/api/alerts/failed")
     List<FailedReminder> failed() {
         Tenancy.current().requireAnyOf(COORDINATOR);
@@ -166,6 +178,10 @@ class AlertController {
     }
 
     /** Sends a failed reminder again at the next dispatch (after the address or the mail server was fixed). */
+    @Operation(
+            operationId = "retryReminder",
+            summary = "Send a failed reminder again",
+            description = "At the next dispatch, after the address or the mail server was fixed.")
     @PostMapping("/api/alerts/failed/{id}/retry")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void retry(@PathVariable long id) {
@@ -174,16 +190,24 @@ class AlertController {
                 UPDATE app.reminders SET status = 'PENDING', attempts = 0, next_attempt_at = NULL, send_at = ?
                 WHERE id = ? AND status = 'FAILED'""", Timestamp.from(ClockUtil.getCurrentTime().toInstant()), id);
         if (changed == 0) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No failed reminder " + id);
+            throw fr.passerelle.web.Problem.notFound("reminder_not_found", id);
         }
     }
 
+    @Operation(
+            operationId = "getCalendarFeed",
+            summary = "Read my calendar feed",
+            description = "Its address, if one was created.")
     @GetMapping("/api/me/calendar-feed")
     CalendarFeeds.Feed feed() {
         return feeds.current(
                 Tenancy.current().slug(), Users.current().orElseThrow().id());
     }
 
+    @Operation(
+            operationId = "createCalendarFeed",
+            summary = "Create my calendar feed",
+            description = "A new secret address; the previous one stops working.")
     @PostMapping("/api/me/calendar-feed")
     @ResponseStatus(HttpStatus.CREATED)
     CalendarFeeds.Feed createFeed() {
@@ -191,6 +215,10 @@ class AlertController {
                 Tenancy.current().slug(), Users.current().orElseThrow().id());
     }
 
+    @Operation(
+            operationId = "revokeCalendarFeed",
+            summary = "Revoke my calendar feed",
+            description = "Its address stops working.")
     @DeleteMapping("/api/me/calendar-feed")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void revokeFeed() {
@@ -198,6 +226,10 @@ class AlertController {
     }
 
     /** The feed: no login, the token in the URL is the capability. */
+    @Operation(
+            operationId = "calendarFeed",
+            summary = "A calendar feed (iCalendar)",
+            description = "No login: the token in the address is the capability.")
     @GetMapping("/calendar/{association}/{token}.ics")
     ResponseEntity<String> calendar(@PathVariable String association, @PathVariable String token) {
         return feeds.render(association, token)
@@ -205,11 +237,15 @@ class AlertController {
                         .contentType(new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8))
                         .cacheControl(CacheControl.noStore())
                         .body(body))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No calendar at this address"));
+                .orElseThrow(() -> fr.passerelle.web.Problem.notFound("calendar_not_found"));
     }
 
     record Settings(Boolean digest) {}
 
+    @Operation(
+            operationId = "getAlertSettings",
+            summary = "Read my alert settings",
+            description = "In the association chosen.")
     @GetMapping("/api/me/alert-settings")
     Settings settings() {
         List<Boolean> digest = jdbc.queryForList(
@@ -221,6 +257,10 @@ class AlertController {
     }
 
     /** Single reminders (false) or one daily digest (true), in this association. */
+    @Operation(
+            operationId = "saveAlertSettings",
+            summary = "Save my alert settings",
+            description = "Single reminders (false) or one daily digest (true), in the association chosen.")
     @PutMapping("/api/me/alert-settings")
     Settings saveSettings(@RequestBody Settings settings) {
         if (settings == null || settings.digest() == null) {

@@ -2,9 +2,9 @@ package fr.passerelle.appeals;
 
 import fr.passerelle.web.InputRefusal;
 import fr.passerelle.web.InputRefusal.Fault;
+import fr.passerelle.web.Problem;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.server.ResponseStatusException;
 
 /** The appeals' refusals, as problem documents naming the field (docs/api-appeals.md). */
 final class AppealProblems {
@@ -19,11 +19,8 @@ final class AppealProblems {
         return new InputRefusal(HttpStatus.CONFLICT, "conflict", Map.of(field, Fault.of(code, message, args)));
     }
 
-    static ResponseStatusException notFound(String what) {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND, what);
-    }
-
-    static ResponseStatusException gone(String detail) {
-        return new ResponseStatusException(HttpStatus.CONFLICT, detail);
+    /** An offer that is over or answered: 409 with a detail worded from {@code detail.<code>}. */
+    static Problem gone(String code, Object... args) {
+        return Problem.conflict(code, args);
     }
 }

@@ -15,6 +15,7 @@ import fr.passerelle.security.Role;
 import fr.passerelle.security.Users;
 import fr.passerelle.tenancy.CurrentAssociation;
 import fr.passerelle.tenancy.Tenancy;
+import fr.passerelle.web.Problem;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -230,20 +231,18 @@ class Offers {
         CurrentUser me = Users.current().orElseThrow();
         Locked offer = lockForLawyer(offerId, me.id());
         if (!"OPEN".equals(offer.status())) {
-            throw AppealProblems.gone(
-                    me.id().equals(offer.acceptedBy())
-                            ? "You already accepted this appeal"
-                            : "ACCEPTED".equals(offer.status())
-                                    ? "This appeal was taken by another lawyer"
-                                    : "This offer is no longer open ("
-                                            + offer.status().toLowerCase() + ")");
+            throw me.id().equals(offer.acceptedBy())
+                    ? AppealProblems.gone("offer_accepted_by_you")
+                    : "ACCEPTED".equals(offer.status())
+                            ? AppealProblems.gone("offer_taken")
+                            : AppealProblems.gone("offer_closed", offer.status().toLowerCase());
         }
         requireTaskOpen(offer);
         int won = jdbc.update("""
                 UPDATE app.appeal_offers SET status = 'ACCEPTED', accepted_by = ?, accepted_by_name = ?, accepted_at = ?
                 WHERE id = ? AND status = 'OPEN'""", me.id(), me.username(), Timestamp.from(clock.instant()), offerId);
         if (won != 1) {
-            throw AppealProblems.gone("This appeal was taken by another lawyer");
+            throw AppealProblems.gone("offer_taken");
         }
         complete(offer.taskId(), Map.of("appealAccepted", true, "offeredLawyerId", me.id()));
         audit.changed(offer.caseId(), "APPEAL_ACCEPTED", me.username() + " (" + me.id() + ")");
@@ -262,11 +261,10 @@ class Offers {
         CurrentUser me = Users.current().orElseThrow();
         Locked offer = lockForLawyer(offerId, me.id());
         if (!"OPEN".equals(offer.status())) {
-            throw AppealProblems.gone(
-                    "This offer is no longer open (" + offer.status().toLowerCase() + ")");
+            throw AppealProblems.gone("offer_closed", offer.status().toLowerCase());
         }
         if (offer.declinedBy().contains(me.id())) {
-            throw AppealProblems.gone("You already declined this offer");
+            throw AppealProblems.gone("offer_declined_by_you");
         }
         requireTaskOpen(offer);
         jdbc.update(
@@ -301,10 +299,9 @@ class Offers {
         if (reason == null || reason.isBlank()) {
             throw AppealProblems.invalid("reason", "required", "say why the offer is withdrawn");
         }
-        Locked offer = lock(offerId).orElseThrow(() -> AppealProblems.notFound("No offer " + offerId));
+        Locked offer = lock(offerId).orElseThrow(() -> Problem.notFound("offer_not_found", offerId));
         if (!end(offer, "retirée par le coordinateur : " + reason.strip())) {
-            throw AppealProblems.gone(
-                    "This offer is already over (" + offer.status().toLowerCase() + ")");
+            throw AppealProblems.gone("offer_over", offer.status().toLowerCase());
         }
         audit.changed(offer.caseId(), "APPEAL_OFFER_WITHDRAWN", reason.strip());
     }
@@ -400,7 +397,7 @@ class Offers {
 
     private void requireTaskOpen(Locked offer) {
         if (tasks.createTaskQuery().taskId(offer.taskId()).count() == 0) {
-            throw AppealProblems.gone("This offer expired: it went back to the coordinator");
+            throw AppealProblems.gone("offer_expired");
         }
     }
 
@@ -408,7 +405,7 @@ class Offers {
         try {
             tasks.complete(taskId, variables);
         } catch (OptimisticLockingException e) {
-            throw AppealProblems.gone("This offer was answered a moment ago");
+            throw AppealProblems.gone("offer_answered_meanwhile");
         }
     }
 
@@ -426,7 +423,7 @@ class Offers {
     private Locked lockForLawyer(UUID offerId, String me) {
         return lock(offerId)
                 .filter(offer -> offer.offeredTo().contains(me))
-                .orElseThrow(() -> AppealProblems.notFound("No offer " + offerId));
+                .orElseThrow(() -> Problem.notFound("offer_not_found", offerId));
     }
 
     private Optional<Locked> lock(UUID offerId) {

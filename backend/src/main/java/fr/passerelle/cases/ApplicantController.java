@@ -1,5 +1,7 @@
 package fr.passerelle.cases;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.UUID;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Applicants")
 @RestController
 @RequestMapping("/api/applicants")
 class ApplicantController {
@@ -27,6 +30,11 @@ class ApplicantController {
         this.service = service;
     }
 
+    @Operation(
+            operationId = "addApplicant",
+            summary = "Add an applicant",
+            description =
+                    "Creates the applicant: 201 with its address. Bad input is a 400 naming each field, and nothing is saved.")
     @PostMapping
     ResponseEntity<ApplicantView> add(@Valid @RequestBody ApplicantRequest request) {
         ApplicantView added = service.add(request);
@@ -34,6 +42,10 @@ class ApplicantController {
                 .body(added);
     }
 
+    @Operation(
+            operationId = "listApplicants",
+            summary = "List applicants",
+            description = "The association's applicants whose name contains name, a page at a time.")
     @GetMapping
     Page<ApplicantView> list(
             @RequestParam(required = false) String name,
@@ -41,16 +53,28 @@ class ApplicantController {
         return service.list(name, page);
     }
 
+    @Operation(
+            operationId = "getApplicant",
+            summary = "Read an applicant",
+            description = "404 when absent or another association's.")
     @GetMapping("/{id}")
     ApplicantView get(@PathVariable UUID id) {
         return service.get(id);
     }
 
+    @Operation(
+            operationId = "updateApplicant",
+            summary = "Update an applicant",
+            description = "Replaces the applicant's details with those sent.")
     @PutMapping("/{id}")
     ApplicantView update(@PathVariable UUID id, @Valid @RequestBody ApplicantRequest request) {
         return service.update(id, request);
     }
 
+    @Operation(
+            operationId = "deleteApplicant",
+            summary = "Delete an applicant",
+            description = "Coordinators only; 409 while the applicant still has cases.")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable UUID id) {
         service.delete(id);

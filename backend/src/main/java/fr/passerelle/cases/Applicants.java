@@ -8,10 +8,8 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The association's applicants: the people its cases are for. Their data is case-file data:
@@ -93,7 +91,7 @@ class Applicants {
         access.requireCoordinator();
         Applicant applicant = applicants.require(id);
         if (cases.existsByApplicantId(id)) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "The applicant still has cases: delete them first");
+            throw fr.passerelle.web.Problem.conflict("applicant_has_cases");
         }
         applicants.delete(applicant);
         applicants.flush();

@@ -25,7 +25,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The files of a case's pieces, kept in PostgreSQL under row-level security (so one
@@ -168,7 +167,7 @@ class CaseDocuments {
         cases.require(caseId);
         DocumentView document = find(caseId, documentId);
         if (!access.mayReadPiece(document.piece())) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No document " + documentId);
+            throw fr.passerelle.web.Problem.notFound("document_not_found", documentId);
         }
         audit.read(caseId, "document " + documentId + " (" + document.piece() + ")");
         OutputStream out = open.apply(document);
@@ -198,7 +197,7 @@ class CaseDocuments {
                 SELECT id, piece, filename, content_type, size_bytes, sha256, uploaded_at, uploaded_by_name
                 FROM app.case_documents WHERE id = ? AND case_id = ?""", (row, i) -> view(row), documentId, caseId).stream()
                 .findFirst()
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No document " + documentId));
+                .orElseThrow(() -> fr.passerelle.web.Problem.notFound("document_not_found", documentId));
     }
 
     private static DocumentView view(java.sql.ResultSet row) throws java.sql.SQLException {

@@ -1,6 +1,8 @@
 package fr.passerelle.cases;
 
 import fr.passerelle.web.PlainText;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A case's notes and timeline. */
+@Tag(name = "Cases")
 @RestController
 @RequestMapping("/api/cases/{caseId}")
 class CaseJournalController {
@@ -31,17 +34,26 @@ class CaseJournalController {
             @PlainText.MultiLine @NotBlank @Size(max = CaseNotes.MAX_TEXT)
             String text) {}
 
+    @Operation(operationId = "listNotes", summary = "List a case's notes", description = "Newest first.")
     @GetMapping("/notes")
     List<CaseNotes.NoteView> notes(@PathVariable UUID caseId) {
         return notes.of(caseId);
     }
 
+    @Operation(
+            operationId = "addNote",
+            summary = "Add a note to a case",
+            description = "Text on several lines: 201 with the note.")
     @PostMapping("/notes")
     @ResponseStatus(HttpStatus.CREATED)
     CaseNotes.NoteView addNote(@PathVariable UUID caseId, @Valid @RequestBody NewNote note) {
         return notes.add(caseId, note.text());
     }
 
+    @Operation(
+            operationId = "caseTimeline",
+            summary = "Read a case's timeline",
+            description = "What happened to the case, from its procedure and its audit log, in order.")
     @GetMapping("/timeline")
     List<CaseTimeline.Entry> timeline(@PathVariable UUID caseId) {
         return timeline.of(caseId);

@@ -1,12 +1,12 @@
 package fr.passerelle.cases;
 
+import fr.passerelle.web.Problem;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.server.ResponseStatusException;
 
 /** 404 for a case that does not exist or belongs to another association: the two are not told apart. */
-class CaseNotFoundException extends ResponseStatusException {
+class CaseNotFoundException extends Problem {
     CaseNotFoundException(UUID id) {
-        super(HttpStatus.NOT_FOUND, "No case " + id);
+        super(HttpStatus.NOT_FOUND, "case_not_found", id);
     }
 }

@@ -22,7 +22,7 @@ record CaseRequest(
         UUID applicantId,
         @Valid ApplicantRequest applicant,
 
-        @Size(min = 1, max = 200) @Pattern(regexp = "(?s).*\\S.*", message = "{passerelle.notBlank}")
+        @Size(min = 1, max = 200) @Pattern(regexp = "[\\s\\S]*\\S[\\s\\S]*", message = "{passerelle.notBlank}")
         String applicantName,
 
         @NotNull Ground ground,

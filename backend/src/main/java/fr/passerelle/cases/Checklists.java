@@ -16,11 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A case's document checklist: its ground's list ({@link ChecklistCatalog}) with what the
@@ -93,14 +91,12 @@ class Checklists {
         CaseFile file = cases.require(caseId);
         Entry entry = entry(file, piece);
         if (update.variant() != null && entry.piece().variant(update.variant()).isEmpty()) {
-            throw UnprocessableInputException.of(
-                    "variant",
-                    entry.piece().variants().isEmpty()
-                            ? "this piece has no kinds to choose from"
-                            : "must be one of "
-                                    + entry.piece().variants().stream()
-                                            .map(ChecklistCatalog.Variant::code)
-                                            .toList());
+            String kinds = entry.piece().variants().stream()
+                    .map(ChecklistCatalog.Variant::code)
+                    .collect(java.util.stream.Collectors.joining(", "));
+            throw kinds.isEmpty()
+                    ? UnprocessableInputException.of("variant", "no_variants", "this piece has no kinds to choose from")
+                    : UnprocessableInputException.of("variant", "not_choice", "must be one of {0}", kinds);
         }
         String actor = Users.current().map(user -> user.username()).orElse("system");
         jdbc.update(
@@ -152,10 +148,8 @@ class Checklists {
     /** The piece on this case's checklist, or 404 naming it. */
     Entry entry(CaseFile file, String piece) {
         return catalog.entry(file.ground(), piece)
-                .orElseThrow(() -> new ResponseStatusException(
-                        HttpStatus.NOT_FOUND,
-                        "No piece '" + piece + "' on the checklist of "
-                                + file.ground().article()));
+                .orElseThrow(() -> fr.passerelle.web.Problem.notFound(
+                        "piece_not_on_checklist", piece, file.ground().article()));
     }
 
     List<ChecklistLine> lines(CaseFile file, LocalDate asOf) {

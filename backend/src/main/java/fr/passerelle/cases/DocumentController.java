@@ -1,5 +1,7 @@
 package fr.passerelle.cases;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /** The files of a case's pieces: upload (multipart, part "file"), list, download, delete. */
+@Tag(name = "Checklist and documents")
 @RestController
 @RequestMapping("/api/cases/{caseId}")
 class DocumentController {
@@ -32,6 +35,11 @@ class DocumentController {
         this.documents = documents;
     }
 
+    @Operation(
+            operationId = "uploadDocument",
+            summary = "Upload a document for a checklist piece",
+            description =
+                    "multipart/form-data with a part named file: PDF, JPEG or PNG by their content, within the size limit (413 above).")
     @PostMapping(path = "/checklist/{piece}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     CaseDocuments.DocumentView upload(
@@ -43,11 +51,19 @@ class DocumentController {
         }
     }
 
+    @Operation(
+            operationId = "listDocuments",
+            summary = "List a case's documents",
+            description = "Those the caller may read (a lawyer does not see the filing formalities).")
     @GetMapping("/documents")
     List<CaseDocuments.DocumentView> list(@PathVariable UUID caseId) {
         return documents.list(caseId);
     }
 
+    @Operation(
+            operationId = "downloadDocument",
+            summary = "Download a document",
+            description = "The file as uploaded; the read is written in the audit log.")
     @GetMapping("/documents/{documentId}")
     void download(@PathVariable UUID caseId, @PathVariable UUID documentId, HttpServletResponse response) {
         documents.download(caseId, documentId, document -> {
@@ -69,6 +85,10 @@ class DocumentController {
         });
     }
 
+    @Operation(
+            operationId = "deleteDocument",
+            summary = "Delete a document",
+            description = "Caseworkers and coordinators.")
     @DeleteMapping("/documents/{documentId}")
     ResponseEntity<Void> delete(@PathVariable UUID caseId, @PathVariable UUID documentId) {
         documents.delete(caseId, documentId);

@@ -22,8 +22,12 @@ public class FilingNotReadyException extends InputRefusal {
 
     private static Map<String, Fault> faults(List<ChecklistLine> blocking) {
         Map<String, Fault> faults = new LinkedHashMap<>();
-        blocking.forEach(line ->
-                faults.put(line.piece(), Fault.of("piece_not_ready", String.join(", ", line.problems()))));
+        // The checklist words its problems in both languages: {0} English, {1} French (field.piece_not_ready).
+        blocking.forEach(line -> {
+            String english = String.join(", ", line.problems());
+            faults.put(
+                    line.piece(), Fault.of("piece_not_ready", english, english, String.join(", ", line.problemsFr())));
+        });
         return faults;
     }
 

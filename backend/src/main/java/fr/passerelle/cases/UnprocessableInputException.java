@@ -19,11 +19,6 @@ class UnprocessableInputException extends InputRefusal {
         return new UnprocessableInputException(Map.of(field, Fault.of(code, message, args)));
     }
 
-    /** Worded in English only, under the generic code {@code inconsistent}. */
-    static UnprocessableInputException of(String field, String message) {
-        return of(field, "inconsistent", message);
-    }
-
     static void throwIfAny(Map<String, Fault> faults) {
         if (!faults.isEmpty()) {
             throw new UnprocessableInputException(new TreeMap<>(faults));

@@ -1,5 +1,7 @@
 package fr.passerelle.platform;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -18,15 +20,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Platform administration (platform admins only): associations, their members, the users to add, the log. */
+@Tag(name = "Platform administration")
 @RestController
 @RequestMapping("/api/admin")
 class AdminController {
     /** As the CHECK of {@code app.associations.slug}: it names the association's Keycloak groups. */
     static final String SLUG = "[a-z0-9][a-z0-9-]{1,62}";
 
-    private static final String SLUG_RULE =
-            "must be 2 to 63 lowercase letters, digits or hyphens, not starting with a hyphen";
-    private static final String NAME = "(?s).*\\S.*";
+    /** Some text that is not only blanks, in a pattern both Java and ECMAScript (the API description) read. */
+    private static final String NAME = "[\\s\\S]*\\S[\\s\\S]*";
 
     private final AssociationAdmin associations;
     private final MemberAdmin members;
@@ -39,26 +41,34 @@ class AdminController {
     }
 
     record NewAssociation(
-            @NotNull @Pattern(regexp = SLUG, message = SLUG_RULE)
+            @NotNull @Pattern(regexp = SLUG, message = "{passerelle.slug}")
             String slug,
 
-            @NotNull @Size(min = 1, max = 200) @Pattern(regexp = NAME, message = "must not be blank")
+            @NotNull @Size(min = 1, max = 200) @Pattern(regexp = NAME, message = "{passerelle.notBlank}")
             String name) {}
 
     record Rename(
-            @NotNull @Size(min = 1, max = 200) @Pattern(regexp = NAME, message = "must not be blank")
+            @NotNull @Size(min = 1, max = 200) @Pattern(regexp = NAME, message = "{passerelle.notBlank}")
             String name) {}
 
     record Membership(
-            @NotNull @Pattern(regexp = "caseworker|coordinator|lawyer", message = "must be one of " + MemberAdmin.ROLES)
+            @NotNull @Pattern(regexp = "caseworker|coordinator|lawyer", message = "{passerelle.role}")
             String role) {}
 
+    @Operation(
+            operationId = "listAssociations",
+            summary = "List associations",
+            description = "Every association of the platform.")
     @GetMapping("/associations")
     List<AssociationView> associations() {
         return associations.list();
     }
 
     /** {@code {"slug": "accueil-lyon", "name": "Accueil Étrangers Lyon"}}: the row and its Keycloak groups; 409 if the slug is taken. */
+    @Operation(
+            operationId = "createAssociation",
+            summary = "Create an association",
+            description = "The row and its Keycloak groups; 409 if the slug is taken.")
     @PostMapping("/associations")
     ResponseEntity<AssociationView> create(@Valid @RequestBody NewAssociation request) {
         AssociationView created =
@@ -68,17 +78,30 @@ class AdminController {
     }
 
     /** {@code {"name": "..."}}; also recreates whatever Keycloak group of the association is missing. */
+    @Operation(
+            operationId = "renameAssociation",
+            summary = "Rename an association",
+            description = "Also recreates whatever Keycloak group of the association is missing.")
     @PutMapping("/associations/{slug}")
     AssociationView rename(@PathVariable String slug, @Valid @RequestBody Rename request) {
         return associations.rename(slug, request.name().strip());
     }
 
+    @Operation(
+            operationId = "listAssociationMembers",
+            summary = "List an association's members",
+            description = "From Keycloak, with their roles in the association.")
     @GetMapping("/associations/{slug}/members")
     List<MemberView> members(@PathVariable String slug) {
         return members.members(slug);
     }
 
     /** {@code {"role": "caseworker"}}: the user (Keycloak id) gets that role in the association, with the others they hold. */
+    @Operation(
+            operationId = "giveRole",
+            summary = "Give a member a role",
+            description =
+                    "{\"role\": \"caseworker\"}: the user gets that role in the association, with the others they hold.")
     @PutMapping("/associations/{slug}/members/{userId}")
     MemberView addMember(
             @PathVariable String slug, @PathVariable String userId, @Valid @RequestBody Membership membership) {
@@ -86,6 +109,10 @@ class AdminController {
     }
 
     /** Takes the role ({@code ?role=caseworker}) away from the user, or every role in the association without it. */
+    @Operation(
+            operationId = "takeRole",
+            summary = "Take a member's role away",
+            description = "The role given (?role=caseworker), or every role in the association without it.")
     @DeleteMapping("/associations/{slug}/members/{userId}")
     ResponseEntity<Void> removeMember(
             @PathVariable String slug, @PathVariable String userId, @RequestParam(required = false) String role) {
@@ -94,12 +121,20 @@ class AdminController {
     }
 
     /** Users whose username, name or email contains {@code search}, to add to an association. */
+    @Operation(
+            operationId = "searchUsers",
+            summary = "Search users",
+            description = "Users whose username, name or e-mail contains search, to add to an association.")
     @GetMapping("/users")
     List<MemberView> users(@RequestParam(required = false) String search, @RequestParam(defaultValue = "20") int max) {
         return members.searchUsers(search, Math.max(1, Math.min(max, 100)));
     }
 
     /** What platform admins did, newest first, of one association ({@code ?association=}) or all. */
+    @Operation(
+            operationId = "platformLog",
+            summary = "Read the platform's log",
+            description = "What platform admins did, newest first, in one association (?association=) or all.")
     @GetMapping("/audit")
     List<PlatformAudit.Entry> log(
             @RequestParam(required = false) String association, @RequestParam(defaultValue = "100") int limit) {

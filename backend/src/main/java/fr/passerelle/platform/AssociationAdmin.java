@@ -54,7 +54,7 @@ class AssociationAdmin {
             // Plain INSERT, not JPA's save: save would merge into an existing row of the same slug.
             jdbc.update("INSERT INTO app.associations (slug, name) VALUES (?, ?)", slug, name);
         } catch (DuplicateKeyException e) {
-            throw AdminProblem.conflict("slug", "the association '" + slug + "' already exists");
+            throw AdminProblem.conflict("slug", "association_exists", "the association {0} already exists", slug);
         }
         audit.record(admin, slug, "ASSOCIATION_CREATED", null, name);
         keycloak.ensureAssociationGroups(slug, name);
@@ -67,7 +67,7 @@ class AssociationAdmin {
         CurrentUser admin = PlatformAdmins.require();
         Association association = associations
                 .findById(slug)
-                .orElseThrow(() -> AdminProblem.notFound("slug", "no association '" + slug + "'"));
+                .orElseThrow(() -> AdminProblem.notFound("slug", "association_not_found", "no association {0}", slug));
         String before = association.name();
         association.rename(name);
         associations.flush();

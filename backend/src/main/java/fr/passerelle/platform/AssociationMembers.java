@@ -5,6 +5,8 @@ import static fr.passerelle.security.Role.COORDINATOR;
 import fr.passerelle.security.Role;
 import fr.passerelle.tenancy.CurrentAssociation;
 import fr.passerelle.tenancy.Tenancy;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  * of them: read from the association's Keycloak groups (where memberships live), never another
  * association's. Ids and names only: what a picker shows.
  */
+@Tag(name = "Association")
 @RestController
 class AssociationMembers {
     private final KeycloakAdmin keycloak;
@@ -29,6 +32,10 @@ class AssociationMembers {
 
     record Member(String userId, String username, String name, List<String> roles) {}
 
+    @Operation(
+            operationId = "listMembers",
+            summary = "List the association's members",
+            description = "Its caseworkers, coordinators and lawyers, to assign cases and tasks to.")
     @GetMapping("/api/association/members")
     List<Member> members() {
         CurrentAssociation association = Tenancy.current().requireAnyOf(COORDINATOR);

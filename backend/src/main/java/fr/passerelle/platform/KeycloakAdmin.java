@@ -271,9 +271,7 @@ class KeycloakAdmin {
                 throw e;
             }
         }
-        return groupByPath(path)
-                .orElseThrow(() ->
-                        new KeycloakException("the group " + path + " was created but cannot be found", null, null));
+        return groupByPath(path).orElseThrow(() -> new KeycloakException("keycloak_group_vanished", null, null, path));
     }
 
     /** Gives a group a realm role (Keycloak wants the role's id, read from the roles it may map). */
@@ -287,10 +285,8 @@ class KeycloakAdmin {
                 .stream()
                         .filter(candidate -> roleName.equals(candidate.name()))
                         .findFirst()
-                        .orElseThrow(() -> new KeycloakException(
-                                "the realm has no role '" + roleName + "' to give the group " + group.path(),
-                                null,
-                                null));
+                        .orElseThrow(() ->
+                                new KeycloakException("keycloak_role_missing", null, null, roleName, group.path()));
         call(() -> http.post()
                 .uri(adminUrl + "/groups/{id}/role-mappings/realm", group.id())
                 .headers(this::authorize)
@@ -321,17 +317,20 @@ class KeycloakAdmin {
             }
         } catch (HttpStatusCodeException e) {
             log.warn("Keycloak answered {}: {}", e.getStatusCode(), e.getResponseBodyAsString());
-            String what = e.getStatusCode().value() == 403
-                    ? "refused the service account (does it hold realm-management's manage-users?)"
-                    : "answered " + e.getStatusCode().value();
-            throw new KeycloakException(
-                    what, HttpStatus.resolve(e.getStatusCode().value()), e);
+            HttpStatus answered = HttpStatus.resolve(e.getStatusCode().value());
+            throw e.getStatusCode().value() == 403
+                    ? new KeycloakException("keycloak_account_refused", answered, e)
+                    : new KeycloakException(
+                            "keycloak_answered",
+                            answered,
+                            e,
+                            String.valueOf(e.getStatusCode().value()));
         } catch (ResourceAccessException e) {
             log.warn("Keycloak did not answer: {}", e.toString());
-            throw new KeycloakException("did not answer", null, e);
+            throw new KeycloakException("keycloak_no_answer", null, e);
         } catch (RestClientException e) {
             log.warn("Keycloak call failed", e);
-            throw new KeycloakException("gave an answer that could not be read", null, e);
+            throw new KeycloakException("keycloak_unreadable", null, e);
         }
     }
 
@@ -361,14 +360,10 @@ class KeycloakAdmin {
                             properties.clientId(),
                             e.getStatusCode(),
                             e.getResponseBodyAsString());
-                    throw new KeycloakException(
-                            "refused the client credentials of " + properties.clientId()
-                                    + " (check PASSERELLE_KEYCLOAK_ADMIN_CLIENT_SECRET)",
-                            null,
-                            e);
+                    throw new KeycloakException("keycloak_client_refused", null, e, properties.clientId());
                 }
                 if (response == null || response.accessToken() == null) {
-                    throw new KeycloakException("gave no access token to " + properties.clientId(), null, null);
+                    throw new KeycloakException("keycloak_no_token", null, null, properties.clientId());
                 }
                 token = new AccessToken(
                         response.accessToken(), Instant.now().plusSeconds(Math.max(0, response.expiresIn() - 30)));

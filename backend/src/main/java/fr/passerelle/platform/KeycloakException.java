@@ -1,37 +1,29 @@
 package fr.passerelle.platform;
 
+import fr.passerelle.web.Problem;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Keycloak could not do what was asked (down, refused the service account, answered an error):
  * 502, or 503 when the service has no credentials for it. What the service was doing is undone
  * (the calling transaction rolls back) and may be retried.
  */
-class KeycloakException extends ResponseStatusException {
+class KeycloakException extends Problem {
     private final HttpStatus keycloakStatus;
 
-    KeycloakException(String what, HttpStatus keycloakStatus, Throwable cause) {
-        this(
-                HttpStatus.BAD_GATEWAY,
-                "Keycloak " + what + "; the request was not completed and may be retried",
-                keycloakStatus,
-                cause);
+    /** {@code code}: what Keycloak did ({@code detail.keycloak_*}), with its {@code args}. */
+    KeycloakException(String code, HttpStatus keycloakStatus, Throwable cause, Object... args) {
+        this(HttpStatus.BAD_GATEWAY, code, keycloakStatus, cause, args);
     }
 
-    private KeycloakException(HttpStatus status, String detail, HttpStatus keycloakStatus, Throwable cause) {
-        super(status, detail, cause);
+    private KeycloakException(
+            HttpStatus status, String code, HttpStatus keycloakStatus, Throwable cause, Object... args) {
+        super(status, "identity_provider", cause, code, args);
         this.keycloakStatus = keycloakStatus;
-        getBody().setTitle("Identity provider unavailable");
     }
 
     static KeycloakException notConfigured() {
-        return new KeycloakException(
-                HttpStatus.SERVICE_UNAVAILABLE,
-                "Managing associations and members in Keycloak"
-                        + " is not configured on this service (PASSERELLE_KEYCLOAK_ADMIN_CLIENT_SECRET)",
-                null,
-                null);
+        return new KeycloakException(HttpStatus.SERVICE_UNAVAILABLE, "keycloak_not_configured", null, null);
     }
 
     /** What Keycloak answered, when it answered with an error status. */

@@ -40,7 +40,7 @@ class MemberAdmin {
                 return role;
             }
         }
-        throw AdminProblem.invalid(field, "must be one of " + ROLES);
+        throw AdminProblem.invalid(field, "not_choice", "must be one of {0}", ROLES);
     }
 
     /** The association's members with their roles, by username. */
@@ -72,6 +72,7 @@ class MemberAdmin {
         if (keycloak.isPlatformAdmin(userId)) {
             throw AdminProblem.unprocessable(
                     "userId",
+                    "platform_admin_not_member",
                     "a platform admin cannot be a member of an association:"
                             + " platform admins never read case contents");
         }
@@ -108,20 +109,23 @@ class MemberAdmin {
 
     private void requireAssociation(String slug) {
         if (!associations.existsById(slug)) {
-            throw AdminProblem.notFound("slug", "no association '" + slug + "'");
+            throw AdminProblem.notFound("slug", "association_not_found", "no association {0}", slug);
         }
     }
 
     private KeycloakAdmin.User requireUser(String userId) {
-        return keycloak.user(userId).orElseThrow(() -> AdminProblem.notFound("userId", "no user " + userId));
+        return keycloak.user(userId)
+                .orElseThrow(() -> AdminProblem.notFound("userId", "user_not_found", "no user {0}", userId));
     }
 
     private KeycloakAdmin.Group roleGroup(String slug, Role role) {
         return keycloak.groupByPath(path(slug, role))
                 .orElseThrow(() -> AdminProblem.conflict(
                         "slug",
-                        "the Keycloak group " + path(slug, role) + " is missing: PUT /api/admin/associations/" + slug
-                                + " recreates the association's groups"));
+                        "keycloak_group_lost",
+                        "the Keycloak group {0} is missing: PUT /api/admin/associations/{1} recreates the association''s groups",
+                        path(slug, role),
+                        slug));
     }
 
     private Set<Role> rolesIn(String slug, String userId) {

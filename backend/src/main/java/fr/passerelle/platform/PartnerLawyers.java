@@ -6,6 +6,8 @@ import static fr.passerelle.security.Role.LAWYER;
 import fr.passerelle.audit.Audit;
 import fr.passerelle.tenancy.CurrentAssociation;
 import fr.passerelle.tenancy.Tenancy;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * admin. Each change is written to the association's audit log, Keycloak's call last. The list
  * is {@code GET /api/association/lawyers} (appeals).
  */
+@Tag(name = "Association")
 @RestController
 class PartnerLawyers {
     private final KeycloakAdmin keycloak;
@@ -38,13 +41,21 @@ class PartnerLawyers {
 
     record AddLawyer(@Size(max = 254) String email) {}
 
+    @Operation(
+            operationId = "addPartnerLawyer",
+            summary = "Add a partner lawyer",
+            description =
+                    "Coordinators only: an existing Passerelle account (e-mail or username) joins the association's lawyers.")
     @PostMapping("/api/association/lawyers")
     @Transactional
     ResponseEntity<AssociationDirectory.Person> add(@Valid @RequestBody AddLawyer request) {
         CurrentAssociation association = Tenancy.current().requireAnyOf(COORDINATOR);
         String wanted = request.email() == null ? "" : request.email().strip().toLowerCase(Locale.ROOT);
         if (wanted.isEmpty()) {
-            throw AdminProblem.invalid("email", "give the e-mail (or username) of the lawyer's Passerelle account");
+            throw AdminProblem.invalid(
+                    "email",
+                    "lawyer_account_required",
+                    "give the e-mail (or username) of the lawyer's Passerelle account");
         }
         List<KeycloakAdmin.User> found = keycloak.searchUsers(wanted, 20).stream()
                 .filter(user -> wanted.equalsIgnoreCase(user.email()) || wanted.equalsIgnoreCase(user.username()))
@@ -52,15 +63,18 @@ class PartnerLawyers {
         if (found.size() != 1) {
             throw AdminProblem.notFound(
                     "email",
+                    "no_account",
                     "no Passerelle account has this e-mail or username: the platform" + " admin creates accounts");
         }
         KeycloakAdmin.User user = found.get(0);
         if (keycloak.isPlatformAdmin(user.id())) {
-            throw AdminProblem.unprocessable("email", "a platform admin cannot be a member of an association");
+            throw AdminProblem.unprocessable(
+                    "email", "platform_admin_not_member", "a platform admin cannot be a member of an association");
         }
         String path = "/associations/" + association.slug() + "/" + LAWYER.groupName();
         KeycloakAdmin.Group group = keycloak.groupByPath(path)
-                .orElseThrow(() -> AdminProblem.conflict("email", "the Keycloak group " + path + " is missing"));
+                .orElseThrow(() -> AdminProblem.conflict(
+                        "email", "keycloak_group_missing", "the Keycloak group {0} is missing", path));
         if (!keycloak.groupsOf(user.id()).contains(path)) {
             audit.changed(
                     null, "PARTNER_LAWYER_ADDED", MemberView.of(user, null).name() + " (" + user.id() + ")");
@@ -71,6 +85,10 @@ class PartnerLawyers {
                         user.id(), user.username(), MemberView.of(user, null).name(), java.util.Set.of(LAWYER)));
     }
 
+    @Operation(
+            operationId = "removePartnerLawyer",
+            summary = "Remove a partner lawyer",
+            description = "Coordinators only: the lawyer leaves the association's lawyers.")
     @DeleteMapping("/api/association/lawyers/{userId}")
     @Transactional
     ResponseEntity<Void> remove(@PathVariable String userId) {
@@ -80,7 +98,8 @@ class PartnerLawyers {
                         ? keycloak.user(userId)
                         : java.util.Optional.<KeycloakAdmin.User>empty())
                 .filter(found -> keycloak.groupsOf(found.id()).contains(path))
-                .orElseThrow(() -> AdminProblem.notFound("userId", "no lawyer " + userId + " in the association"));
+                .orElseThrow(() -> AdminProblem.notFound(
+                        "userId", "not_a_lawyer", "{0} is not a lawyer of the association", userId));
         audit.changed(null, "PARTNER_LAWYER_REMOVED", MemberView.of(user, null).name() + " (" + user.id() + ")");
         keycloak.leave(user.id(), keycloak.groupByPath(path).orElseThrow());
         return ResponseEntity.noContent().build();

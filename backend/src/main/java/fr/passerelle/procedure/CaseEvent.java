@@ -93,4 +93,9 @@ enum CaseEvent {
     static Optional<CaseEvent> ofPath(String path) {
         return Arrays.stream(values()).filter(event -> event.path.equals(path)).findFirst();
     }
+
+    /** The events' paths, for a problem naming the known ones. */
+    static String known() {
+        return Arrays.stream(values()).map(CaseEvent::path).collect(java.util.stream.Collectors.joining(", "));
+    }
 }

@@ -8,13 +8,13 @@ import fr.passerelle.deadlines.LegalDeadlines;
 import fr.passerelle.processes.CaseRules;
 import fr.passerelle.processes.OqtfRegime;
 import fr.passerelle.tenancy.Tenancy;
+import fr.passerelle.web.Problem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,10 +30,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Records an outside event on a case and delivers it to the process step waiting for it
@@ -78,12 +76,7 @@ class CaseEvents {
     @Transactional
     Recorded record(UUID caseId, String eventPath, Map<String, Object> data) {
         CaseEvent event = CaseEvent.ofPath(eventPath)
-                .orElseThrow(() -> new ResponseStatusException(
-                        HttpStatus.NOT_FOUND,
-                        "No case event '" + eventPath + "'; known: "
-                                + Arrays.stream(CaseEvent.values())
-                                        .map(CaseEvent::path)
-                                        .collect(Collectors.joining(", "))));
+                .orElseThrow(() -> Problem.notFound("case_event_unknown", eventPath, CaseEvent.known()));
         Tenancy.current().requireAnyOf(event.recordedBy());
         String key = caseId.toString();
         ProcessInstance main = runtime.createProcessInstanceQuery()
@@ -182,8 +175,7 @@ class CaseEvents {
                         .count()
                 > 0;
         if (appealRunning || runtime.getVariable(main.getId(), "contentiousAppealRule") == null) {
-            throw new ResponseStatusException(
-                    HttpStatus.CONFLICT, "The case is not waiting for '" + event.path() + "' at this step");
+            throw Problem.conflict("event_not_awaited", event.path());
         }
         Map<String, Object> kept = new HashMap<>();
         kept.put("legalAidRequestedDate", variables.get("legalAidRequestedDate"));
@@ -211,15 +203,11 @@ class CaseEvents {
                 .listPage(0, 1)
                 .stream()
                 .findFirst()
-                .orElseThrow(
-                        () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + caseId + " in progress"));
+                .orElseThrow(() -> Problem.notFound("case_not_in_progress", caseId));
         Map<String, Object> variables =
                 form(event).validate(data, name -> closedVariable(closed, name), ProcessTasks.today());
         if (event != CaseEvent.DECISION_NOTIFIED || !OqtfRegime.isOqtf(variables.get("decisionOutcome"))) {
-            throw new ResponseStatusException(
-                    HttpStatus.CONFLICT,
-                    "The case is closed: only an OQTF reopens it (its own follow-up); '" + event.path()
-                            + "' is not awaited");
+            throw Problem.conflict("case_closed_only_oqtf", event.path());
         }
         Map<String, Object> decision = normalisedDecision(variables);
         Map<String, Object> start = new HashMap<>();
@@ -316,10 +304,7 @@ class CaseEvents {
             return List.of(Delivery.of(event.message(), decision));
         }
         if ("COMMISSION_REFERRAL".equals(outcome)) {
-            throw new ResponseStatusException(
-                    HttpStatus.CONFLICT,
-                    "A referral to the commission is recorded"
-                            + " while the decision is awaited; the case is not waiting for a decision at this step");
+            throw Problem.conflict("commission_referral_not_awaited");
         }
         boolean filed = runtime.getVariable(main.getId(), "filingDate") != null;
         String appeal = applicationAppeal(key);
@@ -340,10 +325,7 @@ class CaseEvents {
             }
         } else if (!OqtfRegime.isOqtf(outcome)) {
             if (!filed) {
-                throw new ResponseStatusException(
-                        HttpStatus.CONFLICT,
-                        "The case is not waiting for '" + event.path()
-                                + "' at this step: the application is not filed");
+                throw Problem.conflict("event_before_filing", event.path());
             }
             // a decision replaces the previous one: what it does not say is not kept from it
             Map<String, Object> later = new HashMap<>(decision);
@@ -432,8 +414,7 @@ class CaseEvents {
             correlation.correlateWithResult();
             return 1;
         } catch (MismatchingMessageCorrelationException e) {
-            throw new ResponseStatusException(
-                    HttpStatus.CONFLICT, "The case is not waiting for '" + event.path() + "' at this step");
+            throw Problem.conflict("event_not_awaited", event.path());
         }
     }
 

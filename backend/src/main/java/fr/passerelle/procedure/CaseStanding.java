@@ -18,10 +18,8 @@ import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Where a case stands in its procedure: the process instances running for it (the main
@@ -186,7 +184,7 @@ class CaseStanding {
         try (InputStream model = repository.getProcessModel(definitionId)) {
             return new String(model.readAllBytes(), StandardCharsets.UTF_8);
         } catch (NotFoundException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No process definition " + definitionId);
+            throw fr.passerelle.web.Problem.notFound("process_definition_not_found", definitionId);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

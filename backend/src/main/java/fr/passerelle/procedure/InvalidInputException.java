@@ -1,7 +1,6 @@
 package fr.passerelle.procedure;
 
 import fr.passerelle.web.InputRefusal;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -12,13 +11,6 @@ class InvalidInputException extends InputRefusal {
 
     InvalidInputException(Map<String, Fault> faults) {
         super(org.springframework.http.HttpStatus.BAD_REQUEST, "invalid", faults);
-    }
-
-    /** Faults worded in English only, under the generic code {@code invalid}. */
-    static InvalidInputException worded(Map<String, String> errors) {
-        Map<String, Fault> faults = new LinkedHashMap<>();
-        errors.forEach((field, message) -> faults.put(field, Fault.of("invalid", message)));
-        return new InvalidInputException(faults);
     }
 
     /** Field to message (English). */

@@ -37,7 +37,6 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -129,10 +128,10 @@ public class ProcessTasks {
         try {
             tasks.complete(id, variables);
         } catch (OptimisticLockingException e) {
-            throw new TaskGoneException(id, "was completed by someone else a moment ago");
+            throw new TaskGoneException(id, "task_completed_elsewhere");
         } catch (ProcessEngineException e) {
             if (finished(id)) {
-                throw new TaskGoneException(id, "was completed by someone else a moment ago");
+                throw new TaskGoneException(id, "task_completed_elsewhere");
             }
             throw e;
         }
@@ -145,7 +144,7 @@ public class ProcessTasks {
         try {
             tasks.claim(id, me());
         } catch (TaskAlreadyClaimedException | OptimisticLockingException e) {
-            throw new TaskGoneException(id, "was claimed by someone else");
+            throw new TaskGoneException(id, "task_claimed_elsewhere");
         }
     }
 
@@ -219,7 +218,7 @@ public class ProcessTasks {
                 .singleResult();
         if (task == null) {
             if (Tenancy.current().isStaff() && finished(id)) {
-                throw new TaskGoneException(id, "is already completed");
+                throw new TaskGoneException(id, "task_already_completed");
             }
             throw new TaskNotFoundException(id);
         }
@@ -252,7 +251,8 @@ public class ProcessTasks {
         String me = me();
         if (task.getAssignee() != null) {
             if (!task.getAssignee().equals(me)) {
-                throw new AccessDeniedException("This task is assigned to someone else");
+                throw new fr.passerelle.web.Problem(
+                        org.springframework.http.HttpStatus.FORBIDDEN, "task_assigned_elsewhere");
             }
             return;
         }
@@ -266,9 +266,12 @@ public class ProcessTasks {
                 .anyMatch(link ->
                         link.getGroupId() != null && !Role.LAWYER.groupName().equals(link.getGroupId()));
         if (!candidate && !(association.has(COORDINATOR) && staffTask)) {
-            throw new AccessDeniedException("This task is for "
-                    + links.stream()
-                            .map(link -> Objects.requireNonNullElse(link.getGroupId(), "another person"))
+            throw new fr.passerelle.web.Problem(
+                    org.springframework.http.HttpStatus.FORBIDDEN,
+                    "task_for_others",
+                    links.stream()
+                            .map(IdentityLink::getGroupId)
+                            .filter(Objects::nonNull)
                             .distinct()
                             .collect(Collectors.joining(", ")));
         }

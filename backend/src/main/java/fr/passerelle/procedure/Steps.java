@@ -28,7 +28,10 @@ class Steps {
         if (!known.contains(step)) {
             throw TaskListQuery.invalid(Map.of(
                     "step",
-                    "'" + step + "': expected one of " + known.stream().sorted().collect(Collectors.joining(", "))));
+                    fr.passerelle.web.InputRefusal.Fault.of(
+                            "not_choice",
+                            "must be one of {0}",
+                            known.stream().sorted().collect(Collectors.joining(", ")))));
         }
     }
 }

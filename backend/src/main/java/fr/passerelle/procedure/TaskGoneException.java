@@ -1,11 +1,12 @@
 package fr.passerelle.procedure;
 
+import fr.passerelle.web.Problem;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.server.ResponseStatusException;
 
 /** The task was completed (or claimed) by someone else a moment ago: 409, never a second completion. */
-class TaskGoneException extends ResponseStatusException {
-    TaskGoneException(String taskId, String what) {
-        super(HttpStatus.CONFLICT, "Task " + taskId + " " + what);
+class TaskGoneException extends Problem {
+    /** {@code code}: task_completed_elsewhere, task_claimed_elsewhere, task_already_completed. */
+    TaskGoneException(String taskId, String code) {
+        super(HttpStatus.CONFLICT, code, taskId);
     }
 }

@@ -1,6 +1,7 @@
 package fr.passerelle.procedure;
 
 import fr.passerelle.cases.Ground;
+import fr.passerelle.web.InputRefusal.Fault;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
@@ -55,23 +56,23 @@ record TaskListQuery(
             return Arrays.stream(values())
                     .filter(scope -> scope.parameter.equals(parameter))
                     .findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("expected one of "
-                            + Arrays.stream(values()).map(Scope::parameter).collect(Collectors.joining(", "))));
+                    .orElseThrow(() -> BadValue.notChoice(
+                            Arrays.stream(values()).map(Scope::parameter).collect(Collectors.joining(", "))));
         }
     }
 
     /** Reads the request's parameters; every fault is named by its parameter (400), none is ignored. */
     static TaskListQuery parse(MultiValueMap<String, String> request) {
-        Map<String, String> errors = new TreeMap<>();
+        Map<String, Fault> errors = new TreeMap<>();
         Map<String, String> parameters = new TreeMap<>();
         request.forEach((name, values) -> {
             if (!PARAMETERS.contains(name)) {
+                String known = PARAMETERS.stream().sorted().collect(Collectors.joining(", "));
                 errors.put(
                         name,
-                        "unknown parameter; expected one of "
-                                + PARAMETERS.stream().sorted().collect(Collectors.joining(", ")));
+                        Fault.of("unknown_parameter", "is not a parameter of this list; expected one of {0}", known));
             } else if (values.size() > 1) {
-                errors.put(name, "given " + values.size() + " times; give it once");
+                errors.put(name, Fault.of("repeated", "given {0} times; give it once", values.size()));
             } else {
                 parameters.put(name, values.get(0));
             }
@@ -87,11 +88,17 @@ record TaskListQuery(
         int page = reader.integer("page", 0, Integer.MAX_VALUE, 0);
         int size = reader.integer("size", 1, MAX_SIZE, DEFAULT_SIZE);
         if (assignee != null && scope != Scope.ASSOCIATION) {
-            errors.putIfAbsent("assignee", "only with scope=association (the other scopes say whose tasks already)");
+            errors.putIfAbsent(
+                    "assignee",
+                    Fault.of(
+                            "assignee_needs_association_scope",
+                            "only with scope=association (the other scopes say whose tasks already)"));
         }
         if ((long) page * size > MAX_OFFSET) {
             errors.putIfAbsent(
-                    "page", "too deep (more than " + MAX_OFFSET + " tasks in): narrow the list with filters");
+                    "page",
+                    Fault.of(
+                            "too_deep", "too deep (more than {0} tasks in): narrow the list with filters", MAX_OFFSET));
         }
         if (!errors.isEmpty()) {
             throw invalid(errors);
@@ -100,27 +107,41 @@ record TaskListQuery(
     }
 
     /** A task list asked for with parameters it cannot take: 400, each named. */
-    static InvalidInputException invalid(Map<String, String> errors) {
-        return InvalidInputException.worded(errors);
+    static InvalidInputException invalid(Map<String, Fault> errors) {
+        return new InvalidInputException(errors);
     }
 
     private static Ground ground(String article) {
         return Arrays.stream(Ground.values())
                 .filter(ground -> ground.article().equals(article))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("expected one of "
-                        + Arrays.stream(Ground.values()).map(Ground::article).collect(Collectors.joining(", "))));
+                .orElseThrow(() -> BadValue.notChoice(
+                        Arrays.stream(Ground.values()).map(Ground::article).collect(Collectors.joining(", "))));
     }
 
     private static boolean bool(String value) {
         return switch (value) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new IllegalArgumentException("expected true or false");
+            default -> throw new BadValue(Fault.of("not_boolean", "must be true or false"));
         };
     }
 
-    private record Reader(Map<String, String> parameters, Map<String, String> errors) {
+    /** A parameter's value refused, with what is wrong with it. */
+    private static final class BadValue extends IllegalArgumentException {
+        private final transient Fault fault;
+
+        BadValue(Fault fault) {
+            super(fault.message());
+            this.fault = fault;
+        }
+
+        static BadValue notChoice(String choices) {
+            return new BadValue(Fault.of("not_choice", "must be one of {0}", choices));
+        }
+    }
+
+    private record Reader(Map<String, String> parameters, Map<String, Fault> errors) {
         <T> T read(String name, Function<String, T> parse, T absent) {
             String value = parameters.get(name);
             if (value == null) {
@@ -128,8 +149,8 @@ record TaskListQuery(
             }
             try {
                 return parse.apply(value);
-            } catch (IllegalArgumentException e) {
-                errors.put(name, "'" + value + "': " + e.getMessage());
+            } catch (BadValue e) {
+                errors.put(name, e.fault);
                 return absent;
             }
         }
@@ -139,7 +160,7 @@ record TaskListQuery(
                     name,
                     value -> {
                         if (value.isBlank() || value.length() > maxLength) {
-                            throw new IllegalArgumentException("expected 1 to " + maxLength + " characters");
+                            throw new BadValue(Fault.of("not_length", "must have 1 to {0} characters", maxLength));
                         }
                         return value;
                     },
@@ -152,14 +173,13 @@ record TaskListQuery(
                     value -> {
                         try {
                             int number = Integer.parseInt(value);
-                            if (number < min || number > max) {
-                                throw new IllegalArgumentException(
-                                        "expected a whole number from " + min + " to " + max);
+                            if (number >= min && number <= max) {
+                                return number;
                             }
-                            return number;
                         } catch (NumberFormatException e) {
-                            throw new IllegalArgumentException("expected a whole number from " + min + " to " + max);
+                            // refused below, as a number out of bounds is
                         }
+                        throw new BadValue(Fault.of("not_between", "must be a whole number from {0} to {1}", min, max));
                     },
                     absent);
         }

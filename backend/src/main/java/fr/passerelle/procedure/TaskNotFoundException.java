@@ -1,11 +1,11 @@
 package fr.passerelle.procedure;
 
+import fr.passerelle.web.Problem;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.server.ResponseStatusException;
 
 /** No such task for this association: unknown, or another association's (not told apart). */
-class TaskNotFoundException extends ResponseStatusException {
+class TaskNotFoundException extends Problem {
     TaskNotFoundException(String taskId) {
-        super(HttpStatus.NOT_FOUND, "No task " + taskId);
+        super(HttpStatus.NOT_FOUND, "task_not_found", taskId);
     }
 }

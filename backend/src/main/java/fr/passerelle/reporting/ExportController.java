@@ -1,5 +1,7 @@
 package fr.passerelle.reporting;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Excel exports of the statistics, run in the background (docs/api-reporting.md). */
+@Tag(name = "Reporting")
 @RestController
 class ExportController {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -28,6 +31,11 @@ class ExportController {
     record ExportRequest(
             LocalDate from, LocalDate to, String prefecture, String ground, String caseworker, Boolean withNames) {}
 
+    @Operation(
+            operationId = "startExport",
+            summary = "Start an Excel export",
+            description =
+                    "Coordinators only. The workbook is written in the background by the engine's job executor; the answer (202) is the export, to poll at its Location.")
     @PostMapping("/api/exports")
     ResponseEntity<ExportView> start(@RequestBody ExportRequest r) {
         CaseloadStatistics.requireCoordinator();
@@ -39,17 +47,30 @@ class ExportController {
                 .body(started);
     }
 
+    @Operation(
+            operationId = "listExports",
+            summary = "List the association's exports",
+            description = "Coordinators only: the exports still kept, with their status.")
     @GetMapping("/api/exports")
     List<ExportView> list() {
         return exports.list();
     }
 
+    @Operation(
+            operationId = "getExport",
+            summary = "Read an export's status",
+            description = "Coordinators only; 404 when unknown or another association's.")
     @GetMapping("/api/exports/{id}")
     ExportView get(@PathVariable UUID id) {
         return exports.get(id);
     }
 
     /** The workbook (a few megabytes even for 100,000 cases): read from the export's row and sent. */
+    @Operation(
+            operationId = "downloadExport",
+            summary = "Download an export's workbook",
+            description =
+                    "The .xlsx of a finished export still kept: 404 when unknown or expired, 409 before it is done.")
     @GetMapping("/api/exports/{id}/file")
     ResponseEntity<byte[]> file(@PathVariable UUID id) throws IOException {
         var out = new java.io.ByteArrayOutputStream();

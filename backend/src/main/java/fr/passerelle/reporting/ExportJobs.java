@@ -32,14 +32,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Excel exports of the association's statistics and case list, as background jobs: asking for
@@ -128,7 +126,7 @@ public class ExportJobs {
         CaseloadStatistics.requireCoordinator();
         List<ExportView> found = jdbc.query(SELECT + " WHERE id = ?", this::view, id);
         if (found.isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No export " + id);
+            throw fr.passerelle.web.Problem.notFound("export_not_found", id);
         }
         return found.get(0);
     }
@@ -138,15 +136,15 @@ public class ExportJobs {
     ExportView download(UUID id, OutputStream out) throws IOException {
         ExportView export = get(id);
         if (!"DONE".equals(export.status())) {
-            throw new ResponseStatusException(
-                    "EXPIRED".equals(export.status()) ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT,
-                    "Export " + id + " is " + export.status());
+            throw "EXPIRED".equals(export.status())
+                    ? fr.passerelle.web.Problem.notFound("export_expired", id)
+                    : fr.passerelle.web.Problem.conflict("export_not_done", id);
         }
         jdbc.query(
                 "SELECT file FROM app.export_jobs WHERE id = ? AND expires_at > ?",
                 (ResultSet rs) -> {
                     if (!rs.next()) {
-                        throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Export " + id + " has expired");
+                        throw fr.passerelle.web.Problem.notFound("export_expired", id);
                     }
                     try (InputStream file = rs.getBinaryStream(1)) {
                         file.transferTo(out);

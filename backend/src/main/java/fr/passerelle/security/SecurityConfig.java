@@ -1,14 +1,11 @@
 package fr.passerelle.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
+import fr.passerelle.web.ProblemDocuments;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -70,10 +67,10 @@ class SecurityConfig {
                 .oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.jwtAuthenticationConverter(new TokenClaims()))
                         .authenticationEntryPoint((request, response, e) -> {
                             bearer.commence(request, response, e); // sets WWW-Authenticate as RFC 6750 asks
-                            writeProblem(json, response, HttpStatus.UNAUTHORIZED, "A valid access token is required");
+                            ProblemDocuments.send(json, request, response, HttpStatus.UNAUTHORIZED, "token_required");
                         }))
                 .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
-                        writeProblem(json, response, HttpStatus.FORBIDDEN, "Your role does not allow this")));
+                        ProblemDocuments.send(json, request, response, HttpStatus.FORBIDDEN, "forbidden")));
         return http.build();
     }
 
@@ -120,13 +117,5 @@ class SecurityConfig {
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 List.of(JwtValidators.createDefaultWithIssuer(properties.issuer()), audience)));
         return decoder;
-    }
-
-    static void writeProblem(ObjectMapper json, HttpServletResponse response, HttpStatus status, String detail)
-            throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.passerelle.security.CurrentUser;
 import fr.passerelle.security.Role;
 import fr.passerelle.security.Users;
+import fr.passerelle.web.ProblemDocuments;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,8 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -46,7 +45,7 @@ class AssociationSelectionFilter extends OncePerRequestFilter {
         if (requested != null && !requested.isBlank()) {
             Set<Role> roles = user.get().rolesIn(requested);
             if (roles.isEmpty()) {
-                refuse(response, "You are not a member of the association '" + requested + "'");
+                ProblemDocuments.send(json, request, response, HttpStatus.FORBIDDEN, "not_member_of", requested);
                 return;
             }
             association = new CurrentAssociation(requested, roles);
@@ -60,12 +59,5 @@ class AssociationSelectionFilter extends OncePerRequestFilter {
         } finally {
             Tenancy.clear();
         }
-    }
-
-    private void refuse(HttpServletResponse response, String detail) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, detail);
-        response.setStatus(HttpStatus.FORBIDDEN.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
     }
 }

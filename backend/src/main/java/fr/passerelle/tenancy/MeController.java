@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import fr.passerelle.security.CurrentUser;
 import fr.passerelle.security.Role;
 import fr.passerelle.security.Users;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Session")
 @RestController
 class MeController {
     private final AssociationRepository associations;
@@ -34,6 +37,11 @@ class MeController {
             String currentAssociation) {}
 
     /** Who the caller is, the associations the token lists (those that exist here), and the one chosen. */
+    @Operation(
+            operationId = "me",
+            summary = "Who the caller is",
+            description =
+                    "The caller, their associations and roles (from the token), and the one chosen (X-Association).")
     @GetMapping("/api/me")
     @Transactional(readOnly = true)
     Me me() {

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  * exception or its message; asked for directly, {@code /error} is a page that does not exist.
  * Replaces Spring Boot's default error controller.
  */
+@io.swagger.v3.oas.annotations.Hidden
 @RestController
 class ErrorPages implements ErrorController {
 
@@ -29,10 +30,10 @@ class ErrorPages implements ErrorController {
         HttpStatusCode status = code instanceof Integer value && value >= 400 && value < 600
                 ? HttpStatusCode.valueOf(value)
                 : HttpStatus.NOT_FOUND;
-        String detail = status.value() == 404
-                ? ProblemDocuments.message("detail.not_found", LocaleContextHolder.getLocale())
-                : null;
-        ProblemDetail problem = ProblemDocuments.of(status, detail, LocaleContextHolder.getLocale());
+        ProblemDetail problem = ProblemDocuments.of(
+                status,
+                ProblemDocuments.statusDetail(status, LocaleContextHolder.getLocale()),
+                LocaleContextHolder.getLocale());
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (uri instanceof String path) {
             problem.setInstance(java.net.URI.create(path.replaceAll("[^A-Za-z0-9/._~-]", "_")));

@@ -31,11 +31,7 @@ public class ProblemErrorValve extends ErrorReportValve {
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
-        String language = request.getHeader("Accept-Language");
-        Locale locale =
-                language != null && language.strip().toLowerCase(Locale.ROOT).startsWith("en")
-                        ? Locale.ENGLISH
-                        : ProblemDocuments.DEFAULT;
+        Locale locale = ProblemDocuments.locale(request.getHeader("Accept-Language"));
         // A 400 here is the request line itself refused (Tomcat rejects an encoded NUL in the address).
         ProblemDetail problem = status == 400
                 ? ProblemDocuments.of(
@@ -45,13 +41,18 @@ public class ProblemErrorValve extends ErrorReportValve {
                                 "path",
                                 InputRefusal.Fault.of("path_refused", "holds characters an address may not contain")),
                         locale)
-                : ProblemDocuments.of(HttpStatusCode.valueOf(status), null, locale);
+                : ProblemDocuments.of(
+                        HttpStatusCode.valueOf(status),
+                        ProblemDocuments.statusDetail(HttpStatusCode.valueOf(status), locale),
+                        locale);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
         body.put("title", problem.getTitle());
         body.put("status", status);
-        if (problem.getProperties() != null) {
+        if (problem.getDetail() != null) {
             body.put("detail", problem.getDetail());
+        }
+        if (problem.getProperties() != null) {
             body.putAll(problem.getProperties());
         }
         try {

@@ -66,6 +66,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(e.getStatusCode(), ProblemDocuments.of(e.getStatusCode(), e.titleCode(), e.faults(), locale()));
     }
 
+    @ExceptionHandler(Problem.class)
+    ResponseEntity<Object> problem(Problem e) {
+        return problem(e.getStatusCode(), e.worded(locale()));
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -73,7 +78,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         for (FieldError error : e.getFieldErrors()) {
             faults.merge(
                     error.getField(),
-                    Fault.of(constraintCode(error.getCode()), String.valueOf(error.getDefaultMessage())),
+                    constraintFault(constraintCode(error.getCode()), error),
                     (first, second) -> first);
         }
         e.getGlobalErrors()
@@ -92,12 +97,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                                 result.getMethodParameter().getParameterName() == null
                                         ? "parameter"
                                         : result.getMethodParameter().getParameterName(),
-                                Fault.of(
+                                constraintFault(
                                         constraintCode(
                                                 error.getCodes() == null || error.getCodes().length == 0
                                                         ? "invalid"
                                                         : error.getCodes()[error.getCodes().length - 1]),
-                                        String.valueOf(error.getDefaultMessage())))));
+                                        error))));
         return invalid(faults.isEmpty() ? Map.of("parameter", Fault.of("invalid", "is not valid")) : faults);
     }
 
@@ -207,12 +212,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Object> forbidden(AccessDeniedException e) {
-        String detail = e.getMessage() == null
-                        || ProblemDocuments.INTERNAL.matcher(e.getMessage()).find()
-                        || "Access Denied".equals(e.getMessage())
-                ? ProblemDocuments.message("detail.forbidden", locale())
-                : e.getMessage();
-        return problem(HttpStatus.FORBIDDEN, ProblemDocuments.of(HttpStatus.FORBIDDEN, detail, locale()));
+        // The exception's message (the roles required, for the logs) is English: the user reads the role rule.
+        return problem(
+                HttpStatus.FORBIDDEN,
+                ProblemDocuments.of(
+                        HttpStatus.FORBIDDEN, ProblemDocuments.message("detail.forbidden", locale()), locale()));
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
@@ -234,7 +238,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 HttpStatus.INTERNAL_SERVER_ERROR,
                 ProblemDocuments.of(
                         HttpStatus.INTERNAL_SERVER_ERROR,
-                        ProblemDocuments.message("detail.internal", locale()),
+                        ProblemDocuments.statusDetail(HttpStatus.INTERNAL_SERVER_ERROR, locale()),
                         locale()));
     }
 
@@ -343,6 +347,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         } catch (IllegalArgumentException e) {
             return constant.toString();
         }
+    }
+
+    /**
+     * A Bean Validation constraint's fault: worded from {@code field.<code>} when the bundles have it
+     * (size, past...), with the constraint's attributes as values in Spring's order (alphabetical:
+     * {@code @Size} gives max, min); otherwise the validator's message, already in the request's
+     * language (a {@code {passerelle.*}} message of the bundles, or the validator's own).
+     */
+    private static Fault constraintFault(String code, org.springframework.context.MessageSourceResolvable error) {
+        Object[] arguments = error.getArguments() == null ? new Object[0] : error.getArguments();
+        Object[] values = Arrays.stream(arguments)
+                .filter(argument -> !(argument instanceof org.springframework.context.MessageSourceResolvable))
+                .toArray();
+        return Fault.of(code, String.valueOf(error.getDefaultMessage()), values);
     }
 
     private static String constraintCode(String constraint) {

@@ -23,11 +23,7 @@ class RejectedRequests {
     @Bean
     RequestRejectedHandler requestRejectedHandler(ObjectMapper json) {
         return (request, response, rejected) -> {
-            String language = request.getHeader("Accept-Language");
-            Locale locale = language != null
-                            && language.strip().toLowerCase(Locale.ROOT).startsWith("en")
-                    ? Locale.ENGLISH
-                    : ProblemDocuments.DEFAULT;
+            Locale locale = ProblemDocuments.locale(request.getHeader("Accept-Language"));
             ProblemDetail problem = ProblemDocuments.of(
                     HttpStatus.BAD_REQUEST,
                     "invalid",

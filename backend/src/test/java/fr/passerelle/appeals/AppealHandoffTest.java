@@ -214,7 +214,7 @@ class AppealHandoffTest {
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(204);
         var late = nguyen.post("/api/lawyer/offers/" + offerId + "/accept", null);
         assertThat(late.status()).as(late.toString()).isEqualTo(409);
-        assertThat(late.json().get("detail").asText()).contains("taken");
+        assertThat(late.json().get("detail").asText()).contains("pris par un autre avocat");
         JsonNode taken = offerIn(nguyen, offerId);
         assertThat(taken.get("status").asText())
                 .as("the other lawyer sees it taken")

@@ -4,15 +4,17 @@ import fr.passerelle.deadlines.Deadline;
 import fr.passerelle.deadlines.DeadlineRule;
 import fr.passerelle.deadlines.LegalDeadlines;
 import fr.passerelle.deadlines.Venue;
+import fr.passerelle.web.InputRefusal;
+import fr.passerelle.web.InputRefusal.Fault;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.stream.Collectors;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The public deadline calculator: the last day (or hour) to act under a rule, from the day of
  * the notification (or filing, or expiry), with the texts it comes from and how it was counted.
  */
+@Tag(name = "Legal deadlines")
 @RestController
 class LegalDeadlineController {
     /** Without a department: the national calendar, as in any metropolitan department but 57, 67, 68. */
@@ -47,6 +50,11 @@ class LegalDeadlineController {
      * prefecture that decided and of the tribunal administratif, when they differ (a move): a court
      * deadline then counts the court's holidays (art. 642 CPC; R312-1 CJA), see {@code Venue}.
      */
+    @Operation(
+            operationId = "legalDeadline",
+            summary = "Compute a legal deadline",
+            description =
+                    "Public. A rule counted from a date (a date and time for rules counted in hours), in a department's calendar or at a venue (prefecture, court): docs/deadlines.md.")
     @GetMapping("/api/legal-deadlines")
     Answer compute(
             @RequestParam String rule,
@@ -74,7 +82,12 @@ class LegalDeadlineController {
                         : deadlines.compute(parsedRule, parseDate(from), calendar);
             }
         } catch (IllegalArgumentException e) {
-            throw new BadParameter(venue ? "department, prefecture or court" : "department", e.getMessage());
+            throw InputRefusal.invalid(
+                    venue ? "department, prefecture or court" : "department",
+                    Fault.of(
+                            "unknown_place",
+                            "names no place known here ({0})",
+                            placeNamed(department, prefecture, court)));
         }
         return new Answer(
                 parsedRule.name(),
@@ -95,25 +108,20 @@ class LegalDeadlineController {
                 : department.strip().toUpperCase();
     }
 
-    @ExceptionHandler(BadParameter.class)
-    ProblemDetail badParameter(BadParameter e) {
-        ProblemDetail problem =
-                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.parameter + ": " + e.getMessage());
-        problem.setTitle("Invalid parameter");
-        problem.setProperty("errors", java.util.Map.of(e.parameter, e.getMessage()));
-        return problem;
+    private static String placeNamed(String... given) {
+        return Arrays.stream(given).filter(Objects::nonNull).collect(Collectors.joining(", "));
     }
 
     private static DeadlineRule parseRule(String rule) {
         try {
             return DeadlineRule.valueOf(rule.strip());
         } catch (IllegalArgumentException e) {
-            throw new BadParameter(
+            throw InputRefusal.invalid(
                     "rule",
-                    "unknown rule '" + rule + "'; known: "
-                            + Arrays.stream(DeadlineRule.values())
-                                    .map(Enum::name)
-                                    .collect(Collectors.joining(", ")));
+                    Fault.of(
+                            "not_choice",
+                            "must be one of {0}",
+                            Arrays.stream(DeadlineRule.values()).map(Enum::name).collect(Collectors.joining(", "))));
         }
     }
 
@@ -121,7 +129,8 @@ class LegalDeadlineController {
         try {
             return from.length() > 10 ? LocalDateTime.parse(from).toLocalDate() : LocalDate.parse(from);
         } catch (DateTimeParseException e) {
-            throw new BadParameter("from", "'" + from + "' is not a date such as 2026-01-03");
+            throw InputRefusal.invalid(
+                    "from", Fault.of("not_date_example", "is not a date such as 2026-01-03 ({0})", from));
         }
     }
 
@@ -129,19 +138,12 @@ class LegalDeadlineController {
         try {
             return LocalDateTime.parse(from);
         } catch (DateTimeParseException e) {
-            throw new BadParameter(
+            throw InputRefusal.invalid(
                     "from",
-                    "this rule counts hours: give the local date and time of the "
-                            + "notification, such as 2026-03-28T10:00 ('" + from + "' is not)");
-        }
-    }
-
-    static final class BadParameter extends RuntimeException {
-        final String parameter;
-
-        BadParameter(String parameter, String message) {
-            super(message);
-            this.parameter = parameter;
+                    Fault.of(
+                            "hours_need_time",
+                            "this rule counts hours: give the local date and time of the notification, such as 2026-03-28T10:00 ({0} is not)",
+                            from));
         }
     }
 }

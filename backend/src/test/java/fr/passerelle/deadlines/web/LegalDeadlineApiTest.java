@@ -99,7 +99,7 @@ class LegalDeadlineApiTest {
     void badParametersGetAProblemNamingThem() {
         assertProblem(ask("rule=NOPE&from=2026-01-03"), "rule", "CONTENTIOUS_APPEAL");
         assertProblem(ask("rule=CONTENTIOUS_APPEAL&from=2026-02-30"), "from", "2026-02-30");
-        assertProblem(ask("rule=OQTF_RETENTION&from=2026-03-28"), "from", "hours");
+        assertProblem(ask("rule=OQTF_RETENTION&from=2026-03-28"), "from", "heures");
         assertProblem(ask("rule=CONTENTIOUS_APPEAL&from=2026-01-03&department=975"), "department", "975");
         assertThat(ask("rule=CONTENTIOUS_APPEAL").status()).isEqualTo(400);
     }
