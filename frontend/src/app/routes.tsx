@@ -2,12 +2,16 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
 import { ErrorPage, PageLoader } from '@/components/QueryState';
 import { ApiError } from '@/lib/api/ApiError';
-import { CalculatorPage } from '@/features/calculator/CalculatorPage';
-import { MePage } from '@/features/me/MePage';
 import { TaskListPage } from '@/features/tasks/TaskListPage';
-import { DeadlinesPage } from '@/features/deadlines/DeadlinesPage';
 
-// The home page (the task list) is in the first bundle; the rest comes when visited.
+// The home page (the task list) is in the signed-in app's chunk; the rest comes when visited.
+const CalculatorPage = lazy(() =>
+  import('@/features/calculator/CalculatorPage').then((m) => ({ default: m.CalculatorPage })),
+);
+const MePage = lazy(() => import('@/features/me/MePage').then((m) => ({ default: m.MePage })));
+const DeadlinesPage = lazy(() =>
+  import('@/features/deadlines/DeadlinesPage').then((m) => ({ default: m.DeadlinesPage })),
+);
 const TaskPage = lazy(() => import('@/features/tasks/TaskPage'));
 const CaseListPage = lazy(() => import('@/features/cases/CaseListPage'));
 const NewCasePage = lazy(() => import('@/features/cases/NewCasePage'));
