@@ -13,16 +13,8 @@ import { FactsSection } from './components/FactsSection';
 import { NotesSection } from './components/NotesSection';
 import { TimelineSection } from './components/TimelineSection';
 import { inLanguage } from '@/lib/i18n/bilingual';
+import { saveFile } from '@/lib/api/saveFile';
 import type { ReactNode } from 'react';
-
-function save(blob: Blob, filename: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /** A case file: the applicant and key dates, the checklist and documents, notes, timeline, tasks, events. */
 export default function CasePage({
@@ -118,7 +110,7 @@ export default function CasePage({
                       pieceLabel={pieceLabel}
                       error={actions.removeDocument.error}
                       onDownload={(document) =>
-                        void actions.download(document.id).then((blob) => save(blob, document.filename))
+                        void actions.download(document.id).then((blob) => saveFile(blob, document.filename))
                       }
                       onRemove={(document) => actions.removeDocument.mutate(document.id)}
                     />
