@@ -12,10 +12,21 @@ const MePage = lazy(() => import('@/features/me/MePage').then((m) => ({ default:
 const DeadlinesPage = lazy(() =>
   import('@/features/deadlines/DeadlinesPage').then((m) => ({ default: m.DeadlinesPage })),
 );
-const TaskPage = lazy(() => import('@/features/tasks/TaskPage'));
+const loadTaskPage = () => import('@/features/tasks/TaskPage');
+const loadCasePage = () => import('@/features/cases/CasePage');
+const TaskPage = lazy(loadTaskPage);
 const CaseListPage = lazy(() => import('@/features/cases/CaseListPage'));
 const NewCasePage = lazy(() => import('@/features/cases/NewCasePage'));
-const CasePage = lazy(() => import('@/features/cases/CasePage'));
+const CasePage = lazy(loadCasePage);
+
+/**
+ * Starts loading the page a link opened straight (a case, a task) while the app signs in, rather
+ * than after: the lazy route then finds its chunk loaded.
+ */
+export function preloadRoute(pathname: string) {
+  if (/^\/cases\/(?!new$)[^/]+$/.test(pathname)) void loadCasePage();
+  else if (/^\/tasks\/[^/]+$/.test(pathname)) void loadTaskPage();
+}
 const ProcedurePage = lazy(() => import('@/features/procedure/ProcedurePage'));
 const AuditPage = lazy(() => import('@/features/audit/AuditPage'));
 const LawyerInboxPage = lazy(() => import('@/features/lawyer/LawyerInboxPage'));
