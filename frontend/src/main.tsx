@@ -2,7 +2,7 @@
 // signed-in app. Each is a chunk of its own, so a phone opening the calculator loads neither
 // keycloak-js, the router, the staff pages nor Mantine's whole stylesheet.
 import { sessionRuntimeConfig } from '@/lib/auth/runtimeConfig';
-import { languageReady } from '@/lib/i18n';
+import i18n, { languageReady } from '@/lib/i18n';
 
 const PUBLIC_PATHS = ['/calculateur'];
 const isPublic = PUBLIC_PATHS.includes(window.location.pathname) && !window.location.hash.includes('state=');
@@ -10,8 +10,21 @@ const isPublic = PUBLIC_PATHS.includes(window.location.pathname) && !window.loca
 if (isPublic) {
   void Promise.all([languageReady, import('@/app/publicEntry')]).then(([, entry]) => entry.start());
 } else {
-  // Where to sign in is asked for while the app's chunks load, not after.
+  // Signing in needs keycloak-js and the configuration only: without a token in this page it goes to
+  // Keycloak and back, so the app itself is loaded (while the token is fetched) only on the way back.
+  const root = document.getElementById('root')!;
   const runtimeConfig = sessionRuntimeConfig();
-  runtimeConfig.catch(() => {}); // shown by the app once loaded
-  void Promise.all([languageReady, import('@/app/signedInEntry')]).then(([, entry]) => entry.start(runtimeConfig));
+  const back = window.location.hash.includes('state=');
+  const app = back ? import('@/app/signedInEntry') : null;
+  void languageReady.then(() => {
+    root.textContent = i18n.t('app.starting');
+    root.style.cssText = 'font-family: system-ui, sans-serif; color: #495057; text-align: center; padding-top: 40vh';
+  });
+  Promise.all([runtimeConfig, languageReady, import('@/lib/auth/keycloak')])
+    .then(([config, , keycloak]) => keycloak.logIn(config, i18n.language))
+    .then(
+      async (auth) => (await (app ?? import('@/app/signedInEntry'))).showApp(auth),
+      async (error: unknown) => (await import('@/app/signedInEntry')).showFailure(error),
+    )
+    .finally(() => (root.style.cssText = ''));
 }
