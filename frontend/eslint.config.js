@@ -1,5 +1,7 @@
 // ESLint for the frontend, run by `npm test` (hence by Maven and infra/test.sh): TypeScript rules,
-// hooks rules, no import cycles, and features that do not reach into each other (bulletproof-react).
+// hooks rules, no import cycles, features that do not reach into each other, and pages that call the
+// API through their feature's api/ module (bulletproof-react).
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import importX from 'eslint-plugin-import-x';
@@ -7,7 +9,10 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const FEATURES = ['audit', 'calculator', 'cases', 'me', 'procedure', 'tasks', 'lawyer'];
+// Every folder of src/features is a feature: a new one is fenced in without editing this list.
+const FEATURES = readdirSync(new URL('./src/features', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
 
 export default tseslint.config(
   { ignores: ['dist', 'target', 'node_modules', 'e2e/artifacts', 'e2e/screenshots'] },
@@ -40,6 +45,24 @@ export default tseslint.config(
         },
       ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // A page or a component asks its feature's api/ module (a hook per call), never the API client
+    // or fetch itself.
+    files: ['src/features/**/*.{ts,tsx}'],
+    ignores: ['src/features/*/api/**', 'src/features/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '@/lib/api/ApiContext', message: "Call the API through the feature's api/ module." },
+            { name: '@/lib/api/client', message: "Call the API through the feature's api/ module." },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', { name: 'fetch', message: "Call the API through the feature's api/ module." }],
     },
   },
   {

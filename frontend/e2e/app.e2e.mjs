@@ -168,11 +168,59 @@ function frDay(offsetDays) {
   return `${d}/${m}/${y}`;
 }
 
+/** Opens a tab of the case page (tasks and deadlines, events, pieces, documents, ...). */
+async function showTab(page, name) {
+  const tab = page.getByRole('tab', { name, exact: true });
+  if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
+  await page.getByRole('tabpanel', { name, exact: true }).waitFor();
+}
+
+/**
+ * The case page's header, as staff see it on opening the case: the step, the next deadline and the
+ * actions within the first screen at laptop and phone sizes, nothing wider than the phone's screen.
+ * Saves what the first screen shows at both sizes under e2e/screenshots/.
+ */
+async function checkCaseHeader(page, name) {
+  const header = page.getByRole('region', { name: 'Où en est le dossier' });
+  const openTask = header.getByRole('link', { name: /^Ouvrir : / });
+  const wanted = [
+    ['the step', header.getByTestId('case-step')],
+    ['the next deadline', header.getByTestId('case-next-deadline')],
+    ...((await openTask.count()) ? [['the task to open', openTask]] : []),
+    ['recording an event', header.getByRole('button', { name: 'Enregistrer ce qui s’est passé' })],
+    ['the diagram', header.getByRole('link', { name: 'Où en est le dossier' })],
+  ];
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  for (const [size, viewport] of [
+    ['1366x800', DESKTOP],
+    ['390x844', PHONE],
+  ]) {
+    await page.setViewportSize(viewport);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(200);
+    for (const [what, locator] of wanted) {
+      const box = await locator.first().boundingBox();
+      if (!box || box.y + box.height > viewport.height)
+        throw new Error(`${name} at ${size}: ${what} is not in the first screen (${JSON.stringify(box)})`);
+    }
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    if (overflow > 0) throw new Error(`${name} at ${size}: the page scrolls sideways by ${overflow} px`);
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}-first-screen-${size}.png`) });
+  }
+  await page.setViewportSize(DESKTOP);
+  const said = async (testId) => (await header.getByTestId(testId).innerText()).replace(/\s+/g, ' ');
+  pass(
+    `${name}: the step ("${await said('case-step')}"), the next deadline ("${await said('case-next-deadline')}") and the actions in the first screen at 1366x800 and 390x844, no sideways scrolling`,
+  );
+}
+
 async function openTaskOfCase(page, name) {
   const link = page.locator('#case-tasks-title').locator('..').getByRole('link', { name });
+  await showTab(page, 'Tâches et échéances');
   for (let attempt = 0; attempt < 30 && !(await link.count()); attempt++) {
     await page.waitForTimeout(2000); // a timer of the job executor may be about to make the task
     await page.reload();
+    await showTab(page, 'Tâches et échéances');
     await page.locator('#case-tasks-title').waitFor();
   }
   await link.first().click();
@@ -214,10 +262,7 @@ const scenarios = {
     pass('claire.coord: the filter is in the URL');
     const row = page.getByRole('listitem').filter({ hasText: 'Amina Diallo' }).first();
     await expectVisible(row, 'claire.coord: the L435-1 filter shows Amina Diallo');
-    await page
-      .getByRole('listitem')
-      .filter({ hasText: 'Youssef Benali' })
-      .waitFor({ state: 'detached', timeout: 5000 });
+    await page.getByRole('listitem').filter({ hasText: 'Youssef Benali' }).waitFor({ state: 'detached' });
     pass('claire.coord: the L423-23 case is filtered out');
     await inspect(page, 'tasks-association');
     await row.getByRole('combobox', { name: /^Attribuer/ }).click();
@@ -235,6 +280,7 @@ const scenarios = {
     await row.getByRole('link', { name: /Amina Diallo/ }).click();
     await page.getByRole('heading', { name: 'Amina Diallo', level: 2 }).waitFor();
     shared.caseUrl = page.url();
+    await showTab(page, 'Pièces');
     await page.getByRole('textbox', { name: 'Motif' }).fill('Pièces remises au rendez-vous (test de bout en bout)');
     await page.getByRole('button', { name: 'Autoriser', exact: true }).click();
     await expectVisible(page.getByText(/Autorisé par /), 'claire.coord: filing override recorded');
@@ -309,15 +355,27 @@ const scenarios = {
 
     await page.goto(shared.caseUrl);
     await page.getByRole('heading', { name: 'Amina Diallo', level: 2 }).waitFor();
-    const pieces = page.locator('li[data-piece]');
-    const first = pieces.first();
-    const firstName = await first.getAttribute('aria-label');
-    await choose(page, first, 'Statut', 'Reçue');
+    await page.getByRole('link', { name: /^Ouvrir : / }).waitFor();
+    await checkCaseHeader(page, 'case-header');
+    await showTab(page, 'Pièces');
     await expectVisible(
-      first.locator('.mantine-Badge-root', { hasText: 'Reçue' }),
-      `ines.lyon: "${firstName}" marked received`,
+      page.locator('details[data-group="MISSING"][open] li[data-piece]'),
+      'ines.lyon: the missing pieces come first, open',
     );
-    const second = pieces.nth(1);
+    // A piece marked received moves to its group: each is found again by its code.
+    const missing = page.locator('details[data-group="MISSING"] li[data-piece]');
+    const piece = (code) => page.locator(`li[data-piece="${code}"]`);
+    const first = piece(await missing.first().getAttribute('data-piece'));
+    const firstName = await first.getAttribute('aria-label');
+    const second = piece(await missing.nth(1).getAttribute('data-piece'));
+    await first.getByRole('combobox', { name: 'Statut' }).selectOption({ label: 'Reçue' });
+    await expectVisible(
+      page
+        .locator('details[data-group="RECEIVED"]')
+        .locator(first)
+        .locator('.mantine-Badge-root', { hasText: 'Reçue' }),
+      `ines.lyon: "${firstName}" marked received, now among the received pieces`,
+    );
     await second
       .locator('input[type=file]')
       .setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('texte') });
@@ -332,16 +390,17 @@ const scenarios = {
       .locator('input[type=file]')
       .setInputFiles({ name: 'piece-e2e.pdf', mimeType: 'application/pdf', buffer: pdf });
     await expectVisible(
-      page.locator('#documents-title').locator('..').getByText('piece-e2e.pdf'),
-      'ines.lyon: the uploaded PDF is listed',
-    );
-    await expectVisible(
       second.locator('.mantine-Badge-root', { hasText: 'Reçue' }),
       'ines.lyon: the piece with a file is received',
     );
     await inspect(page, 'case');
+    await showTab(page, 'Documents');
+    await expectVisible(
+      page.locator('#documents-title').locator('..').getByText('piece-e2e.pdf'),
+      'ines.lyon: the uploaded PDF is listed',
+    );
 
-    await page.getByRole('link', { name: 'Où en est le dossier' }).click();
+    await page.getByRole('link', { name: 'Où en est le dossier' }).first().click();
     const before = await diagramCurrent(page, 'regularisation');
     if (!before.includes('prepareCase')) throw new Error(`the main process marks ${before}, not prepareCase`);
     pass('ines.lyon: the diagram marks the preparation');
@@ -371,7 +430,7 @@ const scenarios = {
     await completeTask(page);
     pass('ines.lyon: the booking attempt is completed once corrected');
 
-    await page.getByRole('link', { name: 'Où en est le dossier' }).click();
+    await page.getByRole('link', { name: 'Où en est le dossier' }).first().click();
     const main = await diagramCurrent(page, 'regularisation');
     const appointment = await diagramCurrent(page, 'appointment');
     if (main.includes('prepareCase')) throw new Error('the main process still marks the preparation');
@@ -393,7 +452,9 @@ const scenarios = {
     await formField(page, 'Aucun droit dû').locator('input').check();
     await completeTask(page);
     pass('ines.lyon: the filing is recorded through its form');
-    await page.getByRole('link', { name: 'Où en est le dossier' }).click();
+    await page.waitForLoadState('networkidle').catch(() => {});
+    await checkCaseHeader(page, 'case-header-filed');
+    await page.getByRole('link', { name: 'Où en est le dossier' }).first().click();
     const later = await diagramCurrent(page, 'regularisation', false);
     const steps = await page
       .locator('section[data-process]')
@@ -476,6 +537,12 @@ const scenarios = {
     await formDate(page, 'Date du rendez-vous', frDay(5));
     await completeTask(page);
     pass('ines.lyon: an appointment in 5 days is booked for Youssef Benali');
+    await page.waitForLoadState('networkidle').catch(() => {});
+    await checkCaseHeader(page, 'case-header-appointment');
+    await expectVisible(
+      page.getByTestId('case-next-deadline').filter({ hasText: 'Préparer le rendez-vous' }),
+      'ines.lyon: the next deadline in the header is the appointment’s preparation',
+    );
 
     await page.getByRole('navigation').getByRole('link', { name: 'Échéances' }).click();
     await page.getByRole('heading', { name: 'Échéances', level: 2 }).waitFor();
@@ -519,6 +586,7 @@ const scenarios = {
     await inspect(page, 'partner-lawyers');
     await page.getByRole('navigation').getByRole('link', { name: 'Dossiers' }).click();
     await page.getByRole('link', { name: 'Nadia Rahmani' }).first().click();
+    await showTab(page, 'Recours');
     const handoff = page.locator('section[aria-labelledby="handoff-title"]');
     await handoff.getByLabel('tous les avocats de l’association').check();
     await handoff.getByLabel('Message aux avocats').fill('Refus L435-1 : 9 ans de présence, audience à prévoir');
@@ -642,6 +710,9 @@ const scenarios = {
     await page.getByRole('searchbox', { name: /Rechercher/ }).fill('okafor');
     await page.getByRole('link', { name: 'Grace Okafor' }).first().click();
     await page.getByRole('heading', { name: 'Grace Okafor', level: 2 }).waitFor();
+    await page.getByRole('button', { name: 'Enregistrer ce qui s’est passé' }).click();
+    await page.getByRole('tab', { name: 'Événements', selected: true }).waitFor();
+    pass('ines.lyon: the header’s action opens the events');
     await choose(page, page, 'Que s’est-il passé ?', 'Décision de la préfecture notifiée');
     await formField(page, 'Décision').waitFor();
     await formSelect(page, 'Décision', 'Refus avec OQTF');
@@ -660,6 +731,7 @@ const scenarios = {
       page.getByText('Événement enregistré : Décision de la préfecture notifiée.'),
       'ines.lyon: a refusal with an OQTF is accepted on a case still in preparation',
     );
+    await showTab(page, 'Tâches et échéances');
     const tasks = page.locator('#case-tasks-title').locator('..');
     await expectVisible(tasks.getByRole('link', { name: /OQTF|recours/i }), 'ines.lyon: the OQTF opens its own task');
     await expectVisible(

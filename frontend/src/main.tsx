@@ -1,39 +1,30 @@
-import '@mantine/core/styles.css';
-import './app/app.css';
-import { MantineProvider } from '@mantine/core';
-import { StrictMode, type ReactNode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from '@/app/App';
-import { PublicApp } from '@/app/PublicApp';
-import { Starting, StartupFailed } from '@/app/Startup';
-import { theme } from '@/app/theme';
-import { logIn } from '@/lib/auth/keycloak';
-import { fetchRuntimeConfig } from '@/lib/auth/runtimeConfig';
-import i18n from '@/lib/i18n';
+// Start: the public pages anyone may open without an account (the deadline calculator), or the
+// signed-in app. Each is a chunk of its own, so a phone opening the calculator loads neither
+// keycloak-js, the router, the staff pages nor Mantine's whole stylesheet.
+import { sessionRuntimeConfig } from '@/lib/auth/runtimeConfig';
+import i18n, { languageReady } from '@/lib/i18n';
 
-const root = createRoot(document.getElementById('root')!);
-
-function show(node: ReactNode) {
-  root.render(
-    <StrictMode>
-      <MantineProvider theme={theme}>{node}</MantineProvider>
-    </StrictMode>,
-  );
-}
-
-/** Pages anyone may open without an account: the deadline calculator. */
 const PUBLIC_PATHS = ['/calculateur'];
 const isPublic = PUBLIC_PATHS.includes(window.location.pathname) && !window.location.hash.includes('state=');
 
 if (isPublic) {
-  show(<PublicApp />);
+  void Promise.all([languageReady, import('@/app/publicEntry')]).then(([, entry]) => entry.start());
 } else {
-  // Signing in happens once, outside React (keycloak-js allows one init per page); it comes back to this URL.
-  show(<Starting />);
-  fetchRuntimeConfig()
-    .then((config) => logIn(config, i18n.language))
+  // Signing in needs keycloak-js and the configuration only: without a token in this page it goes to
+  // Keycloak and back, so the app itself is loaded (while the token is fetched) only on the way back.
+  const root = document.getElementById('root')!;
+  const runtimeConfig = sessionRuntimeConfig();
+  const back = window.location.hash.includes('state=');
+  const app = back ? import('@/app/signedInEntry') : null;
+  void languageReady.then(() => {
+    root.textContent = i18n.t('app.starting');
+    root.style.cssText = 'font-family: system-ui, sans-serif; color: #495057; text-align: center; padding-top: 40vh';
+  });
+  Promise.all([runtimeConfig, languageReady, import('@/lib/auth/keycloak')])
+    .then(([config, , keycloak]) => keycloak.logIn(config, i18n.language))
     .then(
-      (auth) => show(<App auth={auth} />),
-      (error: unknown) => show(<StartupFailed error={error} />),
-    );
+      async (auth) => (await (app ?? import('@/app/signedInEntry'))).showApp(auth),
+      async (error: unknown) => (await import('@/app/signedInEntry')).showFailure(error),
+    )
+    .finally(() => (root.style.cssText = ''));
 }

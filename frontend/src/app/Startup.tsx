@@ -1,18 +1,5 @@
-import { Alert, Button, Center, Loader, Stack, Text } from '@mantine/core';
+import { Alert, Button, Center, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-
-/** What shows while the app reads its configuration and signs the user in. */
-export function Starting() {
-  const { t } = useTranslation();
-  return (
-    <Center h="100vh">
-      <Stack align="center">
-        <Loader />
-        <Text c="dimmed">{t('app.starting')}</Text>
-      </Stack>
-    </Center>
-  );
-}
 
 /** What shows when the configuration or Keycloak cannot be reached. */
 export function StartupFailed({ error }: { error: unknown }) {

@@ -2,16 +2,31 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
 import { ErrorPage, PageLoader } from '@/components/QueryState';
 import { ApiError } from '@/lib/api/ApiError';
-import { CalculatorPage } from '@/features/calculator/CalculatorPage';
-import { MePage } from '@/features/me/MePage';
 import { TaskListPage } from '@/features/tasks/TaskListPage';
-import { DeadlinesPage } from '@/features/deadlines/DeadlinesPage';
 
-// The home page (the task list) is in the first bundle; the rest comes when visited.
-const TaskPage = lazy(() => import('@/features/tasks/TaskPage'));
+// The home page (the task list) is in the signed-in app's chunk; the rest comes when visited.
+const CalculatorPage = lazy(() =>
+  import('@/features/calculator/CalculatorPage').then((m) => ({ default: m.CalculatorPage })),
+);
+const MePage = lazy(() => import('@/features/me/MePage').then((m) => ({ default: m.MePage })));
+const DeadlinesPage = lazy(() =>
+  import('@/features/deadlines/DeadlinesPage').then((m) => ({ default: m.DeadlinesPage })),
+);
+const loadTaskPage = () => import('@/features/tasks/TaskPage');
+const loadCasePage = () => import('@/features/cases/CasePage');
+const TaskPage = lazy(loadTaskPage);
 const CaseListPage = lazy(() => import('@/features/cases/CaseListPage'));
 const NewCasePage = lazy(() => import('@/features/cases/NewCasePage'));
-const CasePage = lazy(() => import('@/features/cases/CasePage'));
+const CasePage = lazy(loadCasePage);
+
+/**
+ * Starts loading the page a link opened straight (a case, a task) while the app signs in, rather
+ * than after: the lazy route then finds its chunk loaded.
+ */
+export function preloadRoute(pathname: string) {
+  if (/^\/cases\/(?!new$)[^/]+$/.test(pathname)) void loadCasePage();
+  else if (/^\/tasks\/[^/]+$/.test(pathname)) void loadTaskPage();
+}
 const ProcedurePage = lazy(() => import('@/features/procedure/ProcedurePage'));
 const AuditPage = lazy(() => import('@/features/audit/AuditPage'));
 const LawyerInboxPage = lazy(() => import('@/features/lawyer/LawyerInboxPage'));

@@ -17,10 +17,13 @@ export function DropZone({
   label,
   onFile,
   disabled,
+  compact,
 }: {
   label: string;
   onFile: (file: File) => void;
   disabled?: boolean;
+  /** One short line (a checklist row): the full label is the button's accessible name and tooltip. */
+  compact?: boolean;
 }) {
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
@@ -56,17 +59,25 @@ export function DropZone({
         onDrop={drop}
         disabled={disabled}
         aria-describedby={refused ? `${id}-refused` : undefined}
+        aria-label={compact ? label : undefined}
+        title={compact ? `${label} · ${t('upload.hint')}` : undefined}
         style={{
-          border: `2px dashed var(--mantine-color-${over ? 'indigo-7' : 'gray-5'})`,
+          border: `${compact ? 1 : 2}px dashed var(--mantine-color-${over ? 'indigo-7' : 'gray-6'})`,
           borderRadius: 6,
-          padding: '8px 12px',
+          padding: compact ? '2px 10px' : '8px 12px',
           textAlign: 'center',
         }}
       >
-        <Text size="sm">{label}</Text>
-        <Text size="xs" c="dimmed">
-          {t('upload.hint')}
-        </Text>
+        {compact ? (
+          <Text size="xs">{t('upload.attach')}</Text>
+        ) : (
+          <>
+            <Text size="sm">{label}</Text>
+            <Text size="xs" c="dimmed">
+              {t('upload.hint')}
+            </Text>
+          </>
+        )}
       </UnstyledButton>
       <input
         ref={input}

@@ -1,25 +1,13 @@
 import { Anchor, Stack, Table, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { QueryState } from '@/components/QueryState';
-import { useApi } from '@/lib/api/ApiContext';
-
-interface AuditEvent {
-  id: number;
-  caseId: string | null;
-  actorId: string;
-  actorName: string;
-  action: string;
-  detail: string | null;
-  at: string;
-}
+import { useAuditLog } from './api/audit';
 
 /** The association's audit log (coordinators), newest first. */
 export default function AuditPage() {
   const { t, i18n } = useTranslation();
-  const api = useApi();
-  const log = useQuery({ queryKey: ['audit'], queryFn: () => api.get<AuditEvent[]>('/api/audit?limit=200') });
+  const log = useAuditLog();
   return (
     <Stack>
       <Title order={2}>{t('nav.audit')}</Title>

@@ -1,60 +1,23 @@
-import { Alert, Button, Grid, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
+import { Alert, Button, Grid, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '@/lib/api/ApiError';
 import { errorMessage, problemToFields } from '@/lib/api/errorMessage';
+import { HOURLY_RULES, RULES, useLegalDeadline } from './api/legalDeadlines';
 
-export const RULES = [
-  'CONTENTIOUS_APPEAL',
-  'ADMINISTRATIVE_APPEAL',
-  'ADMINISTRATIVE_APPEAL_IMPLICIT_REJECTION',
-  'OQTF_ORDINARY',
-  'OQTF_HOUSE_ARREST',
-  'OQTF_RETENTION',
-  'IMPLICIT_REFUSAL',
-  'RECEIPT_RENEWAL',
-  'COMMISSION_CONVOCATION',
-  'FOLLOW_UP_WEEKLY',
-] as const;
-
-/** Rules counted in hours take a date and time (an OQTF notified in retention). */
-export const HOURLY_RULES = ['OQTF_RETENTION'];
-
-interface Answer {
-  rule: string;
-  kind: string;
-  from: string;
-  department: string;
-  deadline: string;
-  endsAt: string;
-  source: string;
-  explanation: string;
-}
-
-/** The public deadline calculator: no sign-in, GET /api/legal-deadlines. */
-async function compute(rule: string, from: string, department: string, language: string): Promise<Answer> {
-  const query = new URLSearchParams({ rule, from });
-  if (department.trim()) query.set('department', department.trim());
-  const response = await fetch(`/api/legal-deadlines?${query.toString()}`, {
-    headers: { Accept: 'application/json, application/problem+json', 'Accept-Language': language },
-  });
-  if (!response.ok) throw await ApiError.from(response);
-  return (await response.json()) as Answer;
-}
-
+/** The public deadline calculator (no sign-in): a native select, light and a phone's own picker. */
 export function CalculatorPage() {
   const { t, i18n } = useTranslation();
   const [rule, setRule] = useState<string>('CONTENTIOUS_APPEAL');
   const [from, setFrom] = useState('');
   const [department, setDepartment] = useState('');
-  const result = useMutation({ mutationFn: () => compute(rule, from, department, i18n.language) });
+  const result = useLegalDeadline(i18n.language);
   const hourly = HOURLY_RULES.includes(rule);
   const refused = problemToFields(result.error, ['rule', 'from', 'department']);
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    result.mutate();
+    result.mutate({ rule, from, department });
   }
 
   return (
@@ -65,12 +28,11 @@ export function CalculatorPage() {
         <form onSubmit={submit} noValidate>
           <Grid align="flex-end">
             <Grid.Col span={{ base: 12, sm: 5 }}>
-              <Select
+              <NativeSelect
                 label={t('calculator.rule')}
                 data={RULES.map((value) => ({ value, label: t(`rules.${value}`) }))}
                 value={rule}
-                onChange={(value) => value && setRule(value)}
-                allowDeselect={false}
+                onChange={(event) => setRule(event.currentTarget.value)}
                 error={refused.fields.rule}
               />
             </Grid.Col>

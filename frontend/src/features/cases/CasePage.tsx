@@ -1,10 +1,23 @@
-import { Alert, Anchor, Button, Grid, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Stack, Tabs } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { QueryState } from '@/components/QueryState';
+import { saveFile } from '@/lib/api/saveFile';
+import { inLanguage } from '@/lib/i18n/bilingual';
 import { currentRoles } from '@/lib/session/Me';
 import { useMe } from '@/lib/session/useMe';
-import { useCase, useCaseActions, useCaseTasks, useChecklist, useDocuments, useNotes, useTimeline } from './api/cases';
+import {
+  useCase,
+  useCaseActions,
+  useCaseProcesses,
+  useCaseTasks,
+  useChecklist,
+  useDocuments,
+  useNotes,
+  useTimeline,
+} from './api/cases';
+import { CaseHeader } from './components/CaseHeader';
 import { CaseTasksSection } from './components/CaseTasksSection';
 import { ChecklistSection, OverrideSection } from './components/ChecklistSection';
 import { DocumentsSection } from './components/DocumentsSection';
@@ -12,19 +25,16 @@ import { EventsSection } from './components/EventsSection';
 import { FactsSection } from './components/FactsSection';
 import { NotesSection } from './components/NotesSection';
 import { TimelineSection } from './components/TimelineSection';
-import { inLanguage } from '@/lib/i18n/bilingual';
-import type { ReactNode } from 'react';
 
-function save(blob: Blob, filename: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+const TABS = ['tasks', 'events', 'checklist', 'documents', 'notes', 'history', 'appeal'] as const;
+type Tab = (typeof TABS)[number];
+/** What a lawyer may read of a case: the appeal part (checklist, notes and timeline answer her 403). */
+const LAWYER_TABS: Tab[] = ['tasks', 'events', 'documents'];
 
-/** A case file: the applicant and key dates, the checklist and documents, notes, timeline, tasks, events. */
+/**
+ * A case file, organised around what staff do: a header with where it stands and the actions that
+ * fit, then one part at a time in tabs (the tab is in the URL's fragment: a reload or "back" keeps it).
+ */
 export default function CasePage({
   handoff,
 }: {
@@ -34,18 +44,24 @@ export default function CasePage({
   const { caseId = '' } = useParams();
   const { t, i18n } = useTranslation();
   const location = useLocation();
+  const navigate = useNavigate();
   const completed = (location.state as { completed?: string } | null)?.completed;
   const me = useMe();
   const coordinator = currentRoles(me.data).includes('coordinator');
-  // A lawyer reads the appeal part only: no checklist, notes nor timeline (those answer 403).
   const staff = coordinator || currentRoles(me.data).includes('caseworker');
+  const tabs = staff ? TABS.filter((tab) => tab !== 'appeal' || handoff) : LAWYER_TABS;
+  const fragment = location.hash.slice(1) as Tab;
+  const tab: Tab = tabs.includes(fragment) ? fragment : 'tasks';
+  const show = (next: Tab) => void navigate({ hash: next === 'tasks' ? '' : next }, { replace: true, state: null });
+
   const item = useCase(caseId);
   const loaded = item.isSuccess;
   const checklist = useChecklist(caseId, loaded && staff);
-  const documents = useDocuments(caseId, loaded);
-  const notes = useNotes(caseId, loaded && staff);
-  const timeline = useTimeline(caseId, loaded && staff);
+  const documents = useDocuments(caseId, loaded && tab === 'documents');
+  const notes = useNotes(caseId, loaded && staff && tab === 'notes');
+  const timeline = useTimeline(caseId, loaded && staff && tab === 'history');
   const tasks = useCaseTasks(caseId, loaded);
+  const processes = useCaseProcesses(caseId, loaded);
   const actions = useCaseActions(caseId);
   const pieceLabel = (code: string) => {
     const piece = checklist.data?.pieces.find((p) => p.piece === code);
@@ -56,40 +72,57 @@ export default function CasePage({
   return (
     <QueryState query={item} page>
       {(data) => (
-        <Stack>
-          <Group justify="space-between" wrap="wrap">
-            <Stack gap={0}>
-              <Title order={2}>{data.applicantName}</Title>
-              <Text c="dimmed">{t('case.caseOf', { reference: data.reference, ground: data.ground })}</Text>
-            </Stack>
-            <Button component={Link} to={`/cases/${caseId}/procedure`} variant="light">
-              {t('procedure.link')}
-            </Button>
-          </Group>
+        <Stack gap="sm">
+          <CaseHeader
+            item={data}
+            tasks={tasks.data ?? []}
+            processes={processes.data?.processes ?? []}
+            checklist={checklist.data}
+            onRecordEvent={() => show('events')}
+          />
           {completed && (
             <Alert color="green" role="status">
               {t('task.completed', { name: completed })}
             </Alert>
           )}
-          <Grid gap="md">
-            <Grid.Col span={{ base: 12, lg: 7 }}>
+          <Tabs value={tab} onChange={(value) => value && show(value as Tab)} keepMounted={false}>
+            <Tabs.List aria-label={t('caseTabs.label')}>
+              {tabs.map((value) => (
+                <Tabs.Tab key={value} value={value}>
+                  {t(`caseTabs.${value}`)}
+                </Tabs.Tab>
+              ))}
+            </Tabs.List>
+            <Tabs.Panel value="tasks" pt="sm">
               <Stack>
-                <FactsSection item={data} />
                 <QueryState query={tasks}>{(list) => <CaseTasksSection tasks={list} />}</QueryState>
-                {staff && handoff?.(caseId, coordinator)}
-                {staff && (
-                  <QueryState query={checklist}>
-                    {(list) => (
-                      <ChecklistSection
-                        checklist={list}
-                        busy={checklistBusy}
-                        error={actions.updatePiece.error ?? actions.upload.error}
-                        onUpdate={(piece, update) => actions.updatePiece.mutate({ piece, update })}
-                        onUpload={(piece, file) => actions.upload.mutate({ piece, file })}
-                      />
-                    )}
-                  </QueryState>
-                )}
+                <FactsSection item={data} />
+              </Stack>
+            </Tabs.Panel>
+            <Tabs.Panel value="events" pt="sm">
+              <EventsSection
+                busy={actions.recordEvent.isPending}
+                onRecord={(event, values, done) =>
+                  actions.recordEvent.mutate(
+                    { event, data: values },
+                    { onSuccess: (answer) => done(undefined, answer), onError: (error) => done(error) },
+                  )
+                }
+              />
+            </Tabs.Panel>
+            <Tabs.Panel value="checklist" pt="sm">
+              <Stack>
+                <QueryState query={checklist}>
+                  {(list) => (
+                    <ChecklistSection
+                      checklist={list}
+                      busy={checklistBusy}
+                      error={actions.updatePiece.error ?? actions.upload.error}
+                      onUpdate={(piece, update) => actions.updatePiece.mutate({ piece, update })}
+                      onUpload={(piece, file) => actions.upload.mutate({ piece, file })}
+                    />
+                  )}
+                </QueryState>
                 {coordinator && checklist.data && (
                   <OverrideSection
                     checklist={checklist.data}
@@ -99,47 +132,41 @@ export default function CasePage({
                   />
                 )}
               </Stack>
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, lg: 5 }}>
-              <Stack>
-                <EventsSection
-                  busy={actions.recordEvent.isPending}
-                  onRecord={(event, values, done) =>
-                    actions.recordEvent.mutate(
-                      { event, data: values },
-                      { onSuccess: (answer) => done(undefined, answer), onError: (error) => done(error) },
-                    )
-                  }
-                />
-                <QueryState query={documents}>
-                  {(list) => (
-                    <DocumentsSection
-                      documents={list}
-                      pieceLabel={pieceLabel}
-                      error={actions.removeDocument.error}
-                      onDownload={(document) =>
-                        void actions.download(document.id).then((blob) => save(blob, document.filename))
-                      }
-                      onRemove={(document) => actions.removeDocument.mutate(document.id)}
-                    />
-                  )}
-                </QueryState>
-                {staff && (
-                  <QueryState query={notes}>
-                    {(list) => (
-                      <NotesSection
-                        notes={list}
-                        busy={actions.addNote.isPending}
-                        error={actions.addNote.error}
-                        onAdd={(text, done) => actions.addNote.mutate(text, { onSuccess: done })}
-                      />
-                    )}
-                  </QueryState>
+            </Tabs.Panel>
+            <Tabs.Panel value="documents" pt="sm">
+              <QueryState query={documents}>
+                {(list) => (
+                  <DocumentsSection
+                    documents={list}
+                    pieceLabel={pieceLabel}
+                    error={actions.removeDocument.error}
+                    onDownload={(document) =>
+                      void actions.download(document.id).then((blob) => saveFile(blob, document.filename))
+                    }
+                    onRemove={(document) => actions.removeDocument.mutate(document.id)}
+                  />
                 )}
-                {staff && <QueryState query={timeline}>{(list) => <TimelineSection entries={list} />}</QueryState>}
-              </Stack>
-            </Grid.Col>
-          </Grid>
+              </QueryState>
+            </Tabs.Panel>
+            <Tabs.Panel value="notes" pt="sm">
+              <QueryState query={notes}>
+                {(list) => (
+                  <NotesSection
+                    notes={list}
+                    busy={actions.addNote.isPending}
+                    error={actions.addNote.error}
+                    onAdd={(text, done) => actions.addNote.mutate(text, { onSuccess: done })}
+                  />
+                )}
+              </QueryState>
+            </Tabs.Panel>
+            <Tabs.Panel value="history" pt="sm">
+              <QueryState query={timeline}>{(list) => <TimelineSection entries={list} />}</QueryState>
+            </Tabs.Panel>
+            <Tabs.Panel value="appeal" pt="sm">
+              {handoff?.(caseId, coordinator)}
+            </Tabs.Panel>
+          </Tabs>
           <Anchor component={Link} to="/cases" size="sm">
             ← {t('cases.title')}
           </Anchor>

@@ -1,13 +1,12 @@
 import { Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Cell, Duration, Filters, Statistics } from './api/types';
-import { defaultFilters, statisticsQuery } from './api/query';
+import { defaultFilters } from './api/query';
+import { useStatistics } from './api/statistics';
 import { OutcomesChart, StepsChart } from './components/Charts';
 import { ExportPanel } from './components/ExportPanel';
 import { QueryState } from '@/components/QueryState';
-import { useApi } from '@/lib/api/ApiContext';
 import { GROUNDS } from '@/lib/grounds';
 
 function Figure({ label, value, testId }: { label: string; value: number | undefined; testId?: string }) {
@@ -192,14 +191,9 @@ function StatisticsView({ s }: { s: Statistics }) {
 /** The coordinator's dashboard: the association's statistics as figures, charts and tables, and the Excel export. */
 export default function DashboardPage() {
   const { t } = useTranslation();
-  const api = useApi();
   const [draft, setDraft] = useState<Filters>(() => defaultFilters(new Date()));
   const [filters, setFilters] = useState<Filters>(draft);
-  const statistics = useQuery({
-    queryKey: ['statistics', filters],
-    queryFn: () => api.get<Statistics>(`/api/statistics${statisticsQuery(filters)}`),
-    placeholderData: keepPreviousData,
-  });
+  const statistics = useStatistics(filters);
   const caseworkers =
     statistics.data?.workload
       ?.filter((row) => row.assigneeId)

@@ -1,29 +1,16 @@
 import { Alert, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '@/components/QueryState';
-import { useApi } from '@/lib/api/ApiContext';
 import { problemToFields } from '@/lib/api/errorMessage';
-import { useLawyers } from './api/lawyer';
+import { useLawyers, usePartnerLawyerActions } from './api/lawyer';
 
 /** The coordinator's partner lawyers: those appeals are offered to (the association's lawyer group). */
 export default function PartnerLawyersPage() {
   const { t } = useTranslation();
-  const api = useApi();
-  const client = useQueryClient();
   const lawyers = useLawyers(true);
   const [email, setEmail] = useState('');
-  const refresh = () => client.invalidateQueries({ queryKey: ['association', 'lawyers'] });
-  const add = useMutation({
-    mutationFn: (value: string) => api.post('/api/association/lawyers', { email: value }),
-    onSuccess: () => setEmail(''),
-    onSettled: refresh,
-  });
-  const remove = useMutation({
-    mutationFn: (userId: string) => api.delete(`/api/association/lawyers/${userId}`),
-    onSettled: refresh,
-  });
+  const { add, remove } = usePartnerLawyerActions(() => setEmail(''));
   const refused = problemToFields(add.error, ['email']);
   return (
     <Stack>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBackend, json, problem } from '@/test/fakeBackend';
-import { fetchRuntimeConfig } from './runtimeConfig';
+import { fetchRuntimeConfig, sessionRuntimeConfig } from './runtimeConfig';
 
 const CONFIG = { keycloakUrl: 'http://localhost:8180', realm: 'passerelle', clientId: 'passerelle-web' };
 
@@ -23,5 +23,15 @@ describe('the runtime configuration', () => {
     fakeBackend(() => problem(503, { title: 'Service Unavailable' }));
 
     await expect(fetchRuntimeConfig()).rejects.toThrow('Service Unavailable');
+  });
+
+  it('is asked once per tab: the start after the login redirect reads it from the session', async () => {
+    sessionStorage.clear();
+    const sent = fakeBackend(() => json(CONFIG));
+
+    expect(await sessionRuntimeConfig()).toEqual(CONFIG);
+    expect(await sessionRuntimeConfig()).toEqual(CONFIG);
+    expect(sent).toHaveLength(1);
+    sessionStorage.clear();
   });
 });

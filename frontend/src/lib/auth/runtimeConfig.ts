@@ -17,6 +17,24 @@ export async function fetchRuntimeConfig(): Promise<RuntimeConfig> {
   return config;
 }
 
+const SESSION_KEY = 'passerelle.runtimeConfig';
+
+/**
+ * The configuration, read once per tab: the app starts twice when it signs in (before and after
+ * Keycloak's redirect), and the second start, the one the user waits for, then skips a round trip.
+ */
+export async function sessionRuntimeConfig(): Promise<RuntimeConfig> {
+  try {
+    const stored: unknown = JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? 'null');
+    if (isRuntimeConfig(stored)) return stored;
+  } catch {
+    // not JSON: read it again from the server
+  }
+  const config = await fetchRuntimeConfig();
+  sessionStorage.setItem(SESSION_KEY, JSON.stringify(config));
+  return config;
+}
+
 function isRuntimeConfig(value: unknown): value is RuntimeConfig {
   if (typeof value !== 'object' || value === null) return false;
   const fields = value as Record<string, unknown>;

@@ -1,6 +1,6 @@
 import { SegmentedControl } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES } from '.';
+import { changeLanguage, LANGUAGES } from '.';
 
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -9,7 +9,7 @@ export function LanguageSwitch() {
       size="xs"
       aria-label={t('app.language')}
       value={i18n.language}
-      onChange={(language) => void i18n.changeLanguage(language)}
+      onChange={(language) => void changeLanguage(language)}
       data={LANGUAGES.map((language) => ({ value: language, label: language.toUpperCase() }))}
     />
   );

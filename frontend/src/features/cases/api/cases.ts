@@ -1,6 +1,7 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '@/lib/api/ApiContext';
 import type { FormSchema } from '@/components/form/schema';
+import type { RunningProcess } from '../standing';
 import type {
   CaseEventName,
   CaseTask,
@@ -52,6 +53,9 @@ export const useDocuments = (id: string, enabled: boolean) => useCasePart<Docume
 export const useNotes = (id: string, enabled: boolean) => useCasePart<NoteView[]>(id, 'notes', enabled);
 export const useTimeline = (id: string, enabled: boolean) => useCasePart<TimelineEntry[]>(id, 'timeline', enabled);
 export const useCaseTasks = (id: string, enabled: boolean) => useCasePart<CaseTask[]>(id, 'tasks', enabled);
+/** The processes running for the case: which step each open task belongs to (the header's deadline rule). */
+export const useCaseProcesses = (id: string, enabled: boolean) =>
+  useCasePart<{ processes: RunningProcess[] }>(id, 'procedure', enabled);
 
 export function useEventForm(event: CaseEventName | null) {
   const api = useApi();

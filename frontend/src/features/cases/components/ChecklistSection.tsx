@@ -1,9 +1,10 @@
-import { Alert, Badge, Button, Checkbox, Group, List, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Box, Button, Checkbox, Group, List, NativeSelect, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DropZone } from '@/components/DropZone';
 import { errorMessage } from '@/lib/api/errorMessage';
 import type { Checklist, ChecklistPiece } from '../api/types';
+import { PIECE_GROUPS, piecesByStatus } from '../standing';
 import { formatDay } from './format';
 import { Section } from './Section';
 import { inLanguage } from '@/lib/i18n/bilingual';
@@ -35,117 +36,133 @@ function PieceRow({
     note: piece.note,
   };
   const update = (change: Record<string, unknown>) => onUpdate({ ...current, ...change });
+  const explanations = [
+    when,
+    piece.sealedForOfii ? t('checklist.sealedForOfiiWhy') : null,
+    piece.legalisationToCheck ? t('checklist.legalisationWhy') : null,
+  ].filter(Boolean);
   return (
-    <Paper withBorder p="sm" component="li" style={{ listStyle: 'none' }} aria-label={label} data-piece={piece.piece}>
-      <Stack gap={6}>
-        <Group justify="space-between" wrap="wrap" gap="xs">
-          <Text fw={600} size="sm">
-            {label}
-            {!piece.required && ` (${t('checklist.optional')})`}
-          </Text>
-          <Group gap={4}>
-            <Badge color={STATUS_COLORS[piece.status]}>{t(`checklist.status.${piece.status}`)}</Badge>
-            {piece.expired && <Badge color="#b91c1c">{t('checklist.expired')}</Badge>}
-            {piece.translationNeeded && !piece.translated && (
-              <Badge color="#9a3412">{t('checklist.translationNeeded')}</Badge>
-            )}
-            {piece.sealedForOfii && (
-              <Badge variant="outline" color="indigo.9">
-                {t('checklist.sealedForOfii')}
-              </Badge>
-            )}
-            {piece.legalisationToCheck && (
-              <Badge variant="outline" color="#9a3412">
-                {t('checklist.legalisation')}
-              </Badge>
-            )}
-            {piece.stage === 'DELIVERY' && (
-              <Badge variant="outline" color="gray.8">
-                {t('checklist.atDelivery')}
-              </Badge>
-            )}
-          </Group>
-        </Group>
-        {when && (
-          <Text size="xs" c="dimmed">
-            {when}
-          </Text>
-        )}
-        {piece.sealedForOfii && (
-          <Text size="xs" c="dimmed">
-            {t('checklist.sealedForOfiiWhy')}
-          </Text>
-        )}
-        {piece.legalisationToCheck && (
-          <Text size="xs" c="dimmed">
-            {t('checklist.legalisationWhy')}
-          </Text>
-        )}
-        <Group gap="sm" align="flex-end" wrap="wrap">
-          <Select
-            size="xs"
-            label={t('checklist.statusLabel')}
-            data={(['MISSING', 'RECEIVED', 'VERIFIED'] as const).map((value) => ({
-              value,
-              label: t(`checklist.status.${value}`),
-            }))}
-            value={piece.status}
-            onChange={(status) => status && status !== piece.status && update({ status })}
-            allowDeselect={false}
-            disabled={busy}
-            w={150}
-          />
-          {piece.variants.length > 0 && (
-            <Select
-              size="xs"
-              label={t('checklist.variant')}
-              data={piece.variants.map((variant) => ({ value: variant.code, label: variant.label }))}
-              value={piece.variant}
-              onChange={(variant) => update({ variant })}
-              disabled={busy}
-              w={200}
-            />
+    <Box
+      component="li"
+      aria-label={label}
+      data-piece={piece.piece}
+      py={6}
+      style={{ listStyle: 'none', borderBottom: '1px solid var(--mantine-color-gray-3)' }}
+    >
+      <Group justify="space-between" wrap="wrap" gap={4}>
+        <Text fw={600} size="sm">
+          {label}
+          {!piece.required && ` (${t('checklist.optional')})`}
+        </Text>
+        <Group gap={4}>
+          <Badge size="sm" color={STATUS_COLORS[piece.status]}>
+            {t(`checklist.status.${piece.status}`)}
+          </Badge>
+          {piece.expired && (
+            <Badge size="sm" color="#b91c1c">
+              {t('checklist.expired')}
+            </Badge>
           )}
-          <TextInput
-            size="xs"
-            type="date"
-            label={t('checklist.issuedOn')}
-            value={issuedOn}
-            onChange={(event) => setIssuedOn(event.currentTarget.value)}
-            onBlur={() => issuedOn !== (piece.issuedOn ?? '') && update({ issuedOn: issuedOn || null })}
-            disabled={busy}
-            w={150}
-          />
-          <Checkbox
-            size="xs"
-            label={t('checklist.translated')}
-            checked={piece.translated}
-            onChange={(event) => update({ translated: event.currentTarget.checked, foreignLanguage: true })}
-            disabled={busy}
-          />
+          {piece.translationNeeded && !piece.translated && (
+            <Badge size="sm" color="#9a3412">
+              {t('checklist.translationNeeded')}
+            </Badge>
+          )}
+          {piece.sealedForOfii && (
+            <Badge size="sm" variant="outline" color="indigo.9">
+              {t('checklist.sealedForOfii')}
+            </Badge>
+          )}
+          {piece.legalisationToCheck && (
+            <Badge size="sm" variant="outline" color="#9a3412">
+              {t('checklist.legalisation')}
+            </Badge>
+          )}
+          {piece.stage === 'DELIVERY' && (
+            <Badge size="sm" variant="outline" color="gray.8">
+              {t('checklist.atDelivery')}
+            </Badge>
+          )}
         </Group>
-        {piece.validUntil && (
-          <Text size="xs">{t('checklist.validUntil', { day: formatDay(piece.validUntil, i18n.language) })}</Text>
+      </Group>
+      {explanations.length > 0 && (
+        <Text size="xs" c="dimmed">
+          {explanations.join(' · ')}
+        </Text>
+      )}
+      <Group gap="xs" align="flex-end" wrap="wrap" mt={4}>
+        <NativeSelect
+          size="xs"
+          label={t('checklist.statusLabel')}
+          data={(['MISSING', 'RECEIVED', 'VERIFIED'] as const).map((value) => ({
+            value,
+            label: t(`checklist.status.${value}`),
+          }))}
+          value={piece.status}
+          onChange={(event) =>
+            event.currentTarget.value !== piece.status && update({ status: event.currentTarget.value })
+          }
+          disabled={busy}
+          w={120}
+        />
+        {piece.variants.length > 0 && (
+          <NativeSelect
+            size="xs"
+            label={t('checklist.variant')}
+            data={[
+              { value: '', label: '—' },
+              ...piece.variants.map((variant) => ({ value: variant.code, label: variant.label })),
+            ]}
+            value={piece.variant ?? ''}
+            onChange={(event) => update({ variant: event.currentTarget.value || null })}
+            disabled={busy}
+            w={190}
+          />
         )}
-        {problems.length > 0 && (
-          <List size="xs" c="red.9">
-            {problems.map((problem) => (
-              <List.Item key={problem}>{problem}</List.Item>
-            ))}
-          </List>
-        )}
-        <DropZone label={t('checklist.upload', { piece: label })} onFile={onUpload} disabled={busy} />
+        <TextInput
+          size="xs"
+          type="date"
+          label={t('checklist.issuedOn')}
+          value={issuedOn}
+          onChange={(event) => setIssuedOn(event.currentTarget.value)}
+          onBlur={() => issuedOn !== (piece.issuedOn ?? '') && update({ issuedOn: issuedOn || null })}
+          disabled={busy}
+          w={140}
+        />
+        <Checkbox
+          size="xs"
+          mb={6}
+          label={t('checklist.translated')}
+          checked={piece.translated}
+          onChange={(event) => update({ translated: event.currentTarget.checked, foreignLanguage: true })}
+          disabled={busy}
+        />
+        <DropZone compact label={t('checklist.upload', { piece: label })} onFile={onUpload} disabled={busy} />
         {piece.documents > 0 && (
-          <Text size="xs" c="dimmed">
+          <Text size="xs" c="dimmed" mb={4}>
             {t('checklist.documents', { count: piece.documents })}
           </Text>
         )}
-      </Stack>
-    </Paper>
+      </Group>
+      {piece.validUntil && (
+        <Text size="xs">{t('checklist.validUntil', { day: formatDay(piece.validUntil, i18n.language) })}</Text>
+      )}
+      {problems.length > 0 && (
+        <List size="xs" c="red.9">
+          {problems.map((problem) => (
+            <List.Item key={problem}>{problem}</List.Item>
+          ))}
+        </List>
+      )}
+    </Box>
   );
 }
 
-/** The ground's pieces: status, kind, date of issue and expiry, translation, and their files. */
+/**
+ * The ground's pieces, grouped by status: the missing ones first and open, the received ones to
+ * check, the verified ones folded. Each piece is a compact row: status, kind, date of issue,
+ * translation, a file to attach.
+ */
 export function ChecklistSection({
   checklist,
   onUpdate,
@@ -160,6 +177,7 @@ export function ChecklistSection({
   error: unknown;
 }) {
   const { t } = useTranslation();
+  const groups = piecesByStatus(checklist.pieces);
   return (
     <Section title={t('checklist.title')} id="checklist">
       <Alert color={checklist.readyToFile ? 'green' : 'orange'}>
@@ -171,17 +189,26 @@ export function ChecklistSection({
           {errorMessage(error, t)}
         </Alert>
       ) : null}
-      <Stack component="ul" gap="xs" p={0} m={0}>
-        {checklist.pieces.map((piece) => (
-          <PieceRow
-            key={piece.piece}
-            piece={piece}
-            busy={busy}
-            onUpdate={(update) => onUpdate(piece.piece, update)}
-            onUpload={(file) => onUpload(piece.piece, file)}
-          />
-        ))}
-      </Stack>
+      {PIECE_GROUPS.filter((status) => groups[status].length > 0).map((status) => (
+        <details key={status} open={status !== 'VERIFIED'} data-group={status}>
+          <summary style={{ cursor: 'pointer' }}>
+            <Text component="span" fw={700} size="sm">
+              {t('checklist.groupCount', { group: t(`checklist.group.${status}`), count: groups[status].length })}
+            </Text>
+          </summary>
+          <Box component="ul" p={0} m={0}>
+            {groups[status].map((piece) => (
+              <PieceRow
+                key={piece.piece}
+                piece={piece}
+                busy={busy}
+                onUpdate={(update) => onUpdate(piece.piece, update)}
+                onUpload={(file) => onUpload(piece.piece, file)}
+              />
+            ))}
+          </Box>
+        </details>
+      ))}
       <Text size="xs" c="dimmed">
         {t('checklist.source', { source: checklist.source })}
       </Text>

@@ -12,17 +12,6 @@ export function FactsSection({ item }: { item: CaseView }) {
   const facts: [string, string][] = [
     [t('case.reference'), item.reference],
     [t('case.ground'), item.ground],
-    [t('case.status'), t(`caseStatus.${item.status}`, { defaultValue: item.status })],
-    [
-      t('dashboard.currentStep'),
-      item.progress?.step ? t(`dashboard.step.${item.progress.step}`, { defaultValue: item.progress.step }) : '—',
-    ],
-    [
-      t('dashboard.lastOutcome'),
-      item.progress?.outcome
-        ? `${t(`dashboard.outcome.${item.progress.outcome}`)} (${day(item.progress.outcomeOn ?? null)})`
-        : '—',
-    ],
     [t('case.prefecture'), item.prefecture ?? '—'],
     [t('case.department'), item.department],
     [t('case.assignee'), item.assignee?.name ?? t('case.nobody')],

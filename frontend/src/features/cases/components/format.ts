@@ -2,6 +2,11 @@ export function formatDay(value: string | null | undefined, language: string): s
   return value ? new Date(`${value}T12:00:00`).toLocaleDateString(language, { dateStyle: 'medium' }) : '—';
 }
 
+/** The day (in Paris) of an instant, as formatDay writes a date. */
+export function formatInstantDay(value: string | null | undefined, language: string): string {
+  return value ? new Date(value).toLocaleDateString(language, { dateStyle: 'medium', timeZone: 'Europe/Paris' }) : '—';
+}
+
 export function formatInstant(value: string, language: string): string {
   return new Date(value).toLocaleString(language, {
     dateStyle: 'medium',

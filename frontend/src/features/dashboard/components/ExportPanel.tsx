@@ -1,53 +1,16 @@
 import { Alert, Button, Checkbox, Group, Progress, Stack, Text } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ExportJob, Filters } from '../api/types';
-import { useApi } from '@/lib/api/ApiContext';
+import { useExport } from '../api/statistics';
+import type { Filters } from '../api/types';
 import { errorMessage } from '@/lib/api/errorMessage';
-
-function save(blob: Blob, filename: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /** Starts an Excel export in the background, follows its progress, downloads it when done. */
 export function ExportPanel({ filters }: { filters: Filters }) {
   const { t } = useTranslation();
-  const api = useApi();
   const [withNames, setWithNames] = useState(false);
   const [jobId, setJobId] = useState<string | null>(null);
-  const start = useMutation({
-    mutationFn: () =>
-      api.post<ExportJob>('/api/exports', {
-        from: filters.from || undefined,
-        to: filters.to || undefined,
-        prefecture: filters.prefecture || undefined,
-        ground: filters.ground || undefined,
-        caseworker: filters.caseworker || undefined,
-        withNames,
-      }),
-    onSuccess: (job) => setJobId(job.id),
-  });
-  const job = useQuery({
-    queryKey: ['export', jobId],
-    enabled: jobId !== null,
-    queryFn: () => api.get<ExportJob>(`/api/exports/${jobId}`),
-    refetchInterval: (query) => {
-      const status = query.state.data?.status;
-      return status === 'DONE' || status === 'FAILED' || status === 'EXPIRED' ? false : 1000;
-    },
-  });
-  const download = useMutation({
-    mutationFn: async (current: ExportJob) => {
-      const blob = await api.getBlob(current.download ?? `/api/exports/${current.id}/file`);
-      save(blob, `passerelle-statistiques-${current.createdAt.slice(0, 10)}.xlsx`);
-    },
-  });
+  const { start, job, download } = useExport(filters, withNames, jobId, setJobId);
   const current = job.data;
   const running =
     start.isPending || (current !== undefined && (current.status === 'QUEUED' || current.status === 'RUNNING'));

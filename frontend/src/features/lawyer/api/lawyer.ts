@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '@/lib/api/ApiContext';
-import type { ApiClient } from '@/lib/api/client';
+import { saveFile } from '@/lib/api/saveFile';
 import { useAssociationChoice } from '@/lib/association/AssociationChoiceContext';
 import type { HandoffStanding, Inbox, Lawyer } from './types';
 
@@ -87,16 +87,30 @@ export function useHandoffActions(caseId: string) {
   };
 }
 
+/** The coordinator adds a partner lawyer by e-mail, or removes one; the list is read again after either. */
+export function usePartnerLawyerActions(onAdded: () => void) {
+  const api = useApi();
+  const client = useQueryClient();
+  const refresh = () => client.invalidateQueries({ queryKey: ['association', 'lawyers'] });
+  return {
+    add: useMutation({
+      mutationFn: (email: string) => api.post('/api/association/lawyers', { email }),
+      onSuccess: onAdded,
+      onSettled: refresh,
+    }),
+    remove: useMutation({
+      mutationFn: (userId: string) => api.delete(`/api/association/lawyers/${userId}`),
+      onSettled: refresh,
+    }),
+  };
+}
+
 export const LETTERS = ['gracious', 'hierarchical', 'oqtf-request'] as const;
 export type LetterKind = (typeof LETTERS)[number];
 
-/** Downloads a letter's .docx draft and hands it to the browser. */
-export async function downloadLetter(api: ApiClient, caseId: string, kind: LetterKind, reference: string) {
-  const blob = await api.getBlob(`/api/cases/${caseId}/appeal/letters/${kind}`);
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `${kind}-${reference}.docx`;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+/** Downloads a letter's .docx draft of the case and hands it to the browser. */
+export function useLetterDownload(caseId: string, reference: string) {
+  const api = useApi();
+  return async (kind: LetterKind) =>
+    saveFile(await api.getBlob(`/api/cases/${caseId}/appeal/letters/${kind}`), `${kind}-${reference}.docx`);
 }

@@ -1,9 +1,8 @@
 import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '@/lib/api/ApiContext';
 import { errorMessage } from '@/lib/api/errorMessage';
-import { downloadLetter, LETTERS, type LetterKind } from '../api/lawyer';
+import { LETTERS, useLetterDownload, type LetterKind } from '../api/lawyer';
 import { LETTER_TASKS } from '../inbox';
 
 /** The letters' .docx drafts, pre-filled from the case, on the appeal tasks where they are written. */
@@ -17,7 +16,7 @@ export function LetterDownloads({
   reference: string;
 }) {
   const { t } = useTranslation();
-  const api = useApi();
+  const download = useLetterDownload(caseId, reference);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState<LetterKind | null>(null);
   if (!LETTER_TASKS.has(taskKey)) return null;
@@ -40,7 +39,7 @@ export function LetterDownloads({
               onClick={() => {
                 setBusy(kind);
                 setError(null);
-                downloadLetter(api, caseId, kind, reference)
+                download(kind)
                   .catch(setError)
                   .finally(() => setBusy(null));
               }}

@@ -1,0 +1,21 @@
+// The signed-in app: Mantine's whole stylesheet (the staff pages use most components), the router
+// and the pages (each loaded when first visited, src/app/routes.tsx). Loaded once signed in.
+import '@mantine/core/styles.css';
+import './app.css';
+import type { Auth } from '@/lib/auth/Auth';
+import { App } from './App';
+import { show } from './root';
+import { preloadRoute } from './routes';
+import { StartupFailed } from './Startup';
+
+// A case or task page opened straight: its chunk loads beside this one.
+preloadRoute(window.location.pathname);
+
+export function showApp(auth: Auth) {
+  show(<App auth={auth} />);
+}
+
+/** The configuration or Keycloak could not be reached. */
+export function showFailure(error: unknown) {
+  show(<StartupFailed error={error} />);
+}

@@ -1,0 +1,132 @@
+// Lighthouse 12, mobile preset (a mid-range phone on a slow 4G, simulated), on the running demo
+// stack: the public calculator, then signed in as a caseworker (through Keycloak, once, in the same
+// browser) the task list and a case page. Each page is measured RUNS times and the median run kept
+// (by performance score). Prints each figure beside the previous run's (read from, then written to,
+// RESULTS) and whether the issue's targets are met. Run by infra/benchmark-web.sh.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import lighthouse from 'lighthouse';
+import puppeteer from 'puppeteer-core';
+
+const BASE_URL = (process.env.BASE_URL ?? 'http://localhost:8080').replace(/\/$/, '');
+const RESULTS = process.env.RESULTS;
+const RUNS = Number(process.env.RUNS ?? 3);
+const USER = process.env.BENCHMARK_USER ?? 'ines.lyon';
+const CASE_NAME = process.env.BENCHMARK_CASE ?? 'Amina Diallo';
+const LABEL = process.env.LABEL ?? '';
+/** A folder to keep each run's full Lighthouse report in (JSON, for the Lighthouse viewer). */
+const REPORTS = process.env.REPORTS;
+/** Issue 22's targets: performance and accessibility scores (0 to 100) per page. */
+const TARGETS = {
+  calculator: { performance: 90, accessibility: 95 },
+  tasks: { performance: 80 },
+  case: { performance: 80 },
+};
+
+const browser = await puppeteer.launch({
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--lang=fr-FR', '--disable-background-networking'],
+  defaultViewport: null,
+});
+
+/** Signs in through Keycloak's form: the session cookie then serves every later page of this browser. */
+async function signIn() {
+  const page = await browser.newPage();
+  await page.goto(BASE_URL, { waitUntil: 'networkidle2' });
+  await page.waitForSelector('#username');
+  await page.type('#username', USER);
+  await page.type('#password', 'demo');
+  await Promise.all([page.waitForNavigation(), page.click('#kc-login')]);
+  await page.waitForSelector('[data-testid="task-list"], main');
+  // The case measured: found by its applicant's name through the case search, as staff find it.
+  await page.goto(`${BASE_URL}/cases?q=${encodeURIComponent(CASE_NAME)}`, { waitUntil: 'networkidle2' });
+  const link = await page.waitForSelector(`xpath/.//a[normalize-space(.)="${CASE_NAME}"]`);
+  const href = await link.evaluate((a) => a.getAttribute('href'));
+  await page.close();
+  return `${BASE_URL}${href}`;
+}
+
+async function measure(name, url) {
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) {
+    const page = await browser.newPage();
+    const result = await lighthouse(
+      url,
+      { output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] },
+      undefined,
+      page,
+    );
+    await page.close();
+    if (REPORTS) {
+      mkdirSync(REPORTS, { recursive: true });
+      writeFileSync(join(REPORTS, `${name}-${i + 1}.json`), result.report);
+    }
+    const { categories, audits, finalDisplayedUrl } = result.lhr;
+    runs.push({
+      performance: Math.round(categories.performance.score * 100),
+      accessibility: Math.round(categories.accessibility.score * 100),
+      fcpMs: Math.round(audits['first-contentful-paint'].numericValue),
+      lcpMs: Math.round(audits['largest-contentful-paint'].numericValue),
+      tbtMs: Math.round(audits['total-blocking-time'].numericValue),
+      transferKB: Math.round(audits['total-byte-weight'].numericValue / 1024),
+      unusedJsKB: Math.round((audits['unused-javascript'].details?.overallSavingsBytes ?? 0) / 1024),
+      finalUrl: finalDisplayedUrl,
+    });
+  }
+  runs.sort((a, b) => a.performance - b.performance);
+  const median = runs[Math.floor(runs.length / 2)];
+  return { ...median, performanceRuns: runs.map((run) => run.performance) };
+}
+
+const previous = RESULTS && existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, 'utf8')) : null;
+const pages = {};
+try {
+  pages.calculator = await measure('calculator', `${BASE_URL}/calculateur`);
+  const caseUrl = await signIn();
+  pages.tasks = await measure('tasks', `${BASE_URL}/`);
+  pages.case = await measure('case', caseUrl);
+} finally {
+  await browser.close();
+}
+
+const FIGURES = [
+  ['performance', 'performance'],
+  ['accessibility', 'accessibility'],
+  ['fcpMs', 'FCP ms'],
+  ['lcpMs', 'LCP ms'],
+  ['tbtMs', 'TBT ms'],
+  ['transferKB', 'transferred KB'],
+  ['unusedJsKB', 'unused JS KB'],
+];
+const cell = (value) => (value === undefined ? '' : String(value));
+console.log(
+  `Lighthouse 12 mobile, median of ${RUNS} run(s)${previous ? `; previous run: ${previous.at}${previous.label ? ` (${previous.label})` : ''}` : ''}`,
+);
+console.log(['page'.padEnd(12), ...FIGURES.map(([, name]) => name.padStart(20))].join(''));
+let missed = 0;
+for (const [name, figures] of Object.entries(pages)) {
+  const before = previous?.pages?.[name];
+  const row = FIGURES.map(([key]) =>
+    (before ? `${cell(figures[key])} (was ${cell(before[key])})` : cell(figures[key])).padStart(20),
+  );
+  console.log([name.padEnd(12), ...row].join(''));
+}
+for (const [name, targets] of Object.entries(TARGETS)) {
+  for (const [category, target] of Object.entries(targets)) {
+    const score = pages[name][category];
+    const met = score >= target;
+    if (!met) missed++;
+    console.log(
+      `${met ? 'met   ' : 'MISSED'} ${name} ${category} ${score} (target ${target}; performance of each run ${pages[name].performanceRuns.join(', ')})`,
+    );
+  }
+}
+if (RESULTS) {
+  writeFileSync(
+    RESULTS,
+    `${JSON.stringify({ at: new Date().toISOString(), label: LABEL, runs: RUNS, pages, previous: previous && { at: previous.at, label: previous.label, pages: previous.pages } }, null, 2)}\n`,
+  );
+  console.log(`figures written to ${RESULTS}`);
+}
+process.exit(missed && process.env.STRICT ? 1 : 0);
