@@ -18,6 +18,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,7 +34,6 @@ import java.util.Set;
 import java.util.TimeZone;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -58,13 +58,16 @@ class CalendarFeeds {
     private final MemberDirectory directory;
     private final OpenTasks tasks;
     private final AlertProperties properties;
+    private final Clock clock;
 
     CalendarFeeds(
             JdbcTemplate jdbc,
             PlatformTransactionManager transactionManager,
             MemberDirectory directory,
             OpenTasks tasks,
-            AlertProperties properties) {
+            AlertProperties properties,
+            Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.directory = directory;
@@ -129,7 +132,7 @@ class CalendarFeeds {
                             .contact(user)
                             .map(MemberDirectory.Contact::locale)
                             .orElse(Locale.FRENCH);
-                    Instant now = ClockUtil.getCurrentTime().toInstant();
+                    Instant now = clock.instant();
                     var due =
                             tasks.dueTasks(association, user, Set.copyOf(roles), false, now.plus(Duration.ofDays(400)));
                     return Optional.of(calendar(due, locale));

@@ -12,6 +12,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,7 +24,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -56,6 +56,7 @@ class ReminderDispatcher {
     private final MemberDirectory directory;
     private final OpenTasks tasks;
     private final AlertProperties properties;
+    private final Clock clock;
 
     ReminderDispatcher(
             JdbcTemplate jdbc,
@@ -63,7 +64,9 @@ class ReminderDispatcher {
             JavaMailSender mail,
             MemberDirectory directory,
             OpenTasks tasks,
-            AlertProperties properties) {
+            AlertProperties properties,
+            Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.mail = mail;
@@ -413,7 +416,7 @@ class ReminderDispatcher {
         }
     }
 
-    private static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
+    private Instant now() {
+        return clock.instant();
     }
 }

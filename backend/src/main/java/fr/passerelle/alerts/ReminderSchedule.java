@@ -5,7 +5,7 @@ import fr.passerelle.procedure.TaskClosed;
 import fr.passerelle.procedure.TaskDeadlineChanged;
 import fr.passerelle.tenancy.TransactionAssociation;
 import java.sql.Timestamp;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import java.time.Clock;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -22,8 +22,11 @@ class ReminderSchedule {
     private final JdbcTemplate jdbc;
     private final TransactionAssociation transactionAssociation;
     private final AlertProperties properties;
+    private final Clock clock;
 
-    ReminderSchedule(JdbcTemplate jdbc, TransactionAssociation transactionAssociation, AlertProperties properties) {
+    ReminderSchedule(
+            JdbcTemplate jdbc, TransactionAssociation transactionAssociation, AlertProperties properties, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.transactionAssociation = transactionAssociation;
         this.properties = properties;
@@ -51,8 +54,8 @@ class ReminderSchedule {
             return;
         }
         var zone = LegalDeadlines.zoneOf(task.department());
-        for (Thresholds.Threshold threshold : Thresholds.of(
-                task.rule(), task.due(), ClockUtil.getCurrentTime().toInstant(), zone, properties.hour())) {
+        for (Thresholds.Threshold threshold :
+                Thresholds.of(task.rule(), task.due(), clock.instant(), zone, properties.hour())) {
             jdbc.update(
                     """
                     INSERT INTO app.reminders (tenant_id, task_id, case_id, step, task_key, task_name, task_name_en, rule,

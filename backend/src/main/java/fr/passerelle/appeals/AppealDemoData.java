@@ -2,6 +2,7 @@ package fr.passerelle.appeals;
 
 import fr.passerelle.cases.CaseFiles;
 import fr.passerelle.cases.Ground;
+import fr.passerelle.procedure.CaseProcesses;
 import fr.passerelle.security.Role;
 import fr.passerelle.tenancy.CurrentAssociation;
 import fr.passerelle.tenancy.Tenancy;
@@ -10,7 +11,6 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -33,12 +33,12 @@ class AppealDemoData implements ApplicationRunner {
     static final String APPLICANT = "Nadia Rahmani";
     private static final Logger log = LoggerFactory.getLogger(AppealDemoData.class);
     private final CaseFiles cases;
-    private final RuntimeService runtime;
+    private final CaseProcesses processes;
     private final JdbcTemplate jdbc;
 
-    AppealDemoData(CaseFiles cases, RuntimeService runtime, JdbcTemplate jdbc) {
+    AppealDemoData(CaseFiles cases, CaseProcesses processes, JdbcTemplate jdbc) {
         this.cases = cases;
-        this.runtime = runtime;
+        this.processes = processes;
         this.jdbc = jdbc;
     }
 
@@ -47,19 +47,16 @@ class AppealDemoData implements ApplicationRunner {
         Tenancy.runAs(new CurrentAssociation(ASSOCIATION, Set.of(Role.COORDINATOR)), () -> {
             if (jdbc.queryForObject("SELECT count(*) FROM app.associations WHERE slug = ?", Long.class, ASSOCIATION)
                             == 0
-                    || runtime.createProcessInstanceQuery()
-                                    .processDefinitionKey(AppealGrants.CONTENTIOUS_APPEAL)
-                                    .tenantIdIn(ASSOCIATION)
-                                    .count()
-                            > 0) {
+                    || processes.anyOf(AppealGrants.CONTENTIOUS_APPEAL, ASSOCIATION)) {
                 return null;
             }
             UUID caseId = cases.open(APPLICANT, Ground.L435_1, "13");
             String notified =
                     LocalDate.now(ZoneId.of("Europe/Paris")).minusDays(3).toString();
-            runtime.createProcessInstanceByKey(AppealGrants.CONTENTIOUS_APPEAL)
-                    .businessKey(caseId.toString())
-                    .setVariables(Map.of(
+            processes.start(
+                    AppealGrants.CONTENTIOUS_APPEAL,
+                    caseId,
+                    Map.of(
                             "caseId",
                             caseId.toString(),
                             "department",
@@ -67,8 +64,7 @@ class AppealDemoData implements ApplicationRunner {
                             "decisionOutcome",
                             "REFUSED",
                             "decisionNotifiedDate",
-                            notified))
-                    .execute();
+                            notified));
             log.info("Demo: the refused case of {} waits for its appeal to be offered", APPLICANT);
             return null;
         });

@@ -2,11 +2,13 @@ package fr.passerelle.appeals;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.passerelle.procedure.CaseProcesses;
 import fr.passerelle.security.CurrentUser;
 import fr.passerelle.security.Role;
 import fr.passerelle.security.Users;
 import fr.passerelle.tenancy.CurrentAssociation;
 import fr.passerelle.tenancy.Tenancy;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,10 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -33,21 +31,21 @@ import org.springframework.transaction.support.TransactionTemplate;
 class LawyerInbox {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
-    private final IdentityService identity;
-    private final RuntimeService runtime;
+    private final CaseProcesses processes;
     private final ObjectMapper json;
+    private final Clock clock;
 
     LawyerInbox(
             JdbcTemplate jdbc,
             PlatformTransactionManager transactions,
-            IdentityService identity,
-            RuntimeService runtime,
-            ObjectMapper json) {
+            CaseProcesses processes,
+            ObjectMapper json,
+            Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
-        this.identity = identity;
-        this.runtime = runtime;
+        this.processes = processes;
         this.json = json;
     }
 
@@ -98,22 +96,16 @@ class LawyerInbox {
                 continue;
             }
             CurrentAssociation association = new CurrentAssociation(membership.getKey(), Set.of(Role.LAWYER));
-            Authentication previous = identity.getCurrentAuthentication();
-            identity.setAuthentication(me.id(), List.of(Role.LAWYER.groupName()), List.of(association.slug()));
-            try {
-                Tenancy.runAs(
-                        association,
-                        () -> readOnly.execute(status -> {
-                            read(association.slug(), me.id(), offers, appeals);
-                            return null;
-                        }));
-            } finally {
-                if (previous == null) {
-                    identity.clearAuthentication();
-                } else {
-                    identity.setAuthentication(previous);
-                }
-            }
+            processes.as(
+                    me.id(),
+                    List.of(Role.LAWYER.groupName()),
+                    association.slug(),
+                    () -> Tenancy.runAs(
+                            association,
+                            () -> readOnly.execute(status -> {
+                                read(association.slug(), me.id(), offers, appeals);
+                                return null;
+                            })));
         }
         Comparator<Instant> soonest = Comparator.nullsLast(Comparator.naturalOrder());
         offers.sort(
@@ -148,7 +140,7 @@ class LawyerInbox {
                 me,
                 me,
                 me));
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = clock.instant();
         record Accepted(UUID caseId, String processInstanceId, String reference, String applicant, Instant at) {}
         List<Accepted> accepted = jdbc.query(
                 """
@@ -167,10 +159,7 @@ class LawyerInbox {
                         Offers.instant(row.getTimestamp("accepted_at"))),
                 me);
         for (Accepted appeal : accepted) {
-            if (runtime.createProcessInstanceQuery()
-                            .processInstanceId(appeal.processInstanceId())
-                            .count()
-                    == 0) {
+            if (!processes.running(appeal.processInstanceId())) {
                 continue; // the appeal is over: so is the grant
             }
             List<Task> tasks = jdbc.query(

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.passerelle.audit.Audit;
 import fr.passerelle.cases.CaseFiles;
-import fr.passerelle.cases.FilingReadiness;
 import fr.passerelle.platform.AssociationDirectory;
 import fr.passerelle.security.Role;
 import fr.passerelle.security.Users;
@@ -55,11 +54,8 @@ public class ProcessTasks {
     private final RepositoryService repository;
     private final ObjectMapper json;
     private final RuntimeService runtime;
-    private final FilingReadiness filingReadiness;
     private final CaseFiles cases;
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    /** Recording the filing at the prefecture (filing.bpmn) needs the case's pieces, or a coordinator's override. */
-    static final String FILING_TASK = "recordFiling";
 
     private final Map<String, String> englishNames = new ConcurrentHashMap<>();
     private final List<TaskGuard> guards;
@@ -73,7 +69,6 @@ public class ProcessTasks {
             RepositoryService repository,
             ObjectMapper json,
             RuntimeService runtime,
-            FilingReadiness filingReadiness,
             CaseFiles cases,
             List<TaskGuard> guards,
             AssociationDirectory directory,
@@ -83,7 +78,6 @@ public class ProcessTasks {
         this.audit = audit;
         this.cases = cases;
         this.runtime = runtime;
-        this.filingReadiness = filingReadiness;
         this.tasks = tasks;
         this.forms = forms;
         this.history = history;
@@ -118,9 +112,6 @@ public class ProcessTasks {
         requireMayWork(task, links);
         Map<String, Object> variables =
                 TaskForm.of(formSchema(task)).validate(submission, name -> tasks.getVariable(id, name), today());
-        if (FILING_TASK.equals(task.getTaskDefinitionKey())) {
-            filingReadiness.requireReady(caseOf(task));
-        }
         String processKey =
                 repository.getProcessDefinition(task.getProcessDefinitionId()).getKey();
         for (TaskGuard guard : guards) {

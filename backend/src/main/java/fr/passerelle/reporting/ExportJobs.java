@@ -3,6 +3,7 @@ package fr.passerelle.reporting;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.passerelle.audit.Audit;
+import fr.passerelle.procedure.BackgroundJobs;
 import fr.passerelle.security.CurrentUser;
 import fr.passerelle.security.Users;
 import fr.passerelle.tenancy.CurrentAssociation;
@@ -25,12 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.persistence.entity.MessageEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -58,7 +55,7 @@ public class ExportJobs {
     private final TransactionAssociation transactionAssociation;
     private final TransactionTemplate separately;
     private final CaseloadStatistics statistics;
-    private final ObjectProvider<ProcessEngine> engine;
+    private final BackgroundJobs jobs;
     private final ObjectMapper json;
     private final Clock clock;
     private final Audit audit;
@@ -70,7 +67,7 @@ public class ExportJobs {
             TransactionAssociation transactionAssociation,
             PlatformTransactionManager transactions,
             CaseloadStatistics statistics,
-            ObjectProvider<ProcessEngine> engine,
+            BackgroundJobs jobs,
             ObjectMapper json,
             Clock clock,
             Audit audit,
@@ -82,7 +79,7 @@ public class ExportJobs {
         this.separately = new TransactionTemplate(transactions);
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.statistics = statistics;
-        this.engine = engine;
+        this.jobs = jobs;
         this.json = json;
         this.clock = clock;
         this.audit = audit;
@@ -107,7 +104,7 @@ public class ExportJobs {
                 withNames,
                 write(filter),
                 Timestamp.from(clock.instant()));
-        String jobId = send(ExportJobPlugin.RUN, id, association.slug(), null);
+        String jobId = jobs.send(ExportJobPlugin.RUN, id, association.slug(), null);
         jdbc.update("UPDATE app.export_jobs SET engine_job_id = ? WHERE id = ?", jobId, id);
         audit.read(
                 null,
@@ -215,7 +212,7 @@ public class ExportJobs {
                 update.setObject(6, id);
                 return update;
             });
-            send(ExportJobPlugin.PURGE, id, tenant, expires);
+            jobs.send(ExportJobPlugin.PURGE, id, tenant, expires);
             LOG.info(
                     "Export {} of {}: {} cases, {} bytes in {} ms",
                     id,
@@ -316,23 +313,6 @@ public class ExportJobs {
         separately.executeWithoutResult(status -> {
             transactionAssociation.bind(tenant);
             jdbc.update(sql, args);
-        });
-    }
-
-    /** An engine job (in the caller's transaction) carrying the export; due at once, or at {@code due}. */
-    private String send(String type, UUID id, String tenant, Instant due) {
-        ProcessEngineConfigurationImpl configuration =
-                (ProcessEngineConfigurationImpl) engine.getObject().getProcessEngineConfiguration();
-        return configuration.getCommandExecutorTxRequired().execute(context -> {
-            MessageEntity job = new MessageEntity();
-            job.setJobHandlerType(type);
-            job.setJobHandlerConfigurationRaw(id.toString());
-            job.setTenantId(tenant);
-            if (due != null) {
-                job.setDuedate(java.util.Date.from(due));
-            }
-            context.getJobManager().send(job);
-            return job.getId();
         });
     }
 
