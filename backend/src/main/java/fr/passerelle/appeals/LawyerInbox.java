@@ -127,7 +127,7 @@ class LawyerInbox {
                 SELECT o.id, o.status, o.summary, o.due, o.offered_at FROM app.appeal_offers o
                 WHERE ? = ANY (o.offered_to)
                   AND NOT EXISTS (SELECT 1 FROM app.appeal_offer_declines d WHERE d.offer_id = o.id AND d.lawyer_id = ?)
-                  AND (o.status = 'OPEN' AND EXISTS (SELECT 1 FROM app.open_tasks t WHERE t.task_id = o.task_id)
+                  AND (o.status = 'OPEN' AND EXISTS (SELECT 1 FROM app.published_open_tasks t WHERE t.task_id = o.task_id)
                        OR o.status = 'ACCEPTED' AND o.accepted_by <> ? AND o.accepted_at > now() - interval '30 days')""",
                 (row, i) -> new Offer(
                         row.getObject("id", UUID.class),
@@ -146,8 +146,8 @@ class LawyerInbox {
                 """
                 SELECT o.case_id, o.process_instance_id, c.reference, a.first_name, a.last_name, o.accepted_at
                 FROM app.appeal_offers o
-                JOIN app.cases c ON c.tenant_id = o.tenant_id AND c.id = o.case_id
-                JOIN app.applicants a ON a.tenant_id = c.tenant_id AND a.id = c.applicant_id
+                JOIN app.published_cases c ON c.tenant_id = o.tenant_id AND c.id = o.case_id
+                JOIN app.published_applicants a ON a.tenant_id = c.tenant_id AND a.id = c.applicant_id
                 WHERE o.status = 'ACCEPTED' AND o.accepted_by = ? AND o.ended_at IS NULL
                 ORDER BY o.accepted_at""",
                 (row, i) -> new Accepted(
@@ -164,7 +164,7 @@ class LawyerInbox {
             }
             List<Task> tasks = jdbc.query(
                     """
-                    SELECT task_id, name, name_en, task_key, due FROM app.open_tasks
+                    SELECT task_id, name, name_en, task_key, due FROM app.published_open_tasks
                     WHERE process_instance_id = ? AND (assignee = ? OR assignee IS NULL AND ? = ANY (candidate_users))
                     ORDER BY due ASC NULLS LAST, created""",
                     (row, i) -> {

@@ -49,7 +49,8 @@ class AppointmentAttemptController {
 
     private List<AppointmentLog.Attempt> read(UUID caseId) {
         Tenancy.current().requireAnyOf(CASEWORKER, COORDINATOR);
-        Integer found = jdbc.queryForObject("SELECT count(*) FROM app.cases WHERE id = ?", Integer.class, caseId);
+        Integer found =
+                jdbc.queryForObject("SELECT count(*) FROM app.published_cases WHERE id = ?", Integer.class, caseId);
         if (found == null || found == 0) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + caseId);
         }

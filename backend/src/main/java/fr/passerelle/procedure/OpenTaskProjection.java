@@ -148,7 +148,7 @@ class OpenTaskProjection extends AbstractProcessEnginePlugin {
                                                 name_en, assignee, candidate_groups, candidate_users, due, created,
                                                 deadline_rule)
                     SELECT ?, c.tenant_id, c.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
-                    FROM app.cases c WHERE c.tenant_id = ? AND c.id = ?
+                    FROM app.published_cases c WHERE c.tenant_id = ? AND c.id = ?
                     ON CONFLICT (task_id) DO UPDATE SET name = excluded.name, assignee = excluded.assignee,
                         candidate_groups = excluded.candidate_groups, candidate_users = excluded.candidate_users,
                         due = excluded.due, deadline_rule = excluded.deadline_rule""");

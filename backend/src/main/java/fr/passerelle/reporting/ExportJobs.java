@@ -258,7 +258,7 @@ public class ExportJobs {
             this.withNames = withNames;
             this.filter = StatisticsQueries.CaseFilter.of(period);
             this.from = """
-                    FROM app.cases c JOIN app.applicants a ON a.tenant_id = c.tenant_id AND a.id = c.applicant_id
+                    FROM app.published_cases c JOIN app.published_applicants a ON a.tenant_id = c.tenant_id AND a.id = c.applicant_id
                     WHERE (c.created_at AT TIME ZONE 'Europe/Paris')::date <= ? AND (c.closed_on IS NULL OR c.closed_on >= ?)
                     """ + filter.sql();
         }
@@ -274,7 +274,7 @@ public class ExportJobs {
                     , c.ground, c.department, c.prefecture, c.status, c.step, c.outcome, c.outcome_on,
                       (c.created_at AT TIME ZONE 'Europe/Paris')::date AS opened_on, c.appointment_on, c.filed_on,
                       c.receipt_expires_on, c.decided_on, c.closed_on, c.assignee_name,
-                      (SELECT min(o.outcome_on) FROM app.case_outcomes o WHERE o.tenant_id = c.tenant_id
+                      (SELECT min(o.outcome_on) FROM app.published_case_outcomes o WHERE o.tenant_id = c.tenant_id
                           AND o.case_id = c.id AND o.outcome IN """ + StatisticsQueries.DECISIONS + """
                            AND o.outcome_on >= c.filed_on) - c.filed_on AS days
                     """ + from
