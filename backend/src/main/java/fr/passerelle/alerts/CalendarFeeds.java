@@ -11,8 +11,7 @@ import fr.passerelle.deadlines.LegalDeadlines;
 import fr.passerelle.platform.MemberDirectory;
 import fr.passerelle.procedure.OpenTasks;
 import fr.passerelle.security.Role;
-import fr.passerelle.tenancy.CurrentAssociation;
-import fr.passerelle.tenancy.Tenancy;
+import fr.passerelle.tenancy.AssociationScope;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -59,6 +58,7 @@ class CalendarFeeds {
     private final OpenTasks tasks;
     private final AlertProperties properties;
     private final Clock clock;
+    private final AssociationScope scope;
 
     CalendarFeeds(
             JdbcTemplate jdbc,
@@ -66,7 +66,9 @@ class CalendarFeeds {
             MemberDirectory directory,
             OpenTasks tasks,
             AlertProperties properties,
-            Clock clock) {
+            Clock clock,
+            AssociationScope scope) {
+        this.scope = scope;
         this.clock = clock;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -115,8 +117,8 @@ class CalendarFeeds {
         if (!ASSOCIATION.matcher(association).matches() || !TOKEN.matcher(token).matches()) {
             return Optional.empty();
         }
-        return Tenancy.runAs(
-                new CurrentAssociation(association, Set.of()),
+        return scope.call(
+                association,
                 () -> transactions.execute(status -> {
                     List<String> users = jdbc.queryForList("""
                     SELECT user_id FROM app.calendar_feeds WHERE tenant_id = ? AND token_hash = ? AND revoked IS NULL""", String.class, association, hash(token));

@@ -5,8 +5,7 @@ import fr.passerelle.platform.MemberDirectory;
 import fr.passerelle.platform.MemberDirectory.Contact;
 import fr.passerelle.procedure.OpenTasks;
 import fr.passerelle.security.Role;
-import fr.passerelle.tenancy.CurrentAssociation;
-import fr.passerelle.tenancy.Tenancy;
+import fr.passerelle.tenancy.AssociationScope;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -57,6 +56,7 @@ class ReminderDispatcher {
     private final OpenTasks tasks;
     private final AlertProperties properties;
     private final Clock clock;
+    private final AssociationScope scope;
 
     ReminderDispatcher(
             JdbcTemplate jdbc,
@@ -65,7 +65,9 @@ class ReminderDispatcher {
             MemberDirectory directory,
             OpenTasks tasks,
             AlertProperties properties,
-            Clock clock) {
+            Clock clock,
+            AssociationScope scope) {
+        this.scope = scope;
         this.clock = clock;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -132,8 +134,7 @@ class ReminderDispatcher {
     }
 
     private <T> T inAssociation(String association, java.util.function.Supplier<T> work) {
-        return Tenancy.runAs(
-                new CurrentAssociation(association, Set.of()), () -> transactions.execute(status -> work.get()));
+        return scope.call(association, () -> transactions.execute(status -> work.get()));
     }
 
     private List<String> associations() {

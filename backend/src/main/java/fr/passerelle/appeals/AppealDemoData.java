@@ -4,8 +4,8 @@ import fr.passerelle.cases.CaseFiles;
 import fr.passerelle.cases.Ground;
 import fr.passerelle.procedure.CaseProcesses;
 import fr.passerelle.security.Role;
+import fr.passerelle.tenancy.AssociationScope;
 import fr.passerelle.tenancy.CurrentAssociation;
-import fr.passerelle.tenancy.Tenancy;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
@@ -35,8 +35,10 @@ class AppealDemoData implements ApplicationRunner {
     private final CaseFiles cases;
     private final CaseProcesses processes;
     private final JdbcTemplate jdbc;
+    private final AssociationScope scope;
 
-    AppealDemoData(CaseFiles cases, CaseProcesses processes, JdbcTemplate jdbc) {
+    AppealDemoData(CaseFiles cases, CaseProcesses processes, JdbcTemplate jdbc, AssociationScope scope) {
+        this.scope = scope;
         this.cases = cases;
         this.processes = processes;
         this.jdbc = jdbc;
@@ -44,7 +46,7 @@ class AppealDemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        Tenancy.runAs(new CurrentAssociation(ASSOCIATION, Set.of(Role.COORDINATOR)), () -> {
+        scope.call(new CurrentAssociation(ASSOCIATION, Set.of(Role.COORDINATOR)), () -> {
             if (jdbc.queryForObject("SELECT count(*) FROM app.associations WHERE slug = ?", Long.class, ASSOCIATION)
                             == 0
                     || processes.anyOf(AppealGrants.CONTENTIOUS_APPEAL, ASSOCIATION)) {

@@ -6,8 +6,8 @@ import fr.passerelle.procedure.CaseProcesses;
 import fr.passerelle.security.CurrentUser;
 import fr.passerelle.security.Role;
 import fr.passerelle.security.Users;
+import fr.passerelle.tenancy.AssociationScope;
 import fr.passerelle.tenancy.CurrentAssociation;
-import fr.passerelle.tenancy.Tenancy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,13 +34,16 @@ class LawyerInbox {
     private final CaseProcesses processes;
     private final ObjectMapper json;
     private final Clock clock;
+    private final AssociationScope scope;
 
     LawyerInbox(
             JdbcTemplate jdbc,
             PlatformTransactionManager transactions,
             CaseProcesses processes,
             ObjectMapper json,
-            Clock clock) {
+            Clock clock,
+            AssociationScope scope) {
+        this.scope = scope;
         this.clock = clock;
         this.jdbc = jdbc;
         this.readOnly = new TransactionTemplate(transactions);
@@ -100,7 +103,7 @@ class LawyerInbox {
                     me.id(),
                     List.of(Role.LAWYER.groupName()),
                     association.slug(),
-                    () -> Tenancy.runAs(
+                    () -> scope.call(
                             association,
                             () -> readOnly.execute(status -> {
                                 read(association.slug(), me.id(), offers, appeals);

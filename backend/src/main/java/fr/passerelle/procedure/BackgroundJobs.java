@@ -1,5 +1,6 @@
 package fr.passerelle.procedure;
 
+import fr.passerelle.tenancy.AssociationScope;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -20,17 +21,19 @@ import org.springframework.stereotype.Component;
 /**
  * Other modules' work on the engine's job executor: a job carries a thing's id and its association as
  * the job's tenant, and runs the {@link BackgroundJob} that names its type. The engine's job table is
- * the queue: every node's job executor acquires from it, a job locked by a node that died is taken
+ * the queue, each job runs in its association's scope: every node's job executor acquires from it, a job locked by a node that died is taken
  * again when its lock expires, so a restart loses nothing.
  */
 @Component
 public class BackgroundJobs extends AbstractProcessEnginePlugin {
     private final ObjectProvider<BackgroundJob> jobs;
     private final ObjectProvider<ProcessEngine> engine;
+    private final AssociationScope scope;
 
-    BackgroundJobs(ObjectProvider<BackgroundJob> jobs, ObjectProvider<ProcessEngine> engine) {
+    BackgroundJobs(ObjectProvider<BackgroundJob> jobs, ObjectProvider<ProcessEngine> engine, AssociationScope scope) {
         this.jobs = jobs;
         this.engine = engine;
+        this.scope = scope;
     }
 
     /** A job (in the caller's transaction) of that type for {@code id}; due at once, or at {@code due}. */
@@ -66,7 +69,7 @@ public class BackgroundJobs extends AbstractProcessEnginePlugin {
         jobs.orderedStream().forEach(job -> job.types().forEach(type -> handlers.add(handler(type, job))));
     }
 
-    private static JobHandler<JobId> handler(String type, BackgroundJob job) {
+    private JobHandler<JobId> handler(String type, BackgroundJob job) {
         return new JobHandler<>() {
             @Override
             public String getType() {
@@ -75,7 +78,7 @@ public class BackgroundJobs extends AbstractProcessEnginePlugin {
 
             @Override
             public void execute(JobId id, ExecutionEntity execution, CommandContext context, String tenantId) {
-                job.run(type, id.id(), tenantId);
+                scope.run(tenantId, () -> job.run(type, id.id(), tenantId));
             }
 
             @Override

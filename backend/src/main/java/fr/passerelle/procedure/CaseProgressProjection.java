@@ -3,7 +3,7 @@ package fr.passerelle.procedure;
 import fr.passerelle.cases.CaseOutcome;
 import fr.passerelle.cases.CaseProgress;
 import fr.passerelle.cases.CaseStatus;
-import fr.passerelle.tenancy.TransactionAssociation;
+import fr.passerelle.tenancy.AssociationScope;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -70,12 +70,12 @@ class CaseProgressProjection extends AbstractProcessEnginePlugin {
             "appeal-contentious", CaseStatus.APPEAL);
 
     private final CaseProgress progress;
-    private final TransactionAssociation transactionAssociation;
+    private final AssociationScope scope;
     private final Map<CommandContext, Map<String, Pending>> open = new IdentityHashMap<>();
 
-    CaseProgressProjection(CaseProgress progress, TransactionAssociation transactionAssociation) {
+    CaseProgressProjection(CaseProgress progress, AssociationScope scope) {
         this.progress = progress;
-        this.transactionAssociation = transactionAssociation;
+        this.scope = scope;
     }
 
     @Override
@@ -284,18 +284,17 @@ class CaseProgressProjection extends AbstractProcessEnginePlugin {
         if (p.ended) {
             status = CaseStatus.CLOSED;
         }
-        transactionAssociation.bind(p.tenant);
-        progress.apply(
-                caseId,
-                new CaseProgress.Change(
-                        p.step,
-                        status,
-                        date(p.variables.get("appointmentDate"), null),
-                        filedOn,
-                        date(p.variables.get("receiptValidUntil"), null),
-                        CaseProgress.distinct(outcomes),
-                        p.ended ? today : null),
-                ClockUtil.getCurrentTime().toInstant());
+        CaseProgress.Change change = new CaseProgress.Change(
+                p.step,
+                status,
+                date(p.variables.get("appointmentDate"), null),
+                filedOn,
+                date(p.variables.get("receiptValidUntil"), null),
+                CaseProgress.distinct(outcomes),
+                p.ended ? today : null);
+        scope.run(
+                p.tenant,
+                () -> progress.apply(caseId, change, ClockUtil.getCurrentTime().toInstant()));
     }
 
     /** An ISO date, or the date part of an ISO date-time; the fallback when absent or unreadable. */

@@ -7,7 +7,6 @@ import fr.passerelle.procedure.BackgroundJobs;
 import fr.passerelle.security.CurrentUser;
 import fr.passerelle.security.Users;
 import fr.passerelle.tenancy.CurrentAssociation;
-import fr.passerelle.tenancy.TransactionAssociation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -52,7 +51,6 @@ public class ExportJobs {
     private static final Duration PROGRESS_EVERY = Duration.ofMillis(300);
     private final JdbcTemplate jdbc;
     private final JdbcTemplate streaming;
-    private final TransactionAssociation transactionAssociation;
     private final TransactionTemplate separately;
     private final CaseloadStatistics statistics;
     private final BackgroundJobs jobs;
@@ -64,7 +62,6 @@ public class ExportJobs {
     ExportJobs(
             JdbcTemplate jdbc,
             DataSource dataSource,
-            TransactionAssociation transactionAssociation,
             PlatformTransactionManager transactions,
             CaseloadStatistics statistics,
             BackgroundJobs jobs,
@@ -75,7 +72,6 @@ public class ExportJobs {
         this.jdbc = jdbc;
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(2000);
-        this.transactionAssociation = transactionAssociation;
         this.separately = new TransactionTemplate(transactions);
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.statistics = statistics;
@@ -158,9 +154,8 @@ public class ExportJobs {
         return export;
     }
 
-    /** The engine job's work, in its transaction, on whichever node acquired it. */
+    /** The engine job's work, in its transaction (bound to the association), on whichever node acquired it. */
     void run(UUID id, String tenant) {
-        transactionAssociation.bind(tenant);
         List<Map<String, Object>> rows = jdbc.queryForList(
                 "SELECT status, with_names, filters::text AS filters FROM app.export_jobs WHERE id = ?", id);
         if (rows.isEmpty() || List.of("DONE", "EXPIRED").contains(rows.get(0).get("status"))) {
@@ -242,7 +237,6 @@ public class ExportJobs {
 
     /** The retention is over: the file goes, the export stays listed as expired. */
     void purge(UUID id, String tenant) {
-        transactionAssociation.bind(tenant);
         jdbc.update("UPDATE app.export_jobs SET status = 'EXPIRED', file = NULL WHERE id = ? AND status = 'DONE'", id);
     }
 
@@ -309,11 +303,9 @@ public class ExportJobs {
         return date == null ? null : date.toLocalDate();
     }
 
+    /** In a transaction of its own, whose connection the job's association scope binds at checkout. */
     private void separately(String tenant, String sql, Object... args) {
-        separately.executeWithoutResult(status -> {
-            transactionAssociation.bind(tenant);
-            jdbc.update(sql, args);
-        });
+        separately.executeWithoutResult(status -> jdbc.update(sql, args));
     }
 
     private static final String SELECT = """
