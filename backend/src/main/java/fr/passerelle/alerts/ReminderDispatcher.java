@@ -1,11 +1,12 @@
 package fr.passerelle.alerts;
 
 import fr.passerelle.deadlines.LegalDeadlines;
-import fr.passerelle.platform.MemberDirectory;
 import fr.passerelle.platform.MemberDirectory.Contact;
+import fr.passerelle.platform.MemberDirectory;
 import fr.passerelle.procedure.OpenTasks;
 import fr.passerelle.security.Role;
 import fr.passerelle.tenancy.AssociationScope;
+import fr.passerelle.tenancy.AssociationTime;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -47,7 +48,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ReminderDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(ReminderDispatcher.class);
     static final String HEADER = "X-Passerelle-Reminder";
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final Pattern EMAIL = Pattern.compile("[^\\s<>\"',;:()]+@[^\\s<>\"',;:()]+");
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -117,7 +117,7 @@ class ReminderDispatcher {
     /** Makes today's digests (from the digest hour on) and sends them; the number of mails sent. */
     int dispatchDigests() {
         Instant now = now();
-        var local = now.atZone(PARIS);
+        var local = now.atZone(AssociationTime.ZONE);
         int mails = 0;
         for (String association : associations()) {
             if (local.getHour() >= properties.digestHour()) {
@@ -393,7 +393,7 @@ class ReminderDispatcher {
                             properties.appBase(),
                             contact.get().locale(),
                             now,
-                            PARIS),
+                            AssociationTime.ZONE),
                     "digest/" + day);
             jdbc.update(
                     "UPDATE app.digests SET status = 'SENT', sent_at = ?, attempts = attempts + 1" + where,

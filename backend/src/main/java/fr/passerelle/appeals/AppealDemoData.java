@@ -5,9 +5,9 @@ import fr.passerelle.cases.Ground;
 import fr.passerelle.procedure.CaseProcesses;
 import fr.passerelle.security.Role;
 import fr.passerelle.tenancy.AssociationScope;
+import fr.passerelle.tenancy.AssociationTime;
 import fr.passerelle.tenancy.CurrentAssociation;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -54,7 +54,7 @@ class AppealDemoData implements ApplicationRunner {
             }
             UUID caseId = cases.open(APPLICANT, Ground.L435_1, "13");
             String notified =
-                    LocalDate.now(ZoneId.of("Europe/Paris")).minusDays(3).toString();
+                    LocalDate.now(AssociationTime.ZONE).minusDays(3).toString();
             processes.start(
                     AppealGrants.CONTENTIOUS_APPEAL,
                     caseId,

@@ -4,8 +4,8 @@ import fr.passerelle.cases.CaseOutcome;
 import fr.passerelle.cases.CaseProgress;
 import fr.passerelle.cases.CaseStatus;
 import fr.passerelle.tenancy.AssociationScope;
+import fr.passerelle.tenancy.AssociationTime;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -56,7 +56,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CaseProgressProjection extends AbstractProcessEnginePlugin {
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     /** The main process's call activities of an OQTF's own follow-up. */
     private static final Set<String> OQTF_FOLLOW_UP = Set.of("callOqtfDecision", "callOqtfContentiousAppeal");
 
@@ -220,7 +219,7 @@ class CaseProgressProjection extends AbstractProcessEnginePlugin {
     }
 
     private void write(UUID caseId, Pending p) {
-        LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), PARIS);
+        LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), AssociationTime.ZONE);
         List<CaseProgress.Change.Outcome> outcomes = new ArrayList<>();
         CaseStatus status = p.status;
         for (String name : p.outcomeOrder) {

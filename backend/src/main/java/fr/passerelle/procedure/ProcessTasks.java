@@ -9,13 +9,13 @@ import fr.passerelle.cases.CaseFiles;
 import fr.passerelle.platform.AssociationDirectory;
 import fr.passerelle.security.Role;
 import fr.passerelle.security.Users;
+import fr.passerelle.tenancy.AssociationTime;
 import fr.passerelle.tenancy.CurrentAssociation;
 import fr.passerelle.tenancy.Tenancy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -55,7 +55,6 @@ public class ProcessTasks {
     private final ObjectMapper json;
     private final RuntimeService runtime;
     private final CaseFiles cases;
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private final Map<String, String> englishNames = new ConcurrentHashMap<>();
     private final List<TaskGuard> guards;
@@ -315,7 +314,7 @@ public class ProcessTasks {
 
     /** The engine's today: tests move the engine's clock to fire timers, and dates follow it. */
     static LocalDate today() {
-        return ClockUtil.getCurrentTime().toInstant().atZone(PARIS).toLocalDate();
+        return ClockUtil.getCurrentTime().toInstant().atZone(AssociationTime.ZONE).toLocalDate();
     }
 
     private static String me() {

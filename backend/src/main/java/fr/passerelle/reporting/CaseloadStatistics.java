@@ -5,12 +5,12 @@ import fr.passerelle.security.CurrentUser;
 import fr.passerelle.security.Role;
 import fr.passerelle.security.Users;
 import fr.passerelle.tenancy.AssociationScope;
+import fr.passerelle.tenancy.AssociationTime;
 import fr.passerelle.tenancy.CurrentAssociation;
 import fr.passerelle.tenancy.Tenancy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +33,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CaseloadStatistics {
     private static final Logger LOG = LoggerFactory.getLogger(CaseloadStatistics.class);
-    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private final StatisticsQueries queries;
     private final JdbcTemplate jdbc;
     private final AssociationScope scope;
@@ -49,7 +48,7 @@ public class CaseloadStatistics {
     }
 
     LocalDate today() {
-        return LocalDate.now(clock.withZone(PARIS));
+        return LocalDate.now(clock.withZone(AssociationTime.ZONE));
     }
 
     /** The current association's statistics: its coordinators only (403 for every other role). */
