@@ -1,8 +1,8 @@
 package fr.passerelle.alerts;
 
 import fr.passerelle.deadlines.LegalDeadlines;
-import fr.passerelle.platform.MemberDirectory.Contact;
 import fr.passerelle.platform.MemberDirectory;
+import fr.passerelle.platform.MemberDirectory.Contact;
 import fr.passerelle.procedure.OpenTasks;
 import fr.passerelle.security.Role;
 import fr.passerelle.tenancy.AssociationScope;

@@ -53,8 +53,7 @@ class AppealDemoData implements ApplicationRunner {
                 return null;
             }
             UUID caseId = cases.open(APPLICANT, Ground.L435_1, "13");
-            String notified =
-                    LocalDate.now(AssociationTime.ZONE).minusDays(3).toString();
+            String notified = LocalDate.now(AssociationTime.ZONE).minusDays(3).toString();
             processes.start(
                     AppealGrants.CONTENTIOUS_APPEAL,
                     caseId,

@@ -314,7 +314,10 @@ public class ProcessTasks {
 
     /** The engine's today: tests move the engine's clock to fire timers, and dates follow it. */
     static LocalDate today() {
-        return ClockUtil.getCurrentTime().toInstant().atZone(AssociationTime.ZONE).toLocalDate();
+        return ClockUtil.getCurrentTime()
+                .toInstant()
+                .atZone(AssociationTime.ZONE)
+                .toLocalDate();
     }
 
     private static String me() {
