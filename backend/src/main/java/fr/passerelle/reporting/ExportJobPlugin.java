@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 class ExportJobPlugin implements BackgroundJob {
     static final String RUN = "passerelle-export";
     static final String PURGE = "passerelle-export-purge";
-    private final ObjectProvider<ExportJobs> exports;
+    private final ObjectProvider<ExportWriting> exports;
 
-    ExportJobPlugin(ObjectProvider<ExportJobs> exports) {
+    ExportJobPlugin(ObjectProvider<ExportWriting> exports) {
         this.exports = exports;
     }
 
