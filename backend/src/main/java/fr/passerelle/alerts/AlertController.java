@@ -11,6 +11,7 @@ import fr.passerelle.web.InputRefusal.Fault;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -47,8 +47,10 @@ class AlertController {
     private final OpenTasks tasks;
     private final CalendarFeeds feeds;
     private final JdbcTemplate jdbc;
+    private final Clock clock;
 
-    AlertController(OpenTasks tasks, CalendarFeeds feeds, JdbcTemplate jdbc) {
+    AlertController(OpenTasks tasks, CalendarFeeds feeds, JdbcTemplate jdbc, Clock clock) {
+        this.clock = clock;
         this.tasks = tasks;
         this.feeds = feeds;
         this.jdbc = jdbc;
@@ -103,7 +105,7 @@ class AlertController {
             association.requireAnyOf(COORDINATOR);
         }
         int days = Integer.parseInt(daysText);
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = clock.instant();
         var items = tasks
                 .dueTasks(
                         association.slug(),
@@ -188,7 +190,7 @@ class AlertController {
         Tenancy.current().requireAnyOf(COORDINATOR);
         int changed = jdbc.update("""
                 UPDATE app.reminders SET status = 'PENDING', attempts = 0, next_attempt_at = NULL, send_at = ?
-                WHERE id = ? AND status = 'FAILED'""", Timestamp.from(ClockUtil.getCurrentTime().toInstant()), id);
+                WHERE id = ? AND status = 'FAILED'""", Timestamp.from(clock.instant()), id);
         if (changed == 0) {
             throw fr.passerelle.web.Problem.notFound("reminder_not_found", id);
         }

@@ -11,13 +11,13 @@ import fr.passerelle.deadlines.LegalDeadlines;
 import fr.passerelle.platform.MemberDirectory;
 import fr.passerelle.procedure.OpenTasks;
 import fr.passerelle.security.Role;
-import fr.passerelle.tenancy.CurrentAssociation;
-import fr.passerelle.tenancy.Tenancy;
+import fr.passerelle.tenancy.AssociationScope;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,7 +33,6 @@ import java.util.Set;
 import java.util.TimeZone;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -58,13 +57,19 @@ class CalendarFeeds {
     private final MemberDirectory directory;
     private final OpenTasks tasks;
     private final AlertProperties properties;
+    private final Clock clock;
+    private final AssociationScope scope;
 
     CalendarFeeds(
             JdbcTemplate jdbc,
             PlatformTransactionManager transactionManager,
             MemberDirectory directory,
             OpenTasks tasks,
-            AlertProperties properties) {
+            AlertProperties properties,
+            Clock clock,
+            AssociationScope scope) {
+        this.scope = scope;
+        this.clock = clock;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.directory = directory;
@@ -112,8 +117,8 @@ class CalendarFeeds {
         if (!ASSOCIATION.matcher(association).matches() || !TOKEN.matcher(token).matches()) {
             return Optional.empty();
         }
-        return Tenancy.runAs(
-                new CurrentAssociation(association, Set.of()),
+        return scope.call(
+                association,
                 () -> transactions.execute(status -> {
                     List<String> users = jdbc.queryForList("""
                     SELECT user_id FROM app.calendar_feeds WHERE tenant_id = ? AND token_hash = ? AND revoked IS NULL""", String.class, association, hash(token));
@@ -129,7 +134,7 @@ class CalendarFeeds {
                             .contact(user)
                             .map(MemberDirectory.Contact::locale)
                             .orElse(Locale.FRENCH);
-                    Instant now = ClockUtil.getCurrentTime().toInstant();
+                    Instant now = clock.instant();
                     var due =
                             tasks.dueTasks(association, user, Set.copyOf(roles), false, now.plus(Duration.ofDays(400)));
                     return Optional.of(calendar(due, locale));

@@ -5,13 +5,14 @@ import fr.passerelle.platform.MemberDirectory;
 import fr.passerelle.platform.MemberDirectory.Contact;
 import fr.passerelle.procedure.OpenTasks;
 import fr.passerelle.security.Role;
-import fr.passerelle.tenancy.CurrentAssociation;
-import fr.passerelle.tenancy.Tenancy;
+import fr.passerelle.tenancy.AssociationScope;
+import fr.passerelle.tenancy.AssociationTime;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,7 +24,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,7 +48,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ReminderDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(ReminderDispatcher.class);
     static final String HEADER = "X-Passerelle-Reminder";
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final Pattern EMAIL = Pattern.compile("[^\\s<>\"',;:()]+@[^\\s<>\"',;:()]+");
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -56,6 +55,8 @@ class ReminderDispatcher {
     private final MemberDirectory directory;
     private final OpenTasks tasks;
     private final AlertProperties properties;
+    private final Clock clock;
+    private final AssociationScope scope;
 
     ReminderDispatcher(
             JdbcTemplate jdbc,
@@ -63,7 +64,11 @@ class ReminderDispatcher {
             JavaMailSender mail,
             MemberDirectory directory,
             OpenTasks tasks,
-            AlertProperties properties) {
+            AlertProperties properties,
+            Clock clock,
+            AssociationScope scope) {
+        this.scope = scope;
+        this.clock = clock;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.mail = mail;
@@ -112,7 +117,7 @@ class ReminderDispatcher {
     /** Makes today's digests (from the digest hour on) and sends them; the number of mails sent. */
     int dispatchDigests() {
         Instant now = now();
-        var local = now.atZone(PARIS);
+        var local = now.atZone(AssociationTime.ZONE);
         int mails = 0;
         for (String association : associations()) {
             if (local.getHour() >= properties.digestHour()) {
@@ -129,8 +134,7 @@ class ReminderDispatcher {
     }
 
     private <T> T inAssociation(String association, java.util.function.Supplier<T> work) {
-        return Tenancy.runAs(
-                new CurrentAssociation(association, Set.of()), () -> transactions.execute(status -> work.get()));
+        return scope.call(association, () -> transactions.execute(status -> work.get()));
     }
 
     private List<String> associations() {
@@ -389,7 +393,7 @@ class ReminderDispatcher {
                             properties.appBase(),
                             contact.get().locale(),
                             now,
-                            PARIS),
+                            AssociationTime.ZONE),
                     "digest/" + day);
             jdbc.update(
                     "UPDATE app.digests SET status = 'SENT', sent_at = ?, attempts = attempts + 1" + where,
@@ -413,7 +417,7 @@ class ReminderDispatcher {
         }
     }
 
-    private static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
+    private Instant now() {
+        return clock.instant();
     }
 }

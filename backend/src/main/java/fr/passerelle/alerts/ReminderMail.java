@@ -1,5 +1,6 @@
 package fr.passerelle.alerts;
 
+import fr.passerelle.tenancy.AssociationTime;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -79,7 +80,7 @@ final class ReminderMail {
                         en ? "EEEE d MMMM yyyy 'at' HH:mm" : "EEEE d MMMM yyyy 'à' HH:mm",
                         en ? Locale.UK : Locale.FRENCH)
                 .format(instant.atZone(zone));
-        String place = zone.getId().equals("Europe/Paris")
+        String place = zone.equals(AssociationTime.ZONE)
                 ? (en ? "Paris time" : "heure de Paris")
                 : (en ? "local time, " : "heure locale, ") + zone.getId();
         return text + " (" + place + ")";

@@ -5,4 +5,8 @@
  * and the deadlines view. Fed by the procedure's task events ({@code TaskDeadlineChanged},
  * {@code TaskClosed}); members reached through {@code platform.MemberDirectory}. docs/alerts.md.
  */
+@ApplicationModule(
+        allowedDependencies = {"deadlines", "operations", "platform", "procedure", "security", "tenancy", "web"})
 package fr.passerelle.alerts;
+
+import org.springframework.modulith.ApplicationModule;

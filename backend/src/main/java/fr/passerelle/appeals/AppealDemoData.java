@@ -2,15 +2,15 @@ package fr.passerelle.appeals;
 
 import fr.passerelle.cases.CaseFiles;
 import fr.passerelle.cases.Ground;
+import fr.passerelle.procedure.CaseProcesses;
 import fr.passerelle.security.Role;
+import fr.passerelle.tenancy.AssociationScope;
+import fr.passerelle.tenancy.AssociationTime;
 import fr.passerelle.tenancy.CurrentAssociation;
-import fr.passerelle.tenancy.Tenancy;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -33,33 +33,31 @@ class AppealDemoData implements ApplicationRunner {
     static final String APPLICANT = "Nadia Rahmani";
     private static final Logger log = LoggerFactory.getLogger(AppealDemoData.class);
     private final CaseFiles cases;
-    private final RuntimeService runtime;
+    private final CaseProcesses processes;
     private final JdbcTemplate jdbc;
+    private final AssociationScope scope;
 
-    AppealDemoData(CaseFiles cases, RuntimeService runtime, JdbcTemplate jdbc) {
+    AppealDemoData(CaseFiles cases, CaseProcesses processes, JdbcTemplate jdbc, AssociationScope scope) {
+        this.scope = scope;
         this.cases = cases;
-        this.runtime = runtime;
+        this.processes = processes;
         this.jdbc = jdbc;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        Tenancy.runAs(new CurrentAssociation(ASSOCIATION, Set.of(Role.COORDINATOR)), () -> {
+        scope.call(new CurrentAssociation(ASSOCIATION, Set.of(Role.COORDINATOR)), () -> {
             if (jdbc.queryForObject("SELECT count(*) FROM app.associations WHERE slug = ?", Long.class, ASSOCIATION)
                             == 0
-                    || runtime.createProcessInstanceQuery()
-                                    .processDefinitionKey(AppealGrants.CONTENTIOUS_APPEAL)
-                                    .tenantIdIn(ASSOCIATION)
-                                    .count()
-                            > 0) {
+                    || processes.anyOf(AppealGrants.CONTENTIOUS_APPEAL, ASSOCIATION)) {
                 return null;
             }
             UUID caseId = cases.open(APPLICANT, Ground.L435_1, "13");
-            String notified =
-                    LocalDate.now(ZoneId.of("Europe/Paris")).minusDays(3).toString();
-            runtime.createProcessInstanceByKey(AppealGrants.CONTENTIOUS_APPEAL)
-                    .businessKey(caseId.toString())
-                    .setVariables(Map.of(
+            String notified = LocalDate.now(AssociationTime.ZONE).minusDays(3).toString();
+            processes.start(
+                    AppealGrants.CONTENTIOUS_APPEAL,
+                    caseId,
+                    Map.of(
                             "caseId",
                             caseId.toString(),
                             "department",
@@ -67,8 +65,7 @@ class AppealDemoData implements ApplicationRunner {
                             "decisionOutcome",
                             "REFUSED",
                             "decisionNotifiedDate",
-                            notified))
-                    .execute();
+                            notified));
             log.info("Demo: the refused case of {} waits for its appeal to be offered", APPLICANT);
             return null;
         });

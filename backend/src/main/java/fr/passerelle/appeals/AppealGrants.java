@@ -1,10 +1,10 @@
 package fr.passerelle.appeals;
 
 import fr.passerelle.cases.CaseGrants;
+import fr.passerelle.procedure.CaseProcesses;
 import fr.passerelle.security.Users;
 import java.util.List;
 import java.util.UUID;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -20,11 +20,11 @@ import org.springframework.stereotype.Component;
 class AppealGrants implements CaseGrants {
     static final String CONTENTIOUS_APPEAL = "appeal-contentious";
     private final JdbcTemplate jdbc;
-    private final RuntimeService runtime;
+    private final CaseProcesses processes;
 
-    AppealGrants(JdbcTemplate jdbc, RuntimeService runtime) {
+    AppealGrants(JdbcTemplate jdbc, CaseProcesses processes) {
         this.jdbc = jdbc;
-        this.runtime = runtime;
+        this.processes = processes;
     }
 
     @Override
@@ -33,13 +33,6 @@ class AppealGrants implements CaseGrants {
         List<String> appeals = jdbc.queryForList("""
                 SELECT process_instance_id FROM app.appeal_offers
                 WHERE case_id = ? AND status = 'ACCEPTED' AND accepted_by = ? AND ended_at IS NULL""", String.class, caseId, me);
-        return appeals.stream().anyMatch(AppealGrants.this::running);
-    }
-
-    private boolean running(String processInstanceId) {
-        return runtime.createProcessInstanceQuery()
-                        .processInstanceId(processInstanceId)
-                        .count()
-                > 0;
+        return appeals.stream().anyMatch(processes::running);
     }
 }

@@ -2,6 +2,7 @@ package fr.passerelle.appeals;
 
 import fr.passerelle.cases.AppealFacts;
 import fr.passerelle.cases.CaseFiles;
+import fr.passerelle.procedure.CaseProcesses;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,8 +17,6 @@ import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 
 /**
@@ -40,11 +39,11 @@ class AppealLetters {
     private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH);
     private static final String TO_COMPLETE = "[à compléter]";
     private final CaseFiles cases;
-    private final RuntimeService runtime;
+    private final CaseProcesses processes;
 
-    AppealLetters(CaseFiles cases, RuntimeService runtime) {
+    AppealLetters(CaseFiles cases, CaseProcesses processes) {
         this.cases = cases;
-        this.runtime = runtime;
+        this.processes = processes;
     }
 
     enum Kind {
@@ -237,18 +236,13 @@ class AppealLetters {
     }
 
     private Map<String, Object> decisionVariables(UUID caseId) {
-        List<ProcessInstance> appeals = runtime.createProcessInstanceQuery()
-                .processInstanceBusinessKey(caseId.toString())
-                .processDefinitionKey(AppealGrants.CONTENTIOUS_APPEAL)
-                .list();
+        List<String> appeals = processes.instances(caseId, AppealGrants.CONTENTIOUS_APPEAL, false);
         if (appeals.isEmpty()) {
-            appeals = runtime.createProcessInstanceQuery()
-                    .processInstanceBusinessKey(caseId.toString())
-                    .list();
+            appeals = processes.instances(caseId);
         }
-        for (ProcessInstance instance : appeals) {
+        for (String instance : appeals) {
             Map<String, Object> variables =
-                    runtime.getVariables(instance.getId(), List.of("decisionOutcome", "decisionNotifiedDate"));
+                    processes.variables(instance, List.of("decisionOutcome", "decisionNotifiedDate"));
             if (!variables.isEmpty()) {
                 return variables;
             }

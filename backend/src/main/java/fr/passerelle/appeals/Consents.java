@@ -60,7 +60,7 @@ class Consents {
         }
         if (documentId != null
                 && jdbc.queryForObject(
-                                "SELECT count(*) FROM app.case_documents WHERE id = ? AND case_id = ?",
+                                "SELECT count(*) FROM app.published_case_documents WHERE id = ? AND case_id = ?",
                                 Long.class,
                                 documentId,
                                 caseId)

@@ -2,11 +2,13 @@ package fr.passerelle.appeals;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.passerelle.procedure.CaseProcesses;
 import fr.passerelle.security.CurrentUser;
 import fr.passerelle.security.Role;
 import fr.passerelle.security.Users;
+import fr.passerelle.tenancy.AssociationScope;
 import fr.passerelle.tenancy.CurrentAssociation;
-import fr.passerelle.tenancy.Tenancy;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,10 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -33,21 +31,24 @@ import org.springframework.transaction.support.TransactionTemplate;
 class LawyerInbox {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
-    private final IdentityService identity;
-    private final RuntimeService runtime;
+    private final CaseProcesses processes;
     private final ObjectMapper json;
+    private final Clock clock;
+    private final AssociationScope scope;
 
     LawyerInbox(
             JdbcTemplate jdbc,
             PlatformTransactionManager transactions,
-            IdentityService identity,
-            RuntimeService runtime,
-            ObjectMapper json) {
+            CaseProcesses processes,
+            ObjectMapper json,
+            Clock clock,
+            AssociationScope scope) {
+        this.scope = scope;
+        this.clock = clock;
         this.jdbc = jdbc;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
-        this.identity = identity;
-        this.runtime = runtime;
+        this.processes = processes;
         this.json = json;
     }
 
@@ -98,22 +99,16 @@ class LawyerInbox {
                 continue;
             }
             CurrentAssociation association = new CurrentAssociation(membership.getKey(), Set.of(Role.LAWYER));
-            Authentication previous = identity.getCurrentAuthentication();
-            identity.setAuthentication(me.id(), List.of(Role.LAWYER.groupName()), List.of(association.slug()));
-            try {
-                Tenancy.runAs(
-                        association,
-                        () -> readOnly.execute(status -> {
-                            read(association.slug(), me.id(), offers, appeals);
-                            return null;
-                        }));
-            } finally {
-                if (previous == null) {
-                    identity.clearAuthentication();
-                } else {
-                    identity.setAuthentication(previous);
-                }
-            }
+            processes.as(
+                    me.id(),
+                    List.of(Role.LAWYER.groupName()),
+                    association.slug(),
+                    () -> scope.call(
+                            association,
+                            () -> readOnly.execute(status -> {
+                                read(association.slug(), me.id(), offers, appeals);
+                                return null;
+                            })));
         }
         Comparator<Instant> soonest = Comparator.nullsLast(Comparator.naturalOrder());
         offers.sort(
@@ -135,7 +130,7 @@ class LawyerInbox {
                 SELECT o.id, o.status, o.summary, o.due, o.offered_at FROM app.appeal_offers o
                 WHERE ? = ANY (o.offered_to)
                   AND NOT EXISTS (SELECT 1 FROM app.appeal_offer_declines d WHERE d.offer_id = o.id AND d.lawyer_id = ?)
-                  AND (o.status = 'OPEN' AND EXISTS (SELECT 1 FROM app.open_tasks t WHERE t.task_id = o.task_id)
+                  AND (o.status = 'OPEN' AND EXISTS (SELECT 1 FROM app.published_open_tasks t WHERE t.task_id = o.task_id)
                        OR o.status = 'ACCEPTED' AND o.accepted_by <> ? AND o.accepted_at > now() - interval '30 days')""",
                 (row, i) -> new Offer(
                         row.getObject("id", UUID.class),
@@ -148,14 +143,14 @@ class LawyerInbox {
                 me,
                 me,
                 me));
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = clock.instant();
         record Accepted(UUID caseId, String processInstanceId, String reference, String applicant, Instant at) {}
         List<Accepted> accepted = jdbc.query(
                 """
                 SELECT o.case_id, o.process_instance_id, c.reference, a.first_name, a.last_name, o.accepted_at
                 FROM app.appeal_offers o
-                JOIN app.cases c ON c.tenant_id = o.tenant_id AND c.id = o.case_id
-                JOIN app.applicants a ON a.tenant_id = c.tenant_id AND a.id = c.applicant_id
+                JOIN app.published_cases c ON c.tenant_id = o.tenant_id AND c.id = o.case_id
+                JOIN app.published_applicants a ON a.tenant_id = c.tenant_id AND a.id = c.applicant_id
                 WHERE o.status = 'ACCEPTED' AND o.accepted_by = ? AND o.ended_at IS NULL
                 ORDER BY o.accepted_at""",
                 (row, i) -> new Accepted(
@@ -167,15 +162,12 @@ class LawyerInbox {
                         Offers.instant(row.getTimestamp("accepted_at"))),
                 me);
         for (Accepted appeal : accepted) {
-            if (runtime.createProcessInstanceQuery()
-                            .processInstanceId(appeal.processInstanceId())
-                            .count()
-                    == 0) {
+            if (!processes.running(appeal.processInstanceId())) {
                 continue; // the appeal is over: so is the grant
             }
             List<Task> tasks = jdbc.query(
                     """
-                    SELECT task_id, name, name_en, task_key, due FROM app.open_tasks
+                    SELECT task_id, name, name_en, task_key, due FROM app.published_open_tasks
                     WHERE process_instance_id = ? AND (assignee = ? OR assignee IS NULL AND ? = ANY (candidate_users))
                     ORDER BY due ASC NULLS LAST, created""",
                     (row, i) -> {

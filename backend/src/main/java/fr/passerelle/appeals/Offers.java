@@ -10,6 +10,8 @@ import fr.passerelle.cases.AppealFacts;
 import fr.passerelle.cases.CaseFiles;
 import fr.passerelle.platform.AssociationDirectory;
 import fr.passerelle.platform.AssociationDirectory.Person;
+import fr.passerelle.procedure.CaseProcesses;
+import fr.passerelle.procedure.CaseTasks;
 import fr.passerelle.security.CurrentUser;
 import fr.passerelle.security.Role;
 import fr.passerelle.security.Users;
@@ -32,11 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,8 +57,8 @@ class Offers {
     private final CaseFiles cases;
     private final Consents consents;
     private final AssociationDirectory directory;
-    private final RuntimeService runtime;
-    private final TaskService tasks;
+    private final CaseProcesses processes;
+    private final CaseTasks tasks;
     private final Audit audit;
     private final Clock clock;
     private final ObjectMapper json;
@@ -71,8 +68,8 @@ class Offers {
             CaseFiles cases,
             Consents consents,
             AssociationDirectory directory,
-            RuntimeService runtime,
-            TaskService tasks,
+            CaseProcesses processes,
+            CaseTasks tasks,
             Audit audit,
             Clock clock,
             ObjectMapper json) {
@@ -80,7 +77,7 @@ class Offers {
         this.cases = cases;
         this.consents = consents;
         this.directory = directory;
-        this.runtime = runtime;
+        this.processes = processes;
         this.tasks = tasks;
         this.audit = audit;
         this.clock = clock;
@@ -168,7 +165,7 @@ class Offers {
                                 "lawyerIds", "not_a_lawyer", "{0} is not a lawyer of the association", id)));
             }
         }
-        Task offerTask = waitingTask(caseId, OFFER_TASK)
+        CaseTasks.OpenTask offerTask = waitingTask(caseId, OFFER_TASK)
                 .orElseThrow(() -> AppealProblems.conflict(
                         "caseId", "no_appeal_to_offer", "no contentious appeal of this case waits to be offered"));
         Summary summary = summary(caseId, offerTask, request.offerNotes());
@@ -180,11 +177,9 @@ class Offers {
         variables.put("offerAcceptanceTime", acceptance == null ? null : acceptance.toString());
         variables.put("offerNotes", request.offerNotes());
         variables.put("offerExpired", false);
-        tasks.complete(offerTask.getId(), variables);
-        Task acceptTask = tasks.createTaskQuery()
-                .processInstanceId(offerTask.getProcessInstanceId())
-                .taskDefinitionKey(ACCEPT_TASK)
-                .singleResult();
+        tasks.complete(offerTask.id(), variables);
+        CaseTasks.OpenTask acceptTask =
+                tasks.waiting(offerTask.processInstanceId(), ACCEPT_TASK).orElseThrow();
         CurrentUser me = Users.current().orElseThrow();
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
@@ -192,7 +187,7 @@ class Offers {
         // or a restriction of liberty restarted the appeal's deadline part.
         jdbc.update("""
                 UPDATE app.appeal_offers SET status = 'EXPIRED', ended_at = ?
-                WHERE process_instance_id = ? AND status = 'OPEN'""", Timestamp.from(now), offerTask.getProcessInstanceId());
+                WHERE process_instance_id = ? AND status = 'OPEN'""", Timestamp.from(now), offerTask.processInstanceId());
         jdbc.update(
                 """
                 INSERT INTO app.appeal_offers (id, tenant_id, case_id, process_instance_id, task_id, pool, offered_to,
@@ -201,14 +196,12 @@ class Offers {
                 id,
                 association.slug(),
                 caseId,
-                offerTask.getProcessInstanceId(),
-                acceptTask.getId(),
+                offerTask.processInstanceId(),
+                acceptTask.id(),
                 pool,
                 textArray(lawyers.stream().map(Person::userId).toList()),
                 write(summary),
-                acceptTask.getDueDate() == null
-                        ? null
-                        : new Timestamp(acceptTask.getDueDate().getTime()),
+                acceptTask.due() == null ? null : Timestamp.from(acceptTask.due()),
                 me.id(),
                 me.username(),
                 Timestamp.from(now));
@@ -285,7 +278,7 @@ class Offers {
                     offerId);
             complete(offer.taskId(), Map.of("appealAccepted", false, "declineReason", reason.strip()));
         } else {
-            tasks.deleteCandidateUser(offer.taskId(), me.id());
+            tasks.withdrawCandidate(offer.taskId(), me.id());
         }
     }
 
@@ -336,7 +329,7 @@ class Offers {
                     now,
                     reason,
                     offer.id());
-            if (tasks.createTaskQuery().taskId(offer.taskId()).count() > 0) {
+            if (tasks.open(offer.taskId())) {
                 complete(offer.taskId(), Map.of("appealAccepted", false, "declineReason", "Offre " + reason));
             }
             return true;
@@ -344,21 +337,15 @@ class Offers {
         if ("ACCEPTED".equals(offer.status()) && offer.endedAt() == null) {
             jdbc.update(
                     "UPDATE app.appeal_offers SET ended_at = ?, end_reason = ? WHERE id = ?", now, reason, offer.id());
-            for (Task task : tasks.createTaskQuery()
-                    .processInstanceId(offer.processInstanceId())
-                    .taskAssignee(offer.acceptedBy())
-                    .list()) {
-                tasks.setAssignee(task.getId(), null);
-                tasks.addCandidateGroup(task.getId(), COORDINATOR.groupName());
-            }
+            tasks.handBack(offer.processInstanceId(), offer.acceptedBy(), COORDINATOR.groupName());
             return true;
         }
         return false;
     }
 
-    private Summary summary(UUID caseId, Task offerTask, String message) {
+    private Summary summary(UUID caseId, CaseTasks.OpenTask offerTask, String message) {
         AppealFacts facts = cases.appealFacts(caseId);
-        Map<String, Object> v = runtime.getVariables(offerTask.getExecutionId());
+        Map<String, Object> v = processes.variables(offerTask.executionId());
         return new Summary(
                 facts.groundCode(),
                 facts.prefecture(),
@@ -369,7 +356,7 @@ class Offers {
                 text(v.get("oqtfNotifiedAt")),
                 text(v.get("contentiousAppealRule")),
                 text(v.get("contentiousAppealFrom")),
-                offerTask.getDueDate() == null ? null : offerTask.getDueDate().toInstant(),
+                offerTask.due(),
                 facts.languages(),
                 facts.interpreterNeeded(),
                 facts.interpreterLanguage(),
@@ -377,36 +364,24 @@ class Offers {
     }
 
     /** The open task of a case's running contentious appeal, if one waits at that step. */
-    Optional<Task> waitingTask(UUID caseId, String taskKey) {
-        List<ProcessInstance> appeals = runtime.createProcessInstanceQuery()
-                .processInstanceBusinessKey(caseId.toString())
-                .processDefinitionKey(AppealGrants.CONTENTIOUS_APPEAL)
-                .active()
-                .list();
-        for (ProcessInstance appeal : appeals) {
-            Task task = tasks.createTaskQuery()
-                    .processInstanceId(appeal.getId())
-                    .taskDefinitionKey(taskKey)
-                    .singleResult();
-            if (task != null) {
-                return Optional.of(task);
+    Optional<CaseTasks.OpenTask> waitingTask(UUID caseId, String taskKey) {
+        for (String appeal : processes.instances(caseId, AppealGrants.CONTENTIOUS_APPEAL, true)) {
+            Optional<CaseTasks.OpenTask> task = tasks.waiting(appeal, taskKey);
+            if (task.isPresent()) {
+                return task;
             }
         }
         return Optional.empty();
     }
 
     private void requireTaskOpen(Locked offer) {
-        if (tasks.createTaskQuery().taskId(offer.taskId()).count() == 0) {
+        if (!tasks.open(offer.taskId())) {
             throw AppealProblems.gone("offer_expired");
         }
     }
 
     private void complete(String taskId, Map<String, Object> variables) {
-        try {
-            tasks.complete(taskId, variables);
-        } catch (OptimisticLockingException e) {
-            throw AppealProblems.gone("offer_answered_meanwhile");
-        }
+        tasks.complete(taskId, variables, () -> AppealProblems.gone("offer_answered_meanwhile"));
     }
 
     record Locked(

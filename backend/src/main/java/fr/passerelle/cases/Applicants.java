@@ -1,6 +1,7 @@
 package fr.passerelle.cases;
 
 import fr.passerelle.audit.Audit;
+import fr.passerelle.tenancy.AssociationTime;
 import fr.passerelle.tenancy.CurrentAssociation;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -106,6 +107,6 @@ class Applicants {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(CaseFiles.PARIS));
+        return LocalDate.now(clock.withZone(AssociationTime.ZONE));
     }
 }

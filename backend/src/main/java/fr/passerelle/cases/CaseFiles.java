@@ -1,12 +1,12 @@
 package fr.passerelle.cases;
 
 import fr.passerelle.audit.Audit;
+import fr.passerelle.tenancy.AssociationTime;
 import fr.passerelle.tenancy.CurrentAssociation;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Year;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -24,7 +24,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class CaseFiles {
-    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private final CaseRepository cases;
     private final Applicants applicants;
     private final CaseAccess access;
@@ -250,11 +249,11 @@ public class CaseFiles {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(PARIS));
+        return LocalDate.now(clock.withZone(AssociationTime.ZONE));
     }
 
     private static String newReference(UUID id, Instant now) {
         String suffix = Long.toString(id.getMostSignificantBits() >>> 28, 36).toUpperCase();
-        return Year.from(now.atZone(PARIS)) + "-" + suffix;
+        return Year.from(now.atZone(AssociationTime.ZONE)) + "-" + suffix;
     }
 }

@@ -7,17 +7,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricActivityInstance;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What happened to a case, newest first: the changes in the audit log, and the steps of its
  * procedure from the engine's history (every process instance whose business key is the case
- * id, with the sub-processes they called). Engine queries run with the caller's engine
- * authentication (set per request), so the engine's tenant check applies to them too.
+ * id, with the sub-processes they called), read through {@link ProcedureSteps}.
  */
 @Service
 class CaseTimeline {
@@ -25,13 +21,13 @@ class CaseTimeline {
     private final CaseRepository cases;
     private final CaseAccess access;
     private final Audit audit;
-    private final HistoryService history;
+    private final ProcedureSteps steps;
 
-    CaseTimeline(CaseRepository cases, CaseAccess access, Audit audit, HistoryService history) {
+    CaseTimeline(CaseRepository cases, CaseAccess access, Audit audit, ProcedureSteps steps) {
         this.cases = cases;
         this.access = access;
         this.audit = audit;
-        this.history = history;
+        this.steps = steps;
     }
 
     enum Kind {
@@ -52,52 +48,26 @@ class CaseTimeline {
         for (AuditEvent event : audit.changesOf(caseId, MAX_CHANGES)) {
             entries.add(new Entry(event.at(), Kind.CHANGE, event.action(), event.actorName(), event.detail(), null));
         }
-        for (HistoricActivityInstance activity : activities(caseId.toString())) {
-            if (activity.getActivityType().endsWith("Gateway")
-                    || "multiInstanceBody".equals(activity.getActivityType())) {
+        for (ProcedureSteps.Step step : steps.of(caseId)) {
+            if (step.activityType().endsWith("Gateway") || "multiInstanceBody".equals(step.activityType())) {
                 continue;
             }
-            String name = activity.getActivityName() != null ? activity.getActivityName() : activity.getActivityId();
-            Instant start = activity.getStartTime().toInstant();
-            Instant end =
-                    activity.getEndTime() == null ? null : activity.getEndTime().toInstant();
-            if (end == null || end.isAfter(start)) {
+            if (step.end() == null || step.end().isAfter(step.start())) {
                 entries.add(new Entry(
-                        start, Kind.ACTIVITY_STARTED, name, activity.getAssignee(), null, activity.getActivityType()));
+                        step.start(), Kind.ACTIVITY_STARTED, step.name(), step.assignee(), null, step.activityType()));
             }
-            if (end != null) {
+            if (step.end() != null) {
                 entries.add(new Entry(
-                        end,
-                        activity.isCanceled() ? Kind.ACTIVITY_CANCELLED : Kind.ACTIVITY_ENDED,
-                        name,
-                        activity.getAssignee(),
+                        step.end(),
+                        step.cancelled() ? Kind.ACTIVITY_CANCELLED : Kind.ACTIVITY_ENDED,
+                        step.name(),
+                        step.assignee(),
                         null,
-                        activity.getActivityType()));
+                        step.activityType()));
             }
         }
         entries.sort(Comparator.comparing(Entry::at).reversed());
         audit.read(caseId, "timeline");
         return entries;
-    }
-
-    private List<HistoricActivityInstance> activities(String businessKey) {
-        List<HistoricActivityInstance> activities = new ArrayList<>();
-        for (HistoricProcessInstance root : history.createHistoricProcessInstanceQuery()
-                .processInstanceBusinessKey(businessKey)
-                .list()) {
-            String rootId = root.getRootProcessInstanceId() != null ? root.getRootProcessInstanceId() : root.getId();
-            List<String> instances = new ArrayList<>();
-            instances.add(root.getId());
-            history.createHistoricProcessInstanceQuery().rootProcessInstanceId(rootId).list().stream()
-                    .map(HistoricProcessInstance::getId)
-                    .filter(id -> !instances.contains(id))
-                    .forEach(instances::add);
-            for (String instance : instances) {
-                activities.addAll(history.createHistoricActivityInstanceQuery()
-                        .processInstanceId(instance)
-                        .list());
-            }
-        }
-        return activities.stream().distinct().toList();
     }
 }

@@ -4,6 +4,7 @@ import fr.passerelle.audit.Audit;
 import fr.passerelle.cases.ChecklistCatalog.Entry;
 import fr.passerelle.cases.ChecklistLine.Recorded;
 import fr.passerelle.security.Users;
+import fr.passerelle.tenancy.AssociationTime;
 import fr.passerelle.tenancy.CurrentAssociation;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -181,7 +182,7 @@ class Checklists {
     }
 
     LocalDate today() {
-        return LocalDate.now(clock.withZone(CaseFiles.PARIS));
+        return LocalDate.now(clock.withZone(AssociationTime.ZONE));
     }
 
     private Map<String, Recorded> recorded(UUID caseId) {

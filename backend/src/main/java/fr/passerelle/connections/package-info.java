@@ -4,4 +4,7 @@
  * however busy, never takes a connection a request is waiting for. README, "Production
  * configuration", gives the sizes.
  */
+@ApplicationModule(allowedDependencies = {})
 package fr.passerelle.connections;
+
+import org.springframework.modulith.ApplicationModule;

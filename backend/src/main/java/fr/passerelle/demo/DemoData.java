@@ -5,8 +5,8 @@ import fr.passerelle.cases.Ground;
 import fr.passerelle.security.Role;
 import fr.passerelle.tenancy.Association;
 import fr.passerelle.tenancy.AssociationRepository;
+import fr.passerelle.tenancy.AssociationScope;
 import fr.passerelle.tenancy.CurrentAssociation;
-import fr.passerelle.tenancy.Tenancy;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -60,8 +60,10 @@ class DemoData implements ApplicationRunner {
 
     private final AssociationRepository associations;
     private final CaseFiles cases;
+    private final AssociationScope scope;
 
-    DemoData(AssociationRepository associations, CaseFiles cases) {
+    DemoData(AssociationRepository associations, CaseFiles cases, AssociationScope scope) {
+        this.scope = scope;
         this.associations = associations;
         this.cases = cases;
     }
@@ -73,7 +75,7 @@ class DemoData implements ApplicationRunner {
                 continue;
             }
             associations.save(new Association(demo.slug(), demo.name()));
-            Tenancy.runAs(new CurrentAssociation(demo.slug(), Set.of(Role.COORDINATOR)), () -> {
+            scope.call(new CurrentAssociation(demo.slug(), Set.of(Role.COORDINATOR)), () -> {
                 demo.cases().forEach(c -> cases.open(c.applicant(), c.ground(), demo.department()));
                 return null;
             });

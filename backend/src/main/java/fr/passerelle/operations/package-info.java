@@ -4,4 +4,7 @@
  * fr.passerelle.operations.Refreshed}), read from the database at most every few seconds whatever the
  * number of scrapes. docs/operations.md.
  */
+@ApplicationModule(allowedDependencies = {"tenancy"})
 package fr.passerelle.operations;
+
+import org.springframework.modulith.ApplicationModule;

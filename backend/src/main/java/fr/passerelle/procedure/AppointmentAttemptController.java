@@ -58,7 +58,8 @@ class AppointmentAttemptController {
 
     private List<AppointmentLog.Attempt> read(UUID caseId) {
         Tenancy.current().requireAnyOf(CASEWORKER, COORDINATOR);
-        Integer found = jdbc.queryForObject("SELECT count(*) FROM app.cases WHERE id = ?", Integer.class, caseId);
+        Integer found =
+                jdbc.queryForObject("SELECT count(*) FROM app.published_cases WHERE id = ?", Integer.class, caseId);
         if (found == null || found == 0) {
             throw fr.passerelle.web.Problem.notFound("case_not_found", caseId);
         }

@@ -1,7 +1,7 @@
 package fr.passerelle.procedure;
 
 import fr.passerelle.processes.AppointmentLog;
-import fr.passerelle.tenancy.TransactionAssociation;
+import fr.passerelle.tenancy.AssociationScope;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
@@ -20,31 +20,32 @@ import org.springframework.stereotype.Component;
 @Component("appointmentLog")
 class AppointmentAttempts extends AppointmentLog {
     private final JdbcTemplate jdbc;
-    private final TransactionAssociation transactionAssociation;
+    private final AssociationScope scope;
 
     AppointmentAttempts(
             JdbcTemplate jdbc,
-            TransactionAssociation transactionAssociation,
+            AssociationScope scope,
             @Value("${passerelle.appointments.failed-attempts:3}") int threshold,
             @Value("${passerelle.appointments.failed-attempts-window-days:28}") int windowDays) {
         super(threshold, Duration.ofDays(windowDays));
         this.jdbc = jdbc;
-        this.transactionAssociation = transactionAssociation;
+        this.scope = scope;
     }
 
     @Override
     protected void store(String caseId, String tenantId, String processInstanceId, Attempt attempt) {
-        transactionAssociation.bind(tenantId);
-        jdbc.update(
-                "INSERT INTO app.appointment_attempts (tenant_id, case_id, process_instance_id, attempted_at, channel,"
-                        + " result, evidence) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                tenantId,
-                UUID.fromString(caseId),
-                processInstanceId,
-                Timestamp.valueOf(attempt.at()),
-                attempt.channel(),
-                attempt.result() == null ? "OTHER" : attempt.result(),
-                attempt.evidence());
+        scope.run(tenantId, () -> {
+            jdbc.update(
+                    "INSERT INTO app.appointment_attempts (tenant_id, case_id, process_instance_id, attempted_at, channel,"
+                            + " result, evidence) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    tenantId,
+                    UUID.fromString(caseId),
+                    processInstanceId,
+                    Timestamp.valueOf(attempt.at()),
+                    attempt.channel(),
+                    attempt.result() == null ? "OTHER" : attempt.result(),
+                    attempt.evidence());
+        });
     }
 
     @Override

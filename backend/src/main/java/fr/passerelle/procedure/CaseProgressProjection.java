@@ -3,9 +3,9 @@ package fr.passerelle.procedure;
 import fr.passerelle.cases.CaseOutcome;
 import fr.passerelle.cases.CaseProgress;
 import fr.passerelle.cases.CaseStatus;
-import fr.passerelle.tenancy.TransactionAssociation;
+import fr.passerelle.tenancy.AssociationScope;
+import fr.passerelle.tenancy.AssociationTime;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -56,7 +56,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CaseProgressProjection extends AbstractProcessEnginePlugin {
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     /** The main process's call activities of an OQTF's own follow-up. */
     private static final Set<String> OQTF_FOLLOW_UP = Set.of("callOqtfDecision", "callOqtfContentiousAppeal");
 
@@ -70,12 +69,12 @@ class CaseProgressProjection extends AbstractProcessEnginePlugin {
             "appeal-contentious", CaseStatus.APPEAL);
 
     private final CaseProgress progress;
-    private final TransactionAssociation transactionAssociation;
+    private final AssociationScope scope;
     private final Map<CommandContext, Map<String, Pending>> open = new IdentityHashMap<>();
 
-    CaseProgressProjection(CaseProgress progress, TransactionAssociation transactionAssociation) {
+    CaseProgressProjection(CaseProgress progress, AssociationScope scope) {
         this.progress = progress;
-        this.transactionAssociation = transactionAssociation;
+        this.scope = scope;
     }
 
     @Override
@@ -220,7 +219,7 @@ class CaseProgressProjection extends AbstractProcessEnginePlugin {
     }
 
     private void write(UUID caseId, Pending p) {
-        LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), PARIS);
+        LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), AssociationTime.ZONE);
         List<CaseProgress.Change.Outcome> outcomes = new ArrayList<>();
         CaseStatus status = p.status;
         for (String name : p.outcomeOrder) {
@@ -291,24 +290,25 @@ class CaseProgressProjection extends AbstractProcessEnginePlugin {
         if (p.ended) {
             status = CaseStatus.CLOSED;
         }
-        transactionAssociation.bind(p.tenant);
-        if (reopened && !p.ended) {
-            progress.reopen(caseId);
-        }
-        if (p.variables.get("closingKind") instanceof String reason) {
-            progress.closedFor(caseId, reason);
-        }
-        progress.apply(
-                caseId,
-                new CaseProgress.Change(
-                        step,
-                        status,
-                        date(p.variables.get("appointmentDate"), null),
-                        filedOn,
-                        date(p.variables.get("receiptValidUntil"), null),
-                        CaseProgress.distinct(outcomes),
-                        p.ended ? today : null),
-                ClockUtil.getCurrentTime().toInstant());
+        CaseProgress.Change change = new CaseProgress.Change(
+                step,
+                status,
+                date(p.variables.get("appointmentDate"), null),
+                filedOn,
+                date(p.variables.get("receiptValidUntil"), null),
+                CaseProgress.distinct(outcomes),
+                p.ended ? today : null);
+        boolean reopen = reopened && !p.ended;
+        Object closingKind = p.variables.get("closingKind");
+        scope.run(p.tenant, () -> {
+            if (reopen) {
+                progress.reopen(caseId);
+            }
+            if (closingKind instanceof String reason) {
+                progress.closedFor(caseId, reason);
+            }
+            progress.apply(caseId, change, ClockUtil.getCurrentTime().toInstant());
+        });
     }
 
     /** An ISO date, or the date part of an ISO date-time; the fallback when absent or unreadable. */

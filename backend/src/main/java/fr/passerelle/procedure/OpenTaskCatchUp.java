@@ -1,10 +1,8 @@
 package fr.passerelle.procedure;
 
-import fr.passerelle.tenancy.CurrentAssociation;
-import fr.passerelle.tenancy.Tenancy;
+import fr.passerelle.tenancy.AssociationScope;
 import java.sql.Timestamp;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
@@ -28,8 +26,14 @@ class OpenTaskCatchUp {
     private final JdbcTemplate jdbc;
     private final ProcessEngineConfigurationImpl engine;
     private final OpenTaskProjection projection;
+    private final AssociationScope scope;
 
-    OpenTaskCatchUp(JdbcTemplate jdbc, ProcessEngineConfigurationImpl engine, OpenTaskProjection projection) {
+    OpenTaskCatchUp(
+            JdbcTemplate jdbc,
+            ProcessEngineConfigurationImpl engine,
+            OpenTaskProjection projection,
+            AssociationScope scope) {
+        this.scope = scope;
         this.jdbc = jdbc;
         this.engine = engine;
         this.projection = projection;
@@ -76,7 +80,7 @@ class OpenTaskCatchUp {
     }
 
     /** Work for one association, as the service does outside a request: it sees that one's rows only. */
-    private static <T> T asTenant(String tenant, Supplier<T> work) {
-        return Tenancy.runAs(new CurrentAssociation(tenant, Set.of()), work);
+    private <T> T asTenant(String tenant, Supplier<T> work) {
+        return scope.call(tenant, work);
     }
 }

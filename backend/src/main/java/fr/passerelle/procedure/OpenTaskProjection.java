@@ -1,6 +1,6 @@
 package fr.passerelle.procedure;
 
-import fr.passerelle.tenancy.TransactionAssociation;
+import fr.passerelle.tenancy.AssociationScope;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Date;
@@ -53,13 +53,12 @@ import org.springframework.stereotype.Component;
 class OpenTaskProjection extends AbstractProcessEnginePlugin {
     private static final Logger LOG = LoggerFactory.getLogger(OpenTaskProjection.class);
     private final JdbcTemplate jdbc;
-    private final TransactionAssociation transactionAssociation;
+    private final AssociationScope scope;
     private final ApplicationEventPublisher events;
 
-    OpenTaskProjection(
-            JdbcTemplate jdbc, TransactionAssociation transactionAssociation, ApplicationEventPublisher events) {
+    OpenTaskProjection(JdbcTemplate jdbc, AssociationScope scope, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
-        this.transactionAssociation = transactionAssociation;
+        this.scope = scope;
         this.events = events;
     }
 
@@ -141,42 +140,43 @@ class OpenTaskProjection extends AbstractProcessEnginePlugin {
         }
         String[] groups = candidates(task, true);
         String[] users = candidates(task, false);
-        transactionAssociation.bind(task.getTenantId());
-        int written = jdbc.update(connection -> {
-            var statement = connection.prepareStatement("""
-                    INSERT INTO app.open_tasks (task_id, tenant_id, case_id, process_instance_id, step, task_key, name,
-                                                name_en, assignee, candidate_groups, candidate_users, due, created,
-                                                deadline_rule)
-                    SELECT ?, c.tenant_id, c.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
-                    FROM app.cases c WHERE c.tenant_id = ? AND c.id = ?
-                    ON CONFLICT (task_id) DO UPDATE SET name = excluded.name, assignee = excluded.assignee,
-                        candidate_groups = excluded.candidate_groups, candidate_users = excluded.candidate_users,
-                        due = excluded.due, deadline_rule = excluded.deadline_rule""");
-            int i = 0;
-            statement.setString(++i, task.getId());
-            statement.setString(++i, task.getProcessInstanceId());
-            statement.setString(
-                    ++i,
-                    ((ExecutionEntity) task.getExecution())
-                            .getProcessDefinition()
-                            .getKey());
-            statement.setString(++i, task.getTaskDefinitionKey());
-            statement.setString(++i, nameOf(task));
-            statement.setString(++i, EnglishName.of(task.getBpmnModelElementInstance()));
-            statement.setString(++i, task.getAssignee());
-            statement.setArray(++i, connection.createArrayOf("text", groups));
-            statement.setArray(++i, connection.createArrayOf("text", users));
-            statement.setTimestamp(++i, timestamp(task.getDueDate()));
-            statement.setTimestamp(++i, timestamp(Objects.requireNonNullElseGet(task.getCreateTime(), Date::new)));
-            statement.setString(++i, ruleOf(task));
-            statement.setString(++i, task.getTenantId());
-            statement.setObject(++i, caseId);
-            return statement;
+        return scope.call(task.getTenantId(), () -> {
+            int written = jdbc.update(connection -> {
+                var statement = connection.prepareStatement("""
+                        INSERT INTO app.open_tasks (task_id, tenant_id, case_id, process_instance_id, step, task_key, name,
+                                                    name_en, assignee, candidate_groups, candidate_users, due, created,
+                                                    deadline_rule)
+                        SELECT ?, c.tenant_id, c.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+                        FROM app.published_cases c WHERE c.tenant_id = ? AND c.id = ?
+                        ON CONFLICT (task_id) DO UPDATE SET name = excluded.name, assignee = excluded.assignee,
+                            candidate_groups = excluded.candidate_groups, candidate_users = excluded.candidate_users,
+                            due = excluded.due, deadline_rule = excluded.deadline_rule""");
+                int i = 0;
+                statement.setString(++i, task.getId());
+                statement.setString(++i, task.getProcessInstanceId());
+                statement.setString(
+                        ++i,
+                        ((ExecutionEntity) task.getExecution())
+                                .getProcessDefinition()
+                                .getKey());
+                statement.setString(++i, task.getTaskDefinitionKey());
+                statement.setString(++i, nameOf(task));
+                statement.setString(++i, EnglishName.of(task.getBpmnModelElementInstance()));
+                statement.setString(++i, task.getAssignee());
+                statement.setArray(++i, connection.createArrayOf("text", groups));
+                statement.setArray(++i, connection.createArrayOf("text", users));
+                statement.setTimestamp(++i, timestamp(task.getDueDate()));
+                statement.setTimestamp(++i, timestamp(Objects.requireNonNullElseGet(task.getCreateTime(), Date::new)));
+                statement.setString(++i, ruleOf(task));
+                statement.setString(++i, task.getTenantId());
+                statement.setObject(++i, caseId);
+                return statement;
+            });
+            if (written > 0) {
+                publishDeadline(task, caseId);
+            }
+            return written;
         });
-        if (written > 0) {
-            publishDeadline(task, caseId);
-        }
-        return written;
     }
 
     private void publishDeadline(DelegateTask task, UUID caseId) {
@@ -204,17 +204,18 @@ class OpenTaskProjection extends AbstractProcessEnginePlugin {
         if (task.getTenantId() == null) {
             return;
         }
-        transactionAssociation.bind(task.getTenantId());
-        int changed = jdbc.update(
-                "UPDATE app.open_tasks SET assignee = ?, name = ?, due = ? WHERE task_id = ?",
-                task.getAssignee(),
-                nameOf(task),
-                timestamp(task.getDueDate()),
-                task.getId());
-        UUID caseId = caseIdOf(task.getExecution().getProcessBusinessKey());
-        if (changed > 0 && caseId != null) {
-            publishDeadline(task, caseId);
-        }
+        scope.run(task.getTenantId(), () -> {
+            int changed = jdbc.update(
+                    "UPDATE app.open_tasks SET assignee = ?, name = ?, due = ? WHERE task_id = ?",
+                    task.getAssignee(),
+                    nameOf(task),
+                    timestamp(task.getDueDate()),
+                    task.getId());
+            UUID caseId = caseIdOf(task.getExecution().getProcessBusinessKey());
+            if (changed > 0 && caseId != null) {
+                publishDeadline(task, caseId);
+            }
+        });
     }
 
     /** One candidate group or user added or removed (one of a task being created finds no row yet). */
@@ -226,20 +227,22 @@ class OpenTaskProjection extends AbstractProcessEnginePlugin {
         String candidate = link.getGroupId() != null ? link.getGroupId() : link.getUserId();
         // the engine's operation types of HistoricIdentityLinkLog: "add" and "delete"
         String operation = "add".equals(link.getOperationType()) ? "array_append" : "array_remove";
-        transactionAssociation.bind(link.getTenantId());
-        jdbc.update(
-                "UPDATE app.open_tasks SET " + column + " = ARRAY(SELECT DISTINCT c FROM unnest(" + operation + "("
-                        + column + ", ?)) c ORDER BY c) WHERE task_id = ?",
-                candidate,
-                link.getTaskId());
+        scope.run(link.getTenantId(), () -> {
+            jdbc.update(
+                    "UPDATE app.open_tasks SET " + column + " = ARRAY(SELECT DISTINCT c FROM unnest(" + operation + "("
+                            + column + ", ?)) c ORDER BY c) WHERE task_id = ?",
+                    candidate,
+                    link.getTaskId());
+        });
     }
 
     void remove(String tenantId, String taskId) {
         if (tenantId == null) {
             return;
         }
-        transactionAssociation.bind(tenantId);
-        jdbc.update("DELETE FROM app.open_tasks WHERE task_id = ?", taskId);
+        scope.run(tenantId, () -> {
+            jdbc.update("DELETE FROM app.open_tasks WHERE task_id = ?", taskId);
+        });
     }
 
     private static String[] candidates(DelegateTask task, boolean groups) {

@@ -52,7 +52,7 @@ public class OpenTasks {
                 .query(
                         """
                 SELECT t.assignee, t.candidate_users, t.candidate_groups, c.reference
-                FROM app.open_tasks t JOIN app.cases c ON c.tenant_id = t.tenant_id AND c.id = t.case_id
+                FROM app.open_tasks t JOIN app.published_cases c ON c.tenant_id = t.tenant_id AND c.id = t.case_id
                 WHERE t.task_id = :id""",
                         new MapSqlParameterSource("id", taskId),
                         (row, n) -> new Holders(
@@ -91,8 +91,8 @@ public class OpenTasks {
                 SELECT t.task_id, t.case_id, c.reference, a.first_name, a.last_name, t.step, t.task_key, t.name,
                        t.name_en, t.assignee, t.due, t.deadline_rule, c.department
                 FROM app.open_tasks t
-                JOIN app.cases c ON c.tenant_id = t.tenant_id AND c.id = t.case_id
-                JOIN app.applicants a ON a.tenant_id = c.tenant_id AND a.id = c.applicant_id
+                JOIN app.published_cases c ON c.tenant_id = t.tenant_id AND c.id = t.case_id
+                JOIN app.published_applicants a ON a.tenant_id = c.tenant_id AND a.id = c.applicant_id
                 WHERE t.tenant_id = :tenant AND t.due IS NOT NULL AND t.due <= :until""" + whose + lawyers + " ORDER BY t.due, t.created, t.task_id", parameters, OpenTasks::dueTask);
     }
 

@@ -6,17 +6,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.passerelle.audit.Audit;
 import fr.passerelle.cases.CaseFiles;
-import fr.passerelle.cases.FilingReadiness;
 import fr.passerelle.platform.AssociationDirectory;
 import fr.passerelle.security.Role;
 import fr.passerelle.security.Users;
+import fr.passerelle.tenancy.AssociationTime;
 import fr.passerelle.tenancy.CurrentAssociation;
 import fr.passerelle.tenancy.Tenancy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -54,11 +53,7 @@ public class ProcessTasks {
     private final RepositoryService repository;
     private final ObjectMapper json;
     private final RuntimeService runtime;
-    private final FilingReadiness filingReadiness;
     private final CaseFiles cases;
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    /** Recording the filing at the prefecture (filing.bpmn) needs the case's pieces, or a coordinator's override. */
-    static final String FILING_TASK = "recordFiling";
 
     private final Map<String, String> englishNames = new ConcurrentHashMap<>();
     private final List<TaskGuard> guards;
@@ -72,7 +67,6 @@ public class ProcessTasks {
             RepositoryService repository,
             ObjectMapper json,
             RuntimeService runtime,
-            FilingReadiness filingReadiness,
             CaseFiles cases,
             List<TaskGuard> guards,
             AssociationDirectory directory,
@@ -82,7 +76,6 @@ public class ProcessTasks {
         this.audit = audit;
         this.cases = cases;
         this.runtime = runtime;
-        this.filingReadiness = filingReadiness;
         this.tasks = tasks;
         this.forms = forms;
         this.history = history;
@@ -117,9 +110,6 @@ public class ProcessTasks {
         requireMayWork(task, links);
         Map<String, Object> variables =
                 TaskForm.of(formSchema(task)).validate(submission, name -> tasks.getVariable(id, name), today());
-        if (FILING_TASK.equals(task.getTaskDefinitionKey())) {
-            filingReadiness.requireReady(caseOf(task));
-        }
         String processKey =
                 repository.getProcessDefinition(task.getProcessDefinitionId()).getKey();
         for (TaskGuard guard : guards) {
@@ -327,7 +317,10 @@ public class ProcessTasks {
 
     /** The engine's today: tests move the engine's clock to fire timers, and dates follow it. */
     static LocalDate today() {
-        return ClockUtil.getCurrentTime().toInstant().atZone(PARIS).toLocalDate();
+        return ClockUtil.getCurrentTime()
+                .toInstant()
+                .atZone(AssociationTime.ZONE)
+                .toLocalDate();
     }
 
     private static String me() {

@@ -2,7 +2,7 @@ package fr.passerelle.procedure;
 
 import fr.passerelle.deadlines.DeadlineRule;
 import fr.passerelle.processes.StepRules;
-import fr.passerelle.tenancy.TransactionAssociation;
+import fr.passerelle.tenancy.AssociationScope;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,12 +16,12 @@ import org.springframework.stereotype.Component;
 @Component("stepRules")
 class StepRulesBean extends StepRules {
     private final JdbcTemplate jdbc;
-    private final TransactionAssociation transactionAssociation;
+    private final AssociationScope scope;
 
-    StepRulesBean(ProcessDeadlines deadlines, JdbcTemplate jdbc, TransactionAssociation transactionAssociation) {
+    StepRulesBean(ProcessDeadlines deadlines, JdbcTemplate jdbc, AssociationScope scope) {
         super(deadlines);
         this.jdbc = jdbc;
-        this.transactionAssociation = transactionAssociation;
+        this.scope = scope;
     }
 
     /** L423-21, L423-22 ({@link DeadlineRule#forGround}) with a known birth date; else null. */
@@ -30,13 +30,14 @@ class StepRulesBean extends StepRules {
         if (caseId == null || tenantId == null) {
             return null;
         }
-        transactionAssociation.bind(tenantId);
-        List<String[]> found = jdbc.query(
-                "SELECT c.ground, a.birth_date::text FROM app.cases c JOIN app.applicants a"
-                        + " ON a.tenant_id = c.tenant_id AND a.id = c.applicant_id"
-                        + " WHERE c.id = ? AND a.birth_date IS NOT NULL",
-                (row, i) -> new String[] {row.getString(1), row.getString(2)},
-                UUID.fromString(caseId));
+        List<String[]> found = scope.call(
+                tenantId,
+                () -> jdbc.query(
+                        "SELECT c.ground, a.birth_date::text FROM app.published_cases c"
+                                + " JOIN app.published_applicants a ON a.tenant_id = c.tenant_id AND a.id = c.applicant_id"
+                                + " WHERE c.id = ? AND a.birth_date IS NOT NULL",
+                        (row, i) -> new String[] {row.getString(1), row.getString(2)},
+                        UUID.fromString(caseId)));
         if (found.isEmpty()) {
             return null;
         }

@@ -127,7 +127,7 @@ class TaskList {
         }
         if (!ofCase.isEmpty()) {
             tasks.append(
-                            " AND EXISTS (SELECT 1 FROM app.cases c WHERE c.tenant_id = t.tenant_id AND c.id = t.case_id AND ")
+                            " AND EXISTS (SELECT 1 FROM app.published_cases c WHERE c.tenant_id = t.tenant_id AND c.id = t.case_id AND ")
                     .append(String.join(" AND ", ofCase))
                     .append(")");
         }
@@ -138,8 +138,8 @@ class TaskList {
                        a.last_name, c.ground, c.prefecture, c.department, t.assignee, t.candidate_groups,
                        t.candidate_users, t.due, t.created
                 FROM (%s) t
-                JOIN app.cases c ON c.tenant_id = t.tenant_id AND c.id = t.case_id
-                JOIN app.applicants a ON a.tenant_id = c.tenant_id AND a.id = c.applicant_id""".formatted(tasks) + ORDER;
+                JOIN app.published_cases c ON c.tenant_id = t.tenant_id AND c.id = t.case_id
+                JOIN app.published_applicants a ON a.tenant_id = c.tenant_id AND a.id = c.applicant_id""".formatted(tasks) + ORDER;
         List<Item> rows = new ArrayList<>(jdbc.query(sql, parameters, (row, n) -> item(row, now)));
         if (!association.isStaff()) {
             rows.replaceAll(TaskList::anonymousIfOffered);

@@ -4,13 +4,13 @@ import fr.passerelle.audit.Audit;
 import fr.passerelle.security.CurrentUser;
 import fr.passerelle.security.Role;
 import fr.passerelle.security.Users;
+import fr.passerelle.tenancy.AssociationScope;
+import fr.passerelle.tenancy.AssociationTime;
 import fr.passerelle.tenancy.CurrentAssociation;
 import fr.passerelle.tenancy.Tenancy;
-import fr.passerelle.tenancy.TransactionAssociation;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,28 +33,22 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CaseloadStatistics {
     private static final Logger LOG = LoggerFactory.getLogger(CaseloadStatistics.class);
-    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private final StatisticsQueries queries;
     private final JdbcTemplate jdbc;
-    private final TransactionAssociation transactionAssociation;
+    private final AssociationScope scope;
     private final Clock clock;
     private final Audit audit;
 
-    CaseloadStatistics(
-            StatisticsQueries queries,
-            JdbcTemplate jdbc,
-            TransactionAssociation transactionAssociation,
-            Clock clock,
-            Audit audit) {
+    CaseloadStatistics(StatisticsQueries queries, JdbcTemplate jdbc, AssociationScope scope, Clock clock, Audit audit) {
         this.queries = queries;
         this.jdbc = jdbc;
-        this.transactionAssociation = transactionAssociation;
+        this.scope = scope;
         this.clock = clock;
         this.audit = audit;
     }
 
     LocalDate today() {
-        return LocalDate.now(clock.withZone(PARIS));
+        return LocalDate.now(clock.withZone(AssociationTime.ZONE));
     }
 
     /** The current association's statistics: its coordinators only (403 for every other role). */
@@ -84,10 +78,8 @@ public class CaseloadStatistics {
         CaseloadFigures total = new CaseloadFigures();
         // one association after the other on this transaction's connection, each bound before its queries
         for (String slug : associations) {
-            transactionAssociation.bind(slug);
-            total.add(queries.figures(filter, now, today, false));
+            scope.run(slug, () -> total.add(queries.figures(filter, now, today, false)));
         }
-        transactionAssociation.bind("");
         LOG.info("Platform statistics for {} ({} associations)", admin.username(), associations.size());
         return Statistics.of("platform", null, now, filter, total, true);
     }

@@ -1,10 +1,10 @@
 package fr.passerelle.reporting;
 
+import fr.passerelle.tenancy.AssociationTime;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +54,6 @@ final class CaseloadWorkbook {
     static final String SUMMARY = "Synthèse";
     static final String CASES = "Dossiers";
     static final int WINDOW = 200;
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private final Workbook workbook;
     private final XSSFWorkbook base;
@@ -304,7 +303,7 @@ final class CaseloadWorkbook {
                 sheet.createRow(r++),
                 "Intervenant",
                 s.filters().caseworker() == null ? "tous" : s.filters().caseworker());
-        values(sheet.createRow(r++), "Produit le", LocalDateTime.ofInstant(s.generatedAt(), PARIS));
+        values(sheet.createRow(r++), "Produit le", LocalDateTime.ofInstant(s.generatedAt(), AssociationTime.ZONE));
 
         // the charts' data, beside the figures (columns D to L), read by the charts in this sheet
         int first = 0;

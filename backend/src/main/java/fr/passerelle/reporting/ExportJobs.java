@@ -3,41 +3,24 @@ package fr.passerelle.reporting;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.passerelle.audit.Audit;
+import fr.passerelle.procedure.BackgroundJobs;
 import fr.passerelle.security.CurrentUser;
 import fr.passerelle.security.Users;
 import fr.passerelle.tenancy.CurrentAssociation;
-import fr.passerelle.tenancy.TransactionAssociation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.persistence.entity.MessageEntity;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Excel exports of the association's statistics and case list, as background jobs: asking for
@@ -49,42 +32,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class ExportJobs {
-    private static final Logger LOG = LoggerFactory.getLogger(ExportJobs.class);
-    private static final Duration PROGRESS_EVERY = Duration.ofMillis(300);
     private final JdbcTemplate jdbc;
-    private final JdbcTemplate streaming;
-    private final TransactionAssociation transactionAssociation;
-    private final TransactionTemplate separately;
-    private final CaseloadStatistics statistics;
-    private final ObjectProvider<ProcessEngine> engine;
+    private final BackgroundJobs jobs;
     private final ObjectMapper json;
     private final Clock clock;
     private final Audit audit;
-    private final Duration retention;
 
-    ExportJobs(
-            JdbcTemplate jdbc,
-            DataSource dataSource,
-            TransactionAssociation transactionAssociation,
-            PlatformTransactionManager transactions,
-            CaseloadStatistics statistics,
-            ObjectProvider<ProcessEngine> engine,
-            ObjectMapper json,
-            Clock clock,
-            Audit audit,
-            @Value("${passerelle.reporting.export-retention:PT24H}") Duration retention) {
+    ExportJobs(JdbcTemplate jdbc, BackgroundJobs jobs, ObjectMapper json, Clock clock, Audit audit) {
         this.jdbc = jdbc;
-        this.streaming = new JdbcTemplate(dataSource);
-        this.streaming.setFetchSize(2000);
-        this.transactionAssociation = transactionAssociation;
-        this.separately = new TransactionTemplate(transactions);
-        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.statistics = statistics;
-        this.engine = engine;
+        this.jobs = jobs;
         this.json = json;
         this.clock = clock;
         this.audit = audit;
-        this.retention = retention;
     }
 
     /** Starts an export for the current association (its coordinators only); names only when asked, and audited. */
@@ -105,7 +64,7 @@ public class ExportJobs {
                 withNames,
                 write(filter),
                 Timestamp.from(clock.instant()));
-        String jobId = send(ExportJobPlugin.RUN, id, association.slug(), null);
+        String jobId = jobs.send(ExportJobPlugin.RUN, id, association.slug(), null);
         jdbc.update("UPDATE app.export_jobs SET engine_job_id = ? WHERE id = ?", jobId, id);
         audit.read(
                 null,
@@ -157,181 +116,6 @@ public class ExportJobs {
                 Timestamp.from(clock.instant()));
         audit.read(null, "Excel export " + id + " downloaded" + (export.withNames() ? " (with names)" : ""));
         return export;
-    }
-
-    /** The engine job's work, in its transaction, on whichever node acquired it. */
-    void run(UUID id, String tenant) {
-        transactionAssociation.bind(tenant);
-        List<Map<String, Object>> rows = jdbc.queryForList(
-                "SELECT status, with_names, filters::text AS filters FROM app.export_jobs WHERE id = ?", id);
-        if (rows.isEmpty() || List.of("DONE", "EXPIRED").contains(rows.get(0).get("status"))) {
-            return;
-        }
-        boolean withNames = (Boolean) rows.get(0).get("with_names");
-        Instant started = clock.instant();
-        Path file = null;
-        try {
-            StatisticsFilter filter = json.readValue((String) rows.get(0).get("filters"), StatisticsFilter.class);
-            CaseList cases = new CaseList(filter, withNames);
-            long total = jdbc.queryForObject("SELECT count(*) " + cases.from, Long.class, cases.args());
-            separately(
-                    tenant,
-                    "UPDATE app.export_jobs SET status = 'RUNNING', started_at = ?, rows_total = ?, "
-                            + "rows_done = 0, error = NULL WHERE id = ?",
-                    Timestamp.from(started),
-                    total,
-                    id);
-            Statistics s =
-                    Statistics.of("association", tenant, started, filter, statistics.figures(filter, started), false);
-            file = Files.createTempFile("passerelle-export-", ".xlsx");
-            long[] last = {System.nanoTime()};
-            try (OutputStream out = Files.newOutputStream(file)) {
-                CaseloadWorkbook.write(s, withNames, cases::forEach, true, out, done -> {
-                    if (System.nanoTime() - last[0] >= PROGRESS_EVERY.toNanos()) {
-                        last[0] = System.nanoTime();
-                        separately(tenant, "UPDATE app.export_jobs SET rows_done = ? WHERE id = ?", done, id);
-                    }
-                });
-            }
-            Instant finished = clock.instant();
-            Instant expires = finished.plus(retention);
-            long size = Files.size(file);
-            Path written = file;
-            jdbc.update(connection -> {
-                var update = connection.prepareStatement("""
-                        UPDATE app.export_jobs SET status = 'DONE', file = ?, file_size = ?, rows_done = ?,
-                            finished_at = ?, expires_at = ? WHERE id = ?""");
-                try {
-                    update.setBinaryStream(1, Files.newInputStream(written), size);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                update.setLong(2, size);
-                update.setLong(3, total);
-                update.setTimestamp(4, Timestamp.from(finished));
-                update.setTimestamp(5, Timestamp.from(expires));
-                update.setObject(6, id);
-                return update;
-            });
-            send(ExportJobPlugin.PURGE, id, tenant, expires);
-            LOG.info(
-                    "Export {} of {}: {} cases, {} bytes in {} ms",
-                    id,
-                    tenant,
-                    total,
-                    size,
-                    Duration.between(started, finished).toMillis());
-        } catch (IOException | RuntimeException e) {
-            LOG.error("Export {} of {} failed", id, tenant, e);
-            String error = e.getClass().getSimpleName();
-            separately(
-                    tenant,
-                    "UPDATE app.export_jobs SET status = 'FAILED', error = ?, finished_at = ? WHERE id = ?",
-                    error,
-                    Timestamp.from(clock.instant()),
-                    id);
-        } finally {
-            if (file != null) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException e) {
-                    LOG.warn("Could not delete {}", file, e);
-                }
-            }
-        }
-    }
-
-    /** The retention is over: the file goes, the export stays listed as expired. */
-    void purge(UUID id, String tenant) {
-        transactionAssociation.bind(tenant);
-        jdbc.update("UPDATE app.export_jobs SET status = 'EXPIRED', file = NULL WHERE id = ? AND status = 'DONE'", id);
-    }
-
-    /** The cases of the export: those open at some time in the period, with the case filters. */
-    private final class CaseList {
-        final String from;
-        final StatisticsQueries.CaseFilter filter;
-        final StatisticsFilter period;
-        final boolean withNames;
-
-        CaseList(StatisticsFilter period, boolean withNames) {
-            this.period = period;
-            this.withNames = withNames;
-            this.filter = StatisticsQueries.CaseFilter.of(period);
-            this.from = """
-                    FROM app.cases c JOIN app.applicants a ON a.tenant_id = c.tenant_id AND a.id = c.applicant_id
-                    WHERE (c.created_at AT TIME ZONE 'Europe/Paris')::date <= ? AND (c.closed_on IS NULL OR c.closed_on >= ?)
-                    """ + filter.sql();
-        }
-
-        Object[] args() {
-            return filter.with(Date.valueOf(period.to()), Date.valueOf(period.from()));
-        }
-
-        void forEach(java.util.function.Consumer<CaseRow> consumer) {
-            String names = withNames ? "a.last_name, a.first_name" : "NULL AS last_name, NULL AS first_name";
-            streaming.query(
-                    "SELECT c.reference, " + names + """
-                    , c.ground, c.department, c.prefecture, c.status, c.step, c.outcome, c.outcome_on,
-                      (c.created_at AT TIME ZONE 'Europe/Paris')::date AS opened_on, c.appointment_on, c.filed_on,
-                      c.receipt_expires_on, c.decided_on, c.closed_on, c.assignee_name,
-                      (SELECT min(o.outcome_on) FROM app.case_outcomes o WHERE o.tenant_id = c.tenant_id
-                          AND o.case_id = c.id AND o.outcome IN """ + StatisticsQueries.DECISIONS + """
-                           AND o.outcome_on >= c.filed_on) - c.filed_on AS days
-                    """ + from
-                            + " ORDER BY c.created_at, c.id",
-                    (ResultSet rs) -> {
-                        consumer.accept(new CaseRow(
-                                rs.getString("reference"),
-                                rs.getString("last_name"),
-                                rs.getString("first_name"),
-                                rs.getString("ground"),
-                                rs.getString("department"),
-                                rs.getString("prefecture"),
-                                rs.getString("status"),
-                                rs.getString("step"),
-                                rs.getString("outcome"),
-                                date(rs, "outcome_on"),
-                                date(rs, "opened_on"),
-                                date(rs, "appointment_on"),
-                                date(rs, "filed_on"),
-                                date(rs, "receipt_expires_on"),
-                                date(rs, "decided_on"),
-                                date(rs, "closed_on"),
-                                rs.getString("assignee_name"),
-                                (Integer) rs.getObject("days")));
-                    },
-                    args());
-        }
-    }
-
-    private static LocalDate date(ResultSet rs, String column) throws SQLException {
-        Date date = rs.getDate(column);
-        return date == null ? null : date.toLocalDate();
-    }
-
-    private void separately(String tenant, String sql, Object... args) {
-        separately.executeWithoutResult(status -> {
-            transactionAssociation.bind(tenant);
-            jdbc.update(sql, args);
-        });
-    }
-
-    /** An engine job (in the caller's transaction) carrying the export; due at once, or at {@code due}. */
-    private String send(String type, UUID id, String tenant, Instant due) {
-        ProcessEngineConfigurationImpl configuration =
-                (ProcessEngineConfigurationImpl) engine.getObject().getProcessEngineConfiguration();
-        return configuration.getCommandExecutorTxRequired().execute(context -> {
-            MessageEntity job = new MessageEntity();
-            job.setJobHandlerType(type);
-            job.setJobHandlerConfigurationRaw(id.toString());
-            job.setTenantId(tenant);
-            if (due != null) {
-                job.setDuedate(java.util.Date.from(due));
-            }
-            context.getJobManager().send(job);
-            return job.getId();
-        });
     }
 
     private static final String SELECT = """

@@ -58,7 +58,9 @@ class StatisticsQueries {
          * one, the tasks' own index on (association, due date) answers alone.
          */
         String tasksJoin() {
-            return args.isEmpty() ? "" : " JOIN app.cases c ON c.tenant_id = t.tenant_id AND c.id = t.case_id";
+            return args.isEmpty()
+                    ? ""
+                    : " JOIN app.published_cases c ON c.tenant_id = t.tenant_id AND c.id = t.case_id";
         }
 
         Object[] with(Object... first) {
@@ -103,7 +105,7 @@ class StatisticsQueries {
                 SELECT count(*) FILTER (WHERE c.receipt_expires_on < ?) AS expired,
                        count(*) FILTER (WHERE c.receipt_expires_on >= ? AND c.receipt_expires_on < ?) AS in7,
                        count(*) FILTER (WHERE c.receipt_expires_on >= ?) AS in30
-                FROM app.cases c
+                FROM app.published_cases c
                 WHERE c.status <> 'CLOSED' AND c.receipt_expires_on IS NOT NULL AND c.receipt_expires_on < ?""" + f.sql(),
                 row -> {
                     figures.receiptsExpired = row.getLong("expired");
@@ -118,7 +120,7 @@ class StatisticsQueries {
                 SELECT count(*) FILTER (WHERE t.due < ?) AS overdue,
                        count(*) FILTER (WHERE t.due >= ? AND t.due < ?) AS in7,
                        count(*) FILTER (WHERE t.due >= ? AND t.due < ?) AS in30
-                FROM app.open_tasks t""" + f.tasksJoin() + " WHERE t.due < ?" + f.sql(),
+                FROM app.published_open_tasks t""" + f.tasksJoin() + " WHERE t.due < ?" + f.sql(),
                 row -> {
                     figures.overdue = row.getLong("overdue");
                     figures.dueIn7Days = row.getLong("in7");
@@ -165,7 +167,7 @@ class StatisticsQueries {
             jdbc.query(
                     """
                     SELECT t.assignee, count(*) AS n, count(*) FILTER (WHERE t.due < ?) AS late
-                    FROM app.open_tasks t""" + f.tasksJoin() + " WHERE t.assignee IS NOT NULL" + f.sql() + " GROUP BY t.assignee",
+                    FROM app.published_open_tasks t""" + f.tasksJoin() + " WHERE t.assignee IS NOT NULL" + f.sql() + " GROUP BY t.assignee",
                     row -> {
                         var w = figures.workload.computeIfAbsent(
                                 row.getString("assignee"), k -> new CaseloadFigures.Workload());

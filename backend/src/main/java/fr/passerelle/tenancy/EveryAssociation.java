@@ -2,7 +2,6 @@ package fr.passerelle.tenancy;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -19,8 +18,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class EveryAssociation {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
+    private final AssociationScope scope;
 
-    EveryAssociation(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    EveryAssociation(JdbcTemplate jdbc, PlatformTransactionManager transactions, AssociationScope scope) {
+        this.scope = scope;
         this.jdbc = jdbc;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
@@ -30,10 +31,7 @@ public class EveryAssociation {
     public <T> Map<String, T> read(Supplier<T> work) {
         Map<String, T> results = new LinkedHashMap<>();
         for (String slug : jdbc.queryForList("SELECT slug FROM app.associations ORDER BY slug", String.class)) {
-            results.put(
-                    slug,
-                    Tenancy.runAs(
-                            new CurrentAssociation(slug, Set.of()), () -> readOnly.execute(status -> work.get())));
+            results.put(slug, scope.call(slug, () -> readOnly.execute(status -> work.get())));
         }
         return results;
     }

@@ -1,6 +1,7 @@
 package fr.passerelle.reporting;
 
 import fr.passerelle.security.Role;
+import fr.passerelle.tenancy.AssociationTime;
 import fr.passerelle.tenancy.CurrentAssociation;
 import fr.passerelle.tenancy.Tenancy;
 import java.sql.Date;
@@ -22,7 +23,7 @@ final class CaseloadFixture {
     final JdbcTemplate jdbc;
     final String prefecture =
             "Préfecture d'essai " + UUID.randomUUID().toString().substring(0, 8);
-    final LocalDate today = LocalDate.now(CaseloadStatistics.PARIS);
+    final LocalDate today = LocalDate.now(AssociationTime.ZONE);
     final Instant now = Instant.now();
     private String tenant;
 

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Isolation holds in the database itself: the service's role, with no tenant filter in the
@@ -37,6 +38,12 @@ class RowLevelSecurityTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    AssociationScope scope;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     UUID alphaCase;
     UUID betaCase;
@@ -159,6 +166,47 @@ class RowLevelSecurityTest {
         assertThat(seen).containsExactly(BETA);
         List<String> outside = jdbc.queryForList("SELECT DISTINCT tenant_id FROM app.cases", String.class);
         assertThat(outside).as("outside any association").isEmpty();
+    }
+
+    @Test
+    void aListenerOutsideARequestSeesOnlyItsAssociationsRows() {
+        // as the engine's job executor: a transaction begun for no association, then a listener for beta
+        List<List<String>> seen = transactions.execute(status -> {
+            List<String> before = jdbc.queryForList("SELECT DISTINCT tenant_id FROM app.cases", String.class);
+            List<String> inScope = scope.call(BETA, () -> {
+                assertThat(Tenancy.currentSlug()).contains(BETA);
+                return jdbc.queryForList(
+                        "SELECT DISTINCT tenant_id FROM app.cases UNION SELECT tenant_id FROM app.published_cases",
+                        String.class);
+            });
+            assertThat(Tenancy.currentSlug())
+                    .as("the thread's association ends with the scope")
+                    .isEmpty();
+            return List.of(before, inScope);
+        });
+        assertThat(seen.get(0)).as("before the scope").isEmpty();
+        assertThat(seen.get(1)).containsExactly(BETA);
+        assertThat(jdbc.queryForList("SELECT DISTINCT tenant_id FROM app.cases", String.class))
+                .as("after the transaction")
+                .isEmpty();
+    }
+
+    @Test
+    void everyPublishedViewReadsUnderTheTablesRowLevelSecurity() {
+        List<String> views = jdbc.queryForList("""
+                SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'app'
+                WHERE c.relkind = 'v' ORDER BY 1""", String.class);
+        List<String> asOwner = jdbc.queryForList("""
+                SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'app'
+                WHERE c.relkind = 'v' AND NOT coalesce('security_invoker=true' = ANY (c.reloptions), false)""", String.class);
+        assertThat(views).contains("published_cases", "published_open_tasks");
+        assertThat(asOwner)
+                .as("views that would read as their owner, past row-level security")
+                .isEmpty();
+        List<String> seen = Tenancy.runAs(
+                new CurrentAssociation(ALPHA, Set.of(Role.CASEWORKER)),
+                () -> jdbc.queryForList("SELECT DISTINCT tenant_id FROM app.published_cases", String.class));
+        assertThat(seen).containsExactly(ALPHA);
     }
 
     private Connection appConnection() throws SQLException {
