@@ -152,12 +152,20 @@ async function formSelect(page, label, option) {
 async function formDate(page, label, day, time) {
   const field = formField(page, label);
   const date = field.locator('input.flatpickr-input, input[id$="-date"], input.fjs-input').first();
-  await date.fill(day);
-  await date.press('Tab');
-  if (time) {
-    const clock = field.locator('input[id$="-time"]').first();
-    await clock.fill(time);
-    await clock.press('Tab');
+  await fillUntilKept(date, day);
+  if (time) await fillUntilKept(field.locator('input[id$="-time"]').first(), time);
+}
+
+/**
+ * Fills a form-js input and leaves it, again if the form drew the field anew meanwhile (a field shown by
+ * a condition just met, on a loaded machine) and the value did not stay.
+ */
+async function fillUntilKept(input, value) {
+  for (let attempt = 1; ; attempt++) {
+    await input.fill(value);
+    await input.press('Tab');
+    if ((await input.inputValue()) === value || attempt === 3) return;
+    console.log(`# the field did not keep "${value}" (attempt ${attempt}): filled again`);
   }
 }
 
