@@ -33,21 +33,19 @@ class DecisionProcessTest extends ProcessTestCase {
     }
 
     @Test
-    void fourMonthsOfSilenceAreAnImplicitRefusalWhoseReasonsAreAskedWithinTheAppealPeriod() {
+    void fourMonthsOfSilenceAreAnImplicitRefusalHandedAtOnceToTheMainProcess() {
         ProcessInstance pi = startAfterCompleteFiling();
 
         fireTimer(pi, "implicitRefusal", startOf("2026-07-20"));
-        assertThat(pi)
-                .variables()
-                .containsEntry("decisionOutcome", "IMPLICIT_REFUSAL")
-                .containsEntry("decisionNotifiedDate", "2026-07-20");
-
-        Task reasons = task(pi);
-        assertThat(reasons).hasDefinitionKey("requestReasons").hasCandidateGroup("caseworker");
-        assertThat(reasons.getDueDate()).isEqualTo(endOf("2026-09-21")); // CONTENTIOUS_APPEAL from the refusal
-        complete(reasons, vars("reasonsRequestedDate", "2026-07-21", "reasonsRequestChannel", "REGISTERED_LETTER"));
-
+        // the reasons are asked in the main process, beside the strategy (L232-4 CRPA), not before it
         assertThat(pi).isEnded().hasPassed("implicitRefusalEnd");
+        assertThat(engine.getHistoryService()
+                        .createHistoricVariableInstanceQuery()
+                        .processInstanceId(pi.getId())
+                        .variableName("decisionOutcome")
+                        .singleResult()
+                        .getValue())
+                .isEqualTo("IMPLICIT_REFUSAL");
     }
 
     @Test
