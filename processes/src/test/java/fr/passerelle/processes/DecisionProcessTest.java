@@ -256,6 +256,23 @@ class DecisionProcessTest extends ProcessTestCase {
         assertThat(pi).isEnded().hasPassed("oqtfEscalationHandled");
     }
 
+    @Test
+    void theOqtfDeadlinePassedWithNoLawyerIsCheckedByTheCoordinator() {
+        ProcessInstance pi = startAfterCompleteFiling();
+        oqtfNotified("HOUSE_ARREST", "2026-05-04");
+        // 7 days to the end of 11 May (L921-1 CESEDA): passed at the start of 12 May
+        fireTimer(pi, "oqtfDeadlinePassed", startOf("2026-05-12"));
+        Task check = task(pi, "handleOqtfDeadlinePassed");
+        assertThat(check).hasCandidateGroup("coordinator");
+        assertThat(check.getPriority()).isEqualTo(100);
+        assertThat(task(pi, "oqtfHouseArrest"))
+                .as("the lawyer's search stays open")
+                .isNotNull();
+        complete(check, vars("oqtfDeadlinePassedNotes", "Aucune requête déposée, personne informée"));
+        complete(task(pi, "oqtfHouseArrest"), vars("lawyerContactedAt", "2026-05-12T09:00", "lawyerName", "Me Martin"));
+        assertThat(pi).isEnded().hasPassed("oqtfDeadlinePassedHandled");
+    }
+
     /** Item 3: a restriction counts only for an OQTF already notified, and only during its delay. */
     @Test
     void aRestrictionBeforeTheOqtfOrAfterItsDelayDoesNotCount() {
