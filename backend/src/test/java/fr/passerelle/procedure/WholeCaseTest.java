@@ -266,21 +266,28 @@ class WholeCaseTest {
                         .processInstanceBusinessKey(caseId)
                         .processDefinitionKey("receipt")
                         .count())
-                .as("the explicit decision ends the récépissé follow-up")
-                .isZero();
+                .as("a grant: the récépissé is followed until the card is collected (R431-12 CESEDA)")
+                .isEqualTo(1);
         complete(caseworker, "collectCard", """
                 {"cardCollectedDate": "2026-11-20", "cardValidUntil": "2027-11-19", "cardFeesAmount": 225}""");
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceBusinessKey(caseId)
+                        .processDefinitionKey("receipt")
+                        .count())
+                .as("the card collected ends the récépissé follow-up")
+                .isZero();
 
-        // The card's end opens the next renewal: 4 months or 120 days before (the later), closes 2 months
-        // or 60 days before (the earlier: Sunday 19 September 2027, so Friday 17 September).
-        now("2027-07-21T09:00");
+        // The card's end opens the next renewal, by its channel (R431-5 CESEDA): a title not on the ANEF
+        // list is renewed at the prefecture, in the two months before the card ends (from 19 September
+        // 2027) and at the latest the day before (Thursday 18 November 2027).
+        now("2027-09-18T09:00");
         fireDueTimers();
         assertThat(taskKeys(caseworker)).doesNotContain("applyForRenewal");
-        now("2027-07-22T09:00");
+        now("2027-09-19T09:00");
         fireDueTimers();
-        assertThat(due(caseworker, "applyForRenewal")).isEqualTo(endOfDay("2027-09-17"));
+        assertThat(due(caseworker, "applyForRenewal")).isEqualTo(endOfDay("2027-11-18"));
         complete(caseworker, "applyForRenewal", """
-                {"renewalFiledDate": "2027-07-22", "renewalChannel": "ANEF"}""");
+                {"renewalFiledDate": "2027-09-19", "renewalChannel": "PREFECTURE"}""");
 
         assertThat(runtime.createProcessInstanceQuery()
                         .processInstanceBusinessKey(caseId)

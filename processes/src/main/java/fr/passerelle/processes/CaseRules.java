@@ -227,6 +227,19 @@ public class CaseRules {
         return Boolean.TRUE.equals(execution.getVariable("examinationOver"));
     }
 
+    /**
+     * Whether the récépissé follow-up ends: an explicit refusal ends it at once; a grant only once the
+     * card is collected ({@code cardCollectedDate}), for the récépissé covers the stay until the card is
+     * handed over (R431-12 CESEDA).
+     */
+    public boolean receiptFollowUpOver(VariableScope execution) {
+        if (!examinationOver(execution)) {
+            return false;
+        }
+        return !"GRANTED".equals(execution.getVariable("decisionOutcome"))
+                || execution.getVariable("cardCollectedDate") != null;
+    }
+
     /** Whether a decision recorded with {@code LaterDecisionNotified} is to be handled as it is. */
     public boolean explicitDecision(VariableScope execution) {
         return EXPLICIT.contains(String.valueOf(execution.getVariable("decisionOutcome")));
@@ -296,6 +309,15 @@ public class CaseRules {
         if (restrictionShortens(execution)) {
             applyRestriction(execution);
         }
+    }
+
+    /**
+     * Whether the refusal to contest is an implicit one, whose reasons are to be asked beside the
+     * choice of the strategy: the administration must give them within a month of the request, and
+     * the delay of the appeal then runs until two months after they are given (L232-4 CRPA).
+     */
+    public boolean implicitRefusal(VariableScope execution) {
+        return "IMPLICIT_REFUSAL".equals(execution.getVariable("decisionOutcome"));
     }
 
     /**

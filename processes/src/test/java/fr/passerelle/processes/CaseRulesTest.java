@@ -260,6 +260,32 @@ class CaseRulesTest {
         assertThat(v).containsEntry("implicitRefusalBorn", false);
     }
 
+    /** R431-12 CESEDA: after a grant the récépissé is followed until the card is collected. */
+    @Test
+    void theReceiptIsFollowedUntilARefusalOrTheCardIsCollected() {
+        assertThat(rules.receiptFollowUpOver(
+                        scope(vars("decisionOutcome", "IMPLICIT_REFUSAL", "examinationOver", false))))
+                .isFalse();
+        assertThat(rules.receiptFollowUpOver(scope(vars("decisionOutcome", "REFUSED", "examinationOver", true))))
+                .isTrue();
+        assertThat(rules.receiptFollowUpOver(scope(vars("decisionOutcome", "GRANTED", "examinationOver", true))))
+                .as("granted, the card not collected yet")
+                .isFalse();
+        assertThat(rules.receiptFollowUpOver(scope(vars(
+                        "decisionOutcome", "GRANTED", "examinationOver", true, "cardCollectedDate", "2026-08-03"))))
+                .isTrue();
+    }
+
+    /** The reasons are asked of an implicit refusal only (L232-4 CRPA): an explicit refusal gives them. */
+    @Test
+    void onlyAnImplicitRefusalHasItsReasonsAsked() {
+        assertThat(rules.implicitRefusal(scope(vars("decisionOutcome", "IMPLICIT_REFUSAL"))))
+                .isTrue();
+        assertThat(rules.implicitRefusal(scope(vars("decisionOutcome", "REFUSED"))))
+                .isFalse();
+        assertThat(rules.implicitRefusal(scope(vars()))).isFalse();
+    }
+
     /** Item 10: an explicit refusal after an implicit one restarts the delay only within the implicit's own delay. */
     @Test
     void anExplicitRefusalAfterTheImplicitRefusalsDelayIsActedOnByTheEarlierDate() {

@@ -33,21 +33,19 @@ class DecisionProcessTest extends ProcessTestCase {
     }
 
     @Test
-    void fourMonthsOfSilenceAreAnImplicitRefusalWhoseReasonsAreAskedWithinTheAppealPeriod() {
+    void fourMonthsOfSilenceAreAnImplicitRefusalHandedAtOnceToTheMainProcess() {
         ProcessInstance pi = startAfterCompleteFiling();
 
         fireTimer(pi, "implicitRefusal", startOf("2026-07-20"));
-        assertThat(pi)
-                .variables()
-                .containsEntry("decisionOutcome", "IMPLICIT_REFUSAL")
-                .containsEntry("decisionNotifiedDate", "2026-07-20");
-
-        Task reasons = task(pi);
-        assertThat(reasons).hasDefinitionKey("requestReasons").hasCandidateGroup("caseworker");
-        assertThat(reasons.getDueDate()).isEqualTo(endOf("2026-09-21")); // CONTENTIOUS_APPEAL from the refusal
-        complete(reasons, vars("reasonsRequestedDate", "2026-07-21", "reasonsRequestChannel", "REGISTERED_LETTER"));
-
+        // the reasons are asked in the main process, beside the strategy (L232-4 CRPA), not before it
         assertThat(pi).isEnded().hasPassed("implicitRefusalEnd");
+        assertThat(engine.getHistoryService()
+                        .createHistoricVariableInstanceQuery()
+                        .processInstanceId(pi.getId())
+                        .variableName("decisionOutcome")
+                        .singleResult()
+                        .getValue())
+                .isEqualTo("IMPLICIT_REFUSAL");
     }
 
     @Test
@@ -256,6 +254,23 @@ class DecisionProcessTest extends ProcessTestCase {
         complete(alert, vars("oqtfEscalationNotes", "Permanence du barreau jointe"));
         complete(task(pi, "oqtfHouseArrest"), vars("lawyerContactedAt", "2026-05-08T09:00", "lawyerName", "Me Martin"));
         assertThat(pi).isEnded().hasPassed("oqtfEscalationHandled");
+    }
+
+    @Test
+    void theOqtfDeadlinePassedWithNoLawyerIsCheckedByTheCoordinator() {
+        ProcessInstance pi = startAfterCompleteFiling();
+        oqtfNotified("HOUSE_ARREST", "2026-05-04");
+        // 7 days to the end of 11 May (L921-1 CESEDA): passed at the start of 12 May
+        fireTimer(pi, "oqtfDeadlinePassed", startOf("2026-05-12"));
+        Task check = task(pi, "handleOqtfDeadlinePassed");
+        assertThat(check).hasCandidateGroup("coordinator");
+        assertThat(check.getPriority()).isEqualTo(100);
+        assertThat(task(pi, "oqtfHouseArrest"))
+                .as("the lawyer's search stays open")
+                .isNotNull();
+        complete(check, vars("oqtfDeadlinePassedNotes", "Aucune requête déposée, personne informée"));
+        complete(task(pi, "oqtfHouseArrest"), vars("lawyerContactedAt", "2026-05-12T09:00", "lawyerName", "Me Martin"));
+        assertThat(pi).isEnded().hasPassed("oqtfDeadlinePassedHandled");
     }
 
     /** Item 3: a restriction counts only for an OQTF already notified, and only during its delay. */

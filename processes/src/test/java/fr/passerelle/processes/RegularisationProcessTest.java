@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import fr.passerelle.processes.support.ProcessTestCase;
 import java.time.LocalDateTime;
+import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -265,15 +266,25 @@ class RegularisationProcessTest extends ProcessTestCase {
         assertThat(variable(decision, "filingDate")).isEqualTo("2027-03-01");
         assertThat(timer(decision, "implicitRefusal").getDuedate()).isEqualTo(startOf("2027-07-01"));
 
-        // granted: the récépissé follow-up stops; the card is collected; its end date opens the renewal window
+        // granted: the récépissé is followed until the card is collected (R431-12 CESEDA); its end date
+        // opens the renewal window
         notifyDecision(vars("decisionOutcome", "GRANTED", "decisionNotifiedDate", "2027-04-15"));
+        assertThat(called("receipt").getId()).isEqualTo(receiptInstance);
+        assertThat(pi).hasNotPassed("receiptEndedByDecision");
+        complete(caseTask("collectCard"), vars("cardCollectedDate", "2027-05-03", "cardValidUntil", "2028-05-02"));
         assertThat(running("receipt")).isZero();
         assertThat(pi).hasPassed("receiptEndedByDecision");
-        complete(caseTask("collectCard"), vars("cardCollectedDate", "2027-05-03", "cardValidUntil", "2028-05-02"));
-        fireTimer(pi, "renewalWindowOpens", startOf("2028-01-02"));
+        // a title not on the ANEF list: renewed at the prefecture, in the two months before the card ends
+        // (R431-5 CESEDA)
+        assertThat(pi)
+                .variables()
+                .containsEntry("renewalOpensRule", "RENEWAL_PREFECTURE_OPENS")
+                .containsEntry("renewalClosesRule", "RENEWAL_PREFECTURE_CLOSES");
+        fireTimer(pi, "renewalWindowOpens", startOf("2028-03-02"));
         Task renewal = caseTask("applyForRenewal");
-        assertThat(renewal.getDueDate()).isEqualTo(endOf("2028-03-02"));
-        complete(renewal, vars("renewalFiledDate", "2028-01-15", "renewalChannel", "ANEF"));
+        assertThat(renewal.getDueDate()).isEqualTo(endOf("2028-05-01"));
+        assertThat(timer(pi, "renewalWindowClosing").getDuedate()).isEqualTo(startOf("2028-05-02"));
+        complete(renewal, vars("renewalFiledDate", "2028-03-15", "renewalChannel", "PREFECTURE"));
 
         assertThat(pi)
                 .isEnded()
@@ -447,6 +458,62 @@ class RegularisationProcessTest extends ProcessTestCase {
         assertThat(pi).variables().extractingByKey("judgmentOutcome").isNull();
     }
 
+    /** Half of the deadline from {@code from} to the end of {@code lastDay}: the appeal's half-time reminder. */
+    private static Date halfWay(String from, String lastDay) {
+        Date start = startOf(from);
+        return new Date(start.getTime() + (endOf(lastDay).getTime() - start.getTime()) / 2);
+    }
+
+    @Test
+    void theStrategyNotChosenIsRemindedAtHalfTimeAndCheckedOnceTheDeadlineHasPassed() {
+        ProcessInstance pi = fileOnline();
+        refuse();
+
+        fireTimer(pi, "strategyHalfTime", halfWay("2026-05-04", "2026-07-05"));
+        Task reminder = caseTask("remindStrategyAtHalfTime");
+        assertThat(reminder).hasCandidateGroup("coordinator");
+        assertThat(reminder.getDueDate()).isEqualTo(endOf("2026-07-05"));
+        complete(reminder, vars("halfTimeNotes", "Avocat joint, rendez-vous pris"));
+        assertThat(caseTask("chooseAppealStrategy")).isNotNull();
+
+        fireTimer(pi, "strategyDeadlinePassed", startOf("2026-07-06"));
+        Task passed = caseTask("handleStrategyDeadlinePassed");
+        assertThat(passed).hasCandidateGroup("coordinator");
+        complete(passed, vars("appealDeadlinePassedNotes", "Aide juridictionnelle déposée le 3 juillet"));
+        complete(caseTask("chooseAppealStrategy"), vars("appealStrategy", "NONE"));
+        assertThat(pi)
+                .isEnded()
+                .hasPassed("strategyHalfTimeHandled", "strategyDeadlinePassedHandled", "refusalNotContested");
+    }
+
+    @Test
+    void theCourtNotDecidedAfterTheRejectionIsRemindedAtHalfTimeAndCheckedOnceTheDeadlineHasPassed() {
+        ProcessInstance pi = fileOnline();
+        refuse();
+        complete(caseTask("chooseAppealStrategy"), vars("appealStrategy", "HIERARCHICAL"));
+        sendAdministrativeAppeal("HIERARCHICAL", "2026-05-10", "2026-05-13");
+        fireTimer(called("appeal-hierarchical"), "hierarchicalAppealImplicitlyRejected", startOf("2026-07-13"));
+
+        // the 2 months restart from the rejection (L411-2 CRPA), and so do the reminders
+        fireTimer(pi, "contentiousDecisionHalfTime", halfWay("2026-07-13", "2026-09-14"));
+        Task reminder = caseTask("remindContentiousDecisionAtHalfTime");
+        assertThat(reminder).hasCandidateGroup("coordinator");
+        assertThat(reminder.getDueDate()).isEqualTo(endOf("2026-09-14"));
+        complete(reminder, vars("halfTimeNotes", "La personne hésite"));
+
+        fireTimer(pi, "contentiousDecisionDeadlinePassed", startOf("2026-09-15"));
+        complete(
+                caseTask("handleContentiousDecisionDeadlinePassed"),
+                vars("appealDeadlinePassedNotes", "Refus définitif, personne informée"));
+        complete(caseTask("decideContentiousAppeal"), vars("appealStrategy", "NONE"));
+        assertThat(pi)
+                .isEnded()
+                .hasPassed(
+                        "contentiousDecisionHalfTimeHandled",
+                        "contentiousDecisionDeadlinePassedHandled",
+                        "contentiousAppealNotPursued");
+    }
+
     @Test
     void aHierarchicalAppealAloneImplicitlyRejectedThenNoCourt() {
         ProcessInstance pi = fileOnline();
@@ -507,8 +574,9 @@ class RegularisationProcessTest extends ProcessTestCase {
                 .containsEntry("enforcementFrom", "2026-07-01");
         fireTimer(pi, "judgmentEnforcementDay", startOf("2026-10-01"));
         assertThat(pi).hasPassed("judgmentCarriedOut").hasNotPassed("requestJudgmentEnforcement");
-        // the card ordered by the court starts the next renewal's timers too
-        fireTimer(pi, "renewalWindowOpens", startOf("2027-04-30"));
+        // the card ordered by the court starts the next renewal's timers too, on the ANEF's window (the
+        // 120th day before the card ends, R431-5 CESEDA)
+        fireTimer(pi, "renewalWindowOpens", startOf("2027-05-03"));
         complete(caseTask("applyForRenewal"), vars("renewalFiledDate", "2027-05-03"));
         assertThat(pi).isEnded().hasPassed("renewalApplied").hasNotPassed("chooseAppealStrategy");
     }
@@ -695,6 +763,32 @@ class RegularisationProcessTest extends ProcessTestCase {
     }
 
     @Test
+    void theReasonsOfAnImplicitRefusalAreAskedBesideTheStrategyWhichDoesNotWaitForThem() {
+        ProcessInstance pi = fileOnline();
+        fireTimer(called("decision"), "implicitRefusal", startOf("2026-07-02"));
+
+        // at once, both: asking the reasons (L232-4 CRPA) holds nothing back
+        Task strategy = caseTask("chooseAppealStrategy");
+        Task reasons = caseTask("requestReasons");
+        assertThat(reasons).hasCandidateGroup("caseworker");
+        assertThat(reasons.getDueDate()).isEqualTo(strategy.getDueDate());
+        complete(strategy, vars("appealStrategy", "CONTENTIOUS"));
+        assertThat(running("appeal-contentious")).isEqualTo(1);
+        assertThat(caseTask("requestReasons")).isNotNull();
+        complete(caseTask("requestReasons"), vars("reasonsRequestedDate", "2026-07-03"));
+        assertThat(pi).hasPassed("refusalFork", "reasonsRequested");
+    }
+
+    @Test
+    void anExplicitRefusalHasNoReasonsToAsk() {
+        ProcessInstance pi = fileOnline();
+        refuse();
+        assertThat(caseTask("chooseAppealStrategy")).isNotNull();
+        assertThat(openTasks("requestReasons")).isZero();
+        assertThat(pi).hasPassed("noReasonsToAsk");
+    }
+
+    @Test
     void anOqtfMonthsAfterTheImplicitRefusalStartsItsOwnDeadlineAndAHouseArrestShortensIt() {
         ProcessInstance pi = implicitlyRefused();
         String receipt = called("receipt").getId();
@@ -769,10 +863,11 @@ class RegularisationProcessTest extends ProcessTestCase {
         assertThat(collect).hasCandidateGroup("caseworker");
         complete(collect, vars("cardCollectedDate", "2026-09-10", "cardValidUntil", "2027-08-19"));
 
-        fireTimer(pi, "renewalWindowOpens", startOf("2027-04-19"));
-        assertThat(caseTask("applyForRenewal").getDueDate()).isEqualTo(endOf("2027-06-19"));
+        // a title on the ANEF list: online from the 120th to the 60th day before the card ends (R431-5 CESEDA)
+        fireTimer(pi, "renewalWindowOpens", startOf("2027-04-21"));
+        assertThat(caseTask("applyForRenewal").getDueDate()).isEqualTo(endOf("2027-06-20"));
         // the window closes with no application: the coordinator is alerted, the application is still awaited
-        fireTimer(pi, "renewalWindowClosing", startOf("2027-06-20"));
+        fireTimer(pi, "renewalWindowClosing", startOf("2027-06-21"));
         Task late = caseTask("renewalLate");
         assertThat(late).hasCandidateGroup("coordinator");
         assertThat(late.getDueDate()).isEqualTo(endOf("2027-08-19"));

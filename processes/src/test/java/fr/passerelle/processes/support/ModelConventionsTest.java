@@ -218,11 +218,6 @@ class ModelConventionsTest {
      * to write (with its test).
      */
     private static void checkExpressionsShort(Path file, List<String> faults) {
-        // decision.bpmn and regularisation.bpmn: shortened on branch oqtf-rest, the merger removes this exclusion
-        if (Set.of("decision.bpmn", "regularisation.bpmn")
-                .contains(file.getFileName().toString())) {
-            return;
-        }
         for (String expression : expressions(file)) {
             if (expression.length() >= LONGEST_EXPRESSION) {
                 faults.add("expression of " + expression.length() + " characters (move it into a bean method): "
