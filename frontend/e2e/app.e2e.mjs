@@ -153,7 +153,11 @@ async function formDate(page, label, day, time) {
   const field = formField(page, label);
   const date = field.locator('input.flatpickr-input, input[id$="-date"], input.fjs-input').first();
   await fillUntilKept(date, day);
-  if (time) await fillUntilKept(field.locator('input[id$="-time"]').first(), time);
+  if (time) {
+    const clock = field.locator('input[id$="-time"]').first();
+    await clock.fill(time);
+    await clock.press('Tab');
+  }
 }
 
 /**
@@ -259,6 +263,20 @@ async function diagramCurrent(page, processKey, requireMarked = true) {
       });
   }
   return (await section.locator('[data-current]').getAttribute('data-current')).split(' ');
+}
+
+/**
+ * The marked steps once they no longer include `step`: the standing refetched after a task is completed
+ * may redraw the diagram a moment after a first drawing from the cache. As they are after 15 s otherwise.
+ */
+async function diagramAwayFrom(page, processKey, step, requireMarked = true) {
+  const until = Date.now() + 15_000;
+  let current = await diagramCurrent(page, processKey, requireMarked);
+  while (current.includes(step) && Date.now() < until) {
+    await page.waitForTimeout(500);
+    current = await diagramCurrent(page, processKey, requireMarked);
+  }
+  return current;
 }
 
 const scenarios = {
@@ -439,7 +457,7 @@ const scenarios = {
     pass('ines.lyon: the booking attempt is completed once corrected');
 
     await page.getByRole('link', { name: 'Où en est le dossier' }).first().click();
-    const main = await diagramCurrent(page, 'regularisation');
+    const main = await diagramAwayFrom(page, 'regularisation', 'prepareCase');
     const appointment = await diagramCurrent(page, 'appointment');
     if (main.includes('prepareCase')) throw new Error('the main process still marks the preparation');
     pass(
@@ -463,7 +481,7 @@ const scenarios = {
     await page.waitForLoadState('networkidle').catch(() => {});
     await checkCaseHeader(page, 'case-header-filed');
     await page.getByRole('link', { name: 'Où en est le dossier' }).first().click();
-    const later = await diagramCurrent(page, 'regularisation', false);
+    const later = await diagramAwayFrom(page, 'regularisation', 'callAppointment', false);
     const steps = await page
       .locator('section[data-process]')
       .evaluateAll((sections) =>
