@@ -96,6 +96,10 @@ class CaseFile {
     @Column(name = "closed_reason", insertable = false, updatable = false)
     private String closedReason;
 
+    /** The case whose card this case renews (issue 18 item 14), or null. */
+    @Column(name = "renewal_of", updatable = false)
+    private UUID renewalOf;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -115,6 +119,21 @@ class CaseFile {
         this.status = CaseStatus.PREPARATION;
         this.createdAt = now;
         this.updatedAt = now;
+    }
+
+    /** A case renewing the card granted in {@code previous}: same applicant, ground, department, prefecture. */
+    static CaseFile renewalOf(CaseFile previous, UUID id, String reference, Instant now) {
+        CaseFile file = new CaseFile(id, previous.tenantId, reference, previous.applicant, now);
+        file.renewalOf = previous.id;
+        file.ground = previous.ground;
+        file.department = previous.department;
+        file.prefecture = previous.prefecture;
+        file.onlineFiling = previous.onlineFiling;
+        return file;
+    }
+
+    UUID renewalOf() {
+        return renewalOf;
     }
 
     /** Applies a request; returns what changed, for the audit log (field names, and ground and status values). */

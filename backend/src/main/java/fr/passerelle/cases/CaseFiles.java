@@ -252,7 +252,7 @@ public class CaseFiles {
         return LocalDate.now(clock.withZone(AssociationTime.ZONE));
     }
 
-    private static String newReference(UUID id, Instant now) {
+    static String newReference(UUID id, Instant now) {
         String suffix = Long.toString(id.getMostSignificantBits() >>> 28, 36).toUpperCase();
         return Year.from(now.atZone(AssociationTime.ZONE)) + "-" + suffix;
     }

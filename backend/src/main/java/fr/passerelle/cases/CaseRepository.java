@@ -25,4 +25,6 @@ interface CaseRepository extends JpaRepository<CaseFile, UUID>, JpaSpecification
     List<CaseFile> findByApplicantIdOrderByCreatedAtDesc(UUID applicantId);
 
     boolean existsByApplicantId(UUID applicantId);
+
+    java.util.Optional<CaseFile> findByRenewalOf(UUID renewalOf);
 }

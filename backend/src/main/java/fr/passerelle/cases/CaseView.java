@@ -8,7 +8,8 @@ import java.util.UUID;
 /**
  * A case as its staff see it, with what follows from its dates (computed, never stored):
  * years of presence in France (to the decision, or to today while there is none) and whether
- * the commission du titre de séjour is mandatory before a refusal (CESEDA L432-13).
+ * the commission du titre de séjour is mandatory before a refusal (CESEDA L432-13). {@code renewalOf}: the
+ * case whose card this one renews (opened when that renewal was filed, R431-5 CESEDA), or null.
  */
 record CaseView(
         UUID id,
@@ -33,7 +34,8 @@ record CaseView(
         Commission commission,
         Instant createdAt,
         Instant updatedAt,
-        Progress progress) {
+        Progress progress,
+        UUID renewalOf) {
 
     /**
      * Where the procedure has the case: its step (since when), its latest outcome (on which date), its
@@ -82,6 +84,7 @@ record CaseView(
                         file.outcome(),
                         file.outcomeOn(),
                         file.closedOn(),
-                        file.closedReason()));
+                        file.closedReason()),
+                file.renewalOf());
     }
 }

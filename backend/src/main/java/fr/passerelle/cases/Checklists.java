@@ -79,7 +79,7 @@ class Checklists {
         return new ChecklistView(
                 caseId,
                 file.ground(),
-                catalog.source(file.ground()),
+                file.renewalOf() != null ? catalog.renewalSource() : catalog.source(file.ground()),
                 today,
                 lines.stream().noneMatch(ChecklistLine::blocksFiling),
                 override,
@@ -146,9 +146,16 @@ class Checklists {
                 Users.current().map(user -> user.username()).orElse("system"));
     }
 
+    /** A renewal case's list is the renewal list (L433-4 CESEDA; décret n° 2025-647), whatever its ground. */
+    private List<Entry> list(CaseFile file) {
+        return file.renewalOf() != null ? catalog.renewal() : catalog.of(file.ground());
+    }
+
     /** The piece on this case's checklist, or 404 naming it. */
     Entry entry(CaseFile file, String piece) {
-        return catalog.entry(file.ground(), piece)
+        return list(file).stream()
+                .filter(entry -> entry.code().equals(piece))
+                .findFirst()
                 .orElseThrow(() -> fr.passerelle.web.Problem.notFound(
                         "piece_not_on_checklist", piece, file.ground().article()));
     }
@@ -156,7 +163,7 @@ class Checklists {
     List<ChecklistLine> lines(CaseFile file, LocalDate asOf) {
         Map<String, Recorded> recorded = recorded(file.id());
         Map<String, Integer> documents = documentCounts(file.id());
-        return catalog.of(file.ground()).stream()
+        return list(file).stream()
                 .map(entry -> entry.given(
                         piece -> recorded.getOrDefault(piece, Recorded.NOTHING).variant()))
                 .map(entry -> ChecklistLine.of(

@@ -83,6 +83,9 @@ class OpenTaskProjection extends AbstractProcessEnginePlugin {
         }
     }
 
+    /** The main process's task whose completion files the renewal of the card (form case-renewal-filed). */
+    static final String RENEWAL_TASK = "applyForRenewal";
+
     private BpmnParseListener parseListener() {
         TaskListener create = this::write;
         TaskListener change = this::change;
@@ -90,6 +93,23 @@ class OpenTaskProjection extends AbstractProcessEnginePlugin {
             remove(task.getTenantId(), task.getId());
             if (task.getTenantId() != null) {
                 events.publishEvent(new TaskClosed(task.getTenantId(), task.getId()));
+            }
+        };
+        // The renewal filed (R431-5 CESEDA) opens the renewal case: the cases module's (RenewalFiled).
+        TaskListener renewalFiled = task -> {
+            if (task.getTenantId() != null) {
+                Object filedOn = task.getVariable("renewalFiledDate");
+                events.publishEvent(new fr.passerelle.cases.RenewalFiled(
+                        task.getTenantId(),
+                        java.util.UUID.fromString(task.getExecution().getProcessBusinessKey()),
+                        filedOn instanceof java.util.Date date
+                                ? date.toInstant()
+                                        .atZone(fr.passerelle.tenancy.AssociationTime.ZONE)
+                                        .toLocalDate()
+                                : filedOn == null
+                                        ? null
+                                        : java.time.LocalDate.parse(
+                                                filedOn.toString().substring(0, 10))));
             }
         };
         return new AbstractBpmnParseListener() {
@@ -101,6 +121,9 @@ class OpenTaskProjection extends AbstractProcessEnginePlugin {
                 definition.addBuiltInTaskListener(TaskListener.EVENTNAME_UPDATE, change);
                 definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, remove);
                 definition.addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE, remove);
+                if (RENEWAL_TASK.equals(activity.getId())) {
+                    definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, renewalFiled);
+                }
             }
         };
     }

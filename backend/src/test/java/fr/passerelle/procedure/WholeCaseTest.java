@@ -49,6 +49,12 @@ class WholeCaseTest {
     ManagementService management;
 
     @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
+    @Autowired
     HistoryService history;
 
     Api caseworker;
@@ -303,6 +309,42 @@ class WholeCaseTest {
                         .map(HistoricActivityInstance::getActivityId)
                         .toList();
         assertThat(ends).contains("renewalApplied");
+
+        // The renewal filed opens the renewal case (issue 18 item 14; R431-5 CESEDA): same applicant, association,
+        // ground and department, linked to this case, with the renewal list (L433-4 CESEDA; décret n° 2025-647)
+        // and its own procedure; this case is closed with its outcome kept.
+        JsonNode old = caseworker.get("/api/cases/" + caseId).json();
+        assertThat(old.get("status").asText()).isEqualTo("CLOSED");
+        assertThat(old.get("progress").get("outcome").isNull())
+                .as("outcome kept")
+                .isFalse();
+        List<JsonNode> renewals = casesOf(old.get("applicantId").asText());
+        renewals.removeIf(other -> !caseId.equals(other.path("renewalOf").asText()));
+        assertThat(renewals).as("one renewal case").hasSize(1);
+        JsonNode renewal = renewals.get(0);
+        String renewalId = renewal.get("id").asText();
+        assertThat(renewal.get("status").asText()).isEqualTo("PREPARATION");
+        assertThat(renewal.get("ground").asText()).isEqualTo("L435-1");
+        assertThat(renewal.get("department").asText()).isEqualTo("69");
+        List<String> pieces = new ArrayList<>();
+        caseworker
+                .get("/api/cases/" + renewalId + "/checklist")
+                .json()
+                .get("pieces")
+                .forEach(line -> pieces.add(line.get("piece").asText()));
+        assertThat(pieces).contains("current-card", "civic-exam").doesNotContain("birth-certificate");
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceBusinessKey(renewalId)
+                        .processDefinitionKey("regularisation")
+                        .count())
+                .as("the renewal case's own procedure")
+                .isEqualTo(1);
+
+        // Replayed, the event opens nothing more.
+        transactions.executeWithoutResult(status -> events.publishEvent(
+                new fr.passerelle.cases.RenewalFiled(ALPHA, java.util.UUID.fromString(caseId), null)));
+        List<JsonNode> after = casesOf(old.get("applicantId").asText());
+        assertThat(after).hasSize(2);
     }
 
     /**
@@ -536,6 +578,16 @@ class WholeCaseTest {
                 .atStartOfDay(PARIS)
                 .toInstant()
                 .minusSeconds(1);
+    }
+
+    private List<JsonNode> casesOf(String applicantId) {
+        List<JsonNode> found = new ArrayList<>();
+        caseworker
+                .get("/api/cases?applicantId=" + applicantId)
+                .json()
+                .get("content")
+                .forEach(found::add);
+        return found;
     }
 
     private void now(String parisDateTime) {
