@@ -139,6 +139,8 @@ export const en: typeof fr = {
   case: {
     caseOf: 'Case {{reference}} · {{ground}}',
     facts: 'The case',
+    renewalOf: 'Renewal of',
+    previousCase: 'See the previous case',
     reference: 'Reference',
     ground: 'Ground',
     status: 'Step',

@@ -141,6 +141,8 @@ export const fr = {
   case: {
     caseOf: 'Dossier {{reference}} · {{ground}}',
     facts: 'Le dossier',
+    renewalOf: 'Renouvellement de',
+    previousCase: 'Voir le dossier précédent',
     reference: 'Référence',
     ground: 'Fondement',
     status: 'Étape',

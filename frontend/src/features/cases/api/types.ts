@@ -3,6 +3,8 @@ import type { Commission } from '@/components/CommissionNote';
 export interface CaseView {
   id: string;
   reference: string;
+  /** The case this one renews (R431-5 CESEDA), when opened by a filed renewal. */
+  renewalOf?: string;
   applicantId: string;
   applicantName: string;
   ground: string;

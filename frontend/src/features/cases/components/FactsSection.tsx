@@ -1,5 +1,7 @@
-import { Alert, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, SimpleGrid, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { CaseView } from '../api/types';
 import { formatDay } from './format';
 import { Section } from './Section';
@@ -9,7 +11,7 @@ import { CommissionNote } from '@/components/CommissionNote';
 export function FactsSection({ item }: { item: CaseView }) {
   const { t, i18n } = useTranslation();
   const day = (value: string | null) => formatDay(value, i18n.language);
-  const facts: [string, string][] = [
+  const facts: [string, ReactNode][] = [
     [t('case.reference'), item.reference],
     [t('case.ground'), item.ground],
     [t('case.prefecture'), item.prefecture ?? '—'],
@@ -26,6 +28,16 @@ export function FactsSection({ item }: { item: CaseView }) {
     ...(item.progress?.closedOn ? [[t('dashboard.closedOn'), day(item.progress.closedOn)] as [string, string]] : []),
     ...(item.progress?.closedReason
       ? [[t('dashboard.closedReason'), t(`dashboard.closedReasons.${item.progress.closedReason}`)] as [string, string]]
+      : []),
+    ...(item.renewalOf
+      ? [
+          [
+            t('case.renewalOf'),
+            <Anchor component={Link} to={`/cases/${item.renewalOf}`} size="sm">
+              {t('case.previousCase')}
+            </Anchor>,
+          ] as [string, ReactNode],
+        ]
       : []),
   ];
   return (
