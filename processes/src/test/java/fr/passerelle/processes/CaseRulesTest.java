@@ -1,44 +1,21 @@
 package fr.passerelle.processes;
 
+import static fr.passerelle.processes.support.MapScope.scope;
+import static fr.passerelle.processes.support.MapScope.vars;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.passerelle.processes.AppointmentLog.Attempt;
 import fr.passerelle.processes.support.TestDeadlines;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.junit.jupiter.api.Test;
 
 /** The main process's rules ({@link CaseRules}) and the appointment log's count, without an engine. */
 class CaseRulesTest {
 
     private final CaseRules rules = new CaseRules(new TestDeadlines());
-
-    private static VariableScope scope(Map<String, Object> values) {
-        return (VariableScope) Proxy.newProxyInstance(
-                CaseRulesTest.class.getClassLoader(),
-                new Class<?>[] {VariableScope.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "getVariable" -> values.get((String) args[0]);
-                    case "setVariable" -> {
-                        values.put((String) args[0], args[1]);
-                        yield null;
-                    }
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
-    }
-
-    private static Map<String, Object> vars(Object... keyValues) {
-        Map<String, Object> map = new HashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            map.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return map;
-    }
 
     @Test
     void anImplicitRefusalLeavesTheExaminationOpenAndCountsTwoMonths() {

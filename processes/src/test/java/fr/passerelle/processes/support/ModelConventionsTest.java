@@ -213,7 +213,7 @@ class ModelConventionsTest {
     }
 
     /**
-     * Logic lives in beans, not in BPMN expressions (DESIGN.md): an expression of {@value
+     * Logic lives in beans, not in BPMN expressions (processes/README.md): an expression of {@value
      * #LONGEST_EXPRESSION} characters or more, anywhere but in documentation, is a named bean method
      * to write (with its test).
      */
