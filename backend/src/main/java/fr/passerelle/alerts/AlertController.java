@@ -8,6 +8,7 @@ import fr.passerelle.tenancy.CurrentAssociation;
 import fr.passerelle.tenancy.Tenancy;
 import fr.passerelle.web.InputRefusal;
 import fr.passerelle.web.InputRefusal.Fault;
+import fr.passerelle.web.Problem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.sql.Timestamp;
@@ -192,7 +193,7 @@ class AlertController {
                 UPDATE app.reminders SET status = 'PENDING', attempts = 0, next_attempt_at = NULL, send_at = ?
                 WHERE id = ? AND status = 'FAILED'""", Timestamp.from(clock.instant()), id);
         if (changed == 0) {
-            throw fr.passerelle.web.Problem.notFound("reminder_not_found", id);
+            throw Problem.notFound("reminder_not_found", id);
         }
     }
 
@@ -239,7 +240,7 @@ class AlertController {
                         .contentType(new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8))
                         .cacheControl(CacheControl.noStore())
                         .body(body))
-                .orElseThrow(() -> fr.passerelle.web.Problem.notFound("calendar_not_found"));
+                .orElseThrow(() -> Problem.notFound("calendar_not_found"));
     }
 
     record Settings(Boolean digest) {}

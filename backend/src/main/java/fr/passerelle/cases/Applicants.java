@@ -3,6 +3,7 @@ package fr.passerelle.cases;
 import fr.passerelle.audit.Audit;
 import fr.passerelle.tenancy.AssociationTime;
 import fr.passerelle.tenancy.CurrentAssociation;
+import fr.passerelle.web.Problem;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -92,7 +93,7 @@ class Applicants {
         access.requireCoordinator();
         Applicant applicant = applicants.require(id);
         if (cases.existsByApplicantId(id)) {
-            throw fr.passerelle.web.Problem.conflict("applicant_has_cases");
+            throw Problem.conflict("applicant_has_cases");
         }
         applicants.delete(applicant);
         applicants.flush();

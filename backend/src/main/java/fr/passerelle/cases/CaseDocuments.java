@@ -5,6 +5,7 @@ import fr.passerelle.security.CurrentUser;
 import fr.passerelle.security.Users;
 import fr.passerelle.tenancy.CurrentAssociation;
 import fr.passerelle.web.InputRefusal;
+import fr.passerelle.web.Problem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -167,7 +168,7 @@ class CaseDocuments {
         cases.require(caseId);
         DocumentView document = find(caseId, documentId);
         if (!access.mayReadPiece(document.piece())) {
-            throw fr.passerelle.web.Problem.notFound("document_not_found", documentId);
+            throw Problem.notFound("document_not_found", documentId);
         }
         audit.read(caseId, "document " + documentId + " (" + document.piece() + ")");
         OutputStream out = open.apply(document);
@@ -197,7 +198,7 @@ class CaseDocuments {
                 SELECT id, piece, filename, content_type, size_bytes, sha256, uploaded_at, uploaded_by_name
                 FROM app.case_documents WHERE id = ? AND case_id = ?""", (row, i) -> view(row), documentId, caseId).stream()
                 .findFirst()
-                .orElseThrow(() -> fr.passerelle.web.Problem.notFound("document_not_found", documentId));
+                .orElseThrow(() -> Problem.notFound("document_not_found", documentId));
     }
 
     private static DocumentView view(java.sql.ResultSet row) throws java.sql.SQLException {

@@ -6,6 +6,7 @@ import fr.passerelle.cases.ChecklistLine.Recorded;
 import fr.passerelle.security.Users;
 import fr.passerelle.tenancy.AssociationTime;
 import fr.passerelle.tenancy.CurrentAssociation;
+import fr.passerelle.web.Problem;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -156,7 +157,7 @@ class Checklists {
         return list(file).stream()
                 .filter(entry -> entry.code().equals(piece))
                 .findFirst()
-                .orElseThrow(() -> fr.passerelle.web.Problem.notFound(
+                .orElseThrow(() -> Problem.notFound(
                         "piece_not_on_checklist", piece, file.ground().article()));
     }
 

@@ -5,6 +5,7 @@ import static fr.passerelle.security.Role.COORDINATOR;
 
 import fr.passerelle.processes.AppointmentLog;
 import fr.passerelle.tenancy.Tenancy;
+import fr.passerelle.web.Problem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -61,7 +62,7 @@ class AppointmentAttemptController {
         Integer found =
                 jdbc.queryForObject("SELECT count(*) FROM app.published_cases WHERE id = ?", Integer.class, caseId);
         if (found == null || found == 0) {
-            throw fr.passerelle.web.Problem.notFound("case_not_found", caseId);
+            throw Problem.notFound("case_not_found", caseId);
         }
         return attempts.of(caseId);
     }

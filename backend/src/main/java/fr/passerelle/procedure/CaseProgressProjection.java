@@ -312,7 +312,7 @@ class CaseProgressProjection extends AbstractProcessEnginePlugin {
     }
 
     /** An ISO date, or the date part of an ISO date-time; the fallback when absent or unreadable. */
-    private static LocalDate date(Object value, LocalDate fallback) {
+    static LocalDate date(Object value, LocalDate fallback) {
         if (!(value instanceof String text) || text.length() < 10) {
             return fallback;
         }

@@ -2,6 +2,7 @@ package fr.passerelle.procedure;
 
 import fr.passerelle.cases.CaseFiles;
 import fr.passerelle.tenancy.Tenancy;
+import fr.passerelle.web.Problem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -184,7 +185,7 @@ class CaseStanding {
         try (InputStream model = repository.getProcessModel(definitionId)) {
             return new String(model.readAllBytes(), StandardCharsets.UTF_8);
         } catch (NotFoundException e) {
-            throw fr.passerelle.web.Problem.notFound("process_definition_not_found", definitionId);
+            throw Problem.notFound("process_definition_not_found", definitionId);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,6 +3,7 @@ package fr.passerelle.procedure;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.passerelle.tenancy.Tenancy;
+import fr.passerelle.web.Problem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -60,7 +61,7 @@ class CaseStandingController {
     JsonNode eventForm(@PathVariable String event) {
         Tenancy.current();
         CaseEvent known = CaseEvent.ofPath(event)
-                .orElseThrow(() -> fr.passerelle.web.Problem.notFound("case_event_unknown", event, CaseEvent.known()));
+                .orElseThrow(() -> Problem.notFound("case_event_unknown", event, CaseEvent.known()));
         try (InputStream in = getClass().getClassLoader().getResourceAsStream(known.form())) {
             if (in == null) {
                 throw new IllegalStateException("Missing " + known.form() + " in the processes jar");

@@ -1,7 +1,10 @@
 package fr.passerelle.procedure;
 
+import fr.passerelle.cases.RenewalFiled;
 import fr.passerelle.tenancy.AssociationScope;
+import fr.passerelle.tenancy.AssociationTime;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -98,18 +101,10 @@ class OpenTaskProjection extends AbstractProcessEnginePlugin {
         // The renewal filed (R431-5 CESEDA) opens the renewal case: the cases module's (RenewalFiled).
         TaskListener renewalFiled = task -> {
             if (task.getTenantId() != null) {
-                Object filedOn = task.getVariable("renewalFiledDate");
-                events.publishEvent(new fr.passerelle.cases.RenewalFiled(
+                events.publishEvent(new RenewalFiled(
                         task.getTenantId(),
-                        java.util.UUID.fromString(task.getExecution().getProcessBusinessKey()),
-                        filedOn instanceof java.util.Date date
-                                ? date.toInstant()
-                                        .atZone(fr.passerelle.tenancy.AssociationTime.ZONE)
-                                        .toLocalDate()
-                                : filedOn == null
-                                        ? null
-                                        : java.time.LocalDate.parse(
-                                                filedOn.toString().substring(0, 10))));
+                        UUID.fromString(task.getExecution().getProcessBusinessKey()),
+                        day(task.getVariable("renewalFiledDate"))));
             }
         };
         return new AbstractBpmnParseListener() {
@@ -126,6 +121,13 @@ class OpenTaskProjection extends AbstractProcessEnginePlugin {
                 }
             }
         };
+    }
+
+    /** A date variable as the day it names in Paris: a java.util.Date, or an ISO date (time) string. */
+    private static LocalDate day(Object value) {
+        return value instanceof Date date
+                ? date.toInstant().atZone(AssociationTime.ZONE).toLocalDate()
+                : CaseProgressProjection.date(value, null);
     }
 
     private HistoryEventHandler candidateChanges() {

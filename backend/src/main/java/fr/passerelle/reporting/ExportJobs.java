@@ -7,6 +7,7 @@ import fr.passerelle.procedure.BackgroundJobs;
 import fr.passerelle.security.CurrentUser;
 import fr.passerelle.security.Users;
 import fr.passerelle.tenancy.CurrentAssociation;
+import fr.passerelle.web.Problem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -85,7 +86,7 @@ public class ExportJobs {
         CaseloadStatistics.requireCoordinator();
         List<ExportView> found = jdbc.query(SELECT + " WHERE id = ?", this::view, id);
         if (found.isEmpty()) {
-            throw fr.passerelle.web.Problem.notFound("export_not_found", id);
+            throw Problem.notFound("export_not_found", id);
         }
         return found.get(0);
     }
@@ -96,14 +97,14 @@ public class ExportJobs {
         ExportView export = get(id);
         if (!"DONE".equals(export.status())) {
             throw "EXPIRED".equals(export.status())
-                    ? fr.passerelle.web.Problem.notFound("export_expired", id)
-                    : fr.passerelle.web.Problem.conflict("export_not_done", id);
+                    ? Problem.notFound("export_expired", id)
+                    : Problem.conflict("export_not_done", id);
         }
         jdbc.query(
                 "SELECT file FROM app.export_jobs WHERE id = ? AND expires_at > ?",
                 (ResultSet rs) -> {
                     if (!rs.next()) {
-                        throw fr.passerelle.web.Problem.notFound("export_expired", id);
+                        throw Problem.notFound("export_expired", id);
                     }
                     try (InputStream file = rs.getBinaryStream(1)) {
                         file.transferTo(out);
