@@ -323,7 +323,10 @@ class WholeCaseTest {
         assertThat(renewals).as("one renewal case").hasSize(1);
         JsonNode renewal = renewals.get(0);
         String renewalId = renewal.get("id").asText();
-        assertThat(renewal.get("status").asText()).isEqualTo("PREPARATION");
+        // it starts at the renewal's filing (no récépissé recorded with it: a task to obtain it by the card's end)
+        assertThat(renewal.get("status").asText()).isEqualTo("UNDER_REVIEW");
+        assertThat(renewal.get("filedOn").asText()).isEqualTo("2027-09-19");
+        assertThat(old.get("progress").get("closedReason").asText()).isEqualTo("RENEWED");
         assertThat(renewal.get("ground").asText()).isEqualTo("L435-1");
         assertThat(renewal.get("department").asText()).isEqualTo("69");
         List<String> pieces = new ArrayList<>();
@@ -341,8 +344,8 @@ class WholeCaseTest {
                 .isEqualTo(1);
 
         // Replayed, the event opens nothing more.
-        transactions.executeWithoutResult(status -> events.publishEvent(
-                new fr.passerelle.cases.RenewalFiled(ALPHA, java.util.UUID.fromString(caseId), null)));
+        transactions.executeWithoutResult(status -> events.publishEvent(new fr.passerelle.cases.RenewalFiled(
+                ALPHA, java.util.UUID.fromString(caseId), null, null, null, null, null)));
         List<JsonNode> after = casesOf(old.get("applicantId").asText());
         assertThat(after).hasSize(2);
     }
