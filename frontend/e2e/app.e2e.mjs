@@ -279,6 +279,42 @@ async function diagramAwayFrom(page, processKey, step, requireMarked = true) {
   return current;
 }
 
+/** ISO yyyy-mm-dd, a number of days from today (as frDay). */
+function isoDay(offsetDays) {
+  return new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The bearer token the app sends, kept as its requests go (to set up a case through the API). */
+function followBearer(page) {
+  const seen = { bearer: undefined };
+  page.on('request', async (request) => {
+    if (!request.url().startsWith(`${BASE_URL}/api/`)) return;
+    const authorization = (await request.allHeaders().catch(() => ({}))).authorization;
+    if (authorization?.startsWith('Bearer ')) seen.bearer = authorization;
+  });
+  return seen;
+}
+
+async function api(page, bearer, method, path, data) {
+  const response = await page.request.fetch(`${BASE_URL}${path}`, {
+    method,
+    headers: { Authorization: bearer, 'Content-Type': 'application/json' },
+    data: data === undefined ? undefined : JSON.stringify(data),
+  });
+  if (!response.ok()) throw new Error(`${method} ${path}: ${response.status()} ${await response.text()}`);
+  return response.status() === 204 ? null : response.json().catch(() => null);
+}
+
+/** Completes a case's task through the API, waiting for it (a timer of the job executor may make it). */
+async function completeThroughApi(page, bearer, caseId, key, data) {
+  for (let attempt = 0; attempt < 45; attempt++) {
+    const task = (await api(page, bearer, 'GET', `/api/cases/${caseId}/tasks`)).find((t) => t.taskKey === key);
+    if (task) return api(page, bearer, 'POST', `/api/tasks/${task.id}/complete`, data);
+    await page.waitForTimeout(2000);
+  }
+  throw new Error(`case ${caseId}: no task ${key} after 90 s`);
+}
+
 const scenarios = {
   async 'claire.coord filters the association tasks, assigns one to ines.lyon and allows filing'(page) {
     await signIn(page, 'claire.coord');
@@ -764,6 +800,109 @@ const scenarios = {
       tasks.getByRole('link', { name: /Préparer/ }),
       'ines.lyon: the preparation goes on beside the OQTF',
     );
+  },
+
+  async 'renewal: hugo.lyon files the renewal of a card and the renewal case starts at that filing'(page) {
+    // A card granted and collected, set up through the API (the steps' forms are the ines.lyon scenarios'): its
+    // end in 40 days puts today inside the prefecture's window (R431-5 CESEDA), so the renewal task comes.
+    const seen = followBearer(page);
+    await signIn(page, 'claire.coord');
+    for (let i = 0; i < 20 && !seen.bearer; i++) await page.waitForTimeout(250);
+    const coordinator = seen.bearer;
+    await page.context().clearCookies();
+    await page.evaluate(() => {
+      localStorage.clear();
+      sessionStorage.clear();
+    });
+    seen.bearer = undefined;
+    await signIn(page, 'hugo.lyon');
+    for (let i = 0; i < 20 && !seen.bearer; i++) await page.waitForTimeout(250);
+    const caseworker = seen.bearer;
+    if (!coordinator || !caseworker) throw new Error("no bearer token seen on the app's requests");
+    const today = isoDay(0);
+    const opened = await api(page, caseworker, 'POST', '/api/cases', {
+      applicantName: 'Moussa Keita',
+      ground: 'L435-1',
+      department: '69',
+    });
+    const old = opened.id;
+    await completeThroughApi(page, caseworker, old, 'prepareCase', {
+      ground: 'L435-1',
+      evidenceGathered: true,
+      personalStatementWritten: true,
+      proceedWithApplication: true,
+    });
+    await completeThroughApi(page, caseworker, old, 'recordBookingAttempt', {
+      attemptAt: `${today}T00:01`,
+      attemptChannel: 'PREFECTURE_WEBSITE',
+      attemptResult: 'SLOT_OBTAINED',
+      appointmentDate: today,
+    });
+    await completeThroughApi(page, caseworker, old, 'prepareAppointment', { appointmentChecklist: ['CONVOCATION'] });
+    await completeThroughApi(page, caseworker, old, 'attendAppointment', {
+      appointmentOutcome: 'HELD',
+      appointmentDate: today,
+    });
+    await api(page, coordinator, 'PUT', `/api/cases/${old}/filing-override`, { reason: 'Pièces vérifiées au guichet' });
+    await completeThroughApi(page, caseworker, old, 'recordFiling', {
+      filingDate: today,
+      feePaid: true,
+      feeAmount: 50,
+      fileComplete: true,
+    });
+    await api(page, caseworker, 'POST', `/api/cases/${old}/events/decision-notified`, {
+      decisionOutcome: 'GRANTED',
+      notificationMode: 'HAND',
+      decisionNotifiedDate: today,
+    });
+    await completeThroughApi(page, caseworker, old, 'collectCard', {
+      cardCollectedDate: today,
+      cardValidUntil: isoDay(40),
+    });
+    pass('hugo.lyon: a card granted and collected, its end in 40 days');
+
+    // The renewal filed through its form, with the récépissé handed at the prefecture.
+    await page.goto(`${BASE_URL}/cases/${old}`);
+    await openTaskOfCase(page, /Demander le renouvellement/);
+    await expectVisible(
+      page.getByText(/en ligne \(ANEF\), du 120e au 60e jour .* en préfecture, dans les 2 mois/),
+      'hugo.lyon: the renewal form gives the window by channel (R431-5)',
+    );
+    await formDate(page, 'Demande présentée le', frDay(0));
+    await formSelect(page, 'Canal', 'Préfecture (rendez-vous)');
+    await formDate(page, 'Récépissé ou attestation délivré le', frDay(0));
+    await formDate(page, 'Récépissé ou attestation valable jusqu', frDay(90));
+    await inspect(page, 'task-renewal-filed');
+    await completeTask(page);
+    pass('hugo.lyon: the renewal is filed through its form');
+
+    const applicant = (await api(page, caseworker, 'GET', `/api/cases/${old}`)).applicantId;
+    const cases = (await api(page, caseworker, 'GET', `/api/cases?applicantId=${applicant}`)).content;
+    const renewal = cases.find((other) => other.renewalOf === old);
+    if (!renewal) throw new Error('no renewal case opened');
+    const closed = await api(page, caseworker, 'GET', `/api/cases/${old}`);
+    if (closed.status !== 'CLOSED' || closed.progress?.closedReason !== 'RENEWED') {
+      throw new Error(`the renewed case is ${closed.status}, closed for ${closed.progress?.closedReason}`);
+    }
+    pass('hugo.lyon: the case renewed is closed as renewed');
+
+    await page.goto(`${BASE_URL}/cases/${renewal.id}`);
+    await showTab(page, 'Tâches et échéances');
+    const tasks = page.locator('#case-tasks-title').locator('..');
+    await tasks.waitFor();
+    if (await tasks.getByRole('link', { name: /Préparer le dossier/ }).count()) {
+      throw new Error('the renewal case starts at the preparation');
+    }
+    await expectVisible(
+      page.getByTestId('case-step').filter({ hasText: /Instruction/ }),
+      'hugo.lyon: the renewal case starts at the examination, not the preparation',
+    );
+    await inspect(page, 'case-renewal');
+    await page.getByRole('link', { name: 'Où en est le dossier' }).first().click();
+    const main = await diagramCurrent(page, 'regularisation');
+    if (main.includes('prepareCase')) throw new Error(`the renewal's main process marks ${main}`);
+    pass(`hugo.lyon: the renewal's main process is at ${main.join(', ')}`);
+    await inspect(page, 'procedure-renewal');
   },
 };
 

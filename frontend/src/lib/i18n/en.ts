@@ -578,6 +578,7 @@ export const en: typeof fr = {
       NOT_OURS_DUBLIN: 'Not ours: a Dublin procedure',
       NO_GROUND: 'No ground holds',
       WITHDRAWN: 'The person withdrew',
+      RENEWED: 'Card renewed: followed in the renewal case',
     },
     step: {
       preparation: 'Preparation',

@@ -580,6 +580,7 @@ export const fr = {
       NOT_OURS_DUBLIN: 'Pas de notre ressort : procédure Dublin',
       NO_GROUND: 'Aucun fondement ne tient',
       WITHDRAWN: 'La personne renonce',
+      RENEWED: 'Titre renouvelé : suivi dans le dossier de renouvellement',
     },
     step: {
       preparation: 'Préparation',

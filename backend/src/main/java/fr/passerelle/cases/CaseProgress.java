@@ -121,9 +121,15 @@ public class CaseProgress {
         jdbc.update("UPDATE app.cases SET closed_on = NULL, closed_reason = NULL WHERE id = ?", caseId);
     }
 
-    /** Why triage closed the case (the form's {@code closingKind}); an unknown value is left out and logged. */
+    /** The closing reason of a case whose card's renewal was filed: a renewal case carries it on. */
+    static final String RENEWED = "RENEWED";
+
+    /**
+     * Why the case is closed: at triage (the form's {@code closingKind}), or {@link #RENEWED}; an unknown value
+     * is left out and logged.
+     */
     public void closedFor(UUID caseId, String reason) {
-        if (!java.util.Set.of("NOT_OURS_ASYLUM", "NOT_OURS_DUBLIN", "NO_GROUND", "WITHDRAWN")
+        if (!java.util.Set.of("NOT_OURS_ASYLUM", "NOT_OURS_DUBLIN", "NO_GROUND", "WITHDRAWN", RENEWED)
                 .contains(reason)) {
             LOG.warn("Case {}: closing reason {} left out, not a known one", caseId, reason);
             return;

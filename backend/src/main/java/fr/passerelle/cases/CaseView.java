@@ -40,7 +40,7 @@ record CaseView(
     /**
      * Where the procedure has the case: its step (since when), its latest outcome (on which date), its
      * closing and, closed at triage, why ({@code NOT_OURS_ASYLUM}, {@code NOT_OURS_DUBLIN}, {@code NO_GROUND},
-     * {@code WITHDRAWN}).
+     * {@code WITHDRAWN}), or {@code RENEWED} (its card's renewal filed: the renewal case goes on).
      */
     record Progress(
             String step,

@@ -15,7 +15,9 @@ import org.springframework.stereotype.Component;
  * its last two months), a new case is opened for the same applicant, association, ground, department and
  * prefecture, linked to the previous one ({@code renewalOf}); its checklist is the renewal list
  * ({@link ChecklistCatalog#renewal()}: L433-4 CESEDA; décret n° 2025-647), and its own procedure starts
- * with it ({@link CaseOpened}). The previous case closes as its process ends, its outcome kept.
+ * with it at the renewal's filing ({@link CaseOpened} with the renewal: récépissé or attestation followed,
+ * decision awaited). The previous case closes as its process ends, its outcome, notes and documents kept,
+ * its closing reason {@code RENEWED}.
  * Idempotent: a case has one renewal case at most (unique index, V83), an event replayed opens nothing.
  */
 @Component
@@ -25,14 +27,21 @@ class RenewalCases {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final Audit audit;
+    private final CaseProgress progress;
 
     RenewalCases(
-            CaseRepository cases, AssociationScope scope, Clock clock, ApplicationEventPublisher events, Audit audit) {
+            CaseRepository cases,
+            AssociationScope scope,
+            Clock clock,
+            ApplicationEventPublisher events,
+            Audit audit,
+            CaseProgress progress) {
         this.cases = cases;
         this.scope = scope;
         this.clock = clock;
         this.events = events;
         this.audit = audit;
+        this.progress = progress;
     }
 
     /** In the engine's transaction: no renewal filed without its case. */
@@ -52,7 +61,8 @@ class RenewalCases {
                     "CASE_OPENED",
                     "renewal of " + previous.reference()
                             + (filed.filedOn() == null ? "" : ", filed " + filed.filedOn()));
-            events.publishEvent(new CaseOpened(id, saved.department(), saved.onlineFiling()));
+            progress.closedFor(previous.id(), CaseProgress.RENEWED);
+            events.publishEvent(new CaseOpened(id, saved.department(), saved.onlineFiling(), filed));
         });
     }
 }

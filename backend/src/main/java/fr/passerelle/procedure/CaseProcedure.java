@@ -2,6 +2,9 @@ package fr.passerelle.procedure;
 
 import fr.passerelle.cases.CaseDeleted;
 import fr.passerelle.cases.CaseOpened;
+import fr.passerelle.cases.RenewalFiled;
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -23,15 +26,34 @@ class CaseProcedure {
         this.runtime = runtime;
     }
 
+    /**
+     * A renewal case's process also gets the renewal's facts (processes/README.md): it starts at that filing,
+     * the récépissé or attestation followed from its dates, the decision awaited (regularisation's
+     * {@code renewalStartGateway}).
+     */
     @EventListener
     void start(CaseOpened opened) {
+        Map<String, Object> variables = new HashMap<>(Map.of(
+                "caseId", opened.caseId().toString(),
+                "department", opened.department(),
+                "onlineFiling", opened.onlineFiling()));
+        RenewalFiled renewal = opened.renewal();
+        if (renewal != null) {
+            variables.put("renewalOf", renewal.caseId().toString());
+            variables.put("renewalFiledDate", iso(renewal.filedOn()));
+            variables.put("renewalChannel", renewal.channel());
+            variables.put("renewalReceiptIssuedDate", iso(renewal.receiptIssuedOn()));
+            variables.put("renewalReceiptValidUntil", iso(renewal.receiptValidUntil()));
+            variables.put("renewedCardValidUntil", iso(renewal.cardValidUntil()));
+        }
         runtime.createProcessInstanceByKey(MAIN_PROCESS)
                 .businessKey(opened.caseId().toString())
-                .setVariables(Map.of(
-                        "caseId", opened.caseId().toString(),
-                        "department", opened.department(),
-                        "onlineFiling", opened.onlineFiling()))
+                .setVariables(variables)
                 .execute();
+    }
+
+    private static String iso(LocalDate date) {
+        return date == null ? null : date.toString();
     }
 
     /**

@@ -38,7 +38,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>a called procedure starting is the case's step: appointment, filing, decision (the file is
  * examined), commission-hearing, appeal-gracious, appeal-hierarchical, appeal-contentious;
- * <li>{@code appointmentDate} (appointment), {@code filingDate} (filing: the case is filed),
+ * <li>{@code appointmentDate} (appointment), {@code filingDate} (filing, or the main process of a renewal
+ * case, which starts at the renewal's filing: the case is filed),
  * {@code receiptValidUntil} (receipt: the récépissé's end);
  * <li>{@code decisionOutcome} with {@code decisionNotifiedDate} (decision, or the main process for
  * a decision notified later): granted, refused, refused with an OQTF, implicit refusal (its date
@@ -168,7 +169,8 @@ class CaseProgressProjection extends AbstractProcessEnginePlugin {
     private static boolean watched(String process, String name) {
         return switch (name) {
             case "appointmentDate" -> "appointment".equals(process);
-            case "filingDate" -> "filing".equals(process);
+            // a renewal case's main process starts with its filing date (regularisation's renewalStartGateway)
+            case "filingDate" -> "filing".equals(process) || CaseProcedure.MAIN_PROCESS.equals(process);
             case "receiptValidUntil" -> "receipt".equals(process);
             case "decisionOutcome", "decisionNotifiedDate" ->
                 "decision".equals(process) || CaseProcedure.MAIN_PROCESS.equals(process);

@@ -98,13 +98,19 @@ class OpenTaskProjection extends AbstractProcessEnginePlugin {
                 events.publishEvent(new TaskClosed(task.getTenantId(), task.getId()));
             }
         };
-        // The renewal filed (R431-5 CESEDA) opens the renewal case: the cases module's (RenewalFiled).
+        // The renewal filed (R431-5 CESEDA) opens the renewal case, which starts at this filing: the cases
+        // module's (RenewalFiled), with the form's facts and the end of the card renewed.
         TaskListener renewalFiled = task -> {
             if (task.getTenantId() != null) {
+                Object channel = task.getVariable("renewalChannel");
                 events.publishEvent(new RenewalFiled(
                         task.getTenantId(),
                         UUID.fromString(task.getExecution().getProcessBusinessKey()),
-                        day(task.getVariable("renewalFiledDate"))));
+                        day(task.getVariable("renewalFiledDate")),
+                        channel == null ? null : channel.toString(),
+                        day(task.getVariable("renewalReceiptIssuedDate")),
+                        day(task.getVariable("renewalReceiptValidUntil")),
+                        day(task.getVariable("cardValidUntil"))));
             }
         };
         return new AbstractBpmnParseListener() {

@@ -50,6 +50,46 @@ class EveryTaskFormTest {
                 .isNotEmpty();
     }
 
+    /** Issue 18 item 14: the card's end opens the next renewal window, so it is required wherever a card is collected. */
+    @Test
+    void aCardIsCollectedOnlyWithItsEndDate() {
+        for (String form : List.of("forms/decision-collect-card.form", "forms/case-collect-permit.form")) {
+            assertThat(catchThrowableOfType(
+                                    InvalidInputException.class,
+                                    () -> FORMS.get(form)
+                                            .validate(
+                                                    Map.of("cardCollectedDate", TODAY.toString()), name -> null, TODAY))
+                            .faults())
+                    .as(form)
+                    .containsKey("cardValidUntil");
+        }
+    }
+
+    /** The renewal's récépissé or attestation is optional, but never ends before it was issued. */
+    @Test
+    void aRenewalsDocumentMayWaitButNeverEndsBeforeItsIssue() {
+        TaskForm renewal = FORMS.get("forms/case-renewal-filed.form");
+        String day = TODAY.toString();
+        assertThat(renewal.validate(Map.of("renewalFiledDate", day, "renewalChannel", "ANEF"), name -> null, TODAY))
+                .containsEntry("renewalChannel", "ANEF");
+        assertThat(catchThrowableOfType(
+                                InvalidInputException.class,
+                                () -> renewal.validate(
+                                        Map.of(
+                                                "renewalFiledDate",
+                                                day,
+                                                "renewalChannel",
+                                                "PREFECTURE",
+                                                "renewalReceiptIssuedDate",
+                                                day,
+                                                "renewalReceiptValidUntil",
+                                                TODAY.minusDays(1).toString()),
+                                        name -> null,
+                                        TODAY))
+                        .faults())
+                .containsOnlyKeys("renewalReceiptValidUntil");
+    }
+
     @Test
     void preparingWithNothingNeedsAGroundAndASlotNeedsItsDate() {
         TaskForm prepare = FORMS.get("forms/case-prepare.form");

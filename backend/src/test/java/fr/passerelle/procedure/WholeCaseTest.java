@@ -323,7 +323,10 @@ class WholeCaseTest {
         assertThat(renewals).as("one renewal case").hasSize(1);
         JsonNode renewal = renewals.get(0);
         String renewalId = renewal.get("id").asText();
-        assertThat(renewal.get("status").asText()).isEqualTo("PREPARATION");
+        // it starts at the renewal's filing (no récépissé recorded with it: a task to obtain it by the card's end)
+        assertThat(renewal.get("status").asText()).isEqualTo("UNDER_REVIEW");
+        assertThat(renewal.get("filedOn").asText()).isEqualTo("2027-09-19");
+        assertThat(old.get("progress").get("closedReason").asText()).isEqualTo("RENEWED");
         assertThat(renewal.get("ground").asText()).isEqualTo("L435-1");
         assertThat(renewal.get("department").asText()).isEqualTo("69");
         List<String> pieces = new ArrayList<>();
@@ -341,8 +344,8 @@ class WholeCaseTest {
                 .isEqualTo(1);
 
         // Replayed, the event opens nothing more.
-        transactions.executeWithoutResult(status -> events.publishEvent(
-                new fr.passerelle.cases.RenewalFiled(ALPHA, java.util.UUID.fromString(caseId), null)));
+        transactions.executeWithoutResult(status -> events.publishEvent(new fr.passerelle.cases.RenewalFiled(
+                ALPHA, java.util.UUID.fromString(caseId), null, null, null, null, null)));
         List<JsonNode> after = casesOf(old.get("applicantId").asText());
         assertThat(after).hasSize(2);
     }
@@ -556,6 +559,146 @@ class WholeCaseTest {
         complete(coordinator, "oqtfRetention", """
                 {"lawyerContactedAt": "2026-07-11T09:30", "lawyerName": "Me Martin"}""");
         assertThat(due(coordinator, "decideContentiousAppeal")).isEqualTo(fortyEightHours);
+    }
+
+    /**
+     * Issue 18 item 14: the renewal filed through the API ({@code applyForRenewal}, form {@code case-renewal-filed})
+     * opens a renewal case that starts where the renewal is, at its filing: nothing of the preparation, the
+     * appointment or the filing asked again, the récépissé followed from its dates (R431-12 CESEDA), the implicit
+     * refusal 4 months after the renewal's filing (R432-1, R432-2). The case renewed closes as {@code RENEWED}, its
+     * outcome kept. The way to the renewal task is the first test's: here the case is moved to it.
+     */
+    @Test
+    void aRenewalFiledAtThePrefectureStartsTheRenewalCaseAtItsFilingWithItsRecepisseAndItsDecision() {
+        signIn();
+        now("2027-09-20T10:00");
+        String previous = grantedCaseAtTheRenewal("2027-11-19");
+
+        // a récépissé ending before it was issued is refused, naming the field, and nothing is opened
+        var refused = caseworker.post("/api/tasks/" + taskId(caseworker, "applyForRenewal") + "/complete", """
+                {"renewalFiledDate": "2027-09-20", "renewalChannel": "PREFECTURE",
+                 "renewalReceiptIssuedDate": "2027-09-20", "renewalReceiptValidUntil": "2027-09-01"}""");
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.toString()).contains("renewalReceiptValidUntil");
+        assertThat(renewalOf(previous)).isNull();
+
+        complete(caseworker, "applyForRenewal", """
+                {"renewalFiledDate": "2027-09-20", "renewalChannel": "PREFECTURE",
+                 "renewalReceiptIssuedDate": "2027-09-20", "renewalReceiptValidUntil": "2027-12-19"}""");
+
+        JsonNode old = caseworker.get("/api/cases/" + previous).json();
+        assertThat(old.get("status").asText()).isEqualTo("CLOSED");
+        assertThat(old.get("progress").get("closedReason").asText()).isEqualTo("RENEWED");
+        assertThat(old.get("progress").get("outcome").asText())
+                .as("outcome kept")
+                .isEqualTo("GRANTED");
+        assertThat(caseInstances()).isEmpty();
+
+        caseId = renewalOf(previous);
+        assertThat(caseId).as("the renewal case").isNotNull();
+        JsonNode opened = caseworker.get("/api/cases/" + caseId).json();
+        assertThat(opened.get("status").asText()).isEqualTo("UNDER_REVIEW");
+        assertThat(opened.get("filedOn").asText()).isEqualTo("2027-09-20");
+        assertThat(opened.get("receiptExpiresOn").asText()).isEqualTo("2027-12-19");
+        assertThat(opened.get("progress").get("step").asText()).isEqualTo("decision");
+        assertThat(taskKeys(caseworker))
+                .as("nothing to prepare, book or file: the récépissé and the decision are awaited")
+                .isEmpty();
+
+        // the récépissé's renewal is asked 15 days before its end (Saturday 4 December: Friday 3)
+        now("2027-12-03T08:00");
+        fireDueTimers();
+        assertThat(taskKeys(caseworker)).containsExactly("renewReceipt");
+        assertThat(due(caseworker, "renewReceipt")).isEqualTo(endOfDay("2027-12-03"));
+
+        // 4 months after the renewal's filing, silence is an implicit refusal: the strategy is to be chosen
+        now("2028-01-19T23:00");
+        fireDueTimers();
+        assertThat(taskKeys(caseworker)).doesNotContain("chooseAppealStrategy");
+        now("2028-01-20T08:00");
+        fireDueTimers();
+        assertThat(taskKeys(caseworker)).contains("chooseAppealStrategy", "renewReceipt");
+        JsonNode refusal = caseworker.get("/api/cases/" + caseId).json();
+        assertThat(refusal.get("progress").get("outcome").asText()).isEqualTo("IMPLICIT_REFUSAL");
+        assertThat(refusal.get("progress").get("outcomeOn").asText()).isEqualTo("2028-01-20");
+    }
+
+    /** Online with no attestation of extension yet (R431-15-1 CESEDA): a task to obtain it by the card's end. */
+    @Test
+    void aRenewalFiledOnlineWithNoAttestationYetAsksForItByTheCardsEnd() {
+        signIn();
+        now("2027-07-23T10:00");
+        String previous = grantedCaseAtTheRenewal("2027-11-19");
+        complete(caseworker, "applyForRenewal", """
+                {"renewalFiledDate": "2027-07-22", "renewalChannel": "ANEF"}""");
+
+        caseId = renewalOf(previous);
+        assertThat(taskKeys(caseworker)).containsExactly("obtainRenewalDocument");
+        assertThat(due(caseworker, "obtainRenewalDocument"))
+                .isEqualTo(java.time.LocalDate.parse("2027-11-19")
+                        .atStartOfDay(PARIS)
+                        .toInstant());
+        now("2027-11-12T10:00");
+        complete(caseworker, "obtainRenewalDocument", """
+                {"receiptType": "EXTENSION_ATTESTATION", "receiptIssuedDate": "2027-11-10",
+                 "receiptValidUntil": "2028-02-18"}""");
+        assertThat(taskKeys(caseworker)).isEmpty();
+        assertThat(caseworker
+                        .get("/api/cases/" + caseId)
+                        .json()
+                        .get("receiptExpiresOn")
+                        .asText())
+                .isEqualTo("2028-02-18");
+    }
+
+    private void signIn() {
+        Associations.ensure(jdbc, ALPHA);
+        caseworker = Api.at(port)
+                .as(TestTokens.user("ines", group(ALPHA, "caseworker")).token());
+    }
+
+    /**
+     * A case opened through the API (its id in {@code caseId}), then moved to the renewal task as a grant with
+     * its card collected would leave it: the card's end and its window's rules set.
+     */
+    private String grantedCaseAtTheRenewal(String cardValidUntil) {
+        var opened = caseworker.post("/api/cases", """
+                {"applicantName": "Awa Traoré", "ground": "L423-23", "department": "69"}""");
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        caseId = opened.json().get("id").asText();
+        String main = caseInstances().get(0);
+        runtime.setVariables(
+                main,
+                java.util.Map.of(
+                        "decisionOutcome", "GRANTED",
+                        "decisionNotifiedDate", "2026-11-10",
+                        "cardCollectedDate", "2026-11-20",
+                        "cardValidUntil", cardValidUntil,
+                        "renewalOpensRule", "RENEWAL_PREFECTURE_OPENS",
+                        "renewalClosesRule", "RENEWAL_PREFECTURE_CLOSES"));
+        runtime.createProcessInstanceModification(main)
+                .startBeforeActivity("applyForRenewal")
+                .cancelAllForActivity("prepareCase")
+                .execute();
+        assertThat(taskKeys(caseworker)).containsExactly("applyForRenewal");
+        return caseId;
+    }
+
+    /** The case renewing {@code renewed}, among its applicant's cases, or null. */
+    private String renewalOf(String renewed) {
+        String applicant = caseworker
+                .get("/api/cases/" + renewed)
+                .json()
+                .get("applicantId")
+                .asText();
+        List<String> found = new ArrayList<>();
+        casesOf(applicant).forEach(other -> {
+            if (renewed.equals(other.path("renewalOf").asText())) {
+                found.add(other.get("id").asText());
+            }
+        });
+        assertThat(found).as("one renewal case at most").hasSizeLessThan(2);
+        return found.isEmpty() ? null : found.get(0);
     }
 
     private String receiptInstance() {

@@ -37,7 +37,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
  *   <li>an explicit refusal after the implicit refusal's own delay: both dates, the earlier acted on
  *       (R421-2 CJA);
  *   <li>{@link #reexamine}: back to the examination after a granted administrative appeal or an
- *       annulment.
+ *       annulment;
+ *   <li>{@link #renewalFiled}, {@link #startRenewal}: a renewal case starts at the renewal's filing.
  * </ul>
  */
 public class CaseRules {
@@ -448,6 +449,30 @@ public class CaseRules {
             return !blank(execution.getVariable("cardCollectedDate"));
         }
         return examinationOver(execution);
+    }
+
+    /**
+     * Whether the case renews a card whose renewal is already filed: the backend opens it with
+     * {@code renewalOf} (the case of the card) and {@code renewalFiledDate} (form {@code case-renewal-filed}).
+     * Such a case starts at the filing, not at preparation.
+     */
+    public boolean renewalFiled(VariableScope execution) {
+        return !blank(execution.getVariable("renewalOf")) && !blank(execution.getVariable("renewalFiledDate"));
+    }
+
+    /**
+     * A renewal case's start at its filing: {@code filingDate} is the renewal's ({@code renewalFiledDate}), from
+     * which the 4 months of silence run to an implicit refusal (R432-1, R432-2 CESEDA); {@code filingMode} is the
+     * channel's ({@code renewalChannel}: the online service, a prefecture appointment, a registered letter; R431-5).
+     */
+    public void startRenewal(VariableScope execution) {
+        execution.setVariable("filingDate", execution.getVariable("renewalFiledDate"));
+        Object channel = execution.getVariable("renewalChannel");
+        execution.setVariable(
+                "filingMode",
+                "ANEF".equals(channel)
+                        ? "ONLINE"
+                        : "REGISTERED_LETTER".equals(channel) ? "REGISTERED_LETTER" : "APPOINTMENT");
     }
 
     private static boolean blank(Object value) {

@@ -134,6 +134,29 @@ public class StepRules {
         execution.setVariable("renewalClosesRule", prefix + "CLOSES");
     }
 
+    // ------------------------------------------------------------------ receipt of a renewal case
+
+    /** A renewal case whose récépissé or attestation, issued at the filing, has its end date. */
+    public boolean renewalDocumentKnown(VariableScope execution) {
+        return set(execution, "renewalOf") && set(execution, "renewalReceiptValidUntil");
+    }
+
+    /** A renewal case whose récépissé or attestation is not issued yet: to be obtained. */
+    public boolean renewalDocumentAwaited(VariableScope execution) {
+        return set(execution, "renewalOf") && !set(execution, "renewalReceiptValidUntil");
+    }
+
+    /**
+     * Records the document issued with the renewal's filing as the one followed: online (ANEF) the attestation
+     * of extension of the examination (R431-15-1 CESEDA), otherwise the récépissé (R431-12).
+     */
+    public void renewalDocument(VariableScope execution) {
+        boolean online = "ANEF".equals(execution.getVariable("renewalChannel"));
+        execution.setVariable("receiptType", online ? "EXTENSION_ATTESTATION" : "RECEPISSE");
+        execution.setVariable("receiptIssuedDate", execution.getVariable("renewalReceiptIssuedDate"));
+        execution.setVariable("receiptValidUntil", execution.getVariable("renewalReceiptValidUntil"));
+    }
+
     // ------------------------------------------------------------------ dates set by someone else
 
     /**

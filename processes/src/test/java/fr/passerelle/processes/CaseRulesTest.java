@@ -292,6 +292,23 @@ class CaseRulesTest {
     }
 
     @Test
+    void aRenewalCaseStartsAtTheRenewalsFilingByItsChannel() {
+        assertThat(rules.renewalFiled(scope(vars()))).isFalse();
+        assertThat(rules.renewalFiled(scope(vars("renewalOf", "c-1")))).isFalse();
+        Map<String, Object> online =
+                vars("renewalOf", "c-1", "renewalFiledDate", "2027-07-22", "renewalChannel", "ANEF");
+        assertThat(rules.renewalFiled(scope(online))).isTrue();
+        rules.startRenewal(scope(online));
+        assertThat(online).containsEntry("filingDate", "2027-07-22").containsEntry("filingMode", "ONLINE");
+        Map<String, Object> letter = vars("renewalFiledDate", "2027-09-20", "renewalChannel", "REGISTERED_LETTER");
+        rules.startRenewal(scope(letter));
+        assertThat(letter).containsEntry("filingMode", "REGISTERED_LETTER");
+        Map<String, Object> counter = vars("renewalFiledDate", "2027-09-20", "renewalChannel", "PREFECTURE");
+        rules.startRenewal(scope(counter));
+        assertThat(counter).containsEntry("filingMode", "APPOINTMENT");
+    }
+
+    @Test
     void theSilenceCountsFromTheReexaminationWhenThereIsOneElseFromTheFiling() {
         assertThat(rules.examinationFrom(scope(vars("filingDate", "2026-03-02"))))
                 .isEqualTo("2026-03-02");

@@ -74,6 +74,42 @@ class ReceiptProcessTest extends ProcessTestCase {
                 .containsEntry("receiptValidUntil", "2026-12-18");
     }
 
+    /**
+     * A renewal case (issue 18 item 14): the document issued with the renewal's filing is followed from its
+     * dates, typed by the channel (R431-12, R431-15-1 CESEDA); none yet, a task to obtain it by the card's end.
+     */
+    @Test
+    void aRenewalsDocumentIsFollowedFromItsDatesOrObtainedByTheCardsEnd() {
+        ProcessInstance known = start(
+                "receipt",
+                vars(
+                        "filingDate", "2027-07-22",
+                        "renewalOf", "11111111-1111-1111-1111-111111111111",
+                        "renewalChannel", "ANEF",
+                        "renewalReceiptIssuedDate", "2027-11-19",
+                        "renewalReceiptValidUntil", "2028-02-18"));
+        assertThat(known).isWaitingAt("renewalDue").hasPassed("renewalDocumentGateway");
+        assertThat(known)
+                .variables()
+                .containsEntry("receiptType", "EXTENSION_ATTESTATION")
+                .containsEntry("receiptIssuedDate", "2027-11-19")
+                .containsEntry("receiptValidUntil", "2028-02-18");
+        assertThat(timer(known, "renewalDue").getDuedate()).isEqualTo(startOf("2028-02-03"));
+
+        ProcessInstance awaited = start(
+                "receipt",
+                vars(
+                        "filingDate", "2027-09-20",
+                        "renewalOf", "11111111-1111-1111-1111-111111111111",
+                        "renewalChannel", "PREFECTURE",
+                        "renewedCardValidUntil", "2027-11-19"));
+        Task obtain = task(awaited);
+        assertThat(obtain).hasDefinitionKey("obtainRenewalDocument").hasCandidateGroup("caseworker");
+        assertThat(obtain.getDueDate()).isEqualTo(startOf("2027-11-19"));
+        complete(obtain, vars("receiptType", "RECEPISSE", "receiptValidUntil", "2027-12-19"));
+        assertThat(awaited).isWaitingAt("renewalDue");
+    }
+
     /** Item 3: a récépissé whose end passes with no new one recorded raises a coordinator task. */
     @Test
     void aRecepisseThatLapsesWithNoNewOneRecordedIsEscalatedToTheCoordinator() {

@@ -145,6 +145,75 @@ class RegularisationProcessTest extends ProcessTestCase {
                 vars("requestFiledDate", filedDate, "courtName", "Tribunal administratif de Lyon"));
     }
 
+    // ---------------------------------------------------------------- a renewal case
+
+    /**
+     * Issue 18 item 14: a renewal case starts where the renewal is, at its filing (the backend sets the
+     * renewal's facts at the start): the récépissé handed at the prefecture is followed from its own dates
+     * (R431-12 CESEDA), the decision awaited, and 4 months after the renewal's filing the implicit refusal is
+     * born (R432-1, R432-2); nothing of the preparation, the appointment or the filing is asked again.
+     */
+    @Test
+    void aRenewalCaseStartsAtItsFilingItsRecepisseFollowedAndItsImplicitRefusalFourMonthsLater() {
+        ProcessInstance pi = start(
+                "regularisation",
+                vars(
+                        "department", "69",
+                        "onlineFiling", false,
+                        "renewalOf", "11111111-1111-1111-1111-111111111111",
+                        "renewalFiledDate", "2027-09-20",
+                        "renewalChannel", "PREFECTURE",
+                        "renewalReceiptIssuedDate", "2027-09-20",
+                        "renewalReceiptValidUntil", "2027-12-19",
+                        "renewedCardValidUntil", "2027-11-19"));
+
+        assertThat(pi).isWaitingAt("callReceipt", "callDecision").hasPassed("renewalStartGateway");
+        assertThat(pi).hasNotPassed("prepareCase", "callAppointment", "callFiling");
+        assertThat(openTasks("prepareCase") + openTasks("recordReceipt")).isZero();
+        assertThat(pi).variables().containsEntry("filingDate", "2027-09-20").containsEntry("filingMode", "APPOINTMENT");
+        // the récépissé issued with the renewal is followed from its end: renewal asked 15 days before
+        ProcessInstance receipt = called("receipt");
+        assertThat(receipt).isWaitingAt("renewalDue");
+        assertThat(variable(receipt, "receiptType")).isEqualTo("RECEPISSE");
+        assertThat(timer(receipt, "renewalDue").getDuedate()).isEqualTo(startOf("2027-12-04"));
+        // 4 months after the renewal's filing, silence is an implicit refusal
+        ProcessInstance decision = called("decision");
+        assertThat(variable(decision, "filingDate")).isEqualTo("2027-09-20");
+        assertThat(timer(decision, "implicitRefusal").getDuedate()).isEqualTo(startOf("2028-01-20"));
+        fireTimer(decision, "implicitRefusal", startOf("2028-01-20"));
+        assertThat(pi)
+                .variables()
+                .containsEntry("decisionOutcome", "IMPLICIT_REFUSAL")
+                .containsEntry("decisionNotifiedDate", "2028-01-20");
+        assertThat(caseTask("chooseAppealStrategy")).isNotNull();
+        assertThat(called("receipt").getId()).as("the récépissé still followed").isEqualTo(receipt.getId());
+    }
+
+    /**
+     * A renewal filed online with no attestation issued yet: a task to obtain the attestation of extension
+     * (R431-15-1 CESEDA), due by the renewed card's end; once recorded, its renewal is followed.
+     */
+    @Test
+    void aRenewalFiledOnlineWithoutItsAttestationYetAsksForItByTheCardsEnd() {
+        ProcessInstance pi = start(
+                "regularisation",
+                vars(
+                        "department", "69",
+                        "onlineFiling", true,
+                        "renewalOf", "11111111-1111-1111-1111-111111111111",
+                        "renewalFiledDate", "2027-07-22",
+                        "renewalChannel", "ANEF",
+                        "renewedCardValidUntil", "2027-11-19"));
+
+        assertThat(pi).isWaitingAt("callReceipt", "callDecision").hasNotPassed("prepareCase");
+        assertThat(pi).variables().containsEntry("filingMode", "ONLINE");
+        Task obtain = caseTask("obtainRenewalDocument");
+        assertThat(obtain.getDueDate()).isEqualTo(startOf("2027-11-19"));
+        complete(obtain, vars("receiptType", "EXTENSION_ATTESTATION", "receiptValidUntil", "2028-02-18"));
+        assertThat(timer(called("receipt"), "renewalDue").getDuedate()).isEqualTo(startOf("2028-02-03"));
+        assertThat(timer(called("decision"), "implicitRefusal").getDuedate()).isEqualTo(startOf("2027-11-22"));
+    }
+
     // ---------------------------------------------------------------- a whole case
 
     @Test
