@@ -1046,6 +1046,64 @@ class RegularisationProcessTest extends ProcessTestCase {
         assertThat(openTasks("sendRequestedDocuments")).isZero();
     }
 
+    /**
+     * Item 15: pieces asked during the examination; the 4 months of silence run again from the day the last
+     * requested pieces were received (L114-5 CRPA), or sent when their receipt is not known (the earlier
+     * reading), and the appeal's dates follow the implicit refusal so dated.
+     */
+    @Test
+    void piecesAskedDuringTheExaminationRestartTheFourMonthsFromTheirReceipt() {
+        ProcessInstance pi = fileOnline();
+        assertThat(timer(called("decision"), "implicitRefusal").getDuedate()).isEqualTo(startOf("2026-07-02"));
+
+        // two requests: the silence stops at the first
+        correlate("DocumentsRequested", vars("documentsRequestedDate", "2026-04-01", "documentsDueDate", "2026-04-16"));
+        assertThat(called("decision")).isWaitingAt("awaitDocuments");
+        assertThat(hasTimer(called("decision"), "implicitRefusal")).isFalse();
+        correlate("DocumentsRequested", vars("documentsRequestedDate", "2026-04-03", "documentsDueDate", "2026-04-18"));
+        assertThat(openTasks("sendRequestedDocuments")).isEqualTo(2);
+
+        // the first pieces sent: the other request still waits, nothing runs yet
+        var sends = engine.getTaskService()
+                .createTaskQuery()
+                .processInstanceBusinessKey(caseId)
+                .taskDefinitionKey("sendRequestedDocuments")
+                .list();
+        complete(sends.get(0), vars("documentsSentDate", "2026-04-10", "documentsSentChannel", "EMAIL"));
+        assertThat(hasTimer(called("decision"), "implicitRefusal")).isFalse();
+        assertThat(pi).variables().containsEntry("completeFileDate", "2026-04-10");
+
+        // the last pieces sent on 15 April, received on 17 April: 4 months from the receipt
+        complete(
+                sends.get(1),
+                vars(
+                        "documentsSentDate",
+                        "2026-04-15",
+                        "documentsReceivedDate",
+                        "2026-04-17",
+                        "documentsSentChannel",
+                        "REGISTERED_LETTER"));
+        fireTimer(called("decision"), "implicitRefusal", startOf("2026-08-17"));
+        assertThat(pi).variables().containsEntry("decisionNotifiedDate", "2026-08-17");
+        assertThat(caseTask("chooseAppealStrategy").getDueDate()).isEqualTo(endOf("2026-10-18"));
+        assertThat(caseTask("requestReasons").getDueDate()).isEqualTo(endOf("2026-10-18"));
+    }
+
+    /** Pieces sent with no receipt known: from the sending (the earlier date); a commission's new wait keeps it. */
+    @Test
+    void piecesWithNoReceiptKnownCountFromTheirSendingAlsoAfterAReferral() {
+        ProcessInstance pi = fileOnline();
+        correlate("DocumentsRequested", vars("documentsRequestedDate", "2026-04-01", "documentsDueDate", "2026-04-16"));
+        complete(
+                caseTask("sendRequestedDocuments"),
+                vars("documentsSentDate", "2026-04-14", "documentsSentChannel", "ANEF"));
+        assertThat(timer(called("decision"), "implicitRefusal").getDuedate()).isEqualTo(startOf("2026-08-14"));
+
+        notifyDecision(vars("decisionOutcome", "COMMISSION_REFERRAL", "decisionNotifiedDate", "2026-05-04"));
+        assertThat(timer(called("decision"), "implicitRefusal").getDuedate()).isEqualTo(startOf("2026-08-14"));
+        assertThat(pi).isNotEnded();
+    }
+
     // ---------------------------------------------------------------- issue 18: OQTFs and restrictions
 
     /** What the backend does for an OQTF no decision instance waits for: the OQTF's own follow-up. */
