@@ -75,6 +75,58 @@ class CaseEventsTest {
         awa.fileOn2March(tasks, runtime, management);
     }
 
+    /** The running implicit-refusal timer of the case's decision instance, if any. */
+    private Date implicitRefusalTimer() {
+        var job = management
+                .createJobQuery()
+                .processInstanceId(runtime.createProcessInstanceQuery()
+                        .processInstanceBusinessKey(caseId)
+                        .processDefinitionKey("decision")
+                        .singleResult()
+                        .getId())
+                .timers()
+                .activityId("implicitRefusal")
+                .singleResult();
+        return job == null ? null : job.getDuedate();
+    }
+
+    private static Date startOfDay(LocalDate day) {
+        return Date.from(day.atStartOfDay(PARIS).toInstant());
+    }
+
+    /**
+     * Issue 18 item 15: pieces asked during the examination stop the 4 months of silence, and the pieces sent
+     * (their receipt not known) restart them from the sending, not from the filing (L114-5 CRPA).
+     */
+    @Test
+    void piecesAskedAndSentRestartTheImplicitRefusalFromThePiecesNotFromTheFiling() {
+        filedOn2March();
+        assertThat(implicitRefusalTimer()).isEqualTo(startOfDay(LocalDate.of(2026, 7, 2)));
+
+        ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(2026, 4, 1, 10, 0).atZone(PARIS).toInstant()));
+        var requested = caseworker.post("/api/cases/" + caseId + "/events/documents-requested", """
+                {"documentsRequestedDate": "2026-04-01", "documentsDueDate": "2026-04-16", "requestedDocuments": "Avis d'imposition"}""");
+        assertThat(requested.status()).as(requested.toString()).isEqualTo(200);
+        assertThat(implicitRefusalTimer())
+                .as("no silence while pieces are awaited")
+                .isNull();
+
+        ClockUtil.setCurrentTime(
+                Date.from(LocalDateTime.of(2026, 4, 20, 10, 0).atZone(PARIS).toInstant()));
+        Task send = tasks.createTaskQuery()
+                .processInstanceBusinessKey(caseId)
+                .taskDefinitionKey("sendRequestedDocuments")
+                .singleResult();
+        var late = caseworker.post("/api/tasks/" + send.getId() + "/complete", """
+                {"documentsSentDate": "2026-04-14", "documentsReceivedDate": "2026-04-10", "documentsSentChannel": "ANEF"}""");
+        assertThat(late.status()).as("received before it was sent: " + late).isEqualTo(400);
+        var sent = caseworker.post("/api/tasks/" + send.getId() + "/complete", """
+                {"documentsSentDate": "2026-04-14", "documentsSentChannel": "ANEF"}""");
+        assertThat(sent.status()).as(sent.toString()).isEqualTo(204);
+
+        assertThat(implicitRefusalTimer()).isEqualTo(startOfDay(LocalDate.of(2026, 8, 14)));
+    }
+
     @Test
     void aDecisionBeforeFilingIsRefusedAndAReferralWithNoDecisionAwaitedToo() {
         var early = caseworker.post("/api/cases/" + caseId + "/events/decision-notified", """
