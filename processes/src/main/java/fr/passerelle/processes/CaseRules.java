@@ -241,6 +241,20 @@ public class CaseRules {
                 || execution.getVariable("cardCollectedDate") != null;
     }
 
+    /**
+     * Whether the récépissé follow-up resumes beside the card's collection: a grant recorded later
+     * ({@code LaterDecisionNotified}) interrupted the follow-up that ran ({@code receiptFollowUpInterrupted},
+     * set by the backend with the last document known), and none runs now. The récépissé covers the stay
+     * until the card is handed over (R431-12 CESEDA), whichever way the grant came. The flag is consumed.
+     */
+    public boolean receiptToResume(VariableScope execution) {
+        boolean resume = "GRANTED".equals(execution.getVariable("decisionOutcome"))
+                && Boolean.TRUE.equals(execution.getVariable("receiptFollowUpInterrupted"))
+                && !Boolean.TRUE.equals(execution.getVariable("receiptFollowUpRunning"));
+        execution.setVariable("receiptFollowUpInterrupted", false);
+        return resume;
+    }
+
     /** Whether a decision recorded with {@code LaterDecisionNotified} is to be handled as it is. */
     public boolean explicitDecision(VariableScope execution) {
         return EXPLICIT.contains(String.valueOf(execution.getVariable("decisionOutcome")));

@@ -146,4 +146,18 @@ class ReceiptProcessTest extends ProcessTestCase {
                 .doesNotContain("décision notifiée)");
         assertThat(resource("bpmn/receipt.bpmn")).contains("jusqu'au retrait de la carte");
     }
+
+    /** A follow-up resumed after an interruption (a grant recorded later) follows the document known without asking it again. */
+    @Test
+    void aResumedFollowUpWaitsForTheKnownDocumentsRenewal() {
+        ProcessInstance pi = start(
+                "receipt",
+                vars("filingDate", "2026-03-20", "receiptType", "RECEPISSE", "receiptValidUntil", "2026-09-19"));
+        assertThat(pi)
+                .isWaitingAt("renewalDue")
+                .hasPassed("receiptKnownGateway")
+                .hasNotPassed("recordReceipt");
+        fireTimer(pi, "renewalDue", startOf("2026-09-04"));
+        assertThat(task(pi)).hasDefinitionKey("renewReceipt");
+    }
 }
