@@ -38,7 +38,12 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
  *   <li>an explicit refusal after the implicit refusal's own delay: both dates, the earlier acted on
  *       (R421-2 CJA);
  *   <li>{@link #reexamine}: back to the examination after a granted administrative appeal or an
- *       annulment.
+ *       annulment;
+ *   <li>{@link #documentsRequested}, {@link #documentsSent}, {@link #silenceFrom},
+ *       {@link #completeFileReceived}: pieces asked during the examination stop the 4 months of silence,
+ *       their receipt restarts them (L114-5 CRPA);
+ *   <li>{@link #receiptToResume}: a grant recorded later resumes the récépissé follow-up it interrupted
+ *       (R431-12 CESEDA).
  * </ul>
  */
 public class CaseRules {
