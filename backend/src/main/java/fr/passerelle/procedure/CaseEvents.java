@@ -333,6 +333,9 @@ class CaseEvents {
                     "oqtfKind", "oqtfNotifiedAt", "printedDeadline", "notificationMode", "letterCollectedDate")) {
                 later.putIfAbsent(name, null);
             }
+            if ("GRANTED".equals(outcome)) {
+                later.putAll(interruptedReceipt(key));
+            }
             Optional<Delivery> oqtf = runningOqtf(main);
             deliveries.add(new Delivery(CaseEvent.LATER_DECISION, later, main.getId(), false));
             oqtf.ifPresent(deliveries::add);
@@ -341,6 +344,31 @@ class CaseEvents {
             deliveries.add(0, oqtf(main, decision));
         }
         return deliveries;
+    }
+
+    /**
+     * A grant recorded later interrupts the main process's procedure, and with it the récépissé follow-up;
+     * the récépissé covers the stay until the card is collected (R431-12 CESEDA), so the follow-up resumes
+     * from its last document ({@code receiptFollowUpInterrupted}, {@code receiptType}, {@code receiptNumber},
+     * {@code receiptValidUntil}: regularisation's {@code receiptResumeGateway}).
+     */
+    private Map<String, Object> interruptedReceipt(String key) {
+        Map<String, Object> receipt = new HashMap<>();
+        ProcessInstance running = runtime
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(key)
+                .processDefinitionKey("receipt")
+                .list()
+                .stream()
+                .findFirst()
+                .orElse(null);
+        receipt.put("receiptFollowUpInterrupted", running != null);
+        if (running != null) {
+            for (String name : List.of("receiptType", "receiptNumber", "receiptValidUntil")) {
+                receipt.put(name, runtime.getVariable(running.getId(), name));
+            }
+        }
+        return receipt;
     }
 
     /**

@@ -75,6 +75,59 @@ class CaseEventsTest {
         awa.fileOn2March(tasks, runtime, management);
     }
 
+    /** The running implicit-refusal timer of the case's decision instance, if any. */
+    private Date implicitRefusalTimer() {
+        var job = management
+                .createJobQuery()
+                .processInstanceId(runtime.createProcessInstanceQuery()
+                        .processInstanceBusinessKey(caseId)
+                        .processDefinitionKey("decision")
+                        .singleResult()
+                        .getId())
+                .timers()
+                .activityId("implicitRefusal")
+                .singleResult();
+        return job == null ? null : job.getDuedate();
+    }
+
+    private static Date startOfDay(LocalDate day) {
+        return Date.from(day.atStartOfDay(PARIS).toInstant());
+    }
+
+    /**
+     * Issue 18 item 15: pieces asked during the examination stop the 4 months of silence, and the pieces sent
+     * (their receipt not known) restart them from the sending, not from the filing (L114-5 CRPA).
+     */
+    @Test
+    void piecesAskedAndSentRestartTheImplicitRefusalFromThePiecesNotFromTheFiling() {
+        filedOn2March();
+        assertThat(implicitRefusalTimer()).isEqualTo(startOfDay(LocalDate.of(2026, 7, 2)));
+
+        ClockUtil.setCurrentTime(
+                Date.from(LocalDateTime.of(2026, 4, 1, 10, 0).atZone(PARIS).toInstant()));
+        var requested = caseworker.post("/api/cases/" + caseId + "/events/documents-requested", """
+                {"documentsRequestedDate": "2026-04-01", "documentsDueDate": "2026-04-16", "requestedDocuments": "Avis d'imposition"}""");
+        assertThat(requested.status()).as(requested.toString()).isEqualTo(200);
+        assertThat(implicitRefusalTimer())
+                .as("no silence while pieces are awaited")
+                .isNull();
+
+        ClockUtil.setCurrentTime(
+                Date.from(LocalDateTime.of(2026, 4, 20, 10, 0).atZone(PARIS).toInstant()));
+        Task send = tasks.createTaskQuery()
+                .processInstanceBusinessKey(caseId)
+                .taskDefinitionKey("sendRequestedDocuments")
+                .singleResult();
+        var late = caseworker.post("/api/tasks/" + send.getId() + "/complete", """
+                {"documentsSentDate": "2026-04-14", "documentsReceivedDate": "2026-04-10", "documentsSentChannel": "ANEF"}""");
+        assertThat(late.status()).as("received before it was sent: " + late).isEqualTo(400);
+        var sent = caseworker.post("/api/tasks/" + send.getId() + "/complete", """
+                {"documentsSentDate": "2026-04-14", "documentsSentChannel": "ANEF"}""");
+        assertThat(sent.status()).as(sent.toString()).isEqualTo(204);
+
+        assertThat(implicitRefusalTimer()).isEqualTo(startOfDay(LocalDate.of(2026, 8, 14)));
+    }
+
     @Test
     void aDecisionBeforeFilingIsRefusedAndAReferralWithNoDecisionAwaitedToo() {
         var early = caseworker.post("/api/cases/" + caseId + "/events/decision-notified", """
@@ -433,5 +486,117 @@ class CaseEventsTest {
         assertThat(grant.json().get("delivered").asInt()).isEqualTo(2);
         assertThat(open("collectCard")).isOne();
         assertThat(due("oqtfOrdinary")).as("the OQTF's own follow-up").isEqualTo(endOfDay("2026-04-03"));
+    }
+
+    /** Filed on 2 March with a récépissé until 31 August; the 4 months of silence pass: implicit refusal on 2 July. */
+    private void implicitlyRefusedOn2July() {
+        filedOn2March();
+        complete(
+                "recordReceipt",
+                Map.of("receiptType", "RECEPISSE", "receiptNumber", "6901", "receiptValidUntil", "2026-08-31"));
+        ClockUtil.setCurrentTime(
+                Date.from(LocalDate.of(2026, 7, 2).atStartOfDay(PARIS).toInstant()));
+        String decision = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseId)
+                .processDefinitionKey("decision")
+                .singleResult()
+                .getId();
+        management
+                .createJobQuery()
+                .processInstanceId(decision)
+                .timers()
+                .activityId("implicitRefusal")
+                .list()
+                .forEach(job -> management.executeJob(job.getId()));
+        assertThat(open("chooseAppealStrategy")).isOne();
+    }
+
+    /**
+     * Issue 18 item 2: a grant recorded after an implicit refusal (the gracious appeal running: no decision
+     * instance waits) keeps the récépissé followed until the card is collected (R431-12 CESEDA), from its last
+     * document.
+     */
+    @Test
+    void aGrantAfterTheImplicitRefusalKeepsTheReceiptFollowedUntilTheCard() {
+        implicitlyRefusedOn2July();
+        complete("chooseAppealStrategy", Map.of("appealStrategy", "GRACIOUS"));
+        ClockUtil.setCurrentTime(
+                Date.from(LocalDateTime.of(2026, 8, 3, 9, 0).atZone(PARIS).toInstant()));
+
+        var grant = caseworker.post("/api/cases/" + caseId + "/events/decision-notified", """
+                {"decisionOutcome": "GRANTED", "notificationMode": "HAND", "decisionNotifiedDate": "2026-08-03"}""");
+        assertThat(grant.status()).as(grant.toString()).isEqualTo(200);
+        assertThat(grant.json().get("message").asText()).isEqualTo("LaterDecisionNotified");
+        assertThat(open("collectCard")).isOne();
+        var receipt = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseId)
+                .processDefinitionKey("receipt")
+                .singleResult();
+        assertThat(receipt).as("the récépissé is still followed").isNotNull();
+        assertThat(runtime.getVariable(receipt.getId(), "receiptValidUntil")).isEqualTo("2026-08-31");
+        assertThat(management
+                        .createJobQuery()
+                        .processInstanceId(receipt.getId())
+                        .timers()
+                        .activityId("renewalDue")
+                        .singleResult())
+                .as("its renewal awaited, 15 days before it ends")
+                .isNotNull();
+
+        complete("collectCard", Map.of("cardCollectedDate", "2026-08-10", "cardValidUntil", "2027-08-02"));
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceBusinessKey(caseId)
+                        .processDefinitionKey("receipt")
+                        .count())
+                .as("the card is collected")
+                .isZero();
+    }
+
+    /**
+     * Issue 18 items 7 and 10: after an implicit refusal, "no appeal for now" waits: an explicit refusal is still
+     * accepted; notified after the implicit refusal's own delay it may be only confirmative (R421-2 CJA): both
+     * dates are given and the deadline is the earlier.
+     */
+    @Test
+    void afterNoAppealForNowAnExplicitRefusalIsAcceptedWithBothDatesAndTheEarlierActedOn() {
+        implicitlyRefusedOn2July();
+        complete("chooseAppealStrategy", Map.of("appealStrategy", "NONE"));
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceBusinessKey(caseId)
+                        .processDefinitionKey("receipt")
+                        .count())
+                .as("the examination goes on")
+                .isOne();
+        ClockUtil.setCurrentTime(
+                Date.from(LocalDateTime.of(2026, 9, 15, 9, 0).atZone(PARIS).toInstant()));
+
+        var refusal = caseworker.post("/api/cases/" + caseId + "/events/decision-notified", """
+                {"decisionOutcome": "REFUSED", "notificationMode": "HAND", "decisionNotifiedDate": "2026-09-15"}""");
+        assertThat(refusal.status()).as(refusal.toString()).isEqualTo(200);
+        assertThat(refusal.json().get("message").asText()).isEqualTo("DecisionNotified");
+        JsonNode deadline = refusal.json().get("deadline");
+        assertThat(deadline.get("explicitRefusalConfirmative").asBoolean()).isTrue();
+        assertThat(deadline.get("implicitRefusalDeadline").asText()).isEqualTo("2026-09-03");
+        assertThat(deadline.get("explicitRefusalDeadline").asText()).isEqualTo("2026-11-16");
+        assertThat(deadline.get("date").asText()).isEqualTo("2026-09-03");
+        assertThat(due("chooseAppealStrategy")).isEqualTo(endOfDay("2026-09-03"));
+    }
+
+    /** Item 10, within the implicit refusal's delay: the explicit refusal restarts the 2 months from it. */
+    @Test
+    void anExplicitRefusalWithinTheImplicitRefusalsDelayRestartsIt() {
+        implicitlyRefusedOn2July();
+        complete("chooseAppealStrategy", Map.of("appealStrategy", "NONE"));
+        ClockUtil.setCurrentTime(
+                Date.from(LocalDateTime.of(2026, 8, 20, 9, 0).atZone(PARIS).toInstant()));
+
+        var refusal = caseworker.post("/api/cases/" + caseId + "/events/decision-notified", """
+                {"decisionOutcome": "REFUSED", "notificationMode": "HAND", "decisionNotifiedDate": "2026-08-20"}""");
+        assertThat(refusal.status()).as(refusal.toString()).isEqualTo(200);
+        JsonNode deadline = refusal.json().get("deadline");
+        assertThat(deadline.get("explicitRefusalConfirmative").asBoolean()).isFalse();
+        assertThat(deadline.get("implicitRefusalDeadline").asText()).isEqualTo("2026-09-03");
+        assertThat(deadline.get("date").asText()).isEqualTo("2026-10-21");
+        assertThat(due("chooseAppealStrategy")).isEqualTo(endOfDay("2026-10-21"));
     }
 }

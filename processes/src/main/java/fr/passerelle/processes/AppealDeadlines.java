@@ -462,6 +462,22 @@ public class AppealDeadlines {
     }
 
     /**
+     * The start of the running deadline's last day (Paris), never before {@link #halfTime}: the
+     * coordinator's last alert while the decision on the court is not taken (48 hours: the start of the
+     * day they end, or half-time when that comes later).
+     */
+    public Date lastDay(VariableScope execution) {
+        Instant end = due(execution).toInstant();
+        Instant dayStart = end.minusMillis(1)
+                .atZone(PARIS)
+                .toLocalDate()
+                .atStartOfDay(PARIS)
+                .toInstant();
+        Instant half = halfTime(execution).toInstant();
+        return Date.from(dayStart.isBefore(half) ? half : dayStart);
+    }
+
+    /**
      * When an offer not yet accepted goes back to the coordinator: {@code offerAcceptanceTime} (an
      * ISO-8601 duration) after now, by default 4 hours against 48 hours, 1 day against 7 days,
      * 3 days against an ordinary OQTF, 5 days against 2 months; never after the deadline.

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 
@@ -39,6 +40,11 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
  *   <li>{@link #reexamine}: back to the examination after a granted administrative appeal or an
  *       annulment;
  *   <li>{@link #renewalFiled}, {@link #startRenewal}: a renewal case starts at the renewal's filing.
+ *   <li>{@link #documentsRequested}, {@link #documentsSent}, {@link #silenceFrom},
+ *       {@link #completeFileReceived}: pieces asked during the examination stop the 4 months of silence,
+ *       their receipt restarts them (L114-5 CRPA);
+ *   <li>{@link #receiptToResume}: a grant recorded later resumes the récépissé follow-up it interrupted
+ *       (R431-12 CESEDA).
  * </ul>
  */
 public class CaseRules {
@@ -241,6 +247,20 @@ public class CaseRules {
                 || execution.getVariable("cardCollectedDate") != null;
     }
 
+    /**
+     * Whether the récépissé follow-up resumes beside the card's collection: a grant recorded later
+     * ({@code LaterDecisionNotified}) interrupted the follow-up that ran ({@code receiptFollowUpInterrupted},
+     * set by the backend with the last document known), and none runs now. The récépissé covers the stay
+     * until the card is handed over (R431-12 CESEDA), whichever way the grant came. The flag is consumed.
+     */
+    public boolean receiptToResume(VariableScope execution) {
+        boolean resume = "GRANTED".equals(execution.getVariable("decisionOutcome"))
+                && Boolean.TRUE.equals(execution.getVariable("receiptFollowUpInterrupted"))
+                && !Boolean.TRUE.equals(execution.getVariable("receiptFollowUpRunning"));
+        execution.setVariable("receiptFollowUpInterrupted", false);
+        return resume;
+    }
+
     /** Whether a decision recorded with {@code LaterDecisionNotified} is to be handled as it is. */
     public boolean explicitDecision(VariableScope execution) {
         return EXPLICIT.contains(String.valueOf(execution.getVariable("decisionOutcome")));
@@ -385,6 +405,7 @@ public class CaseRules {
         execution.setVariable("examinationOver", false);
         execution.setVariable("implicitRefusalBorn", false);
         execution.setVariable("implicitRefusalDate", null);
+        execution.setVariable(COMPLETE_FILE, null);
     }
 
     /**
@@ -406,12 +427,98 @@ public class CaseRules {
 
     /**
      * The date the 4 months of silence count from when the decision is awaited ({@code filingDate} of the
-     * decision process): after an annulment or a granted administrative appeal, {@code reexaminationFrom}
-     * (the judgment's or the answer's date), else the filing.
+     * decision process): the day the pieces asked during the examination were received ({@code
+     * completeFileDate}, {@link #documentsSent}: L114-5 CRPA), else after an annulment or a granted
+     * administrative appeal {@code reexaminationFrom} (the judgment's or the answer's date), else the filing.
      */
     public Object examinationFrom(VariableScope execution) {
+        Object complete = execution.getVariable(COMPLETE_FILE);
+        if (complete != null) {
+            return complete;
+        }
         Object from = execution.getVariable("reexaminationFrom");
         return from != null ? from : execution.getVariable("filingDate");
+    }
+
+    // ------------------------------------------------------------ pieces asked during the examination
+
+    static final String COMPLETE_FILE = "completeFileDate";
+    static final String SILENCE_FROM = "implicitRefusalFrom";
+    /** To the decision process: pieces are asked, the 4 months stop until they are received. */
+    static final String DOCUMENTS_AWAITED = "DocumentsAwaited";
+    /** To the decision process: the pieces are received, the 4 months start again from them. */
+    static final String DOCUMENTS_RECEIVED = "DocumentsReceived";
+
+    /**
+     * The prefecture asks for pieces during the examination (regularisation, {@code documentsRequest}): the
+     * silence is not a refusal while the file is incomplete, the 4 months run only from the receipt of the
+     * pieces (L114-5 CRPA; CE avis 10 oct. 2024 n° 494718). A decision instance waiting for the silence
+     * stops its timer ({@code DocumentsAwaited}); one waiting for a notified decision only (an implicit
+     * refusal already born, an incomplete file) does not listen.
+     */
+    public void documentsRequested(DelegateExecution execution) {
+        execution
+                .getProcessEngineServices()
+                .getRuntimeService()
+                .createMessageCorrelation(DOCUMENTS_AWAITED)
+                .processInstanceBusinessKey(execution.getProcessBusinessKey())
+                .correlateAll();
+    }
+
+    /**
+     * The pieces are sent ({@code documentsSentDate}; received on {@code documentsReceivedDate} when the
+     * receipt is known): the file is complete on the day of the receipt, or, when it is not known, of the
+     * sending (the earlier reading, so the implicit refusal is never counted later than it may be born).
+     * {@code completeFileDate} keeps it for the decision instances to come; when no other request still
+     * waits for its pieces, the waiting decision instance restarts its 4 months from it
+     * ({@code DocumentsReceived}). After an implicit refusal already born, the pieces do not undo it. A
+     * listener on the task's completion, so that the task itself is told apart from the others still open.
+     */
+    public void documentsSent(DelegateTask task) {
+        DelegateExecution execution = task.getExecution();
+        Object received = execution.getVariable("documentsReceivedDate");
+        Object complete = blank(received) ? execution.getVariable("documentsSentDate") : received;
+        execution.setVariable("documentsReceivedDate", null);
+        if (blank(complete) || Boolean.TRUE.equals(execution.getVariable("implicitRefusalBorn"))) {
+            return;
+        }
+        String day = complete.toString().substring(0, 10);
+        execution.setVariable(COMPLETE_FILE, day);
+        var services = task.getProcessEngineServices();
+        String key = execution.getProcessBusinessKey();
+        boolean stillAwaited = services
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceBusinessKey(key)
+                .taskDefinitionKey(task.getTaskDefinitionKey())
+                .list()
+                .stream()
+                .anyMatch(other -> !other.getId().equals(task.getId()));
+        if (stillAwaited) {
+            return;
+        }
+        services.getRuntimeService()
+                .createMessageCorrelation(DOCUMENTS_RECEIVED)
+                .processInstanceBusinessKey(key)
+                .setVariable(COMPLETE_FILE, day)
+                .correlateAll();
+    }
+
+    /** The decision process: the 4 months of silence count from its {@code filingDate} ({@link #examinationFrom}). */
+    public void silenceFrom(VariableScope execution) {
+        execution.setVariable(SILENCE_FROM, execution.getVariable("filingDate"));
+    }
+
+    /**
+     * The decision process: the pieces asked are received ({@code completeFileDate}): the 4 months start
+     * again from that day (L114-5 CRPA), never from an earlier one than the running count.
+     */
+    public void completeFileReceived(VariableScope execution) {
+        Object complete = execution.getVariable(COMPLETE_FILE);
+        Object running = execution.getVariable(SILENCE_FROM);
+        if (!blank(complete) && (blank(running) || complete.toString().compareTo(running.toString()) > 0)) {
+            execution.setVariable(SILENCE_FROM, complete);
+        }
     }
 
     /**

@@ -136,25 +136,37 @@ public class StepRules {
 
     // ------------------------------------------------------------------ receipt of a renewal case
 
-    /** A renewal case whose récépissé or attestation, issued at the filing, has its end date. */
-    public boolean renewalDocumentKnown(VariableScope execution) {
-        return set(execution, "renewalOf") && set(execution, "renewalReceiptValidUntil");
+    /**
+     * A document is already known: the one the main process passes when the follow-up resumes after an
+     * interruption (a grant recorded later, R431-12 CESEDA), or the one issued with a renewal's filing.
+     */
+    public boolean documentKnown(VariableScope execution) {
+        return set(execution, "receiptType") || renewalDocumentIssued(execution);
     }
 
     /** A renewal case whose récépissé or attestation is not issued yet: to be obtained. */
     public boolean renewalDocumentAwaited(VariableScope execution) {
-        return set(execution, "renewalOf") && !set(execution, "renewalReceiptValidUntil");
+        return !set(execution, "receiptType")
+                && set(execution, "renewalOf")
+                && !set(execution, "renewalReceiptValidUntil");
     }
 
     /**
-     * Records the document issued with the renewal's filing as the one followed: online (ANEF) the attestation
-     * of extension of the examination (R431-15-1 CESEDA), otherwise the récépissé (R431-12).
+     * Follows the known document. One issued with the renewal's filing becomes the one followed: online (ANEF)
+     * the attestation of extension of the examination (R431-15-1 CESEDA), otherwise the récépissé (R431-12).
      */
-    public void renewalDocument(VariableScope execution) {
+    public void followKnownDocument(VariableScope execution) {
+        if (set(execution, "receiptType")) {
+            return;
+        }
         boolean online = "ANEF".equals(execution.getVariable("renewalChannel"));
         execution.setVariable("receiptType", online ? "EXTENSION_ATTESTATION" : "RECEPISSE");
         execution.setVariable("receiptIssuedDate", execution.getVariable("renewalReceiptIssuedDate"));
         execution.setVariable("receiptValidUntil", execution.getVariable("renewalReceiptValidUntil"));
+    }
+
+    private static boolean renewalDocumentIssued(VariableScope execution) {
+        return set(execution, "renewalOf") && set(execution, "renewalReceiptValidUntil");
     }
 
     // ------------------------------------------------------------------ dates set by someone else

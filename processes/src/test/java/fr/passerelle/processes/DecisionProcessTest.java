@@ -345,4 +345,53 @@ class DecisionProcessTest extends ProcessTestCase {
         notifyDecision(vars("decisionOutcome", "REFUSED", "decisionNotifiedDate", "2026-09-01"));
         assertThat(pi).isEnded().hasPassed("refused");
     }
+
+    /**
+     * Item 15: pieces asked during the examination stop the silence; their receipt restarts the 4 months
+     * from it (L114-5 CRPA; CE avis 10 oct. 2024 n° 494718), and the implicit refusal is dated from it.
+     */
+    @Test
+    void piecesAskedStopTheSilenceAndTheirReceiptRestartsTheFourMonths() {
+        ProcessInstance pi = startAfterCompleteFiling();
+
+        correlate("DocumentsAwaited", vars());
+        assertThat(pi).isWaitingAt("awaitDocuments");
+        assertThat(hasTimer(pi, "implicitRefusal"))
+                .as("no silence while the file is incomplete")
+                .isFalse();
+
+        correlate("DocumentsReceived", vars("completeFileDate", "2026-05-05"));
+        assertThat(pi).isWaitingAt("awaitDecision");
+        assertThat(pi).variables().containsEntry("implicitRefusalFrom", "2026-05-05");
+        fireTimer(pi, "implicitRefusal", startOf("2026-09-05"));
+        assertThat(pi).isEnded().hasPassed("documentsReceivedAfterRequest", "implicitRefusalEnd");
+        assertThat(engine.getHistoryService()
+                        .createHistoricVariableInstanceQuery()
+                        .processInstanceId(pi.getId())
+                        .variableName("decisionNotifiedDate")
+                        .singleResult()
+                        .getValue())
+                .isEqualTo("2026-09-05");
+    }
+
+    /** Pieces received while the silence runs restart it from them, never from an earlier day. */
+    @Test
+    void piecesReceivedWhileTheSilenceRunsRestartItButNeverEarlier() {
+        ProcessInstance pi = startAfterCompleteFiling();
+        correlate("DocumentsReceived", vars("completeFileDate", "2026-03-10"));
+        assertThat(timer(pi, "implicitRefusal").getDuedate()).isEqualTo(startOf("2026-07-20"));
+
+        correlate("DocumentsReceived", vars("completeFileDate", "2026-04-02"));
+        assertThat(timer(pi, "implicitRefusal").getDuedate()).isEqualTo(startOf("2026-08-02"));
+        assertThat(pi).hasPassed("documentsReceived");
+    }
+
+    /** A decision notified while the pieces are awaited ends the wait as at any time. */
+    @Test
+    void aDecisionWhileThePiecesAreAwaitedEndsTheWait() {
+        ProcessInstance pi = startAfterCompleteFiling();
+        correlate("DocumentsAwaited", vars());
+        notifyDecision(vars("decisionOutcome", "REFUSED", "decisionNotifiedDate", "2026-06-10"));
+        assertThat(pi).isEnded().hasPassed("decisionNotifiedDocumentsAwaited", "refused");
+    }
 }

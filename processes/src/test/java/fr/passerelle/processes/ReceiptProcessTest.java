@@ -88,7 +88,7 @@ class ReceiptProcessTest extends ProcessTestCase {
                         "renewalChannel", "ANEF",
                         "renewalReceiptIssuedDate", "2027-11-19",
                         "renewalReceiptValidUntil", "2028-02-18"));
-        assertThat(known).isWaitingAt("renewalDue").hasPassed("renewalDocumentGateway");
+        assertThat(known).isWaitingAt("renewalDue").hasPassed("receiptKnownGateway");
         assertThat(known)
                 .variables()
                 .containsEntry("receiptType", "EXTENSION_ATTESTATION")
@@ -181,5 +181,19 @@ class ReceiptProcessTest extends ProcessTestCase {
                 .contains("carte retirée", "R431-12")
                 .doesNotContain("décision notifiée)");
         assertThat(resource("bpmn/receipt.bpmn")).contains("jusqu'au retrait de la carte");
+    }
+
+    /** A follow-up resumed after an interruption (a grant recorded later) follows the document known without asking it again. */
+    @Test
+    void aResumedFollowUpWaitsForTheKnownDocumentsRenewal() {
+        ProcessInstance pi = start(
+                "receipt",
+                vars("filingDate", "2026-03-20", "receiptType", "RECEPISSE", "receiptValidUntil", "2026-09-19"));
+        assertThat(pi)
+                .isWaitingAt("renewalDue")
+                .hasPassed("receiptKnownGateway")
+                .hasNotPassed("recordReceipt");
+        fireTimer(pi, "renewalDue", startOf("2026-09-04"));
+        assertThat(task(pi)).hasDefinitionKey("renewReceipt");
     }
 }

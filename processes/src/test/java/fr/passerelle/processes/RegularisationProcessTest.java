@@ -918,19 +918,39 @@ class RegularisationProcessTest extends ProcessTestCase {
     }
 
     @Test
-    void aGrantAfterTheImplicitRefusalEndsTheAppealAndOpensTheRenewalWindowWithItsEscalation() {
+    void aGrantAfterTheImplicitRefusalEndsTheAppealKeepsTheReceiptUntilTheCardAndOpensTheRenewalWindow() {
         ProcessInstance pi = implicitlyRefused();
         complete(caseTask("chooseAppealStrategy"), vars("appealStrategy", "GRACIOUS"));
         assertThat(running("appeal-gracious")).isEqualTo(1);
 
+        // what the backend sends: the grant, and the récépissé follow-up it interrupts with its last document
+        String receipt = called("receipt").getId();
         correlate(
                 "LaterDecisionNotified",
-                vars("decisionOutcome", "GRANTED", "decisionNotifiedDate", "2026-08-20", "notificationMode", "HAND"));
+                vars(
+                        "decisionOutcome",
+                        "GRANTED",
+                        "decisionNotifiedDate",
+                        "2026-08-20",
+                        "notificationMode",
+                        "HAND",
+                        "receiptFollowUpInterrupted",
+                        true,
+                        "receiptType",
+                        "RECEPISSE",
+                        "receiptNumber",
+                        "6901234567",
+                        "receiptValidUntil",
+                        "2026-08-31"));
         assertThat(running("appeal-gracious")).isZero();
-        assertThat(running("receipt")).isZero();
+        // item 2: the récépissé stays followed until the card is collected (R431-12 CESEDA)
+        assertThat(called("receipt").getId()).isNotEqualTo(receipt);
+        assertThat(called("receipt")).isWaitingAt("renewalDue");
+        assertThat(timer(called("receipt"), "renewalDue").getDuedate()).isEqualTo(startOf("2026-08-16"));
         Task collect = caseTask("collectCard");
         assertThat(collect).hasCandidateGroup("caseworker");
         complete(collect, vars("cardCollectedDate", "2026-09-10", "cardValidUntil", "2027-08-19"));
+        assertThat(running("receipt")).as("the card is collected").isZero();
 
         // a title on the ANEF list: online from the 120th to the 60th day before the card ends (R431-5 CESEDA)
         fireTimer(pi, "renewalWindowOpens", startOf("2027-04-21"));
@@ -1115,6 +1135,64 @@ class RegularisationProcessTest extends ProcessTestCase {
         assertThat(openTasks("sendRequestedDocuments")).isZero();
     }
 
+    /**
+     * Item 15: pieces asked during the examination; the 4 months of silence run again from the day the last
+     * requested pieces were received (L114-5 CRPA), or sent when their receipt is not known (the earlier
+     * reading), and the appeal's dates follow the implicit refusal so dated.
+     */
+    @Test
+    void piecesAskedDuringTheExaminationRestartTheFourMonthsFromTheirReceipt() {
+        ProcessInstance pi = fileOnline();
+        assertThat(timer(called("decision"), "implicitRefusal").getDuedate()).isEqualTo(startOf("2026-07-02"));
+
+        // two requests: the silence stops at the first
+        correlate("DocumentsRequested", vars("documentsRequestedDate", "2026-04-01", "documentsDueDate", "2026-04-16"));
+        assertThat(called("decision")).isWaitingAt("awaitDocuments");
+        assertThat(hasTimer(called("decision"), "implicitRefusal")).isFalse();
+        correlate("DocumentsRequested", vars("documentsRequestedDate", "2026-04-03", "documentsDueDate", "2026-04-18"));
+        assertThat(openTasks("sendRequestedDocuments")).isEqualTo(2);
+
+        // the first pieces sent: the other request still waits, nothing runs yet
+        var sends = engine.getTaskService()
+                .createTaskQuery()
+                .processInstanceBusinessKey(caseId)
+                .taskDefinitionKey("sendRequestedDocuments")
+                .list();
+        complete(sends.get(0), vars("documentsSentDate", "2026-04-10", "documentsSentChannel", "EMAIL"));
+        assertThat(hasTimer(called("decision"), "implicitRefusal")).isFalse();
+        assertThat(pi).variables().containsEntry("completeFileDate", "2026-04-10");
+
+        // the last pieces sent on 15 April, received on 17 April: 4 months from the receipt
+        complete(
+                sends.get(1),
+                vars(
+                        "documentsSentDate",
+                        "2026-04-15",
+                        "documentsReceivedDate",
+                        "2026-04-17",
+                        "documentsSentChannel",
+                        "REGISTERED_LETTER"));
+        fireTimer(called("decision"), "implicitRefusal", startOf("2026-08-17"));
+        assertThat(pi).variables().containsEntry("decisionNotifiedDate", "2026-08-17");
+        assertThat(caseTask("chooseAppealStrategy").getDueDate()).isEqualTo(endOf("2026-10-18"));
+        assertThat(caseTask("requestReasons").getDueDate()).isEqualTo(endOf("2026-10-18"));
+    }
+
+    /** Pieces sent with no receipt known: from the sending (the earlier date); a commission's new wait keeps it. */
+    @Test
+    void piecesWithNoReceiptKnownCountFromTheirSendingAlsoAfterAReferral() {
+        ProcessInstance pi = fileOnline();
+        correlate("DocumentsRequested", vars("documentsRequestedDate", "2026-04-01", "documentsDueDate", "2026-04-16"));
+        complete(
+                caseTask("sendRequestedDocuments"),
+                vars("documentsSentDate", "2026-04-14", "documentsSentChannel", "ANEF"));
+        assertThat(timer(called("decision"), "implicitRefusal").getDuedate()).isEqualTo(startOf("2026-08-14"));
+
+        notifyDecision(vars("decisionOutcome", "COMMISSION_REFERRAL", "decisionNotifiedDate", "2026-05-04"));
+        assertThat(timer(called("decision"), "implicitRefusal").getDuedate()).isEqualTo(startOf("2026-08-14"));
+        assertThat(pi).isNotEnded();
+    }
+
     // ---------------------------------------------------------------- issue 18: OQTFs and restrictions
 
     /** What the backend does for an OQTF no decision instance waits for: the OQTF's own follow-up. */
@@ -1174,6 +1252,43 @@ class RegularisationProcessTest extends ProcessTestCase {
         // the case goes on to its application
         complete(caseTask("prepareCase"), vars("ground", "L423-23", "proceedWithApplication", false));
         assertThat(pi).isEnded();
+    }
+
+    /**
+     * The decision on the appeal against an OQTF has its own alerts, at half-time and on the last day, re-dated
+     * when a restriction of liberty shortens the deadline (L921-1 CESEDA).
+     */
+    @Test
+    void theOqtfAppealNotDecidedIsAlertedAtHalfTimeAndOnTheLastDayRedatedByAHouseArrest() {
+        startCase(false);
+        oqtfNotified(
+                "decisionOutcome", "OQTF",
+                "decisionNotifiedDate", "2026-03-02",
+                "notificationMode", "HAND",
+                "oqtfKind", "ORDINARY",
+                "oqtfNotifiedAt", "2026-03-02T10:00");
+        complete(caseTask("oqtfOrdinary"), vars("lawyerContactedAt", "2026-03-02T12:00", "lawyerName", "Me Martin"));
+        ProcessInstance main = mainInstance();
+        assertThat(caseTask("decideOqtfAppeal").getDueDate()).isEqualTo(endOf("2026-04-03"));
+        assertThat(timer(main, "oqtfAppealLastDay").getDuedate()).isEqualTo(startOf("2026-04-03"));
+        assertThat(timer(main, "oqtfAppealHalfTime").getDuedate()).isBefore(startOf("2026-03-19"));
+
+        // house arrest on 10 March: 7 days from it, the alerts follow
+        correlateAll(
+                "LibertyRestricted",
+                vars("restrictionKind", "HOUSE_ARREST", "restrictionNotifiedAt", "2026-03-10T10:00"));
+        assertThat(caseTask("decideOqtfAppeal").getDueDate()).isEqualTo(endOf("2026-03-17"));
+        assertThat(timer(main, "oqtfAppealLastDay").getDuedate()).isEqualTo(startOf("2026-03-17"));
+        fireTimer(main, "oqtfAppealHalfTime", paris(LocalDateTime.of(2026, 3, 14, 4, 59, 59, 999_000_000)));
+        Task half = caseTask("remindOqtfAppealAtHalfTime");
+        assertThat(half).hasCandidateGroup("coordinator");
+        assertThat(half.getDueDate()).isEqualTo(endOf("2026-03-17"));
+        fireTimer(main, "oqtfAppealLastDay", startOf("2026-03-17"));
+        assertThat(caseTask("remindOqtfAppealOnLastDay").getPriority()).isEqualTo(100);
+        complete(caseTask("remindOqtfAppealOnLastDay"), vars("oqtfAppealAlertNotes", "Requête sommaire déposée"));
+        complete(half, vars("oqtfAppealAlertNotes", "Avocat joint"));
+        complete(caseTask("decideOqtfAppeal"), vars("oqtfAppealDecision", "CONTENTIOUS"));
+        assertThat(running("appeal-contentious")).isOne();
     }
 
     /** Item 2: an OQTF during the strategy choice after a refusal: its own deadline, the choice kept. */
