@@ -103,6 +103,15 @@ class Applicant {
         this.updatedAt = now;
     }
 
+    /** Whether an address was known and the request changes it (a move; entering a first address is not one). */
+    boolean movesWith(ApplicantRequest request) {
+        boolean known = addressLine != null || postalCode != null || city != null;
+        return known
+                && !(java.util.Objects.equals(addressLine, Text.blankToNull(request.addressLine()))
+                        && java.util.Objects.equals(postalCode, Text.blankToNull(request.postalCode()))
+                        && java.util.Objects.equals(city, Text.blankToNull(request.city())));
+    }
+
     String fullName() {
         return firstName == null ? lastName : firstName + " " + lastName;
     }
