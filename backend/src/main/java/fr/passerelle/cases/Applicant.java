@@ -8,6 +8,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -107,9 +108,9 @@ class Applicant {
     boolean movesWith(ApplicantRequest request) {
         boolean known = addressLine != null || postalCode != null || city != null;
         return known
-                && !(java.util.Objects.equals(addressLine, Text.blankToNull(request.addressLine()))
-                        && java.util.Objects.equals(postalCode, Text.blankToNull(request.postalCode()))
-                        && java.util.Objects.equals(city, Text.blankToNull(request.city())));
+                && !(Objects.equals(addressLine, Text.blankToNull(request.addressLine()))
+                        && Objects.equals(postalCode, Text.blankToNull(request.postalCode()))
+                        && Objects.equals(city, Text.blankToNull(request.city())));
     }
 
     String fullName() {

@@ -7,6 +7,7 @@ import fr.passerelle.web.Problem;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
@@ -93,7 +94,7 @@ class Applicants {
         Applicant applicant = applicants.require(id);
         request.checkConsistency();
         boolean moved = applicant.movesWith(request);
-        boolean birthDateChanged = !java.util.Objects.equals(applicant.birthDate(), request.birthDate());
+        boolean birthDateChanged = !Objects.equals(applicant.birthDate(), request.birthDate());
         applicant.describe(request, clock.instant());
         Applicant saved = applicants.saveAndFlush(applicant);
         String newDepartment = PostalCodes.department(saved.postalCode());

@@ -68,9 +68,9 @@ public enum AdministrativeCourt {
         return "Tribunal administratif " + ("AEIOUÉ".indexOf(town.charAt(0)) >= 0 ? "d'" : "de ") + town;
     }
 
-    /** As the filing forms list it: its name and the department it sits in, "Tribunal administratif de Strasbourg (67)". */
+    /** As the filing forms' list says it (short enough for a phone): its town and the department it sits in, "Strasbourg (67)". */
     public String label() {
-        return frenchName() + " (" + seat + ")";
+        return Character.toUpperCase(town.charAt(0)) + town.substring(1) + " (" + seat + ")";
     }
 
     /** The department the court sits in: its calendar of working days. */

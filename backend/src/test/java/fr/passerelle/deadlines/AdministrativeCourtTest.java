@@ -53,8 +53,9 @@ class AdministrativeCourtTest {
         assertThat(AdministrativeCourt.competentFor("54")).contains(AdministrativeCourt.NANCY);
         assertThat(AdministrativeCourt.competentFor("2a")).contains(AdministrativeCourt.BASTIA);
         assertThat(AdministrativeCourt.competentFor("975")).isEmpty();
-        assertThat(AdministrativeCourt.AMIENS.label()).isEqualTo("Tribunal administratif d'Amiens (80)");
-        assertThat(AdministrativeCourt.MAYOTTE.label()).isEqualTo("Tribunal administratif de Mayotte (976)");
+        assertThat(AdministrativeCourt.AMIENS.frenchName()).isEqualTo("Tribunal administratif d'Amiens");
+        assertThat(AdministrativeCourt.AMIENS.label()).isEqualTo("Amiens (80)");
+        assertThat(AdministrativeCourt.MARTINIQUE.label()).isEqualTo("La Martinique (972)");
     }
 
     @Test
