@@ -125,6 +125,11 @@ final class RuleNames {
                     new Name(
                             "Contestation du placement en rétention devant le juge (48 heures)",
                             "Challenge of the placement in retention before the judge (48 hours)")),
+            Map.entry(
+                    "ADDRESS_DECLARATION",
+                    new Name(
+                            "Déclaration du changement d'adresse à la préfecture (3 mois)",
+                            "Declaration of the change of address to the prefecture (3 months)")),
             Map.entry("at:appointmentDate", new Name("Rendez-vous en préfecture", "Prefecture appointment")),
             Map.entry(
                     "at:meetingDate",

@@ -8,6 +8,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -101,6 +102,15 @@ class Applicant {
         this.family = request.family() == null ? Family.none() : request.family();
         this.familyNotes = Text.blankToNull(request.familyNotes());
         this.updatedAt = now;
+    }
+
+    /** Whether an address was known and the request changes it (a move; entering a first address is not one). */
+    boolean movesWith(ApplicantRequest request) {
+        boolean known = addressLine != null || postalCode != null || city != null;
+        return known
+                && !(Objects.equals(addressLine, Text.blankToNull(request.addressLine()))
+                        && Objects.equals(postalCode, Text.blankToNull(request.postalCode()))
+                        && Objects.equals(city, Text.blankToNull(request.city())));
     }
 
     String fullName() {

@@ -35,7 +35,13 @@ record ApplicantRequest(
 
         @Size(max = 100) String city,
         @Valid Family family,
-        @PlainText.MultiLine @Size(max = 10_000) String familyNotes) {
+        @PlainText.MultiLine @Size(max = 10_000) String familyNotes,
+
+        /*
+         * When the address changes: the day of the move, not kept on the record (the three months to
+         * declare the new address run from it, R431-23 CESEDA); the day of the change when absent.
+         */
+        @PastOrPresent LocalDate movedOn) {
 
     /** What no single field can say: the dates must be possible together. */
     void checkConsistency() {
@@ -51,6 +57,9 @@ record ApplicantRequest(
                             Fault.of("child_born_before_parent", "is not after the applicant's birth date"));
                 }
             }
+        }
+        if (movedOn != null && birthDate != null && movedOn.isBefore(birthDate)) {
+            errors.put("movedOn", Fault.of("moved_before_birth", "is before the birth date"));
         }
         if (Boolean.TRUE.equals(interpreterNeeded)
                 && (interpreterLanguage == null || interpreterLanguage.isBlank())
@@ -68,6 +77,6 @@ record ApplicantRequest(
         String first = space < 0 ? null : name.substring(0, space).strip();
         String last = space < 0 ? name : name.substring(space + 1);
         return new ApplicantRequest(
-                first, last, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                first, last, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

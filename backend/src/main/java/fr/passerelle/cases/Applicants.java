@@ -7,7 +7,9 @@ import fr.passerelle.web.Problem;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -25,13 +27,21 @@ class Applicants {
     private final CaseAccess access;
     private final Clock clock;
     private final Audit audit;
+    private final ApplicationEventPublisher events;
 
-    Applicants(ApplicantRepository applicants, CaseRepository cases, CaseAccess access, Clock clock, Audit audit) {
+    Applicants(
+            ApplicantRepository applicants,
+            CaseRepository cases,
+            CaseAccess access,
+            Clock clock,
+            Audit audit,
+            ApplicationEventPublisher events) {
         this.applicants = applicants;
         this.cases = cases;
         this.access = access;
         this.clock = clock;
         this.audit = audit;
+        this.events = events;
     }
 
     @Transactional
@@ -73,15 +83,39 @@ class Applicants {
         return view;
     }
 
+    /**
+     * Replaces the record. A changed address (a move) moves the applicant's open cases to the new postal
+     * code's department and tells their procedure ({@link ApplicantMoved}); a birth date entered or
+     * corrected makes it read the age limit again ({@link BirthDateChanged}).
+     */
     @Transactional
     ApplicantView update(UUID id, ApplicantRequest request) {
         access.requireStaff();
         Applicant applicant = applicants.require(id);
         request.checkConsistency();
+        boolean moved = applicant.movesWith(request);
+        boolean birthDateChanged = !Objects.equals(applicant.birthDate(), request.birthDate());
         applicant.describe(request, clock.instant());
         Applicant saved = applicants.saveAndFlush(applicant);
+        String newDepartment = PostalCodes.department(saved.postalCode());
+        LocalDate movedOn = request.movedOn() != null ? request.movedOn() : today();
         for (CaseFile file : cases.findByApplicantIdOrderByCreatedAtDesc(id)) {
             audit.changed(file.id(), "APPLICANT_UPDATED", "applicant " + id);
+            if (file.closedOn() != null) {
+                continue;
+            }
+            if (moved) {
+                String before = file.department();
+                if (newDepartment != null) {
+                    file.moveTo(newDepartment, clock.instant());
+                    cases.saveAndFlush(file);
+                }
+                audit.changed(file.id(), "APPLICANT_MOVED", before + " -> " + file.department() + ", " + movedOn);
+                events.publishEvent(new ApplicantMoved(file.id(), before, file.department(), movedOn));
+            }
+            if (birthDateChanged) {
+                events.publishEvent(new BirthDateChanged(file.id()));
+            }
         }
         audit.changed(null, "APPLICANT_UPDATED", "applicant " + id);
         return view(saved);

@@ -168,6 +168,18 @@ class CaseFile {
         return changed;
     }
 
+    /**
+     * The applicant moved to {@code newDepartment}: the case follows (its deadlines count there); the
+     * prefecture named on the case was the former department's and is cleared, to be entered again.
+     */
+    void moveTo(String newDepartment, Instant now) {
+        if (!newDepartment.equals(department)) {
+            department = newDepartment;
+            prefecture = null;
+            updatedAt = now;
+        }
+    }
+
     void changeStatus(CaseStatus newStatus, Instant now) {
         status = newStatus;
         updatedAt = now;

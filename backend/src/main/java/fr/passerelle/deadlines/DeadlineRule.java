@@ -223,7 +223,18 @@ public enum DeadlineRule {
             "L741-10 CESEDA (contestation de la décision de placement en rétention devant le magistrat du siège"
                     + " du tribunal judiciaire); lecture prudente: 48 heures d'heure à heure depuis la notification"
                     + " du placement (délai de la rédaction antérieure à la loi n° 2024-42, le plus court; le texte"
-                    + " en vigueur est à vérifier)");
+                    + " en vigueur est à vérifier)"),
+
+    /**
+     * Last day to declare a new address to the prefecture: three months from the move (R431-23 CESEDA),
+     * the safe reading: the same day of the month three months on (clamped to the month's end), not
+     * franc, not moved off a non-working day.
+     */
+    ADDRESS_DECLARATION(
+            Kind.DEADLINE,
+            "R431-23 CESEDA (déclaration de la nouvelle adresse à la préfecture dans les trois mois du"
+                    + " déménagement ; texte à vérifier) ; lecture prudente : le même quantième trois mois plus"
+                    + " tard, ni franc ni reporté");
 
     /** What the computed date means, and so when a BPMN timer on it fires. */
     public enum Kind {

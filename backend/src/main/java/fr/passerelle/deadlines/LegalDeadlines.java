@@ -646,6 +646,15 @@ public final class LegalDeadlines {
                         + " bien avant (CE avis 10 oct. 2024 n° 493514).");
                 yield lastDay;
             }
+            case ADDRESS_DECLARATION -> {
+                LocalDate lastDay = from.plusMonths(3);
+                text.append("Déménagement le ")
+                        .append(date(from))
+                        .append(" : la nouvelle adresse est à déclarer à la préfecture au plus tard le ")
+                        .append(date(lastDay))
+                        .append(" (trois mois, R431-23 CESEDA ; lecture prudente : ni franc ni reporté).");
+                yield lastDay;
+            }
             case OQTF_RETENTION, COURT_RULING_RETENTION, RETENTION_CHALLENGE -> throw new AssertionError("hour rule");
         };
         ZonedDateTime start = startOfDay(day, dept);

@@ -1,5 +1,6 @@
 package fr.passerelle.procedure;
 
+import fr.passerelle.deadlines.AdministrativeCourt;
 import fr.passerelle.deadlines.Deadline;
 import fr.passerelle.deadlines.DeadlineRule;
 import fr.passerelle.deadlines.LegalDeadlines;
@@ -68,6 +69,16 @@ public class ProcessDeadlines implements Deadlines {
                 .toLocalDate()
                 .atStartOfDay(PARIS)
                 .toInstant());
+    }
+
+    @Override
+    public String courtFor(String department) {
+        return AdministrativeCourt.competentFor(department).map(Enum::name).orElse(null);
+    }
+
+    @Override
+    public String courtSeat(String court) {
+        return AdministrativeCourt.named(court).map(AdministrativeCourt::seat).orElse(null);
     }
 
     private Deadline compute(VariableScope execution, String rule, String fromVariable) {

@@ -4,6 +4,7 @@ import static fr.passerelle.security.Role.COORDINATOR;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.passerelle.audit.Audit;
 import fr.passerelle.cases.CaseFiles;
 import fr.passerelle.platform.AssociationDirectory;
@@ -273,9 +274,27 @@ public class ProcessTasks {
 
     private JsonNode formSchema(Task task) {
         try (InputStream form = forms.getDeployedTaskForm(task.getId())) {
-            return json.readTree(form);
+            JsonNode schema = json.readTree(form);
+            prefill(schema.path("components"), task.getId());
+            return schema;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A field marked {@code "properties": {"prefill": "true"}} starts from the task's variable of its key
+     * (its {@code defaultValue}): the competent court the model chose, which the person filing may change.
+     */
+    private void prefill(JsonNode components, String taskId) {
+        for (JsonNode component : components) {
+            if ("true".equals(component.path("properties").path("prefill").asText())
+                    && component.path("key").isTextual()
+                    && tasks.getVariable(taskId, component.path("key").asText()) instanceof String value
+                    && component instanceof ObjectNode field) {
+                field.put("defaultValue", value);
+            }
+            prefill(component.path("components"), taskId);
         }
     }
 

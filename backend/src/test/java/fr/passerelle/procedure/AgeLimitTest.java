@@ -92,22 +92,30 @@ class AgeLimitTest {
         return keys;
     }
 
-    @Test
-    void bornOn14June2007UnderL423_22TheApplicationIsDueByFriday12June2026() {
-        String caseId = triaged("L423-22", "2007-06-14");
-
-        assertThat(taskKeys(caseId)).contains("recordBookingAttempt", "fileBeforeAgeLimit");
+    private JsonNode ageLimitTask(String caseId) {
         JsonNode task = null;
         for (JsonNode t : claire.get("/api/cases/" + caseId + "/tasks").json()) {
             if (t.get("taskKey").asText().equals("fileBeforeAgeLimit")) {
                 task = t;
             }
         }
+        assertThat(task).as("the age limit's task").isNotNull();
+        return task;
+    }
+
+    private static Instant endOf(int year, int month, int day) {
+        return LocalDateTime.of(year, month, day, 23, 59, 59).atZone(PARIS).toInstant();
+    }
+
+    @Test
+    void bornOn14June2007UnderL423_22TheApplicationIsDueByFriday12June2026() {
+        String caseId = triaged("L423-22", "2007-06-14");
+
+        assertThat(taskKeys(caseId)).contains("recordBookingAttempt", "fileBeforeAgeLimit");
+        JsonNode task = ageLimitTask(caseId);
         assertThat(task.get("candidateGroups").toString()).contains("coordinator");
         // the day before the 19th birthday, Saturday 13 June, moved back to Friday 12 June (the earlier)
-        assertThat(Instant.parse(task.get("due").asText()))
-                .isEqualTo(
-                        LocalDateTime.of(2026, 6, 12, 23, 59, 59).atZone(PARIS).toInstant());
+        assertThat(Instant.parse(task.get("due").asText())).isEqualTo(endOf(2026, 6, 12));
         // the reminders name its rule
         assertThat(Tenancy.runAs(
                         new CurrentAssociation(ALPHA, Set.of(Role.COORDINATOR)),
@@ -117,6 +125,26 @@ class AgeLimitTest {
                                 caseId,
                                 "fileBeforeAgeLimit")))
                 .isEqualTo("AGE_LIMITED_GROUND");
+    }
+
+    /**
+     * Issue 18, item 16: a birth date entered after triage gives the task; corrected, the task follows (born
+     * 20 September 2007: Saturday 19 September 2026, moved back to Friday 18 September).
+     */
+    @Test
+    void aBirthDateEnteredAfterTriageGivesTheTaskAndACorrectionMovesIt() {
+        String caseId = triaged("L423-21", null);
+        assertThat(taskKeys(caseId)).doesNotContain("fileBeforeAgeLimit");
+        String applicant = "/api/applicants/"
+                + claire.get("/api/cases/" + caseId).json().get("applicantId").asText();
+        String record = """
+                {"firstName": "Moussa", "lastName": "Diallo", "birthDate": "%s"}""";
+
+        assertThat(ines.put(applicant, record.formatted("2007-06-14")).status()).isEqualTo(200);
+        assertThat(Instant.parse(ageLimitTask(caseId).get("due").asText())).isEqualTo(endOf(2026, 6, 12));
+
+        assertThat(ines.put(applicant, record.formatted("2007-09-20")).status()).isEqualTo(200);
+        assertThat(Instant.parse(ageLimitTask(caseId).get("due").asText())).isEqualTo(endOf(2026, 9, 18));
     }
 
     @Test

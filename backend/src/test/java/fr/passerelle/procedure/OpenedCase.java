@@ -24,6 +24,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 record OpenedCase(Api caseworker, String caseId) {
     static OpenedCase open(int port, JdbcTemplate jdbc) {
+        return open(port, jdbc, "69");
+    }
+
+    /** The same case, opened in {@code department}. */
+    static OpenedCase open(int port, JdbcTemplate jdbc, String department) {
         Associations.ensure(jdbc, ALPHA);
         Api caseworker = Api.at(port)
                 .as(TestTokens.user("ines", group(ALPHA, "caseworker")).token());
@@ -31,7 +36,7 @@ record OpenedCase(Api caseworker, String caseId) {
                 .atZone(ZoneId.of("Europe/Paris"))
                 .toInstant()));
         var opened = caseworker.post("/api/cases", """
-                {"applicantName": "Awa Traoré", "ground": "L435-1", "department": "69"}""");
+                {"applicantName": "Awa Traoré", "ground": "L435-1", "department": "%s"}""".formatted(department));
         assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
         return new OpenedCase(caseworker, opened.json().get("id").asText());
     }

@@ -237,7 +237,7 @@ class WholeCaseTest {
                 caseworker.get("/api/tasks/" + taskId(lawyer, "fileRequest")).json();
         assertThat(fileRequest.get("assignee").asText()).isEqualTo(lawyerId);
         complete(lawyer, "fileRequest", """
-                {"requestFiledDate": "2026-06-15", "courtName": "Tribunal administratif de Lyon"}""");
+                {"requestFiledDate": "2026-06-15", "court": "LYON"}""");
 
         // The prefecture writes a refusal while the court holds the appeal: it stands in for the decision
         // challenged (CE, 8 juin 2011, n° 329537); the proceedings go on and the lawyer produces it, within
@@ -456,7 +456,7 @@ class WholeCaseTest {
         assertThat(due(caseworker, "fileRequestByAssociation")).isEqualTo(endOfDay("2026-07-09"));
         complete(caseworker, "fileRequestByAssociation", """
                 {"requestFiledDate": "2026-07-03", "requestFiledChannel": "TELERECOURS_CITOYENS",
-                 "courtName": "Tribunal administratif de Lyon"}""");
+                 "court": "LYON"}""");
         assertThat(taskKeys(coordinator)).contains("offerProceedingsToLawyer", "chooseAppealStrategy");
         assertThat(history.createHistoricVariableInstanceQuery().variableName("requestFiledDate").list().stream()
                         .anyMatch(v -> "2026-07-03".equals(v.getValue())))

@@ -87,6 +87,13 @@ public class AppealDeadlines {
         if (execution.getVariable(FROM) == null) {
             execution.setVariable(FROM, notified);
         }
+        if (execution.getVariable("court") == null) {
+            // a caller that did not say: the court where the deciding prefecture sits (R312-1 CJA)
+            Object prefecture = execution.getVariable("prefectureDepartment");
+            Object department = prefecture != null ? prefecture : execution.getVariable("department");
+            execution.setVariable("court", department instanceof String code ? deadlines.courtFor(code) : null);
+            courtChosen(execution);
+        }
         // the deadline printed on the decision goes with the deadline counted from its notification
         // only: not with one restarted after administrative appeals (R421-5 CJA; issue 18, item 15)
         execution.setVariable(
@@ -94,6 +101,16 @@ public class AppealDeadlines {
                 !blank(execution.getVariable(PRINTED))
                         && notified != null
                         && notified.toString().equals(String.valueOf(execution.getVariable(FROM))));
+    }
+
+    /**
+     * The court the request is filed with ({@code court}: prefilled with the competent one, R312-1 CJA;
+     * another where the law allows, e.g. the court of the place of house arrest, retention or prison): its
+     * department ({@code courtDepartment}) is the calendar of the court deadlines from now on (art. 642 CPC).
+     */
+    public void courtChosen(VariableScope execution) {
+        Object court = execution.getVariable("court");
+        execution.setVariable("courtDepartment", court instanceof String code ? deadlines.courtSeat(code) : null);
     }
 
     // ------------------------------------------------------------------ the running deadline

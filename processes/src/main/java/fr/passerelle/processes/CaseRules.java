@@ -80,9 +80,8 @@ public class CaseRules {
     public void decided(VariableScope execution) {
         Object outcome = execution.getVariable("decisionOutcome");
         execution.setVariable("examinationOver", !"IMPLICIT_REFUSAL".equals(outcome));
-        // the competent court is the deciding prefecture's (R312-1 CJA): its department stays with the
-        // decision when the person moves later; legal aid recorded for an earlier decision is not this one's
-        execution.setVariable("prefectureDepartment", execution.getVariable("department"));
+        competentCourt(execution);
+        // legal aid recorded for an earlier decision is not this one's
         execution.setVariable("legalAidRequestedDate", null);
         execution.setVariable("legalAidOffice", null);
         execution.setVariable(PRINTED_APPLIES, false);
@@ -107,6 +106,22 @@ public class CaseRules {
                 PRINTED_APPLIES,
                 !blank(execution.getVariable("printedDeadline"))
                         && !Boolean.TRUE.equals(execution.getVariable("explicitRefusalConfirmative")));
+    }
+
+    /**
+     * The decision is the prefecture's of the case's department when it is taken
+     * ({@code prefectureDepartment}: it stays with the decision when the person moves later), and the
+     * competent tribunal administratif is the one in whose jurisdiction it sits (R312-1 CJA): {@code court},
+     * and {@code courtDepartment}, the department the court sits in, whose holidays extend the court
+     * deadlines (art. 642 CPC). The person filing may choose another court where the law allows
+     * ({@link AppealDeadlines#courtChosen}).
+     */
+    private void competentCourt(VariableScope execution) {
+        Object department = execution.getVariable("department");
+        execution.setVariable("prefectureDepartment", department);
+        String court = department instanceof String code ? deadlines.courtFor(code) : null;
+        execution.setVariable("court", court);
+        execution.setVariable("courtDepartment", court == null ? null : deadlines.courtSeat(court));
     }
 
     /**
@@ -181,6 +196,7 @@ public class CaseRules {
      * not this OQTF's (its regime says the situation) and is cleared.
      */
     public void oqtfDeadline(VariableScope execution) {
+        competentCourt(execution);
         Object at = oqtfNotifiedAt(execution);
         execution.setVariable("oqtfNotifiedAt", at);
         execution.setVariable(RULE, OqtfRegime.rule(execution.getVariable("oqtfKind"), at));
@@ -213,7 +229,10 @@ public class CaseRules {
                 "deadlineSwitched",
                 "contentiousAppealRuleBeforeRestriction",
                 "computedDeadline",
-                "printedDeadlineDiffers")) {
+                "printedDeadlineDiffers",
+                "prefectureDepartment",
+                "court",
+                "courtDepartment")) {
             execution.setVariableLocal(local, null);
         }
         for (String given : List.of("oqtfNotifiedAt", "printedDeadline", "notificationMode")) {

@@ -24,4 +24,13 @@ public interface Deadlines {
 
     /** The start of the date in {@code dateVariable}, Paris time. */
     Date at(VariableScope execution, String dateVariable);
+
+    /**
+     * The tribunal administratif where an authority of {@code department} sits (R312-1 CJA): its code
+     * (the values of the filing forms' {@code court} select), or null for no known department.
+     */
+    String courtFor(String department);
+
+    /** The department the tribunal administratif {@code court} sits in (its holidays), or null for an unknown code. */
+    String courtSeat(String court);
 }

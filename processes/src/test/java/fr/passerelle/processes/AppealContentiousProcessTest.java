@@ -63,15 +63,11 @@ class AppealContentiousProcessTest extends ProcessTestCase {
         Task file = task(pi, "fileRequest");
         assertThat(file).isAssignedTo(lawyer);
         assertThat(file.getDueDate()).isEqualTo(due);
-        complete(
-                file,
-                vars(
-                        "requestFiledDate",
-                        filedDate,
-                        "courtName",
-                        "Tribunal administratif de Lyon",
-                        "courtCaseNumber",
-                        "2601234"));
+        complete(file, vars("requestFiledDate", filedDate, "court", "TA-69", "courtCaseNumber", "2601234"));
+        assertThat(pi)
+                .as("the court named at the filing gives the calendar")
+                .variables()
+                .containsEntry("courtDepartment", "69");
     }
 
     private void notifyJudgment(String outcome, String date) {
@@ -549,13 +545,7 @@ class AppealContentiousProcessTest extends ProcessTestCase {
         assertThat(byAssociation.getDueDate()).isEqualTo(due);
         complete(
                 byAssociation,
-                vars(
-                        "requestFiledDate",
-                        "2026-03-03",
-                        "requestFiledChannel",
-                        "RETENTION_CENTRE",
-                        "courtName",
-                        "Tribunal administratif de Lyon"));
+                vars("requestFiledDate", "2026-03-03", "requestFiledChannel", "RETENTION_CENTRE", "court", "LYON"));
         assertThat(hasTimer(pi, "filingDeadlineReached")).isFalse();
 
         // the proceedings are offered to a lawyer, who follows them

@@ -32,8 +32,47 @@ class AppointmentProcessTest extends ProcessTestCase {
         assertThat(fileOnline.getName()).isEqualTo("Déposer la demande en ligne (ANEF)");
         complete(fileOnline, vars("onlineFiled", true));
 
-        assertThat(pi).isEnded().hasPassed("filedOnline", "noAgeLimit");
+        assertThat(pi).isEnded().hasPassed("filedOnline");
         assertThat(pi).variables().containsEntry("filingMode", "ONLINE").doesNotContainKey("appointmentDate");
+    }
+
+    /**
+     * Issue 18, item 16: a birth date entered after triage (the appointment waits without an age limit)
+     * is read again: the coordinator's task appears, due by the limit.
+     */
+    @Test
+    void aBirthDateEnteredAfterTriageGivesTheAgeLimitTask() {
+        ProcessInstance pi = start("appointment", vars("department", "69", "onlineFiling", false));
+        assertThat(pi).isWaitingAt("recordBookingAttempt", "noAgeLimit");
+
+        TestStepRules.ageLimit(caseId, "2007-06-14");
+        correlate("BirthDateChanged", java.util.Map.of());
+
+        Task limit = task(pi, "fileBeforeAgeLimit");
+        assertThat(limit.getDueDate()).isEqualTo(endOf("2026-06-13"));
+        assertThat(task(pi, "recordBookingAttempt")).isNotNull();
+    }
+
+    /** Issue 18, item 16: a corrected birth date re-dates the open task; a date that lifts the limit closes it. */
+    @Test
+    void aCorrectedBirthDateMovesTheAgeLimitTasksDueDate() {
+        TestStepRules.ageLimit(caseId, "2007-06-14");
+        ProcessInstance pi = start("appointment", vars("department", "69", "onlineFiling", false));
+        assertThat(task(pi, "fileBeforeAgeLimit").getDueDate()).isEqualTo(endOf("2026-06-13"));
+
+        TestStepRules.ageLimit(caseId, "2007-03-02");
+        correlate("BirthDateChanged", java.util.Map.of());
+        assertThat(task(pi, "fileBeforeAgeLimit").getDueDate()).isEqualTo(endOf("2026-03-01"));
+        assertThat(pi).variables().containsEntry("ageLimitFrom", "2007-03-02");
+
+        TestStepRules.noAgeLimit(caseId);
+        correlate("BirthDateChanged", java.util.Map.of());
+        assertThat(pi).isWaitingAt("recordBookingAttempt", "noAgeLimit");
+        assertThat(org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery()
+                        .processInstanceId(pi.getId())
+                        .taskDefinitionKey("fileBeforeAgeLimit")
+                        .count())
+                .isZero();
     }
 
     /**

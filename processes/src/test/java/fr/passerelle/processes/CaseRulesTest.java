@@ -348,6 +348,39 @@ class CaseRulesTest {
                 .isTrue();
     }
 
+    /**
+     * Issue 18, item 13: the competent court is the one where the deciding prefecture sits (R312-1 CJA),
+     * set with the decision and kept when the person moves; its department's holidays extend the court
+     * deadlines (art. 642 CPC). The person filing may name another court: its seat follows.
+     */
+    @Test
+    void aDecisionSetsTheCourtOfItsPrefectureAndTheFilingMayNameAnother() {
+        Map<String, Object> v = vars(
+                "decisionOutcome", "REFUSED",
+                "decisionNotifiedDate", "2026-05-04",
+                "department", "57");
+        rules.decided(scope(v));
+        assertThat(v).containsEntry("court", "STRASBOURG").containsEntry("courtDepartment", "67");
+
+        Map<String, Object> oqtf = vars(
+                "decisionOutcome", "OQTF",
+                "decisionNotifiedDate", "2026-05-04",
+                "oqtfKind", "ORDINARY",
+                "department", "69");
+        rules.oqtfDeadline(scope(oqtf));
+        assertThat(oqtf).containsEntry("prefectureDepartment", "69").containsEntry("courtDepartment", "69");
+
+        AppealDeadlines appeal = new AppealDeadlines(new TestDeadlines());
+        v.put("court", "TA-54");
+        appeal.courtChosen(scope(v));
+        assertThat(v).containsEntry("courtDepartment", "54");
+
+        Map<String, Object> noCourtGiven =
+                vars("decisionOutcome", "REFUSED", "decisionNotifiedDate", "2026-05-04", "prefectureDepartment", "68");
+        appeal.start(scope(noCourtGiven));
+        assertThat(noCourtGiven).containsEntry("court", "STRASBOURG").containsEntry("courtDepartment", "67");
+    }
+
     @Test
     void aDecisionKeepsItsPrefecturesDepartmentItsPrintedDeadlineAndForgetsEarlierLegalAid() {
         Map<String, Object> v = vars(

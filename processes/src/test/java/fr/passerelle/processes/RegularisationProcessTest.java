@@ -140,9 +140,7 @@ class RegularisationProcessTest extends ProcessTestCase {
         complete(caseTask("offerAppealToLawyer"), vars("offeredLawyerId", lawyer));
         complete(caseTask("acceptAppeal"), vars("appealAccepted", true));
         complete(caseTask("chooseContentiousStrategy"), vars("legalAidRequested", false, "urgentProcedure", "NONE"));
-        complete(
-                caseTask("fileRequest"),
-                vars("requestFiledDate", filedDate, "courtName", "Tribunal administratif de Lyon"));
+        complete(caseTask("fileRequest"), vars("requestFiledDate", filedDate, "court", "LYON"));
     }
 
     // ---------------------------------------------------------------- a renewal case
@@ -917,6 +915,29 @@ class RegularisationProcessTest extends ProcessTestCase {
         assertThat(caseTask("chooseAppealStrategy")).isNotNull();
     }
 
+    /**
+     * Issue 18, item 13: a move at any step gives the caseworker a task to declare the new address, due
+     * three months after the move (stand-in: the same day three months on); the rest of the case runs on.
+     */
+    @Test
+    void aMoveAsksToDeclareTheNewAddressWithinThreeMonthsBesideTheRest() {
+        ProcessInstance pi = fileOnline();
+        engine.getRuntimeService()
+                .createMessageCorrelation("ApplicantMoved")
+                .processInstanceBusinessKey(caseId)
+                .setVariablesToTriggeredScope(vars("movedOn", "2026-04-10"))
+                .correlateAll();
+
+        Task declare = caseTask("declareAddressChange");
+        assertThat(declare).hasCandidateGroup("caseworker");
+        assertThat(declare.getDueDate()).isEqualTo(endOf("2026-07-10"));
+        assertThat(pi).isWaitingAt("callReceipt", "callDecision", "declareAddressChange");
+        assertThat(pi).variables().doesNotContainKey("movedOn");
+
+        complete(declare, vars("addressDeclaredOn", "2026-04-20", "addressDeclarationReceipt", "ANEF 2026-123"));
+        assertThat(pi).hasPassed("addressDeclared").isWaitingAt("callReceipt", "callDecision");
+    }
+
     @Test
     void aGrantAfterTheImplicitRefusalEndsTheAppealKeepsTheReceiptUntilTheCardAndOpensTheRenewalWindow() {
         ProcessInstance pi = implicitlyRefused();
@@ -1330,7 +1351,7 @@ class RegularisationProcessTest extends ProcessTestCase {
         complete(caseTask("offerAppealToLawyer"), vars("offeredLawyerId", "lawyer-martin"));
         complete(caseTask("acceptAppeal"), vars("appealAccepted", true));
         complete(caseTask("chooseContentiousStrategy"), vars("legalAidRequested", false, "urgentProcedure", "NONE"));
-        complete(caseTask("fileRequest"), vars("requestFiledDate", "2026-06-01", "courtName", "TA de Lyon"));
+        complete(caseTask("fileRequest"), vars("requestFiledDate", "2026-06-01", "court", "LYON"));
         correlate("JudgmentNotified", vars("judgmentOutcome", "REJECTED", "judgmentDate", "2026-09-01"));
         complete(caseTask("closeRejectedAppeal"), vars("courtOfAppealConsidered", false));
         assertThat(pi).hasPassed("oqtfAppealEnded").variables().containsEntry("oqtfJudgmentOutcome", "REJECTED");

@@ -46,6 +46,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  *   <tr><td>RENEWAL_ONLINE_OPENS, RENEWAL_ONLINE_CLOSES</td><td>d − 120 days (event), d − 60 days</td></tr>
  *   <tr><td>RENEWAL_PREFECTURE_OPENS, RENEWAL_PREFECTURE_CLOSES</td><td>d − 2 months (event), d − 1 day</td></tr>
  *   <tr><td>AGE_LIMITED_GROUND</td><td>the birth date + 19 years − 1 day</td></tr>
+ *   <tr><td>ADDRESS_DECLARATION</td><td>d + 3 months</td></tr>
  * </table>
  * For an event rule {@link #timer} is the start of the computed day; for a deadline rule it is
  * the moment the last day is over. Dates are Europe/Paris.
@@ -103,6 +104,26 @@ public class TestDeadlines implements Deadlines {
                 read(execution, dateVar, "at").toLocalDate().atStartOfDay(PARIS).toInstant());
     }
 
+    /**
+     * Stand-in courts: Alsace-Moselle's departments go to {@code STRASBOURG} (sitting in 67), every other
+     * department to a court {@code TA-<department>} sitting there.
+     */
+    @Override
+    public String courtFor(String department) {
+        if (department == null || department.isBlank()) {
+            return null;
+        }
+        return java.util.Set.of("57", "67", "68").contains(department) ? "STRASBOURG" : "TA-" + department;
+    }
+
+    @Override
+    public String courtSeat(String court) {
+        if ("STRASBOURG".equals(court)) {
+            return "67";
+        }
+        return court != null && court.startsWith("TA-") ? court.substring(3) : null;
+    }
+
     /** The end of a day, Europe/Paris: the last millisecond before the next day starts. */
     public static Date endOfDay(LocalDate day) {
         return Date.from(day.plusDays(1).atStartOfDay(PARIS).toInstant().minusMillis(1));
@@ -145,6 +166,7 @@ public class TestDeadlines implements Deadlines {
             case "RENEWAL_PREFECTURE_OPENS" -> new Deadline(day.minus(Period.ofMonths(2)), true, false);
             case "RENEWAL_PREFECTURE_CLOSES" -> new Deadline(day.minusDays(1), false, false);
             case "AGE_LIMITED_GROUND" -> new Deadline(day.plusYears(19).minusDays(1), false, false);
+            case "ADDRESS_DECLARATION" -> new Deadline(day.plusMonths(3), false, false);
             default -> throw new IllegalArgumentException("Unknown deadline rule " + rule);
         };
     }

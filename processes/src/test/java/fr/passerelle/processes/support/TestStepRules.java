@@ -21,6 +21,11 @@ public class TestStepRules extends StepRules {
         AGE_LIMITS.put(caseId, new AgeLimit("AGE_LIMITED_GROUND", birthDate));
     }
 
+    /** Case {@code caseId} has no age limit (or no known birth date) any more. */
+    public static void noAgeLimit(String caseId) {
+        AGE_LIMITS.remove(caseId);
+    }
+
     @Override
     protected AgeLimit ageLimitOf(String caseId, String tenantId) {
         return AGE_LIMITS.get(caseId);
