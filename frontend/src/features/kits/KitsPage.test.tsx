@@ -111,6 +111,28 @@ describe('Kits préfecture', () => {
     expect(JSON.parse(put?.body ?? '{}')).toEqual({ removed: true, noteFr: 'Original + 2 copies', noteEn: null });
   });
 
+  it('adds a piece with its labels in both languages and its local note', async () => {
+    const sent = backend('coordinator');
+    renderApp('/kits?department=69&list=L425-9');
+
+    const form = await screen.findByRole('form', { name: 'Ajouter une pièce demandée par cette préfecture' });
+    await userEvent.type(within(form).getByRole('textbox', { name: /Intitulé \(français\)/ }), 'Attestation CAF');
+    await userEvent.type(within(form).getByRole('textbox', { name: /Intitulé \(anglais\)/ }), 'CAF certificate');
+    await userEvent.type(within(form).getByRole('textbox', { name: 'Note locale (français)' }), 'Moins de 3 mois');
+    await userEvent.click(within(form).getByRole('button', { name: 'Ajouter la pièce' }));
+
+    await waitFor(() => expect(sent.some((request) => request.method === 'POST')).toBe(true));
+    const post = sent.find((request) => request.method === 'POST');
+    expect(post?.path).toBe('/api/prefecture-kits/69/lists/L425-9/pieces');
+    expect(JSON.parse(post?.body ?? '{}')).toEqual({
+      labelFr: 'Attestation CAF',
+      labelEn: 'CAF certificate',
+      required: true,
+      noteFr: 'Moins de 3 mois',
+      noteEn: null,
+    });
+  });
+
   it('shows a caseworker the kit without a way to change it', async () => {
     backend('caseworker');
     renderApp('/kits?department=69&list=L425-9');

@@ -22,8 +22,10 @@ export function AddPieceForm({
   const refused = problemToFields(error, ['labelFr', 'labelEn', 'noteFr', 'noteEn']);
   const field = (name: keyof typeof EMPTY) => ({
     value: piece[name],
-    onChange: (event: { currentTarget: { value: string } }) =>
-      setPiece((before) => ({ ...before, [name]: event.currentTarget.value })),
+    onChange: (event: { currentTarget: { value: string } }) => {
+      const value = event.currentTarget.value; // read now: React clears currentTarget after the handler
+      setPiece((before) => ({ ...before, [name]: value }));
+    },
     error: refused.fields[name],
   });
   return (
