@@ -41,7 +41,10 @@ class PrefectureKitsTest {
     JdbcTemplate jdbc;
 
     @Autowired
-    CaseChecklist caseChecklist;
+    Checklists checklists;
+
+    @Autowired
+    CaseRepository cases;
 
     @Autowired
     FilingReadiness readiness;
@@ -102,15 +105,15 @@ class PrefectureKitsTest {
                 .contains("stamp-duty")
                 .doesNotContain(ADDED);
 
-        // the list other modules read (the applicant's page) and the filing guard follow the kit
-        List<CaseChecklist.Piece> missing = Tenancy.runAs(ALPHA_CASEWORKER, () -> caseChecklist.missing(inCreuse));
-        assertThat(missing).extracting(CaseChecklist.Piece::piece).contains(ADDED, "proof-of-address");
-        assertThat(missing).extracting(CaseChecklist.Piece::piece).doesNotContain("stamp-duty", "photos");
-        assertThat(missing.stream()
-                        .filter(p -> p.piece().equals(ADDED))
-                        .findFirst()
-                        .orElseThrow()
-                        .localNote())
+        // the lines every reader goes through (the public FilingReadiness, the applicant's page) follow the kit
+        List<ChecklistLine> missing = Tenancy.runAs(ALPHA_CASEWORKER, () -> checklists
+                .lines(cases.require(inCreuse), checklists.today())
+                .stream()
+                .filter(line -> line.status() == PieceStatus.MISSING)
+                .toList());
+        assertThat(missing).extracting(ChecklistLine::piece).contains(ADDED, "proof-of-address");
+        assertThat(missing).extracting(ChecklistLine::piece).doesNotContain("stamp-duty", "photos");
+        assertThat(missing.stream().filter(p -> p.piece().equals(ADDED)).findFirst().orElseThrow().localNote())
                 .isEqualTo("Rendez-vous uniquement par le formulaire en ligne");
         assertThatThrownBy(() -> Tenancy.runAs(ALPHA_CASEWORKER, () -> {
                     readiness.requireReady(inCreuse);
