@@ -798,6 +798,19 @@ const scenarios = {
       'claire.coord: the kit’s history says who added it',
     );
     await inspect(page, 'prefecture-kit');
+    await page.locator('header label', { hasText: /^EN$/ }).click();
+    await page.getByRole('heading', { name: 'Prefecture kits', level: 2 }).waitFor();
+    await expectVisible(
+      added.getByText('CCAS address certificate'),
+      'claire.coord: in English, the added piece under its English label',
+    );
+    await expectVisible(
+      page.locator('li[data-kit-piece="photos"]').getByText('The original and 2 copies'),
+      'claire.coord: in English, the note in English',
+    );
+    await inspect(page, 'prefecture-kit-en');
+    await page.locator('header label', { hasText: /^FR$/ }).click();
+    await page.getByRole('heading', { name: 'Kits préfecture', level: 2 }).waitFor();
 
     await page.getByRole('navigation').getByRole('link', { name: 'Dossiers', exact: true }).click();
     await page.getByRole('searchbox', { name: /Rechercher/ }).fill('dolma');
