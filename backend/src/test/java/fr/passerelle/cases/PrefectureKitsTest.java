@@ -106,14 +106,18 @@ class PrefectureKitsTest {
                 .doesNotContain(ADDED);
 
         // the lines every reader goes through (the public FilingReadiness, the applicant's page) follow the kit
-        List<ChecklistLine> missing = Tenancy.runAs(ALPHA_CASEWORKER, () -> checklists
-                .lines(cases.require(inCreuse), checklists.today())
-                .stream()
-                .filter(line -> line.status() == PieceStatus.MISSING)
-                .toList());
+        List<ChecklistLine> missing = Tenancy.runAs(
+                ALPHA_CASEWORKER,
+                () -> checklists.lines(cases.require(inCreuse), checklists.today()).stream()
+                        .filter(line -> line.status() == PieceStatus.MISSING)
+                        .toList());
         assertThat(missing).extracting(ChecklistLine::piece).contains(ADDED, "proof-of-address");
         assertThat(missing).extracting(ChecklistLine::piece).doesNotContain("stamp-duty", "photos");
-        assertThat(missing.stream().filter(p -> p.piece().equals(ADDED)).findFirst().orElseThrow().localNote())
+        assertThat(missing.stream()
+                        .filter(p -> p.piece().equals(ADDED))
+                        .findFirst()
+                        .orElseThrow()
+                        .localNote())
                 .isEqualTo("Rendez-vous uniquement par le formulaire en ligne");
         assertThatThrownBy(() -> Tenancy.runAs(ALPHA_CASEWORKER, () -> {
                     readiness.requireReady(inCreuse);
