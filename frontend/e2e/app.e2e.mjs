@@ -904,6 +904,74 @@ const scenarios = {
     pass(`hugo.lyon: the renewal's main process is at ${main.join(', ')}`);
     await inspect(page, 'procedure-renewal');
   },
+
+  async 'claire.coord adds a local note and a piece to the Rhône prefecture kit and sees them on a case of the Rhône'(
+    page,
+  ) {
+    await signIn(page, 'claire.coord');
+    await page.getByRole('navigation').getByRole('link', { name: 'Kits préfecture' }).click();
+    await page.getByRole('heading', { name: 'Kits préfecture', level: 2 }).waitFor();
+    await page.getByRole('textbox', { name: 'Département (ex. 69)' }).fill('69');
+    await page.getByRole('button', { name: 'Ouvrir', exact: true }).click();
+    await page.getByRole('combobox', { name: 'Liste de pièces' }).selectOption('L425-9');
+    await page.waitForURL(/department=69.*list=L425-9|list=L425-9.*department=69/);
+    const photos = page.locator('li[data-kit-piece="photos"]');
+    await photos.getByRole('button', { name: /^Note locale : / }).click();
+    await photos.getByRole('textbox', { name: 'Note locale (français)' }).fill('Original + 2 copies');
+    await photos.getByRole('textbox', { name: /Note locale \(anglais/ }).fill('The original and 2 copies');
+    await photos.getByRole('button', { name: 'Enregistrer' }).click();
+    await expectVisible(
+      page.locator('li[data-kit-piece="photos"]').getByText('Original + 2 copies'),
+      'claire.coord: a local note on the photos of the Rhône kit',
+    );
+    const add = page.getByRole('form', { name: 'Ajouter une pièce demandée par cette préfecture' });
+    await add.getByRole('textbox', { name: 'Intitulé (français)' }).fill('Attestation de domiciliation du CCAS');
+    await add.getByRole('textbox', { name: 'Intitulé (anglais)' }).fill('CCAS address certificate');
+    await add
+      .getByRole('textbox', { name: 'Note locale (français)' })
+      .fill('Rendez-vous uniquement par le formulaire en ligne');
+    await add.getByRole('button', { name: 'Ajouter la pièce' }).click();
+    const added = page.locator('li[data-kit-piece="local-attestation-de-domiciliation-du-ccas"]');
+    await expectVisible(added.getByText('Ajoutée par le kit'), 'claire.coord: a piece added to the kit');
+    await expectVisible(
+      page.getByRole('region', { name: 'Historique du kit' }).getByText('Pièce ajoutée'),
+      'claire.coord: the kit’s history says who added it',
+    );
+    await inspect(page, 'prefecture-kit');
+    await page.locator('header label', { hasText: /^EN$/ }).click();
+    await page.getByRole('heading', { name: 'Prefecture kits', level: 2 }).waitFor();
+    await expectVisible(
+      added.getByText('CCAS address certificate'),
+      'claire.coord: in English, the added piece under its English label',
+    );
+    await expectVisible(
+      page.locator('li[data-kit-piece="photos"]').getByText('The original and 2 copies'),
+      'claire.coord: in English, the note in English',
+    );
+    await inspect(page, 'prefecture-kit-en');
+    await page.locator('header label', { hasText: /^FR$/ }).click();
+    await page.getByRole('heading', { name: 'Kits préfecture', level: 2 }).waitFor();
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Dossiers', exact: true }).click();
+    await page.getByRole('searchbox', { name: /Rechercher/ }).fill('dolma');
+    await page.getByRole('link', { name: 'Tenzin Dolma' }).first().click();
+    await page.getByRole('heading', { name: 'Tenzin Dolma', level: 2 }).waitFor();
+    await showTab(page, 'Pièces');
+    const piece = page.locator('li[data-piece="local-attestation-de-domiciliation-du-ccas"]');
+    await expectVisible(
+      piece.getByText('Demandée par la préfecture'),
+      'claire.coord: the piece the kit adds is on the Rhône case’s checklist',
+    );
+    await expectVisible(
+      piece.getByText('Préfecture : Rendez-vous uniquement par le formulaire en ligne'),
+      'claire.coord: with its local note',
+    );
+    await expectVisible(
+      page.locator('li[data-piece="photos"]').getByText('Préfecture : Original + 2 copies'),
+      'claire.coord: the photos carry the kit’s note',
+    );
+    await inspect(page, 'case-prefecture-kit');
+  },
 };
 
 async function run(name, scenario) {

@@ -38,6 +38,7 @@ const LetterDownloads = lazy(() =>
   import('@/features/lawyer/components/LetterDownloads').then((m) => ({ default: m.LetterDownloads })),
 );
 const DashboardPage = lazy(() => import('@/features/dashboard/DashboardPage'));
+const KitsPage = lazy(() => import('@/features/kits/KitsPage'));
 
 /**
  * A part of a page loaded on demand waits on its own: suspending to the routes' boundary would hide
@@ -86,6 +87,7 @@ export function AppRoutes() {
         <Route path="lawyer" element={<LawyerInboxPage />} />
         <Route path="partners" element={<PartnerLawyersPage />} />
         <Route path="dashboard" element={<DashboardPage />} />
+        <Route path="kits" element={<KitsPage />} />
         <Route path="*" element={<ErrorPage error={new ApiError(404, null, 'Not Found')} />} />
       </Routes>
     </Suspense>

@@ -3,6 +3,8 @@ import { vi } from 'vitest';
 export interface SentRequest {
   path: string;
   headers: Headers;
+  method: string;
+  body: string | null;
 }
 
 /** Replaces fetch with a backend answering from `answer`, and returns the requests it was sent. */
@@ -11,7 +13,12 @@ export function fakeBackend(answer: (request: SentRequest) => Response): SentReq
   vi.stubGlobal(
     'fetch',
     vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-      const request = { path: String(input), headers: new Headers(init?.headers) };
+      const request = {
+        path: String(input),
+        headers: new Headers(init?.headers),
+        method: init?.method ?? 'GET',
+        body: typeof init?.body === 'string' ? init.body : null,
+      };
       sent.push(request);
       return answer(request);
     }),

@@ -68,6 +68,13 @@ export interface ChecklistPiece {
   sealedForOfii: boolean;
   /** A foreign civil-status document: legalised or apostilled unless a convention exempts it. */
   legalisationToCheck: boolean;
+  /** The prefecture's kit (of the case's department) adds this piece. */
+  addedByKit: boolean;
+  /** The kit removed it: shown only because something was recorded for it; never required. */
+  removedByKit: boolean;
+  /** The kit's local note, in French, and in English when the kit gives it. */
+  localNote: string | null;
+  localNoteEn: string | null;
 }
 
 export interface Checklist {

@@ -36,6 +36,7 @@ function PieceRow({
     note: piece.note,
   };
   const update = (change: Record<string, unknown>) => onUpdate({ ...current, ...change });
+  const localNote = inLanguage(i18n.language, piece.localNoteEn ?? piece.localNote, piece.localNote);
   const explanations = [
     when,
     piece.sealedForOfii ? t('checklist.sealedForOfiiWhy') : null,
@@ -78,6 +79,16 @@ function PieceRow({
               {t('checklist.legalisation')}
             </Badge>
           )}
+          {piece.addedByKit && (
+            <Badge size="sm" variant="outline" color="indigo.9">
+              {t('checklist.addedByKit')}
+            </Badge>
+          )}
+          {piece.removedByKit && (
+            <Badge size="sm" variant="outline" color="gray.8">
+              {t('checklist.removedByKit')}
+            </Badge>
+          )}
           {piece.stage === 'DELIVERY' && (
             <Badge size="sm" variant="outline" color="gray.8">
               {t('checklist.atDelivery')}
@@ -85,6 +96,11 @@ function PieceRow({
           )}
         </Group>
       </Group>
+      {localNote && (
+        <Text size="sm" fw={600} c="indigo.9" data-local-note>
+          {t('checklist.localNote', { note: localNote })}
+        </Text>
+      )}
       {explanations.length > 0 && (
         <Text size="xs" c="dimmed">
           {explanations.join(' · ')}

@@ -41,8 +41,7 @@ record CaseRequest(
         @PastOrPresent LocalDate decidedOn,
         @PastOrPresent LocalDate notifiedOn) {
 
-    /** Metropolitan 01-95 (Corsica 2A/2B, no 20) and the overseas departments 971-974 and 976. */
-    static final String DEPARTMENT = "0[1-9]|1[0-9]|2[1-9AB]|[3-8][0-9]|9[0-5]|97[1-46]";
+    static final String DEPARTMENT = fr.passerelle.cases.internal.PrefectureKits.DEPARTMENT;
 
     static CaseRequest quick(String applicantName, Ground ground, String department) {
         return new CaseRequest(

@@ -2,6 +2,7 @@ package fr.passerelle.cases;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.passerelle.cases.internal.CatalogueLists;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
  * every item names a known piece, so a typo in the data stops the service rather than a filing.
  */
 @Component
-class ChecklistCatalog {
+class ChecklistCatalog implements CatalogueLists {
     static final String RESOURCE = "/checklists/checklists.json";
 
     enum Stage {
@@ -210,6 +211,39 @@ class ChecklistCatalog {
     String renewalSource() {
         return renewalSource;
     }
+
+    /** The ground's articles and, when the catalog has one, {@code renewal}: the lists a prefecture kit adjusts. */
+    @Override
+    public List<String> lists() {
+        List<String> names =
+                new ArrayList<>(lists.keySet().stream().map(Ground::article).toList());
+        if (!renewal.isEmpty()) {
+            names.add(RENEWAL);
+        }
+        return List.copyOf(names);
+    }
+
+    @Override
+    public Optional<List<CataloguePiece>> pieces(String list) {
+        List<Entry> entries = RENEWAL.equals(list)
+                ? (renewal.isEmpty() ? null : renewal)
+                : lists.entrySet().stream()
+                        .filter(e -> e.getKey().article().equals(list))
+                        .map(Map.Entry::getValue)
+                        .findFirst()
+                        .orElse(null);
+        return Optional.ofNullable(entries)
+                .map(found -> found.stream()
+                        .map(entry -> new CataloguePiece(
+                                entry.code(),
+                                entry.piece().labelFr(),
+                                entry.piece().label(),
+                                entry.required()))
+                        .toList());
+    }
+
+    /** The name of the renewal list in a prefecture kit. */
+    static final String RENEWAL = "renewal";
 
     Optional<Entry> entry(Ground ground, String piece) {
         return of(ground).stream().filter(entry -> entry.code().equals(piece)).findFirst();

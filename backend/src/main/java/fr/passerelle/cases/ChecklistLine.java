@@ -3,6 +3,7 @@ package fr.passerelle.cases;
 import fr.passerelle.cases.ChecklistCatalog.Entry;
 import fr.passerelle.cases.ChecklistCatalog.Stage;
 import fr.passerelle.cases.ChecklistCatalog.Variant;
+import fr.passerelle.cases.internal.KitPiece;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -11,7 +12,8 @@ import java.util.List;
 
 /**
  * One piece of a case's checklist as it stands on a given day, with what is wrong with it for
- * filing. Plain computation on fixed inputs: the expiry rules are tested on fixed dates.
+ * filing, as the prefecture's kit adjusts it ({@code addedByKit}, {@code removedByKit}, the kit's
+ * {@code localNote} in French and {@code localNoteEn} in English when given). Plain computation on fixed inputs: the expiry rules are tested on fixed dates.
  */
 record ChecklistLine(
         String piece,
@@ -37,7 +39,11 @@ record ChecklistLine(
         Instant updatedAt,
         String updatedBy,
         boolean sealedForOfii,
-        boolean legalisationToCheck) {
+        boolean legalisationToCheck,
+        boolean addedByKit,
+        boolean removedByKit,
+        String localNote,
+        String localNoteEn) {
 
     private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
@@ -61,7 +67,18 @@ record ChecklistLine(
      * French (Service-Public.fr F2209: civil-status documents in a foreign language).
      */
     static ChecklistLine of(Entry entry, Recorded recorded, int documents, LocalDate asOf) {
+        return of(entry, recorded, documents, asOf, null);
+    }
+
+    /**
+     * As adjusted by the case's prefecture kit ({@code kit}, null when it leaves the piece as the
+     * catalogue has it): a piece the kit removed is no longer required and never stops the filing, but
+     * what was recorded about it stays shown.
+     */
+    static ChecklistLine of(Entry entry, Recorded recorded, int documents, LocalDate asOf, KitPiece kit) {
         var piece = entry.piece();
+        boolean removedByKit = kit != null && kit.removed();
+        boolean required = entry.required() && !removedByKit;
         Variant variant = recorded.variant() == null
                 ? null
                 : piece.variant(recorded.variant()).orElse(null);
@@ -75,7 +92,7 @@ record ChecklistLine(
         List<String> problems = new ArrayList<>();
         List<String> problemsFr = new ArrayList<>();
         if (recorded.status() == PieceStatus.MISSING) {
-            if (entry.required()) {
+            if (required) {
                 problems.add("missing");
                 problemsFr.add("manquante");
             }
@@ -102,7 +119,7 @@ record ChecklistLine(
                 entry.code(),
                 piece.label(),
                 piece.labelFr(),
-                entry.required(),
+                required,
                 entry.when(),
                 entry.whenFr(),
                 piece.stage(),
@@ -122,14 +139,19 @@ record ChecklistLine(
                 recorded.updatedAt(),
                 recorded.updatedBy(),
                 piece.sealedForOfii(),
-                piece.legalisation() && piece.civilStatus());
+                piece.legalisation() && piece.civilStatus(),
+                kit != null && kit.added(),
+                removedByKit,
+                kit == null ? null : kit.noteFr(),
+                kit == null ? null : kit.noteEn());
     }
 
     /**
      * Whether this line stops the filing: a piece due at filing that is missing or not usable. A piece
-     * sealed for the OFII medical board is not part of the prefecture's file and never stops it.
+     * sealed for the OFII medical board is not part of the prefecture's file and never stops it, nor
+     * does one the prefecture's kit removed.
      */
     boolean blocksFiling() {
-        return stage == Stage.FILING && !sealedForOfii && !problems.isEmpty();
+        return stage == Stage.FILING && !sealedForOfii && !removedByKit && !problems.isEmpty();
     }
 }

@@ -2,7 +2,10 @@ package fr.passerelle.cases;
 
 import fr.passerelle.audit.Audit;
 import fr.passerelle.cases.ChecklistCatalog.Entry;
+import fr.passerelle.cases.ChecklistCatalog.Stage;
 import fr.passerelle.cases.ChecklistLine.Recorded;
+import fr.passerelle.cases.internal.KitPiece;
+import fr.passerelle.cases.internal.PrefectureKits;
 import fr.passerelle.security.Users;
 import fr.passerelle.tenancy.AssociationTime;
 import fr.passerelle.tenancy.CurrentAssociation;
@@ -13,7 +16,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,8 +28,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A case's document checklist: its ground's list ({@link ChecklistCatalog}) with what the
- * association has recorded about each piece, evaluated on a given day.
+ * A case's document checklist: its ground's list ({@link ChecklistCatalog}) as the prefecture kit of
+ * the case's department adjusts it ({@link PrefectureKits}), with what the association has recorded
+ * about each piece, evaluated on a given day.
  */
 @Service
 class Checklists {
@@ -34,6 +40,7 @@ class Checklists {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final Audit audit;
+    private final PrefectureKits kits;
 
     Checklists(
             ChecklistCatalog catalog,
@@ -41,7 +48,9 @@ class Checklists {
             CaseAccess access,
             JdbcTemplate jdbc,
             Clock clock,
-            Audit audit) {
+            Audit audit,
+            PrefectureKits kits) {
+        this.kits = kits;
         this.catalog = catalog;
         this.cases = cases;
         this.access = access;
@@ -122,13 +131,10 @@ class Checklists {
                 Timestamp.from(clock.instant()),
                 actor);
         audit.changed(caseId, "CHECKLIST_UPDATED", piece + ": " + update.status());
-        Map<String, Recorded> recorded = recorded(caseId);
-        return ChecklistLine.of(
-                entry.given(
-                        other -> recorded.getOrDefault(other, Recorded.NOTHING).variant()),
-                recorded.getOrDefault(piece, Recorded.NOTHING),
-                documentCounts(caseId).getOrDefault(piece, 0),
-                today());
+        return lines(file, today(), piece).stream()
+                .filter(line -> line.piece().equals(piece))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** A file was uploaded for a piece still MISSING: it is now RECEIVED (to be verified). */
@@ -147,31 +153,78 @@ class Checklists {
                 Users.current().map(user -> user.username()).orElse("system"));
     }
 
-    /** A renewal case's list is the renewal list (L433-4 CESEDA; décret n° 2025-647), whatever its ground. */
-    private List<Entry> list(CaseFile file) {
-        return file.renewalOf() != null ? catalog.renewal() : catalog.of(file.ground());
+    /** A piece of a case's list and how the prefecture's kit adjusts it (null: as the catalogue has it). */
+    private record Listed(Entry entry, KitPiece kit) {}
+
+    /**
+     * The catalogue's list for the case, as the kit of its department adjusts it (the association's kit:
+     * {@link PrefectureKits}), the pieces the kit adds last. A renewal case's list is the renewal list
+     * (L433-4 CESEDA; décret n° 2025-647), whatever its ground. Read each time: a kit's change applies
+     * to every case of the department, open ones too.
+     */
+    private List<Listed> list(CaseFile file) {
+        boolean renewal = file.renewalOf() != null;
+        Map<String, KitPiece> kit = new LinkedHashMap<>(kits.adjustments(
+                file.department(),
+                renewal ? ChecklistCatalog.RENEWAL : file.ground().article()));
+        List<Listed> listed = new ArrayList<>();
+        for (Entry entry : renewal ? catalog.renewal() : catalog.of(file.ground())) {
+            listed.add(new Listed(entry, kit.remove(entry.code())));
+        }
+        kit.values().stream().filter(KitPiece::added).forEach(added -> listed.add(new Listed(entry(added), added)));
+        return listed;
     }
 
-    /** The piece on this case's checklist, or 404 naming it. */
+    /** A piece the kit adds: due at filing, no kind, no expiry; its labels are the coordinator's. */
+    private static Entry entry(KitPiece added) {
+        return new Entry(
+                added.piece(),
+                new ChecklistCatalog.Piece(
+                        added.labelEn(), added.labelFr(), Stage.FILING, false, null, List.of(), false, false),
+                added.required(),
+                null,
+                null,
+                null);
+    }
+
+    /** The piece on this case's checklist (one the kit removed included), or 404 naming it. */
     Entry entry(CaseFile file, String piece) {
         return list(file).stream()
+                .map(Listed::entry)
                 .filter(entry -> entry.code().equals(piece))
                 .findFirst()
                 .orElseThrow(() -> Problem.notFound(
                         "piece_not_on_checklist", piece, file.ground().article()));
     }
 
+    /**
+     * The case's pieces on a day. A piece the kit removed is left out unless something was recorded or
+     * uploaded for it: a received piece is never lost, it shows as no longer asked for.
+     */
     List<ChecklistLine> lines(CaseFile file, LocalDate asOf) {
+        return lines(file, asOf, null);
+    }
+
+    /** As {@link #lines(CaseFile, LocalDate)}, with the piece {@code shown} whatever the kit says. */
+    private List<ChecklistLine> lines(CaseFile file, LocalDate asOf, String shown) {
         Map<String, Recorded> recorded = recorded(file.id());
         Map<String, Integer> documents = documentCounts(file.id());
         return list(file).stream()
-                .map(entry -> entry.given(
-                        piece -> recorded.getOrDefault(piece, Recorded.NOTHING).variant()))
-                .map(entry -> ChecklistLine.of(
-                        entry,
-                        recorded.getOrDefault(entry.code(), Recorded.NOTHING),
-                        documents.getOrDefault(entry.code(), 0),
-                        asOf))
+                .filter(listed -> listed.kit() == null
+                        || !listed.kit().removed()
+                        || listed.entry().code().equals(shown)
+                        || recorded.getOrDefault(listed.entry().code(), Recorded.NOTHING)
+                                        .status()
+                                != PieceStatus.MISSING
+                        || documents.getOrDefault(listed.entry().code(), 0) > 0)
+                .map(listed -> ChecklistLine.of(
+                        listed.entry()
+                                .given(piece -> recorded.getOrDefault(piece, Recorded.NOTHING)
+                                        .variant()),
+                        recorded.getOrDefault(listed.entry().code(), Recorded.NOTHING),
+                        documents.getOrDefault(listed.entry().code(), 0),
+                        asOf,
+                        listed.kit()))
                 .toList();
     }
 

@@ -39,6 +39,10 @@ class ApiDescription {
                                 "The pieces a case's ground asks for, their documents, and"
                                         + " whether the file may be filed."),
                         tag(
+                                "Prefecture kits",
+                                "How an association adjusts the checklists for a department's prefecture, and the"
+                                        + " kits associations publish for others to start from."),
+                        tag(
                                 "Tasks",
                                 "The task lists and working a task: claim, complete with its form's data, assign."),
                         tag(

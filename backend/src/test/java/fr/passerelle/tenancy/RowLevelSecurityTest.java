@@ -74,6 +74,13 @@ class RowLevelSecurityTest {
 
     private static final String TENANT_CHECK = "(tenant_id = current_setting('passerelle.tenant_id'::text, true))";
 
+    /**
+     * Tenant-owned tables that every association reads on purpose: the prefecture kits associations
+     * published (V102). Each has the tenant policy and one more, for SELECT only
+     * ({@link #aSharedTableIsReadByAllAndWrittenOnlyByItsOwner}).
+     */
+    private static final List<String> READ_BY_ALL = List.of("shared_prefecture_kits");
+
     /** A table added later with a tenant_id but no policy would leak: the catalogue says none does. */
     @Test
     void everyTenantOwnedTableIsUnderTheTenantPolicy() {
@@ -83,21 +90,40 @@ class RowLevelSecurityTest {
                 JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped
                 WHERE c.relkind = 'r' ORDER BY 1""", String.class);
         // exactly one policy, for every command, and it is the tenant check both ways
-        List<String> unguarded = jdbc.queryForList("""
+        List<String> unguarded =
+                jdbc.queryForList("""
                 SELECT c.relname FROM pg_class c
                 JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'app'
                 JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped
                 WHERE c.relkind = 'r' AND NOT (c.relrowsecurity AND c.relforcerowsecurity
-                    AND (SELECT count(*) FROM pg_policy p WHERE p.polrelid = c.oid) = 1
+                    AND (SELECT count(*) FROM pg_policy p WHERE p.polrelid = c.oid)
+                        = CASE WHEN c.relname = ANY (?) THEN 2 ELSE 1 END
                     AND EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid AND p.polname = 'tenant_isolation'
                         AND p.polcmd = '*' AND p.polpermissive
                         AND pg_get_expr(p.polqual, p.polrelid) = ?
                         AND pg_get_expr(p.polwithcheck, p.polrelid) = ?))
-                ORDER BY 1""", String.class, TENANT_CHECK, TENANT_CHECK);
+                ORDER BY 1""", String.class, READ_BY_ALL.toArray(String[]::new), TENANT_CHECK, TENANT_CHECK);
         assertThat(tenantOwned).contains("cases", "applicants", "audit_events", "open_tasks");
         assertThat(unguarded)
                 .as("tenant-owned tables without the tenant policy")
                 .isEmpty();
+    }
+
+    /** The second policy of a table read by all is for SELECT alone: writing stays under the tenant policy. */
+    @Test
+    void aSharedTableIsReadByAllAndWrittenOnlyByItsOwner() {
+        List<String> extra = jdbc.queryForList("""
+                SELECT c.relname || ' ' || p.polcmd::text || ' ' || p.polpermissive::text || ' '
+                    || coalesce(pg_get_expr(p.polqual, p.polrelid), '-') || ' '
+                    || coalesce(pg_get_expr(p.polwithcheck, p.polrelid), '-')
+                FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid
+                JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'app'
+                WHERE p.polname <> 'tenant_isolation' ORDER BY 1""", String.class);
+        assertThat(extra)
+                .as("policies other than the tenant's: one per table read by all, SELECT (r) only")
+                .containsExactlyElementsOf(READ_BY_ALL.stream()
+                        .map(table -> table + " r true true -")
+                        .toList());
     }
 
     @Test
