@@ -33,8 +33,9 @@ export default defineConfig({
   ],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   server: {
-    // `npm run dev` serves the app on :5173 and hands the API to the backend on :8080.
-    proxy: { '/api': 'http://localhost:8080' },
+    // `npm run dev` serves the app on :5173 and hands the API (and the silent sign-in check's page)
+    // to the backend on :8080.
+    proxy: { '/api': 'http://localhost:8080', '/silent-check-sso.html': 'http://localhost:8080' },
   },
   build: {
     // bpmn-js and form-js are split into chunks of their own, loaded only on the pages that draw them.

@@ -10,12 +10,11 @@ const isPublic = PUBLIC_PATHS.includes(window.location.pathname) && !window.loca
 if (isPublic) {
   void Promise.all([languageReady, import('@/app/publicEntry')]).then(([, entry]) => entry.start());
 } else {
-  // Signing in needs keycloak-js and the configuration only: without a token in this page it goes to
-  // Keycloak and back, so the app itself is loaded (while the token is fetched) only on the way back.
+  // Signing in needs keycloak-js and the configuration; the app itself loads meanwhile (a Keycloak
+  // session is usually found in a hidden frame, without leaving the page).
   const root = document.getElementById('root')!;
   const runtimeConfig = sessionRuntimeConfig();
-  const back = window.location.hash.includes('state=');
-  const app = back ? import('@/app/signedInEntry') : null;
+  const app = import('@/app/signedInEntry');
   void languageReady.then(() => {
     root.textContent = i18n.t('app.starting');
     root.style.cssText = 'font-family: system-ui, sans-serif; color: #495057; text-align: center; padding-top: 40vh';
@@ -23,8 +22,8 @@ if (isPublic) {
   Promise.all([runtimeConfig, languageReady, import('@/lib/auth/keycloak')])
     .then(([config, , keycloak]) => keycloak.logIn(config, i18n.language))
     .then(
-      async (auth) => (await (app ?? import('@/app/signedInEntry'))).showApp(auth),
-      async (error: unknown) => (await import('@/app/signedInEntry')).showFailure(error),
+      async (auth) => (await app).showApp(auth),
+      async (error: unknown) => (await app).showFailure(error),
     )
     .finally(() => (root.style.cssText = ''));
 }

@@ -1,7 +1,11 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
 import { ErrorPage, PageLoader } from '@/components/QueryState';
+import type { QueryClient } from '@tanstack/react-query';
 import { ApiError } from '@/lib/api/ApiError';
+import type { ApiClient } from '@/lib/api/client';
+import { prefetchCase } from '@/features/cases/api/cases';
+import { prefetchTaskList } from '@/features/tasks/api/tasks';
 import { TaskListPage } from '@/features/tasks/TaskListPage';
 
 // The home page (the task list) is in the signed-in app's chunk; the rest comes when visited.
@@ -19,13 +23,26 @@ const CaseListPage = lazy(() => import('@/features/cases/CaseListPage'));
 const NewCasePage = lazy(() => import('@/features/cases/NewCasePage'));
 const CasePage = lazy(loadCasePage);
 
+const CASE_PATH = /^\/cases\/(?!new$)([^/]+)$/;
+
 /**
  * Starts loading the page a link opened straight (a case, a task) while the app signs in, rather
  * than after: the lazy route then finds its chunk loaded.
  */
 export function preloadRoute(pathname: string) {
-  if (/^\/cases\/(?!new$)[^/]+$/.test(pathname)) void loadCasePage();
+  if (CASE_PATH.test(pathname)) void loadCasePage();
   else if (/^\/tasks\/[^/]+$/.test(pathname)) void loadTaskPage();
+}
+
+/** Asks for what the page opened first shows (the task list, a case) as soon as signed in. */
+export function prefetchRouteData(
+  { pathname, search }: Pick<Location, 'pathname' | 'search'>,
+  api: ApiClient,
+  client: QueryClient,
+) {
+  const caseId = CASE_PATH.exec(pathname)?.[1];
+  if (caseId) prefetchCase(client, api, decodeURIComponent(caseId));
+  else if (pathname === '/') prefetchTaskList(client, api, new URLSearchParams(search));
 }
 const ProcedurePage = lazy(() => import('@/features/procedure/ProcedurePage'));
 const AuditPage = lazy(() => import('@/features/audit/AuditPage'));

@@ -2,8 +2,9 @@
 // and the pages (each loaded when first visited, src/app/routes.tsx). Loaded once signed in.
 import '@mantine/core/styles.css';
 import './app.css';
+import { startTransition } from 'react';
 import type { Auth } from '@/lib/auth/Auth';
-import { App } from './App';
+import { App, startServices } from './App';
 import { show } from './root';
 import { preloadRoute } from './routes';
 import { StartupFailed } from './Startup';
@@ -12,7 +13,10 @@ import { StartupFailed } from './Startup';
 preloadRoute(window.location.pathname);
 
 export function showApp(auth: Auth) {
-  show(<App auth={auth} />);
+  const services = startServices(auth, window.location);
+  // Drawn as a transition: React then yields to the browser every few milliseconds while it builds
+  // the first page, instead of holding the main thread for the whole of it (a phone's blocking time).
+  startTransition(() => show(<App auth={auth} services={services} />));
 }
 
 /** The configuration or Keycloak could not be reached. */

@@ -1,7 +1,7 @@
 import { MantineProvider } from '@mantine/core';
 import { render } from '@testing-library/react';
 import { vi } from 'vitest';
-import { App } from '@/app/App';
+import { App, startServices } from '@/app/App';
 import { theme } from '@/app/theme';
 import type { Auth } from '@/lib/auth/Auth';
 
@@ -13,7 +13,7 @@ export function renderApp(path = '/me') {
   const auth: Auth = { userId: USER_ID, token: async () => 'test-token', logout: vi.fn(async () => {}) };
   render(
     <MantineProvider theme={theme} env="test">
-      <App auth={auth} />
+      <App auth={auth} services={startServices(auth, window.location)} />
     </MantineProvider>,
   );
   return auth;

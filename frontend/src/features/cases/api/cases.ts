@@ -1,5 +1,14 @@
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type QueryClient,
+} from '@tanstack/react-query';
+import type { ApiClient } from '@/lib/api/client';
 import { useApi } from '@/lib/api/ApiContext';
+import { FRESH_MS } from '@/lib/api/queryClient';
 import type { FormSchema } from '@/components/form/schema';
 import type { RunningProcess } from '../standing';
 import type {
@@ -44,7 +53,15 @@ function caseQuery(caseId: string, part: string) {
 function useCasePart<T>(caseId: string, part: string, enabled = true) {
   const api = useApi();
   const { queryKey, path } = caseQuery(caseId, part);
-  return useQuery({ queryKey, queryFn: () => api.get<T>(path), enabled });
+  return useQuery({ queryKey, queryFn: () => api.get<T>(path), enabled, staleTime: FRESH_MS });
+}
+
+/** What the case page shows first (the case, its tasks and steps for the header), asked for while it loads. */
+export function prefetchCase(client: QueryClient, api: ApiClient, caseId: string) {
+  for (const part of ['', 'tasks', 'procedure']) {
+    const { queryKey, path } = caseQuery(caseId, part);
+    void client.prefetchQuery({ queryKey, queryFn: () => api.get(path), staleTime: FRESH_MS });
+  }
 }
 
 export const useCase = (id: string) => useCasePart<CaseView>(id, '');

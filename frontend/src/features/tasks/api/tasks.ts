@@ -1,17 +1,34 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  queryOptions,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type QueryClient,
+} from '@tanstack/react-query';
+import type { ApiClient } from '@/lib/api/client';
 import { useApi } from '@/lib/api/ApiContext';
-import { apiPath, type TaskFilters } from '../filters';
+import { FRESH_MS } from '@/lib/api/queryClient';
+import { apiPath, filtersFromSearch, type TaskFilters } from '../filters';
 import type { CaseFacts, Member, TaskDetail, TaskPage } from './types';
+
+function taskListQuery(api: ApiClient, filters: TaskFilters) {
+  const path = apiPath(filters);
+  return queryOptions({
+    queryKey: ['tasks', 'list', path],
+    queryFn: () => api.get<TaskPage>(path),
+    staleTime: FRESH_MS,
+  });
+}
 
 export function useTaskList(filters: TaskFilters, enabled: boolean) {
   const api = useApi();
-  const path = apiPath(filters);
-  return useQuery({
-    queryKey: ['tasks', 'list', path],
-    queryFn: () => api.get<TaskPage>(path),
-    placeholderData: keepPreviousData,
-    enabled,
-  });
+  return useQuery({ ...taskListQuery(api, filters), placeholderData: keepPreviousData, enabled });
+}
+
+/** The task list of the page's query string, asked for while the page loads. */
+export function prefetchTaskList(client: QueryClient, api: ApiClient, search: URLSearchParams) {
+  void client.prefetchQuery(taskListQuery(api, filtersFromSearch(search)));
 }
 
 export function useTask(id: string) {

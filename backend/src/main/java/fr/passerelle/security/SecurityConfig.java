@@ -5,6 +5,7 @@ import fr.passerelle.web.ProblemDocuments;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -28,6 +29,25 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @Configuration
 @EnableMethodSecurity
 class SecurityConfig {
+
+    /**
+     * The silent sign-in check's page: public, framed by the app itself only, its inline script
+     * allowed by hash (SilentCheckSsoPage).
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain silentCheckSso(HttpSecurity http) throws Exception {
+        http.securityMatcher(SilentCheckSsoPage.PATH)
+                .headers(headers -> headers.contentSecurityPolicy(
+                                csp -> csp.policyDirectives(SilentCheckSsoPage.CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                        .frameOptions(frame -> frame.sameOrigin()))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+        return http.build();
+    }
 
     @Bean
     SecurityFilterChain api(
@@ -79,9 +99,10 @@ class SecurityConfig {
      * (the app is built into hashed files: no inline script, no eval). Styles also inline:
      * Mantine writes its CSS variables and component styles into {@code <style>} elements at run
      * time, which a nonce cannot cover in a static page. The identity server (Keycloak) is
-     * reached by keycloak-js (token and refresh requests: connect-src), may be framed by it for a
-     * silent single sign-on check (frame-src), and receives the login and logout navigations
-     * (form-action). Nothing frames the app (frame-ancestors 'none').
+     * reached by keycloak-js (token and refresh requests: connect-src), is framed by it for the
+     * silent sign-in check, which Keycloak sends back to the app's own page (frame-src: both), and
+     * receives the login and logout navigations (form-action). Nothing frames the app
+     * (frame-ancestors 'none'), but for that one page (its own chain above).
      */
     static String contentSecurityPolicy(String keycloakUrl) {
         String keycloak = origin(keycloakUrl);
@@ -93,7 +114,7 @@ class SecurityConfig {
                 "img-src 'self' data:",
                 "font-src 'self' data:",
                 "connect-src 'self' " + keycloak,
-                "frame-src " + keycloak,
+                "frame-src 'self' " + keycloak,
                 "form-action 'self' " + keycloak,
                 "object-src 'none'",
                 "base-uri 'self'",
