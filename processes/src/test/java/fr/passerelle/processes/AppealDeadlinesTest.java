@@ -206,6 +206,25 @@ class AppealDeadlinesTest {
                 .isEqualTo(ProcessTestCase.startOf("2026-07-10"));
     }
 
+    /** The OQTF appeal's last alert: the start of the last day, never before half-time (48 hours). */
+    @Test
+    void theLastDayStartsAtMidnightOfTheDeadlinesDayButNeverBeforeHalfTime() {
+        Map<String, Object> week =
+                vars("contentiousAppealRule", "OQTF_HOUSE_ARREST", "contentiousAppealFrom", "2026-07-02T10:00");
+        assertThat(rules.lastDay(scope(week))).isEqualTo(ProcessTestCase.startOf("2026-07-09"));
+
+        // 48 hours from 2 July 23:00 end on 4 July 23:00: the start of 4 July is after half-time (3 July 23:00)
+        Map<String, Object> hours =
+                vars("contentiousAppealRule", "OQTF_RETENTION", "contentiousAppealFrom", "2026-07-02T23:00");
+        assertThat(rules.lastDay(scope(hours))).isEqualTo(ProcessTestCase.startOf("2026-07-04"));
+        // from midnight on 2 July they end at midnight on 4 July: their last day is 3 July, from half-time
+        Map<String, Object> midnight =
+                vars("contentiousAppealRule", "OQTF_RETENTION", "contentiousAppealFrom", "2026-07-02T00:00");
+        assertThat(rules.lastDay(scope(midnight)))
+                .isEqualTo(ProcessTestCase.startOf("2026-07-03"))
+                .isEqualTo(rules.halfTime(scope(midnight)));
+    }
+
     @Test
     void aPrisonTermBringsSevenDaysAsAHouseArrestAndAnOqtfBeforeTheReformFortyEightHours() {
         Map<String, Object> v = vars(

@@ -409,4 +409,37 @@ class CaseRulesTest {
         assertThat(rules.notOurs(scope(vars("closingKind", "NO_GROUND")))).isFalse();
         assertThat(rules.notOurs(scope(vars()))).isFalse();
     }
+
+    @Test
+    void theFourMonthsCountFromTheCompleteFileAndPiecesNeverMoveThemEarlier() {
+        Map<String, Object> main =
+                vars("filingDate", "2026-03-02", "reexaminationFrom", null, "completeFileDate", null);
+        assertThat(rules.examinationFrom(scope(main))).isEqualTo("2026-03-02");
+        main.put("completeFileDate", "2026-04-14");
+        assertThat(rules.examinationFrom(scope(main))).isEqualTo("2026-04-14");
+
+        Map<String, Object> decision = vars("filingDate", "2026-03-02");
+        rules.silenceFrom(scope(decision));
+        assertThat(decision).containsEntry("implicitRefusalFrom", "2026-03-02");
+        decision.put("completeFileDate", "2026-02-20");
+        rules.completeFileReceived(scope(decision));
+        assertThat(decision).containsEntry("implicitRefusalFrom", "2026-03-02");
+        decision.put("completeFileDate", "2026-04-14");
+        rules.completeFileReceived(scope(decision));
+        assertThat(decision).containsEntry("implicitRefusalFrom", "2026-04-14");
+    }
+
+    @Test
+    void onlyAGrantThatInterruptedARunningReceiptFollowUpResumesItOnce() {
+        Map<String, Object> v =
+                vars("decisionOutcome", "GRANTED", "receiptFollowUpInterrupted", true, "receiptFollowUpRunning", false);
+        assertThat(rules.receiptToResume(scope(v))).isTrue();
+        assertThat(rules.receiptToResume(scope(v))).as("consumed").isFalse();
+
+        Map<String, Object> refused = vars("decisionOutcome", "REFUSED", "receiptFollowUpInterrupted", true);
+        assertThat(rules.receiptToResume(scope(refused))).isFalse();
+        Map<String, Object> running =
+                vars("decisionOutcome", "GRANTED", "receiptFollowUpInterrupted", true, "receiptFollowUpRunning", true);
+        assertThat(rules.receiptToResume(scope(running))).isFalse();
+    }
 }
