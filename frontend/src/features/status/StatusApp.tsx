@@ -41,6 +41,8 @@ export function StatusApp() {
   const [texts, setTexts] = useState<Texts | null>(null);
   const [screen, setScreen] = useState<Screen>(base ? { kind: 'checking' } : { kind: 'refused', refusal: 'invalid' });
   const [code, setCode] = useState(() => sessionStorage.getItem(CODE_KEY) ?? '');
+  // The page opens in the language staff chose (or the applicant last chose), unless they pick one here.
+  const [picked, setPicked] = useState(false);
 
   useEffect(() => {
     let current = true;
@@ -83,6 +85,7 @@ export function StatusApp() {
 
   const choose = (next: Language) => {
     setLanguage(next);
+    setPicked(true);
     if (screen.kind === 'page') void open(code, next); // kept for the applicant's next visit
   };
 
@@ -115,7 +118,7 @@ export function StatusApp() {
             code={code}
             refusal={screen.refusal}
             onChange={setCode}
-            onSubmit={() => void open(code, language)}
+            onSubmit={() => void open(code, picked ? language : undefined)}
           />
         )}
         {screen.kind === 'page' && base && (
@@ -285,9 +288,18 @@ function PieceList({
     <ul className="status-pieces">
       {pieces.map((piece) => (
         <li key={piece.code}>
-          <span lang={language === 'en' && piece.label ? 'en' : 'fr'} dir="ltr">
-            {language === 'en' && piece.label ? piece.label : piece.labelFr}
-          </span>
+          {language === 'en' && piece.label ? (
+            <>
+              <span>{piece.label}</span>{' '}
+              <span className="status-muted" lang="fr">
+                ({piece.labelFr})
+              </span>
+            </>
+          ) : (
+            <span lang="fr" dir="ltr">
+              {piece.labelFr}
+            </span>
+          )}
           {!piece.required && <span className="status-muted"> ({texts.optional})</span>}
           {base && code && <SendFile texts={texts} piece={piece} base={base} code={code} />}
         </li>
