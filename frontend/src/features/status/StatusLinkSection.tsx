@@ -75,7 +75,7 @@ function GivenLink({ link }: { link: StatusLink }) {
   return (
     <Stack gap="xs">
       <Group gap="xs">
-        <Badge color={link.locked ? 'red' : 'green'} variant="light">
+        <Badge color={link.locked ? '#b91c1c' : '#166534'}>
           {link.locked ? t('statusLink.locked') : t('statusLink.active')}
         </Badge>
         <Text size="sm">

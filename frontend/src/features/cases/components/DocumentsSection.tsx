@@ -35,7 +35,10 @@ export function DocumentsSection({
                   {document.filename}
                 </Text>
                 {document.fromApplicant && (
-                  <Badge color={pieceVerified(document.piece) ? 'gray' : 'orange'} variant="light">
+                  <Badge
+                    color={pieceVerified(document.piece) ? 'gray.8' : '#9a3412'}
+                    variant={pieceVerified(document.piece) ? 'outline' : 'filled'}
+                  >
                     {pieceVerified(document.piece) ? t('documents.fromApplicantChecked') : t('documents.fromApplicant')}
                   </Badge>
                 )}
