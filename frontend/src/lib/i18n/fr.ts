@@ -295,9 +295,9 @@ export const fr = {
     codeIntro: 'Code à dire de vive voix :',
     cannotShow: 'Ce lien ne peut plus être affiché (le service a redémarré sans clé fixe) : donnez-en un nouveau.',
     contactTitle: 'Contact affiché aux personnes',
-    contact: "Comment joindre l'association",
+    contact: 'Comment joindre l’association',
     contactHelp:
-      "Téléphone, adresse, horaires d'ouverture : le même texte pour toutes les pages de suivi de l'association.",
+      'Téléphone, adresse, horaires d’ouverture : le même texte pour toutes les pages de suivi de l’association.',
     saveContact: 'Enregistrer le contact',
     contactSaved: 'Contact enregistré.',
   },
