@@ -360,19 +360,9 @@ class StatusLinksTest {
         assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
         Given link = give("fr");
 
-        var sent = anonymous.upload(
-                link.api() + "/documents?code=" + link.code() + "&piece=proof-of-address",
-                "file",
-                "photo.png",
-                "image/png",
-                PNG);
+        var sent = send(link, link.code(), "proof-of-address", PNG);
         assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
-        var again = anonymous.upload(
-                link.api() + "/documents?code=" + link.code() + "&piece=nationality",
-                "file",
-                "pass.png",
-                "image/png",
-                PNG);
+        var again = send(link, link.code(), "nationality", PNG);
         assertThat(again.status()).as(again.toString()).isEqualTo(201);
 
         JsonNode checklist = caseworker.get(path + "/checklist").json().get("pieces");
@@ -385,30 +375,26 @@ class StatusLinksTest {
         assertThat(documents.findValuesAsText("fromApplicant")).containsOnly("true");
         assertThat(audited("DOCUMENT_FROM_APPLICANT", "applicant")).isEqualTo(2);
 
-        var html = anonymous.upload(
-                link.api() + "/documents?code=" + link.code() + "&piece=proof-of-address",
-                "file",
-                "photo.png",
-                "image/png",
+        var svg = send(
+                link,
+                link.code(),
+                "proof-of-address",
                 "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".getBytes());
-        assertThat(html.status()).isEqualTo(415);
-        var wrongCode = anonymous.upload(
-                link.api() + "/documents?code=" + wrong(link.code()) + "&piece=proof-of-address",
-                "file",
-                "photo.png",
-                "image/png",
-                PNG);
-        assertThat(wrongCode.status()).isEqualTo(403);
-        var notOnList = anonymous.upload(
-                link.api() + "/documents?code=" + link.code() + "&piece=marriage-certificate",
-                "file",
-                "photo.png",
-                "image/png",
-                PNG);
-        assertThat(notOnList.status()).isEqualTo(404);
+        assertThat(svg.status()).isEqualTo(415);
+        assertThat(send(link, wrong(link.code()), "proof-of-address", PNG).status())
+                .isEqualTo(403);
+        assertThat(send(link, link.code(), "marriage-certificate", PNG).status())
+                .as("a piece not on the case's checklist")
+                .isEqualTo(404);
         assertThat(caseworker.get(path + "/documents").json())
                 .as("nothing more stored")
                 .hasSize(2);
+    }
+
+    /** A file sent from the applicant's page (declared as a PNG photo whatever it holds). */
+    private Api.Response send(Given link, String code, String piece, byte[] content) {
+        return anonymous.upload(
+                link.api() + "/documents?code=" + code + "&piece=" + piece, "file", "photo.png", "image/png", content);
     }
 
     /** How many entries of this action (by this actor, when given) the case's audit log holds. */

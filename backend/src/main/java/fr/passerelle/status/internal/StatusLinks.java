@@ -17,7 +17,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -185,9 +187,7 @@ public class StatusLinks {
      * the last) and refuses with nothing of the case.
      */
     public <T> T withCode(String association, String token, String code, String action, Function<Opened, T> work) {
-        if (code == null || !CODE.matcher(code).matches()) {
-            throw InputRefusal.invalid("code", InputRefusal.Fault.of("not_access_code", "must be the 6 digits given"));
-        }
+        requireWellFormed(code, Map.of());
         Attempt<T> attempt = scope.call(
                 association(association),
                 () -> transactions.execute(status -> {
@@ -221,6 +221,17 @@ public class StatusLinks {
                     : new Problem(HttpStatus.FORBIDDEN, "status_code_wrong", attempt.attemptsLeft());
         }
         return attempt.result();
+    }
+
+    /** Refuses (400) a code that is not 6 digits together with the request's other faults, each named. */
+    public static void requireWellFormed(String code, Map<String, InputRefusal.Fault> others) {
+        Map<String, InputRefusal.Fault> faults = new LinkedHashMap<>(others);
+        if (code == null || !CODE.matcher(code).matches()) {
+            faults.put("code", InputRefusal.Fault.of("not_access_code", "must be the 6 digits given"));
+        }
+        if (!faults.isEmpty()) {
+            throw InputRefusal.invalid(faults);
+        }
     }
 
     private record Attempt<T>(T result, Integer attemptsLeft) {}

@@ -1,12 +1,16 @@
 package fr.passerelle.status.web;
 
+import fr.passerelle.status.internal.StatusLanguages;
 import fr.passerelle.status.internal.StatusLinks;
 import fr.passerelle.status.internal.StatusPages;
+import fr.passerelle.web.InputRefusal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -14,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -60,6 +65,13 @@ class StatusPageController {
     @PostMapping("/api/status/{association}/{token}/view")
     StatusPages.Page view(
             @PathVariable String association, @PathVariable String token, @RequestBody ViewRequest request) {
+        StatusLinks.requireWellFormed(
+                request.code(),
+                request.language() == null
+                        ? Map.of()
+                        : StatusLanguages.fault(request.language())
+                                .map(fault -> Map.of("language", fault))
+                                .orElse(Map.of()));
         return links.withCode(association, token, request.code(), "READ", link -> {
             String language = link.language();
             if (request.language() != null && !request.language().equals(language)) {
@@ -81,9 +93,17 @@ class StatusPageController {
     Received upload(
             @PathVariable String association,
             @PathVariable String token,
-            @org.springframework.web.bind.annotation.RequestParam("code") String code,
-            @org.springframework.web.bind.annotation.RequestParam("piece") String piece,
-            @RequestPart("file") MultipartFile file) {
+            @RequestParam(name = "code", required = false) String code,
+            @RequestParam(name = "piece", required = false) String piece,
+            @RequestPart(name = "file", required = false) MultipartFile file) {
+        Map<String, InputRefusal.Fault> faults = new LinkedHashMap<>();
+        if (piece == null || piece.isBlank()) {
+            faults.put("piece", InputRefusal.Fault.of("required", "is required"));
+        }
+        if (file == null) {
+            faults.put("file", InputRefusal.Fault.of("required", "is required"));
+        }
+        StatusLinks.requireWellFormed(code, faults);
         return links.withCode(association, token, code, null, link -> {
             try (InputStream content = file.getInputStream()) {
                 return new Received(
