@@ -766,6 +766,95 @@ const scenarios = {
     }
     await inspect(page, 'dashboard-exported');
   },
+  async 'emma.lille gives Ahmad Rahimi his status link; he reads it on his phone in English and Arabic, sends a photo; emma sees it to check, revokes the link'(
+    page,
+  ) {
+    await signIn(page, 'emma.lille');
+    await page.getByRole('navigation').getByRole('link', { name: 'Dossiers', exact: true }).click();
+    await page.getByRole('searchbox', { name: /Rechercher/ }).fill('rahimi');
+    await page.getByRole('link', { name: 'Ahmad Rahimi' }).first().click();
+    await page.getByRole('heading', { name: 'Ahmad Rahimi', level: 2 }).waitFor();
+    await showTab(page, 'Page de suivi');
+    await choose(page, page, 'Langue de la page', 'English');
+    await page.getByRole('button', { name: /^Donner un (nouveau )?lien$/ }).click();
+    const address = page.getByRole('textbox', { name: 'Adresse à envoyer par SMS' });
+    await address.waitFor();
+    const url = await address.inputValue();
+    const code = (await page.getByTestId('status-link-code').textContent())?.trim() ?? '';
+    if (!/\/suivi\/solidarite-lille\/[A-Za-z0-9_-]{22}$/.test(url) || !/^\d{6}$/.test(code))
+      throw new Error(`the link ${url} or the code ${code} is not as expected`);
+    await expectVisible(
+      page.getByRole('img', { name: 'QR code du lien de suivi' }),
+      'emma.lille: a link, its QR code and its code',
+    );
+    await inspect(page, 'status-link-staff');
+
+    // The applicant, on his own phone: a fresh browser, no account, in English.
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--lang=en-GB'],
+    });
+    const problems = [];
+    try {
+      const phone = await (await browser.newContext({ viewport: PHONE, locale: 'en-GB' })).newPage();
+      watch(phone, problems);
+      await phone.goto(url);
+      await phone.getByLabel('6-digit code').fill(code);
+      await phone.getByRole('button', { name: 'See my case' }).click();
+      await phone.getByRole('heading', { name: 'Your case' }).waitFor();
+      await expectVisible(
+        phone.getByRole('heading', { name: 'Documents still to bring' }),
+        'applicant: the step and the pieces to bring, in English',
+      );
+      const missing = phone.locator('section[aria-labelledby="status-pieces"] li');
+      if ((await missing.count()) === 0) throw new Error('no missing piece listed');
+      const violations = await axeViolations(phone);
+      if (violations.length) throw new Error(`applicant's page: accessibility violations: ${violations.join('; ')}`);
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      await phone.screenshot({ path: join(SCREENSHOTS, 'status-page-en-390x844.png'), fullPage: true });
+
+      await phone.getByRole('combobox', { name: 'Language' }).selectOption('ar');
+      await phone.getByRole('heading', { name: 'ملفك' }).waitFor();
+      const dir = await phone.evaluate(() => document.documentElement.dir);
+      if (dir !== 'rtl') throw new Error(`the Arabic page is ${dir}, not rtl`);
+      await expectVisible(
+        phone.getByRole('heading', { name: 'الوثائق التي ما زال عليك إحضارها' }),
+        'applicant: the same page in Arabic, right to left',
+      );
+      await phone.screenshot({ path: join(SCREENSHOTS, 'status-page-ar-390x844.png'), fullPage: true });
+
+      const png = Buffer.from(
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+        'base64',
+      );
+      await missing
+        .first()
+        .locator('input[type=file]')
+        .setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: png });
+      await expectVisible(
+        phone.getByRole('status').filter({ hasText: 'تم الاستلام' }),
+        'applicant: a photo sent from the phone is received',
+      );
+
+      await showTab(page, 'Documents');
+      await expectVisible(
+        page.locator('#documents-title').locator('..').getByText('Reçu de la personne, à vérifier'),
+        'emma.lille: the photo is among the documents, to check',
+      );
+      await showTab(page, 'Page de suivi');
+      await page.getByRole('button', { name: 'Révoquer le lien' }).click();
+      await page.getByRole('button', { name: 'Donner un lien', exact: true }).waitFor();
+      await phone.reload();
+      await expectVisible(
+        phone.getByRole('alert').filter({ hasText: 'This link is not valid, or no longer is.' }),
+        'applicant: once revoked, the page says the link is no longer valid',
+      );
+      if (problems.length) throw new Error(problems.join('\n  '));
+    } finally {
+      await browser.close();
+    }
+  },
   async 'ines.lyon records an OQTF on a case still in preparation: its regime is required, its deadline follows'(page) {
     await signIn(page, 'ines.lyon');
     await page.getByRole('navigation').getByRole('link', { name: 'Dossiers', exact: true }).click();

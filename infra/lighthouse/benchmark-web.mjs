@@ -2,7 +2,10 @@
 // stack: the public calculator, then signed in as a caseworker (through Keycloak, once, in the same
 // browser) the task list and a case page. Each page is measured RUNS times and the median run kept
 // (by performance score). Prints each figure beside the previous run's (read from, then written to,
-// RESULTS) and whether the issue's targets are met. Run by infra/benchmark-web.sh.
+// RESULTS) and whether the issue's targets are met. Run by infra/benchmark-web.sh. Then the applicant's
+// status page (issue 23), from a link given to that case through the API: its first screen (the code
+// to enter) and the page itself (the code kept in the tab, as after entering it). ONLY=status,... keeps
+// some pages only.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
@@ -16,12 +19,18 @@ const CASE_NAME = process.env.BENCHMARK_CASE ?? 'Amina Diallo';
 const LABEL = process.env.LABEL ?? '';
 /** A folder to keep each run's full Lighthouse report in (JSON, for the Lighthouse viewer). */
 const REPORTS = process.env.REPORTS;
+const ONLY = process.env.ONLY?.split(',');
+const wanted = (name) => !ONLY || ONLY.includes(name);
 /** Issue 22's targets: performance and accessibility scores (0 to 100) per page. */
 const TARGETS = {
   calculator: { performance: 90, accessibility: 95 },
   tasks: { performance: 80 },
   case: { performance: 80 },
+  // Issue 23: the applicant's page, on a phone.
+  'status-code': { performance: 90, accessibility: 90 },
+  status: { performance: 90, accessibility: 90 },
 };
+let token = null;
 
 const browser = await puppeteer.launch({
   executablePath: '/usr/bin/chromium',
@@ -33,6 +42,9 @@ const browser = await puppeteer.launch({
 /** Signs in through Keycloak's form: the session cookie then serves every later page of this browser. */
 async function signIn() {
   const page = await browser.newPage();
+  page.on('request', (request) => {
+    token = request.headers().authorization ?? token; // the staff's token, to give a status link
+  });
   await page.goto(BASE_URL, { waitUntil: 'networkidle2' });
   await page.waitForSelector('#username');
   await page.type('#username', USER);
@@ -47,13 +59,37 @@ async function signIn() {
   return `${BASE_URL}${href}`;
 }
 
-async function measure(name, url) {
+/** A status link given to the case (revoking its previous one): its address and code. */
+async function giveStatusLink(caseUrl) {
+  const caseId = new URL(caseUrl).pathname.split('/').pop();
+  const response = await fetch(`${BASE_URL}/api/cases/${caseId}/status-link`, {
+    method: 'POST',
+    headers: { Authorization: token, 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify({ language: 'en' }),
+  });
+  if (response.status !== 201) throw new Error(`giving a status link: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+async function measure(name, url, code) {
   const runs = [];
   for (let i = 0; i < RUNS; i++) {
     const page = await browser.newPage();
+    if (code) {
+      // The code in the tab's session storage, set from a page that loads nothing of the app.
+      await page.goto(`${BASE_URL}/api/config`);
+      await page.evaluate((value) => sessionStorage.setItem('passerelle.status.code', value), code);
+      // Lighthouse does not clear the cache when told to keep storage: a cold cache, as on the first visit.
+      await (await page.createCDPSession()).send('Network.clearBrowserCache');
+    }
     const result = await lighthouse(
       url,
-      { output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] },
+      {
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['performance', 'accessibility'],
+        disableStorageReset: Boolean(code), // keeps the code; the cache is cleared above
+      },
       undefined,
       page,
     );
@@ -82,10 +118,15 @@ async function measure(name, url) {
 const previous = RESULTS && existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, 'utf8')) : null;
 const pages = {};
 try {
-  pages.calculator = await measure('calculator', `${BASE_URL}/calculateur`);
+  if (wanted('calculator')) pages.calculator = await measure('calculator', `${BASE_URL}/calculateur`);
   const caseUrl = await signIn();
-  pages.tasks = await measure('tasks', `${BASE_URL}/`);
-  pages.case = await measure('case', caseUrl);
+  if (wanted('tasks')) pages.tasks = await measure('tasks', `${BASE_URL}/`);
+  if (wanted('case')) pages.case = await measure('case', caseUrl);
+  if (wanted('status') || wanted('status-code')) {
+    const link = await giveStatusLink(caseUrl);
+    if (wanted('status-code')) pages['status-code'] = await measure('status-code', link.url);
+    if (wanted('status')) pages.status = await measure('status', link.url, link.code);
+  }
 } finally {
   await browser.close();
 }
@@ -113,6 +154,7 @@ for (const [name, figures] of Object.entries(pages)) {
   console.log([name.padEnd(12), ...row].join(''));
 }
 for (const [name, targets] of Object.entries(TARGETS)) {
+  if (!pages[name]) continue;
   for (const [category, target] of Object.entries(targets)) {
     const score = pages[name][category];
     const met = score >= target;

@@ -51,6 +51,9 @@ const PartnerLawyersPage = lazy(() => import('@/features/lawyer/PartnerLawyersPa
 const AppealHandoffSection = lazy(() =>
   import('@/features/lawyer/components/AppealHandoffSection').then((m) => ({ default: m.AppealHandoffSection })),
 );
+const StatusLinkSection = lazy(() =>
+  import('@/features/status/StatusLinkSection').then((m) => ({ default: m.StatusLinkSection })),
+);
 const LetterDownloads = lazy(() =>
   import('@/features/lawyer/components/LetterDownloads').then((m) => ({ default: m.LetterDownloads })),
 );
@@ -91,6 +94,11 @@ export function AppRoutes() {
               handoff={(caseId, coordinator) => (
                 <Section>
                   <AppealHandoffSection caseId={caseId} coordinator={coordinator} />
+                </Section>
+              )}
+              statusLink={(caseId) => (
+                <Section>
+                  <StatusLinkSection caseId={caseId} />
                 </Section>
               )}
             />

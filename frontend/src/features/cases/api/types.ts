@@ -96,6 +96,8 @@ export interface DocumentView {
   sha256: string;
   uploadedAt: string;
   uploadedBy: string;
+  /** Sent by the applicant from their status page (received, to check). */
+  fromApplicant: boolean;
 }
 
 export interface NoteView {

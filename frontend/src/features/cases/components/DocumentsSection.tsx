@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '@/lib/api/errorMessage';
 import type { DocumentView } from '../api/types';
@@ -8,12 +8,15 @@ import { Section } from './Section';
 export function DocumentsSection({
   documents,
   pieceLabel,
+  pieceVerified = () => false,
   onDownload,
   onRemove,
   error,
 }: {
   documents: DocumentView[];
   pieceLabel: (piece: string) => string;
+  /** Whether the piece is checked: a file the applicant sent is "to check" until it is. */
+  pieceVerified?: (piece: string) => boolean;
   onDownload: (document: DocumentView) => void;
   onRemove: (document: DocumentView) => void;
   error: unknown;
@@ -27,9 +30,19 @@ export function DocumentsSection({
         {documents.map((document) => (
           <Group key={document.id} component="li" justify="space-between" wrap="wrap" style={{ listStyle: 'none' }}>
             <Stack gap={0}>
-              <Text size="sm" fw={500}>
-                {document.filename}
-              </Text>
+              <Group gap="xs">
+                <Text size="sm" fw={500}>
+                  {document.filename}
+                </Text>
+                {document.fromApplicant && (
+                  <Badge
+                    color={pieceVerified(document.piece) ? 'gray.8' : '#9a3412'}
+                    variant={pieceVerified(document.piece) ? 'outline' : 'filled'}
+                  >
+                    {pieceVerified(document.piece) ? t('documents.fromApplicantChecked') : t('documents.fromApplicant')}
+                  </Badge>
+                )}
+              </Group>
               <Text size="xs" c="dimmed">
                 {pieceLabel(document.piece)} · {formatSize(document.size)} · {document.uploadedBy} ·{' '}
                 {formatInstant(document.uploadedAt, i18n.language)}

@@ -52,6 +52,8 @@ class TableOwnershipTest {
             Map.entry("alert_settings", "alerts"),
             Map.entry("digests", "alerts"),
             Map.entry("calendar_feeds", "alerts"),
+            Map.entry("status_links", "status"),
+            Map.entry("status_contacts", "status"),
             Map.entry("appeal_consents", "appeals"),
             Map.entry("appeal_offers", "appeals"),
             Map.entry("appeal_offer_declines", "appeals"),

@@ -45,6 +45,17 @@ public class Audit {
         insert(caseId, action, detail);
     }
 
+    /**
+     * Records what the applicant did through their own status link (a view, a file sent): they have no
+     * account, so the actor is {@value #APPLICANT}, in the transaction that does it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void byApplicant(UUID caseId, String action, String detail) {
+        insert(caseId, action, detail, APPLICANT, APPLICANT);
+    }
+
+    private static final String APPLICANT = "applicant";
+
     @Transactional(readOnly = true)
     public List<AuditEvent> ofCase(UUID caseId, int limit) {
         Tenancy.current().requireAnyOf(COORDINATOR);
@@ -76,16 +87,18 @@ public class Audit {
 
     private void insert(UUID caseId, String action, String detail) {
         CurrentUser actor = Users.current().orElse(null);
-        jdbc.update(
-                """
-                INSERT INTO app.audit_events (tenant_id, case_id, actor_id, actor_name, action, detail)
-                VALUES (?, ?, ?, ?, ?, ?)""",
-                Tenancy.current().slug(),
+        insert(
                 caseId,
-                actor == null ? "system" : actor.id(),
-                actor == null ? "Passerelle" : actor.username(),
                 action,
-                detail);
+                detail,
+                actor == null ? "system" : actor.id(),
+                actor == null ? "Passerelle" : actor.username());
+    }
+
+    private void insert(UUID caseId, String action, String detail, String actorId, String actorName) {
+        jdbc.update("""
+                INSERT INTO app.audit_events (tenant_id, case_id, actor_id, actor_name, action, detail)
+                VALUES (?, ?, ?, ?, ?, ?)""", Tenancy.current().slug(), caseId, actorId, actorName, action, detail);
     }
 
     private static AuditEvent event(java.sql.ResultSet row) throws java.sql.SQLException {

@@ -72,14 +72,41 @@ class CaseDocuments {
             long size,
             String sha256,
             Instant uploadedAt,
-            String uploadedBy) {}
+            String uploadedBy,
+            boolean fromApplicant) {}
 
     @Transactional
     DocumentView upload(UUID caseId, String piece, String filename, String declaredType, InputStream content) {
         CurrentAssociation association = access.requireStaff();
+        CurrentUser user = Users.current().orElseThrow();
+        return store(association.slug(), caseId, piece, filename, declaredType, content, user.id(), user.username());
+    }
+
+    /**
+     * A file the applicant sent from their status page (the caller, {@link CaseForApplicant}, checked their
+     * link): stored as any other, marked as theirs ({@link #FROM_APPLICANT}); the piece becomes RECEIVED
+     * (to check) only if it was MISSING, so a verified piece stays verified.
+     */
+    @Transactional
+    DocumentView uploadFromApplicant(
+            String tenant, UUID caseId, String piece, String filename, String declaredType, InputStream content) {
+        return store(tenant, caseId, piece, filename, declaredType, content, FROM_APPLICANT, FROM_APPLICANT);
+    }
+
+    /** The uploader of a file the applicant sent themselves (no account: not a member's id). */
+    static final String FROM_APPLICANT = "applicant";
+
+    private DocumentView store(
+            String tenant,
+            UUID caseId,
+            String piece,
+            String filename,
+            String declaredType,
+            InputStream content,
+            String byId,
+            String byName) {
         CaseFile file = cases.require(caseId);
         checklists.entry(file, piece);
-        CurrentUser user = Users.current().orElseThrow();
         UUID id = UUID.randomUUID();
         String name = cleanName(filename);
         try (DigestInputStream in = new DigestInputStream(content, MessageDigest.getInstance("SHA-256"))) {
@@ -112,7 +139,7 @@ class CaseDocuments {
                 }
                 jdbc.update("""
                         INSERT INTO app.case_document_chunks (tenant_id, document_id, seq, data)
-                        VALUES (?, ?, ?, ?)""", association.slug(), id, seq++, java.util.Arrays.copyOf(buffer, length));
+                        VALUES (?, ?, ?, ?)""", tenant, id, seq++, java.util.Arrays.copyOf(buffer, length));
                 length = in.readNBytes(buffer, 0, CHUNK);
             }
             // Written once, after its chunks (their foreign key is checked at commit): no UPDATE grant needed.
@@ -124,7 +151,7 @@ class CaseDocuments {
                         sha256, uploaded_at, uploaded_by_id, uploaded_by_name)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     id,
-                    association.slug(),
+                    tenant,
                     caseId,
                     piece,
                     name,
@@ -132,11 +159,17 @@ class CaseDocuments {
                     size,
                     sha256,
                     Timestamp.from(now),
-                    user.id(),
-                    user.username());
-            checklists.received(caseId, piece, association.slug());
-            audit.changed(caseId, "DOCUMENT_UPLOADED", piece + ": " + name + " (" + size + " bytes)");
-            return new DocumentView(id, piece, name, type.mediaType(), size, sha256, now, user.username());
+                    byId,
+                    byName);
+            checklists.received(caseId, piece, tenant);
+            String detail = piece + ": " + name + " (" + size + " bytes)";
+            if (FROM_APPLICANT.equals(byId)) {
+                audit.byApplicant(caseId, "DOCUMENT_FROM_APPLICANT", detail);
+            } else {
+                audit.changed(caseId, "DOCUMENT_UPLOADED", detail);
+            }
+            return new DocumentView(
+                    id, piece, name, type.mediaType(), size, sha256, now, byName, FROM_APPLICANT.equals(byId));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {
@@ -149,7 +182,7 @@ class CaseDocuments {
         access.requireRead(caseId);
         cases.require(caseId);
         List<DocumentView> documents = jdbc.query("""
-                SELECT id, piece, filename, content_type, size_bytes, sha256, uploaded_at, uploaded_by_name
+                SELECT id, piece, filename, content_type, size_bytes, sha256, uploaded_at, uploaded_by_id, uploaded_by_name
                 FROM app.case_documents WHERE case_id = ? ORDER BY uploaded_at DESC""", (row, i) -> view(row), caseId).stream()
                 .filter(document -> access.mayReadPiece(document.piece()))
                 .toList();
@@ -195,7 +228,7 @@ class CaseDocuments {
 
     private DocumentView find(UUID caseId, UUID documentId) {
         return jdbc.query("""
-                SELECT id, piece, filename, content_type, size_bytes, sha256, uploaded_at, uploaded_by_name
+                SELECT id, piece, filename, content_type, size_bytes, sha256, uploaded_at, uploaded_by_id, uploaded_by_name
                 FROM app.case_documents WHERE id = ? AND case_id = ?""", (row, i) -> view(row), documentId, caseId).stream()
                 .findFirst()
                 .orElseThrow(() -> Problem.notFound("document_not_found", documentId));
@@ -210,7 +243,8 @@ class CaseDocuments {
                 row.getLong("size_bytes"),
                 row.getString("sha256"),
                 row.getTimestamp("uploaded_at").toInstant(),
-                row.getString("uploaded_by_name"));
+                row.getString("uploaded_by_name"),
+                FROM_APPLICANT.equals(row.getString("uploaded_by_id")));
     }
 
     private static InputRefusal refused(HttpStatus status, String code, String why, Object... args) {

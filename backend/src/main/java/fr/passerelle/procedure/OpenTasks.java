@@ -96,6 +96,23 @@ public class OpenTasks {
                 WHERE t.tenant_id = :tenant AND t.due IS NOT NULL AND t.due <= :until""" + whose + lawyers + " ORDER BY t.due, t.created, t.task_id", parameters, OpenTasks::dueTask);
     }
 
+    /** A dated open task's legal rule (or {@code at:<variable>} for a date set by others) and when it falls. */
+    public record CaseDeadline(Instant due, String rule) {}
+
+    /**
+     * The dated open tasks of one case that carry a deadline rule, soonest first: the dates only, never
+     * the tasks' names or holders (the applicant's status page reads these).
+     */
+    public List<CaseDeadline> deadlinesOf(UUID caseId) {
+        return jdbc.query(
+                """
+                SELECT t.due, t.deadline_rule FROM app.open_tasks t
+                WHERE t.case_id = :case AND t.due IS NOT NULL AND t.deadline_rule IS NOT NULL
+                ORDER BY t.due, t.task_id""",
+                new MapSqlParameterSource("case", caseId),
+                (row, n) -> new CaseDeadline(row.getTimestamp("due").toInstant(), row.getString("deadline_rule")));
+    }
+
     private static DueTask dueTask(ResultSet row, int n) throws SQLException {
         String firstName = row.getString("first_name");
         return new DueTask(

@@ -66,6 +66,10 @@ class SecurityConfig {
                         .requestMatchers(
                                 "/api/config",
                                 "/api/legal-deadlines",
+                                // The applicant's status page: no account, the link's token and code (status module).
+                                "/api/status/*/*",
+                                "/api/status/*/*/view",
+                                "/api/status/*/*/documents",
                                 "/actuator/health",
                                 "/actuator/health/liveness",
                                 "/actuator/health/readiness",

@@ -57,6 +57,10 @@ class ApiDescription {
                                 "Deadlines and reminders",
                                 "Deadlines due, failed reminders, calendar feeds, alert settings."),
                         tag("Legal deadlines", "The public deadline calculator."),
+                        tag(
+                                "Applicant's status page",
+                                "The link staff give an applicant to follow their own case, and that page (no account:"
+                                        + " the link's token and its code)."),
                         tag("Reporting", "Statistics and Excel exports."),
                         tag("Audit", "Every read and change of a case file."),
                         tag("Association", "The association's members and partner lawyers, as Keycloak holds them."),

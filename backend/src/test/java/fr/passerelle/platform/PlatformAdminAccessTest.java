@@ -37,7 +37,15 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @ApiTest
 class PlatformAdminAccessTest {
     /** What a platform admin may call outside /api/admin: who they are, and the public endpoints. */
-    static final List<String> NOT_CASE_CONTENT = List.of("/api/me", "/api/config", "/api/legal-deadlines");
+    static final List<String> NOT_CASE_CONTENT = List.of(
+            "/api/me",
+            "/api/config",
+            "/api/legal-deadlines",
+            // The applicant's page: no account and no association header, its link's token and code open it
+            // (StatusLinksTest: any other address answers 404, nothing of a case without the code).
+            "/api/status/{association}/{token}",
+            "/api/status/{association}/{token}/view",
+            "/api/status/{association}/{token}/documents");
     /** Read across the caller's associations, each as itself: refused (403) to one who is a lawyer in none. */
     static final List<String> ACROSS_ASSOCIATIONS = List.of("/api/lawyer/inbox");
 
