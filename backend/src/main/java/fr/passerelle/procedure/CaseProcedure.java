@@ -1,11 +1,15 @@
 package fr.passerelle.procedure;
 
+import fr.passerelle.cases.ApplicantErased;
 import fr.passerelle.cases.CaseDeleted;
 import fr.passerelle.cases.CaseOpened;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -18,9 +22,11 @@ import org.springframework.stereotype.Component;
 class CaseProcedure {
     static final String MAIN_PROCESS = "regularisation";
     private final RuntimeService runtime;
+    private final HistoryService history;
 
-    CaseProcedure(RuntimeService runtime) {
+    CaseProcedure(RuntimeService runtime, HistoryService history) {
         this.runtime = runtime;
+        this.history = history;
     }
 
     @EventListener
@@ -43,7 +49,33 @@ class CaseProcedure {
      */
     @EventListener
     void remove(CaseDeleted deleted) {
-        String caseId = deleted.caseId().toString();
+        end(deleted.caseId().toString(), "case deleted");
+    }
+
+    /**
+     * An applicant is erased (GDPR art. 17): their cases' processes end as on a deletion, then the engine's
+     * history of them goes too (the instances, activities, tasks, variables and their byte arrays, details,
+     * comments, the operation log and job log), in the erasure's transaction.
+     */
+    @EventListener
+    void erase(ApplicantErased erased) {
+        for (var caseId : erased.caseIds()) {
+            end(caseId.toString(), "applicant erased");
+            List<String> ended =
+                    history
+                            .createHistoricProcessInstanceQuery()
+                            .processInstanceBusinessKey(caseId.toString())
+                            .list()
+                            .stream()
+                            .map(HistoricProcessInstance::getId)
+                            .toList();
+            if (!ended.isEmpty()) {
+                history.deleteHistoricProcessInstancesIfExists(ended);
+            }
+        }
+    }
+
+    private void end(String caseId, String reason) {
         Set<String> roots = new LinkedHashSet<>();
         runtime.createProcessInstanceQuery()
                 .processInstanceBusinessKey(caseId)
@@ -53,7 +85,7 @@ class CaseProcedure {
                                 ? instance.getRootProcessInstanceId()
                                 : instance.getId()));
         for (String root : roots) {
-            runtime.deleteProcessInstanceIfExists(root, "case deleted", true, true, true, false);
+            runtime.deleteProcessInstanceIfExists(root, reason, true, true, true, false);
         }
         long left = runtime.createProcessInstanceQuery()
                 .processInstanceBusinessKey(caseId)
