@@ -61,14 +61,9 @@ class CaseProcedure {
     void erase(ApplicantErased erased) {
         for (var caseId : erased.caseIds()) {
             end(caseId.toString(), "applicant erased");
-            List<String> ended =
-                    history
-                            .createHistoricProcessInstanceQuery()
-                            .processInstanceBusinessKey(caseId.toString())
-                            .list()
-                            .stream()
-                            .map(HistoricProcessInstance::getId)
-                            .toList();
+            List<String> ended = CaseInstances.of(history, caseId.toString()).stream()
+                    .map(HistoricProcessInstance::getId)
+                    .toList();
             if (!ended.isEmpty()) {
                 history.deleteHistoricProcessInstancesIfExists(ended);
             }
