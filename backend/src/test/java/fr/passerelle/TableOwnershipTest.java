@@ -37,6 +37,7 @@ class TableOwnershipTest {
             Map.entry("case_documents", "cases"),
             Map.entry("case_document_chunks", "cases"),
             Map.entry("case_outcomes", "cases"),
+            Map.entry("retention_settings", "cases"),
             Map.entry("folded", "cases"), // the search's accent-folding function (V62)
             Map.entry("published_cases", "cases"),
             Map.entry("published_applicants", "cases"),

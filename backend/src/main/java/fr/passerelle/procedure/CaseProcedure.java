@@ -1,5 +1,6 @@
 package fr.passerelle.procedure;
 
+import fr.passerelle.cases.ApplicantAnonymised;
 import fr.passerelle.cases.ApplicantErased;
 import fr.passerelle.cases.CaseDeleted;
 import fr.passerelle.cases.CaseOpened;
@@ -23,10 +24,12 @@ class CaseProcedure {
     static final String MAIN_PROCESS = "regularisation";
     private final RuntimeService runtime;
     private final HistoryService history;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-    CaseProcedure(RuntimeService runtime, HistoryService history) {
+    CaseProcedure(RuntimeService runtime, HistoryService history, org.springframework.jdbc.core.JdbcTemplate jdbc) {
         this.runtime = runtime;
         this.history = history;
+        this.jdbc = jdbc;
     }
 
     @EventListener
@@ -68,6 +71,26 @@ class CaseProcedure {
                 history.deleteHistoricProcessInstancesIfExists(ended);
             }
         }
+    }
+
+    /**
+     * An applicant is anonymised at the end of their retention: the engine's history of their cases' ended
+     * processes goes (the form values, names and free text in the variables); the cases' figures are the cases
+     * module's and stay. The appointment attempts' evidence (free text) goes too.
+     */
+    @EventListener
+    void anonymise(ApplicantAnonymised anonymised) {
+        for (var caseId : anonymised.caseIds()) {
+            List<String> ended = CaseInstances.of(history, caseId.toString()).stream()
+                    .filter(instance -> instance.getEndTime() != null)
+                    .map(HistoricProcessInstance::getId)
+                    .toList();
+            if (!ended.isEmpty()) {
+                history.deleteHistoricProcessInstancesIfExists(ended);
+            }
+        }
+        jdbc.update("UPDATE app.appointment_attempts SET evidence = NULL WHERE case_id = ANY (?::uuid[])", (Object)
+                anonymised.caseIds().stream().map(Object::toString).toArray(String[]::new));
     }
 
     private void end(String caseId, String reason) {

@@ -2,6 +2,7 @@ package fr.passerelle.cases.web;
 
 import fr.passerelle.cases.ApplicantCopy;
 import fr.passerelle.cases.ApplicantErasure;
+import fr.passerelle.cases.Retention;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,10 +24,22 @@ import org.springframework.web.bind.annotation.RestController;
 class PersonalDataController {
     private final ApplicantErasure erasure;
     private final ApplicantCopy copy;
+    private final Retention retention;
 
-    PersonalDataController(ApplicantErasure erasure, ApplicantCopy copy) {
+    PersonalDataController(ApplicantErasure erasure, ApplicantCopy copy, Retention retention) {
         this.erasure = erasure;
         this.copy = copy;
+        this.retention = retention;
+    }
+
+    @Operation(
+            operationId = "applicantRetention",
+            summary = "When the applicant's data will be anonymised",
+            description = "The association's period (months after the last contact), the open cases, the last"
+                    + " contact, the day of anonymisation (null while a case is open), and when it was done.")
+    @GetMapping("/retention")
+    Retention.Plan plan(@PathVariable UUID id) {
+        return retention.plan(id);
     }
 
     @Operation(
