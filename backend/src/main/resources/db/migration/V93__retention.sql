@@ -1,6 +1,6 @@
 -- Retention of personal data (issue 21, docs/personal-data.md): each association sets how long an applicant's
 -- data is kept after the last contact once all their cases are closed (24 months by default, after the CNIL's
--- référentiel for social support, délibération n° 2023-095); then a daily job anonymises the applicant
+-- référentiel for social support, délibération n° 2021-028); then a daily job anonymises the applicant
 -- (anonymised_at) and keeps the anonymous figures of their cases.
 CREATE TABLE retention_settings (
     tenant_id   text PRIMARY KEY REFERENCES associations (slug),

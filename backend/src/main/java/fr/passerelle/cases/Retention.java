@@ -24,8 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * How long an applicant's data is kept, and its anonymisation when that time is over (GDPR art. 5(1)(e), storage
  * limitation). Each association sets its period, in months after the last contact once all the applicant's cases
- * are closed: 24 by default, after the CNIL's référentiel for social and medico-social support (délibération
- * n° 2023-095, https://www.cnil.fr/fr/la-cnil-publie-un-referentiel-relatif-aux-traitements-de-donnees-personnelles-mis-en-oeuvre-dans-le-cadre-de-laccompagnement-social).
+ * are closed: 24 by default, after the CNIL's référentiel for social support of people in difficulty (délibération
+ * n° 2021-028 du 11 mars 2021, https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000043274920: two years after the
+ * last contact).
  * The last contact is the latest of the cases' closing dates and last changes.
  * <p>A daily job on every node anonymises the applicants whose period is over: each one is claimed with {@code FOR
  * UPDATE SKIP LOCKED} in a transaction of its own, so two nodes never anonymise the same applicant and a failure
@@ -36,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class Retention {
-    /** The default period, in months: CNIL, délibération n° 2023-095 (two years after the last contact). */
+    /** The default period, in months: CNIL, délibération n° 2021-028 (two years after the last contact). */
     public static final int DEFAULT_MONTHS = 24;
 
     private static final Logger LOG = LoggerFactory.getLogger(Retention.class);

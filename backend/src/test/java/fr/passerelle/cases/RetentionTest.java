@@ -142,7 +142,7 @@ class RetentionTest {
         now("2027-01-05T12:00");
         String statistics = "/api/statistics?from=2026-01-01&to=2026-12-31";
         JsonNode before = coordinator.get(statistics).json();
-        assertThat(before.toString()).contains("L435-1");
+        assertThat(before.toString()).as("the case is counted").contains("Préfecture du Rhône", "WITHDRAWN");
         assertThat(MarkerScan.database(url, marker))
                 .contains("app.applicants", "app.case_notes", "public.act_hi_varinst");
         assertThat(retention.anonymiseDue()).isGreaterThanOrEqualTo(1);

@@ -26,7 +26,7 @@ class RetentionController {
     @Operation(
             operationId = "getRetention",
             summary = "The association's retention period",
-            description = "Months after the last contact (24 by default, CNIL délibération n° 2023-095).")
+            description = "Months after the last contact (24 by default, CNIL délibération n° 2021-028).")
     @GetMapping
     RetentionSetting get() {
         return new RetentionSetting(retention.months());
