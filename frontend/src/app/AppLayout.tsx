@@ -87,8 +87,14 @@ export function AppLayout({ children }: { children: ReactNode }) {
   // A lawyer's inbox spans all her associations, whichever is chosen.
   if (isLawyer(me.data))
     items.splice(1, 0, { to: '/lawyer', label: t('lawyer.nav'), match: (path) => path === '/lawyer' });
-  if (currentRoles(me.data).includes('coordinator'))
+  if (currentRoles(me.data).includes('coordinator')) {
     items.push({ to: '/partners', label: t('lawyer.partners.nav'), match: (path) => path === '/partners' });
+    items.push({
+      to: '/donnees-personnelles',
+      label: t('privacy.nav'),
+      match: (path) => path === '/donnees-personnelles',
+    });
+  }
   return (
     <AppShell
       header={{ height: 56 }}

@@ -38,6 +38,10 @@ const LetterDownloads = lazy(() =>
   import('@/features/lawyer/components/LetterDownloads').then((m) => ({ default: m.LetterDownloads })),
 );
 const DashboardPage = lazy(() => import('@/features/dashboard/DashboardPage'));
+const RetentionPage = lazy(() => import('@/features/privacy/RetentionPage'));
+const PersonalDataPanel = lazy(() =>
+  import('@/features/privacy/PersonalDataPanel').then((m) => ({ default: m.PersonalDataPanel })),
+);
 
 /**
  * A part of a page loaded on demand waits on its own: suspending to the routes' boundary would hide
@@ -75,6 +79,11 @@ export function AppRoutes() {
                   <AppealHandoffSection caseId={caseId} coordinator={coordinator} />
                 </Section>
               )}
+              personalData={(applicantId, name) => (
+                <Section>
+                  <PersonalDataPanel applicantId={applicantId} name={name} />
+                </Section>
+              )}
             />
           }
         />
@@ -86,6 +95,7 @@ export function AppRoutes() {
         <Route path="lawyer" element={<LawyerInboxPage />} />
         <Route path="partners" element={<PartnerLawyersPage />} />
         <Route path="dashboard" element={<DashboardPage />} />
+        <Route path="donnees-personnelles" element={<RetentionPage />} />
         <Route path="*" element={<ErrorPage error={new ApiError(404, null, 'Not Found')} />} />
       </Routes>
     </Suspense>

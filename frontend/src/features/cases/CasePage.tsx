@@ -26,7 +26,7 @@ import { FactsSection } from './components/FactsSection';
 import { NotesSection } from './components/NotesSection';
 import { TimelineSection } from './components/TimelineSection';
 
-const TABS = ['tasks', 'events', 'checklist', 'documents', 'notes', 'history', 'appeal'] as const;
+const TABS = ['tasks', 'events', 'checklist', 'documents', 'notes', 'history', 'appeal', 'personalData'] as const;
 type Tab = (typeof TABS)[number];
 /** What a lawyer may read of a case: the appeal part (checklist, notes and timeline answer her 403). */
 const LAWYER_TABS: Tab[] = ['tasks', 'events', 'documents'];
@@ -37,9 +37,12 @@ const LAWYER_TABS: Tab[] = ['tasks', 'events', 'documents'];
  */
 export default function CasePage({
   handoff,
+  personalData,
 }: {
   /** The appeal's hand-off to a lawyer (the lawyer feature), composed by the app. */
   handoff?: (caseId: string, coordinator: boolean) => ReactNode;
+  /** The applicant's personal data (retention, copy, erasure), for coordinators, composed by the app. */
+  personalData?: (applicantId: string, name: string) => ReactNode;
 }) {
   const { caseId = '' } = useParams();
   const { t, i18n } = useTranslation();
@@ -49,7 +52,9 @@ export default function CasePage({
   const me = useMe();
   const coordinator = currentRoles(me.data).includes('coordinator');
   const staff = coordinator || currentRoles(me.data).includes('caseworker');
-  const tabs = staff ? TABS.filter((tab) => tab !== 'appeal' || handoff) : LAWYER_TABS;
+  const tabs = staff
+    ? TABS.filter((tab) => (tab !== 'appeal' || handoff) && (tab !== 'personalData' || (coordinator && personalData)))
+    : LAWYER_TABS;
   const fragment = location.hash.slice(1) as Tab;
   const tab: Tab = tabs.includes(fragment) ? fragment : 'tasks';
   const show = (next: Tab) => void navigate({ hash: next === 'tasks' ? '' : next }, { replace: true, state: null });
@@ -165,6 +170,9 @@ export default function CasePage({
             </Tabs.Panel>
             <Tabs.Panel value="appeal" pt="sm">
               {handoff?.(caseId, coordinator)}
+            </Tabs.Panel>
+            <Tabs.Panel value="personalData" pt="sm">
+              {personalData?.(data.applicantId, data.applicantName)}
             </Tabs.Panel>
           </Tabs>
           <Anchor component={Link} to="/cases" size="sm">
