@@ -66,7 +66,12 @@ export function PersonalDataPanel({ applicantId, name }: { applicantId: string; 
           </Button>
         </Group>
       </Section>
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('privacy.erase.confirmTitle', { name })}>
+      <Modal
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        title={t('privacy.erase.confirmTitle', { name })}
+        closeButtonProps={{ 'aria-label': t('privacy.erase.cancel') }}
+      >
         <Stack>
           <Text size="sm">{t('privacy.erase.goes')}</Text>
           <List size="sm">
