@@ -17,6 +17,7 @@ import java.util.Date;
 import java.util.UUID;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -45,6 +46,18 @@ class RetentionTest {
     @Value("${spring.datasource.url}")
     String url;
 
+    Api coordinator;
+    Api caseworker;
+
+    @BeforeEach
+    void callers() {
+        Associations.ensure(jdbc, ALPHA);
+        coordinator = Api.at(port)
+                .as(TestTokens.user("claire", group(ALPHA, "coordinator")).token());
+        caseworker = Api.at(port)
+                .as(TestTokens.user("ines", group(ALPHA, "caseworker")).token());
+    }
+
     @AfterEach
     void resetClock() {
         ClockUtil.reset();
@@ -52,11 +65,6 @@ class RetentionTest {
 
     @Test
     void theRetentionIsSetByACoordinatorWithinBounds() {
-        Associations.ensure(jdbc, ALPHA);
-        Api coordinator = Api.at(port)
-                .as(TestTokens.user("claire", group(ALPHA, "coordinator")).token());
-        Api caseworker = Api.at(port)
-                .as(TestTokens.user("ines", group(ALPHA, "caseworker")).token());
         assertThat(caseworker
                         .put("/api/association/retention", "{\"months\": 6}")
                         .status())
@@ -85,11 +93,6 @@ class RetentionTest {
 
     @Test
     void atTheEndOfItsPeriodAClosedCaseIsAnonymisedItsFiguresKept() {
-        Associations.ensure(jdbc, ALPHA);
-        Api coordinator = Api.at(port)
-                .as(TestTokens.user("claire", group(ALPHA, "coordinator")).token());
-        Api caseworker = Api.at(port)
-                .as(TestTokens.user("ines", group(ALPHA, "caseworker")).token());
         assertThat(coordinator
                         .put("/api/association/retention", "{\"months\": 12}")
                         .status())
