@@ -855,6 +855,69 @@ const scenarios = {
       await browser.close();
     }
   },
+
+  async 'claire.coord sets the retention, downloads an applicant’s copy of their data and erases them'(page) {
+    await signIn(page, 'claire.coord');
+    await page.getByRole('navigation').getByRole('link', { name: 'Données personnelles' }).click();
+    await page.getByRole('heading', { name: 'Conservation des données personnelles' }).waitFor();
+    await page.getByRole('textbox', { name: /^Durée de conservation/ }).fill('36');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await expectVisible(
+      page.getByRole('status').filter({ hasText: 'Durée enregistrée : 36 mois.' }),
+      'claire.coord: the association keeps personal data 36 months after the last contact',
+    );
+    await inspect(page, 'retention');
+
+    // an applicant of this scenario's own, so that no other scenario's case goes
+    const name = `Effacement${Date.now().toString(36)}`;
+    await page.getByRole('navigation').getByRole('link', { name: 'Nouveau dossier' }).click();
+    await page.getByRole('textbox', { name: 'Prénom' }).fill('Nadia');
+    await page.getByRole('textbox', { name: 'Nom', exact: true }).fill(name);
+    await page.getByRole('textbox', { name: /^Département/ }).fill('69');
+    await page.getByRole('combobox', { name: /^Fondement/ }).click();
+    await page.getByRole('option').first().click();
+    await page.getByRole('button', { name: 'Ouvrir le dossier' }).click();
+    await page.getByRole('heading', { name: `Nadia ${name}`, level: 2 }).waitFor();
+    await showTab(page, 'Données personnelles');
+    await expectVisible(
+      page.getByText(/ses données seront anonymisées 36 mois après le dernier contact/),
+      'claire.coord: the case says when the applicant will be anonymised',
+    );
+    await inspect(page, 'personal-data');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Télécharger la copie' }).click(),
+    ]);
+    const dir = mkdtempSync(join(tmpdir(), 'passerelle-copy-'));
+    try {
+      const file = join(dir, 'copy.zip');
+      await download.saveAs(file);
+      const zip = readFileSync(file);
+      // a zip's entry names are stored as they are
+      if (zip.subarray(0, 2).toString() !== 'PK' || !zip.includes('resume.html') || !zip.includes('donnees.json'))
+        throw new Error(`not the copy's zip: ${download.suggestedFilename()}`);
+      pass(`claire.coord: downloaded the applicant's copy (${download.suggestedFilename()}, ${zip.length} bytes)`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+
+    await page.getByRole('button', { name: 'Effacer la personne…' }).click();
+    const dialog = page.getByRole('dialog', { name: `Effacer Nadia ${name} ?` });
+    await expectVisible(
+      dialog.getByText('les documents déposés ;'),
+      'claire.coord: the confirmation names what the erasure takes',
+    );
+    await inspect(page, 'erase-confirm');
+    await dialog.getByRole('button', { name: `Effacer Nadia ${name}` }).click();
+    await page.waitForURL((url) => url.pathname === '/cases');
+    await page.getByRole('searchbox', { name: /Rechercher/ }).fill(name);
+    await page.waitForLoadState('networkidle').catch(() => {});
+    if ((await page.getByRole('link', { name: new RegExp(name) }).count()) > 0)
+      throw new Error(`${name} is still in the case list`);
+    pass(`claire.coord: erased ${name}, gone from the case list`);
+  },
+
   async 'ines.lyon records an OQTF on a case still in preparation: its regime is required, its deadline follows'(page) {
     await signIn(page, 'ines.lyon');
     await page.getByRole('navigation').getByRole('link', { name: 'Dossiers', exact: true }).click();

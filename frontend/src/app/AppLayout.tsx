@@ -90,6 +90,11 @@ export function AppLayout({ children }: { children: ReactNode }) {
   if (currentRoles(me.data).includes('coordinator')) {
     items.push({ to: '/partners', label: t('lawyer.partners.nav'), match: (path) => path === '/partners' });
     items.push({ to: '/kits', label: t('kits.nav'), match: (path) => path === '/kits' });
+    items.push({
+      to: '/donnees-personnelles',
+      label: t('privacy.nav'),
+      match: (path) => path === '/donnees-personnelles',
+    });
   }
   return (
     <AppShell

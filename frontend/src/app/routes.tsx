@@ -59,6 +59,10 @@ const LetterDownloads = lazy(() =>
 );
 const DashboardPage = lazy(() => import('@/features/dashboard/DashboardPage'));
 const KitsPage = lazy(() => import('@/features/kits/KitsPage'));
+const RetentionPage = lazy(() => import('@/features/privacy/RetentionPage'));
+const PersonalDataPanel = lazy(() =>
+  import('@/features/privacy/PersonalDataPanel').then((m) => ({ default: m.PersonalDataPanel })),
+);
 
 /**
  * A part of a page loaded on demand waits on its own: suspending to the routes' boundary would hide
@@ -101,6 +105,11 @@ export function AppRoutes() {
                   <StatusLinkSection caseId={caseId} />
                 </Section>
               )}
+              personalData={(applicantId, name) => (
+                <Section>
+                  <PersonalDataPanel applicantId={applicantId} name={name} />
+                </Section>
+              )}
             />
           }
         />
@@ -113,6 +122,7 @@ export function AppRoutes() {
         <Route path="partners" element={<PartnerLawyersPage />} />
         <Route path="dashboard" element={<DashboardPage />} />
         <Route path="kits" element={<KitsPage />} />
+        <Route path="donnees-personnelles" element={<RetentionPage />} />
         <Route path="*" element={<ErrorPage error={new ApiError(404, null, 'Not Found')} />} />
       </Routes>
     </Suspense>

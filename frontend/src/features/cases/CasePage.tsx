@@ -26,7 +26,17 @@ import { FactsSection } from './components/FactsSection';
 import { NotesSection } from './components/NotesSection';
 import { TimelineSection } from './components/TimelineSection';
 
-const TABS = ['tasks', 'events', 'checklist', 'documents', 'status', 'notes', 'history', 'appeal'] as const;
+const TABS = [
+  'tasks',
+  'events',
+  'checklist',
+  'documents',
+  'status',
+  'notes',
+  'history',
+  'appeal',
+  'personalData',
+] as const;
 type Tab = (typeof TABS)[number];
 /** What a lawyer may read of a case: the appeal part (checklist, notes and timeline answer her 403). */
 const LAWYER_TABS: Tab[] = ['tasks', 'events', 'documents'];
@@ -38,11 +48,14 @@ const LAWYER_TABS: Tab[] = ['tasks', 'events', 'documents'];
 export default function CasePage({
   handoff,
   statusLink,
+  personalData,
 }: {
   /** The appeal's hand-off to a lawyer (the lawyer feature), composed by the app. */
   handoff?: (caseId: string, coordinator: boolean) => ReactNode;
   /** The applicant's status link (the status feature), composed by the app. */
   statusLink?: (caseId: string) => ReactNode;
+  /** The applicant's personal data (retention, copy, erasure), for coordinators, composed by the app. */
+  personalData?: (applicantId: string, name: string) => ReactNode;
 }) {
   const { caseId = '' } = useParams();
   const { t, i18n } = useTranslation();
@@ -53,7 +66,12 @@ export default function CasePage({
   const coordinator = currentRoles(me.data).includes('coordinator');
   const staff = coordinator || currentRoles(me.data).includes('caseworker');
   const tabs = staff
-    ? TABS.filter((tab) => (tab !== 'appeal' || handoff) && (tab !== 'status' || statusLink))
+    ? TABS.filter(
+        (tab) =>
+          (tab !== 'appeal' || handoff) &&
+          (tab !== 'status' || statusLink) &&
+          (tab !== 'personalData' || (coordinator && personalData)),
+      )
     : LAWYER_TABS;
   const fragment = location.hash.slice(1) as Tab;
   const tab: Tab = tabs.includes(fragment) ? fragment : 'tasks';
@@ -176,6 +194,9 @@ export default function CasePage({
             </Tabs.Panel>
             <Tabs.Panel value="appeal" pt="sm">
               {handoff?.(caseId, coordinator)}
+            </Tabs.Panel>
+            <Tabs.Panel value="personalData" pt="sm">
+              {personalData?.(data.applicantId, data.applicantName)}
             </Tabs.Panel>
           </Tabs>
           <Anchor component={Link} to="/cases" size="sm">

@@ -192,6 +192,7 @@ export const en: typeof fr = {
     history: 'History',
     appeal: 'Appeal',
     status: 'Status page',
+    personalData: 'Personal data',
   },
   caseStatus: {
     PREPARATION: 'Preparation',
@@ -725,6 +726,57 @@ export const en: typeof fr = {
       PUBLISHED: 'Kit published',
       UNPUBLISHED: 'Publication withdrawn',
       COPIED: 'Started from the kit published by',
+    },
+  },
+  privacy: {
+    nav: 'Personal data',
+    settings: {
+      title: 'Retention of personal data',
+      intro:
+        'Once all of a person’s cases are closed, their data is kept for this long after the last contact, then anonymised overnight: name, contact details, birth date, notes, documents and forms go; the anonymous figures of the statistics (ground, prefecture, dates, outcome) stay.',
+      months: 'Retention (months)',
+      monthsHint: 'From 1 to 120 months; 24 by default',
+      save: 'Save',
+      saved_one: 'Retention saved: {{count}} month.',
+      saved_other: 'Retention saved: {{count}} months.',
+      source:
+        'Two years after the last contact: the CNIL’s référentiel for social and medico-social support (délibération n° 2021-028, 11 March 2021).',
+    },
+    tab: 'Personal data',
+    retention: {
+      title: 'Retention',
+      on_one: 'Data anonymised on {{date}}: {{count}} month after the last contact ({{last}}).',
+      on_other: 'Data anonymised on {{date}}: {{count}} months after the last contact ({{last}}).',
+      open_one:
+        'A case of this person is open: their data will be anonymised {{count}} month after the last contact, once all their cases are closed.',
+      open_other:
+        'A case of this person is open: their data will be anonymised {{count}} months after the last contact, once all their cases are closed.',
+      done: 'This person’s data has been anonymised.',
+      what: 'Anonymisation removes the name, contact details, birth date, family, notes, documents and form answers; the ground, prefecture, step dates and outcome stay for the statistics.',
+    },
+    copy: {
+      title: 'Copy of the data (GDPR, art. 15 and 20)',
+      intro:
+        'A zip archive with a readable summary in French, the data as JSON, the documents and letters: everything the association holds about the person.',
+      download: 'Download the copy',
+    },
+    erase: {
+      title: 'Erasure (GDPR, art. 17)',
+      intro: 'At the person’s request: erases the person and all their cases for good, wherever they are.',
+      button: 'Erase the person…',
+      confirmTitle: 'Erase {{name}}?',
+      goes: 'Erased for good:',
+      what: {
+        cases: 'the person and all their cases, with their notes and pieces;',
+        documents: 'the uploaded documents;',
+        tasks: 'the tasks, form answers and the procedure’s history;',
+        appeals: 'the consents, offers to lawyers and their letters;',
+        exports: 'the association’s Excel exports with names;',
+        audit: 'the audit log’s details about their cases (the log keeps that an erasure happened, by whom and when).',
+      },
+      final: 'This cannot be undone.',
+      cancel: 'Cancel',
+      confirm: 'Erase {{name}}',
     },
   },
 };

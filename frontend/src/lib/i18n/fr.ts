@@ -194,6 +194,7 @@ export const fr = {
     history: 'Historique',
     appeal: 'Recours',
     status: 'Page de suivi',
+    personalData: 'Données personnelles',
   },
   caseStatus: {
     PREPARATION: 'Préparation',
@@ -729,6 +730,59 @@ export const fr = {
       PUBLISHED: 'Kit publié',
       UNPUBLISHED: 'Publication retirée',
       COPIED: 'Repris du kit publié par',
+    },
+  },
+  privacy: {
+    nav: 'Données personnelles',
+    settings: {
+      title: 'Conservation des données personnelles',
+      intro:
+        'Quand tous les dossiers d’une personne sont clos, ses données sont conservées pendant cette durée après le dernier contact, puis anonymisées chaque nuit : nom, coordonnées, date de naissance, notes, documents et formulaires disparaissent ; les chiffres anonymes des statistiques (motif, préfecture, dates, issue) restent.',
+      months: 'Durée de conservation (mois)',
+      monthsHint: 'De 1 à 120 mois ; 24 par défaut',
+      save: 'Enregistrer',
+      saved_one: 'Durée enregistrée : {{count}} mois.',
+      saved_other: 'Durée enregistrée : {{count}} mois.',
+      source:
+        'Deux ans après le dernier contact : référentiel de la CNIL pour l’accompagnement social et médico-social (délibération n° 2021-028 du 11 mars 2021).',
+    },
+    tab: 'Données personnelles',
+    retention: {
+      title: 'Conservation',
+      on_one: 'Données anonymisées le {{date}} : {{count}} mois après le dernier contact ({{last}}).',
+      on_other: 'Données anonymisées le {{date}} : {{count}} mois après le dernier contact ({{last}}).',
+      open_one:
+        'Un dossier de la personne est ouvert : ses données seront anonymisées {{count}} mois après le dernier contact, une fois tous ses dossiers clos.',
+      open_other:
+        'Un dossier de la personne est ouvert : ses données seront anonymisées {{count}} mois après le dernier contact, une fois tous ses dossiers clos.',
+      done: 'Les données de cette personne ont été anonymisées.',
+      what: 'L’anonymisation retire le nom, les coordonnées, la date de naissance, la famille, les notes, les documents et les réponses aux formulaires ; le motif, la préfecture, les dates des étapes et l’issue restent pour les statistiques.',
+    },
+    copy: {
+      title: 'Copie des données (RGPD, art. 15 et 20)',
+      intro:
+        'Une archive zip avec un résumé lisible en français, les données au format JSON, les documents et les courriers : tout ce que l’association détient sur la personne.',
+      download: 'Télécharger la copie',
+    },
+    erase: {
+      title: 'Effacement (RGPD, art. 17)',
+      intro:
+        'À la demande de la personne : efface définitivement la personne et tous ses dossiers, partout où ils se trouvent.',
+      button: 'Effacer la personne…',
+      confirmTitle: 'Effacer {{name}} ?',
+      goes: 'Seront effacés définitivement :',
+      what: {
+        cases: 'la personne et tous ses dossiers, avec leurs notes et leurs pièces ;',
+        documents: 'les documents déposés ;',
+        tasks: 'les tâches, les réponses aux formulaires et l’historique de la procédure ;',
+        appeals: 'les consentements, les propositions aux avocats et leurs courriers ;',
+        exports: 'les exports Excel nominatifs de l’association ;',
+        audit:
+          'les détails du journal d’audit sur ses dossiers (le journal garde qu’un effacement a eu lieu, par qui et quand).',
+      },
+      final: 'Cette action est définitive.',
+      cancel: 'Annuler',
+      confirm: 'Effacer {{name}}',
     },
   },
 };

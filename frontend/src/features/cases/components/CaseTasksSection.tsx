@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DeadlineBadge } from '@/components/DeadlineBadge';
 import type { CaseTask } from '../api/types';
-import { Section } from './Section';
+import { Section } from '@/components/Section';
 
 /** The case's open tasks, with their deadlines: what is to be done, and by when. */
 export function CaseTasksSection({ tasks }: { tasks: CaseTask[] }) {

@@ -6,7 +6,7 @@ import { errorMessage } from '@/lib/api/errorMessage';
 import type { Checklist, ChecklistPiece } from '../api/types';
 import { PIECE_GROUPS, piecesByStatus } from '../standing';
 import { formatDay } from './format';
-import { Section } from './Section';
+import { Section } from '@/components/Section';
 import { inLanguage } from '@/lib/i18n/bilingual';
 
 const STATUS_COLORS = { MISSING: '#b91c1c', RECEIVED: '#1e40af', VERIFIED: '#166534' } as const;

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '@/lib/api/errorMessage';
 import type { DocumentView } from '../api/types';
 import { formatInstant, formatSize } from './format';
-import { Section } from './Section';
+import { Section } from '@/components/Section';
 
 export function DocumentsSection({
   documents,

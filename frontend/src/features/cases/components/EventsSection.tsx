@@ -5,7 +5,7 @@ import { FormJsForm, type FormRefusal } from '@/components/form/FormJsForm';
 import { ApiError } from '@/lib/api/ApiError';
 import { useEventForm } from '../api/cases';
 import { CASE_EVENTS, type CaseEventName, type EventDeadline, type RecordedEvent } from '../api/types';
-import { Section } from './Section';
+import { Section } from '@/components/Section';
 import { StartedDeadline } from './StartedDeadline';
 
 /** What the prefecture or the court did, recorded with the event's form and delivered to the step awaiting it. */

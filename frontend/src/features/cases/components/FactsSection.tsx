@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CaseView } from '../api/types';
 import { formatDay } from './format';
-import { Section } from './Section';
+import { Section } from '@/components/Section';
 import { CommissionNote } from '@/components/CommissionNote';
 
 /** The applicant, the case's key dates, and what follows from them (years in France, the commission). */

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { problemToFields } from '@/lib/api/errorMessage';
 import type { NoteView } from '../api/types';
 import { formatInstant } from './format';
-import { Section } from './Section';
+import { Section } from '@/components/Section';
 
 export function NotesSection({
   notes,

@@ -2,7 +2,7 @@ import { Text, Timeline } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TimelineEntry } from '../api/types';
 import { formatInstant } from './format';
-import { Section } from './Section';
+import { Section } from '@/components/Section';
 
 export function TimelineSection({ entries }: { entries: TimelineEntry[] }) {
   const { t, i18n } = useTranslation();

@@ -40,6 +40,7 @@ class TableOwnershipTest {
             Map.entry("prefecture_kit_pieces", "cases"),
             Map.entry("prefecture_kit_changes", "cases"),
             Map.entry("shared_prefecture_kits", "cases"),
+            Map.entry("retention_settings", "cases"),
             Map.entry("folded", "cases"), // the search's accent-folding function (V62)
             Map.entry("published_cases", "cases"),
             Map.entry("published_applicants", "cases"),

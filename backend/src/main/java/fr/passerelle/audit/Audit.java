@@ -85,6 +85,19 @@ public class Audit {
                 ORDER BY at DESC, id DESC LIMIT ?""", (row, i) -> event(row), limit);
     }
 
+    /**
+     * An applicant was erased (GDPR art. 17): the details of their cases' entries and of the entries naming
+     * the applicant's id are blanked, in the erasure's transaction; the entries themselves (who read or changed
+     * what, when) stay. Returns how many entries were blanked.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int forget(java.util.Collection<UUID> caseIds, UUID applicantId) {
+        Tenancy.current();
+        return jdbc.update("""
+                UPDATE app.audit_events SET detail = NULL
+                WHERE detail IS NOT NULL AND (case_id = ANY (?::uuid[]) OR strpos(detail, ?) > 0)""", caseIds.stream().map(UUID::toString).toArray(String[]::new), applicantId.toString());
+    }
+
     private void insert(UUID caseId, String action, String detail) {
         CurrentUser actor = Users.current().orElse(null);
         insert(

@@ -1,14 +1,19 @@
 package fr.passerelle.procedure;
 
+import fr.passerelle.cases.ApplicantAnonymised;
+import fr.passerelle.cases.ApplicantErased;
 import fr.passerelle.cases.CaseDeleted;
 import fr.passerelle.cases.CaseOpened;
 import fr.passerelle.cases.RenewalFiled;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -21,9 +26,13 @@ import org.springframework.stereotype.Component;
 class CaseProcedure {
     static final String MAIN_PROCESS = "regularisation";
     private final RuntimeService runtime;
+    private final HistoryService history;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-    CaseProcedure(RuntimeService runtime) {
+    CaseProcedure(RuntimeService runtime, HistoryService history, org.springframework.jdbc.core.JdbcTemplate jdbc) {
         this.runtime = runtime;
+        this.history = history;
+        this.jdbc = jdbc;
     }
 
     /**
@@ -65,7 +74,48 @@ class CaseProcedure {
      */
     @EventListener
     void remove(CaseDeleted deleted) {
-        String caseId = deleted.caseId().toString();
+        end(deleted.caseId().toString(), "case deleted");
+    }
+
+    /**
+     * An applicant is erased (GDPR art. 17): their cases' processes end as on a deletion, then the engine's
+     * history of them goes too (the instances, activities, tasks, variables and their byte arrays, details,
+     * comments, the operation log and job log), in the erasure's transaction.
+     */
+    @EventListener
+    void erase(ApplicantErased erased) {
+        for (var caseId : erased.caseIds()) {
+            end(caseId.toString(), "applicant erased");
+            List<String> ended = CaseInstances.of(history, caseId.toString()).stream()
+                    .map(HistoricProcessInstance::getId)
+                    .toList();
+            if (!ended.isEmpty()) {
+                history.deleteHistoricProcessInstancesIfExists(ended);
+            }
+        }
+    }
+
+    /**
+     * An applicant is anonymised at the end of their retention: the engine's history of their cases' ended
+     * processes goes (the form values, names and free text in the variables); the cases' figures are the cases
+     * module's and stay. The appointment attempts' evidence (free text) goes too.
+     */
+    @EventListener
+    void anonymise(ApplicantAnonymised anonymised) {
+        for (var caseId : anonymised.caseIds()) {
+            List<String> ended = CaseInstances.of(history, caseId.toString()).stream()
+                    .filter(instance -> instance.getEndTime() != null)
+                    .map(HistoricProcessInstance::getId)
+                    .toList();
+            if (!ended.isEmpty()) {
+                history.deleteHistoricProcessInstancesIfExists(ended);
+            }
+        }
+        jdbc.update("UPDATE app.appointment_attempts SET evidence = NULL WHERE case_id = ANY (?::uuid[])", (Object)
+                anonymised.caseIds().stream().map(Object::toString).toArray(String[]::new));
+    }
+
+    private void end(String caseId, String reason) {
         Set<String> roots = new LinkedHashSet<>();
         runtime.createProcessInstanceQuery()
                 .processInstanceBusinessKey(caseId)
@@ -75,7 +125,7 @@ class CaseProcedure {
                                 ? instance.getRootProcessInstanceId()
                                 : instance.getId()));
         for (String root : roots) {
-            runtime.deleteProcessInstanceIfExists(root, "case deleted", true, true, true, false);
+            runtime.deleteProcessInstanceIfExists(root, reason, true, true, true, false);
         }
         long left = runtime.createProcessInstanceQuery()
                 .processInstanceBusinessKey(caseId)

@@ -35,21 +35,10 @@ class EngineProcedureSteps implements ProcedureSteps {
 
     private List<HistoricActivityInstance> activities(String businessKey) {
         List<HistoricActivityInstance> activities = new ArrayList<>();
-        for (HistoricProcessInstance root : history.createHistoricProcessInstanceQuery()
-                .processInstanceBusinessKey(businessKey)
-                .list()) {
-            String rootId = root.getRootProcessInstanceId() != null ? root.getRootProcessInstanceId() : root.getId();
-            List<String> instances = new ArrayList<>();
-            instances.add(root.getId());
-            history.createHistoricProcessInstanceQuery().rootProcessInstanceId(rootId).list().stream()
-                    .map(HistoricProcessInstance::getId)
-                    .filter(id -> !instances.contains(id))
-                    .forEach(instances::add);
-            for (String instance : instances) {
-                activities.addAll(history.createHistoricActivityInstanceQuery()
-                        .processInstanceId(instance)
-                        .list());
-            }
+        for (HistoricProcessInstance instance : CaseInstances.of(history, businessKey)) {
+            activities.addAll(history.createHistoricActivityInstanceQuery()
+                    .processInstanceId(instance.getId())
+                    .list());
         }
         return activities.stream().distinct().toList();
     }

@@ -84,7 +84,7 @@ class ExportWriting {
             separately(
                     tenant,
                     "UPDATE app.export_jobs SET status = 'RUNNING', started_at = ?, rows_total = ?, "
-                            + "rows_done = 0, error = NULL WHERE id = ?",
+                            + "rows_done = 0, error = NULL WHERE id = ? AND status IN ('QUEUED', 'RUNNING')",
                     Timestamp.from(started),
                     total,
                     id);
@@ -107,7 +107,7 @@ class ExportWriting {
             jdbc.update(connection -> {
                 var update = connection.prepareStatement("""
                         UPDATE app.export_jobs SET status = 'DONE', file = ?, file_size = ?, rows_done = ?,
-                            finished_at = ?, expires_at = ? WHERE id = ?""");
+                            finished_at = ?, expires_at = ? WHERE id = ? AND status = 'RUNNING'""");
                 try {
                     update.setBinaryStream(1, Files.newInputStream(written), size);
                 } catch (IOException e) {
