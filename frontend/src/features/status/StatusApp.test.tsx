@@ -17,6 +17,7 @@ const PAGE = {
       code: 'proof-of-address',
       label: 'Proof of address',
       labelFr: 'Justificatif de domicile',
+      localNote: 'Original + 2 copies',
       required: true,
       atDelivery: false,
       state: 'MISSING',
@@ -58,6 +59,7 @@ describe("the applicant's status page", () => {
     expect(document.documentElement.dir).toBe('rtl');
     expect(document.documentElement.lang).toBe('ar');
     expect(screen.getByText('Justificatif de domicile')).toBeInTheDocument();
+    expect(screen.getByText('Original + 2 copies')).toHaveAttribute('lang', 'fr');
     expect(screen.getByLabelText('إرسال صورة أو ملف PDF: Justificatif de domicile')).toHaveAttribute(
       'accept',
       'image/jpeg,image/png,application/pdf',

@@ -301,6 +301,14 @@ function PieceList({
             </span>
           )}
           {!piece.required && <span className="status-muted"> ({texts.optional})</span>}
+          {piece.localNote &&
+            (language === 'en' && piece.localNoteEn ? (
+              <div className="status-muted">{piece.localNoteEn}</div>
+            ) : (
+              <div className="status-muted" lang="fr" dir="ltr">
+                {piece.localNote}
+              </div>
+            ))}
           {base && code && <SendFile texts={texts} piece={piece} base={base} code={code} />}
         </li>
       ))}

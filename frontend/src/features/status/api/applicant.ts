@@ -8,6 +8,9 @@ export interface Piece {
   labelFr: string;
   when?: string;
   whenFr?: string;
+  /** The prefecture's own note on the piece (its kit's), in French, and in English when given. */
+  localNote?: string;
+  localNoteEn?: string;
   required: boolean;
   atDelivery: boolean;
   state: PieceState;

@@ -37,8 +37,8 @@ public class CaseForApplicant {
 
     /**
      * A piece as the applicant sees it: its name (English and French: the French one is what the prefecture
-     * calls it), when it is needed, and whether it is needed now (FILING) or when the card is handed over
-     * (DELIVERY).
+     * calls it), when it is needed, the prefecture's own note on it (its kit's local note, French and
+     * English), and whether it is needed now (FILING) or when the card is handed over (DELIVERY).
      */
     public record Piece(
             String code,
@@ -46,6 +46,8 @@ public class CaseForApplicant {
             String labelFr,
             String when,
             String whenFr,
+            String localNote,
+            String localNoteEn,
             boolean required,
             boolean atDelivery,
             PieceState state) {}
@@ -108,6 +110,8 @@ public class CaseForApplicant {
                 line.labelFr(),
                 line.when(),
                 line.whenFr(),
+                line.localNote(),
+                line.localNoteEn(),
                 line.required(),
                 line.stage() == ChecklistCatalog.Stage.DELIVERY,
                 state);

@@ -296,7 +296,17 @@ class StatusLinksTest {
         for (JsonNode piece : page.get("pieces")) {
             assertThat(fieldNames(piece))
                     .contains("code", "labelFr", "state")
-                    .isSubsetOf("code", "label", "labelFr", "when", "whenFr", "required", "atDelivery", "state");
+                    .isSubsetOf(
+                            "code",
+                            "label",
+                            "labelFr",
+                            "when",
+                            "whenFr",
+                            "localNote",
+                            "localNoteEn",
+                            "required",
+                            "atDelivery",
+                            "state");
         }
         assertThat(page.get("contact").asText()).isEqualTo("04 78 00 00 00, lundi 9 h - 12 h");
 
@@ -320,6 +330,8 @@ class StatusLinksTest {
                 "labelFr",
                 "when",
                 "whenFr",
+                "localNote",
+                "localNoteEn",
                 "stage",
                 "required",
                 "department",
