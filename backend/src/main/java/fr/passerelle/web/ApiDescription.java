@@ -58,6 +58,10 @@ class ApiDescription {
                                 "Deadlines due, failed reminders, calendar feeds, alert settings."),
                         tag("Legal deadlines", "The public deadline calculator."),
                         tag(
+                                "Personal data",
+                                "One applicant's data: the copy (GDPR art. 15 and 20), the erasure (art. 17), and the"
+                                        + " association's retention before anonymisation."),
+                        tag(
                                 "Applicant's status page",
                                 "The link staff give an applicant to follow their own case, and that page (no account:"
                                         + " the link's token and its code)."),

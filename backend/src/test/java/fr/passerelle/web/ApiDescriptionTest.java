@@ -40,6 +40,8 @@ class ApiDescriptionTest {
         Files.createDirectories(file.getParent());
         Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(description));
 
+        List<String> declared = new ArrayList<>();
+        description.get("tags").forEach(tag -> declared.add(tag.get("name").asText()));
         List<String> lacking = new ArrayList<>();
         description
                 .get("paths")
@@ -53,6 +55,11 @@ class ApiDescriptionTest {
                     if (!op.has("tags") || op.get("tags").isEmpty()) {
                         lacking.add(name + ": tag");
                     }
+                    op.path("tags").forEach(tag -> {
+                        if (!declared.contains(tag.asText())) {
+                            lacking.add(name + ": tag '" + tag.asText() + "' not declared in ApiDescription");
+                        }
+                    });
                 }));
         assertThat(description.get("paths").size()).as("paths described").isGreaterThan(40);
         assertThat(lacking).isEmpty();
