@@ -317,6 +317,7 @@ export const en: typeof fr = {
   /** The audit log's actions (backend codes), in the timeline and the audit page. */
   auditAction: {
     READ: 'Read',
+    HEALTH_READ: 'Medical piece opened',
     STATUS_LINK_GIVEN: 'Status link given',
     STATUS_LINK_REVOKED: 'Status link revoked',
     DOCUMENT_FROM_APPLICANT: 'Document sent by the applicant',

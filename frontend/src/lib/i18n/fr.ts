@@ -320,6 +320,7 @@ export const fr = {
   /** The audit log's actions (backend codes), in the timeline and the audit page. */
   auditAction: {
     READ: 'Consultation',
+    HEALTH_READ: 'Consultation d’une pièce médicale',
     STATUS_LINK_GIVEN: 'Lien de suivi donné',
     STATUS_LINK_REVOKED: 'Lien de suivi révoqué',
     DOCUMENT_FROM_APPLICANT: 'Document envoyé par la personne',

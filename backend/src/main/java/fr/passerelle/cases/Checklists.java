@@ -180,7 +180,7 @@ class Checklists {
         return new Entry(
                 added.piece(),
                 new ChecklistCatalog.Piece(
-                        added.labelEn(), added.labelFr(), Stage.FILING, false, null, List.of(), false, false),
+                        added.labelEn(), added.labelFr(), Stage.FILING, false, null, List.of(), false, false, false),
                 added.required(),
                 null,
                 null,
