@@ -108,6 +108,7 @@ class CaseDocuments {
             String byId,
             String byName) {
         CaseFile file = cases.require(caseId);
+        access.requireOpen(file);
         checklists.entry(file, piece);
         UUID id = UUID.randomUUID();
         String name = cleanName(filename);
@@ -231,7 +232,7 @@ class CaseDocuments {
     @Transactional
     void delete(UUID caseId, UUID documentId) {
         access.requireStaff();
-        cases.require(caseId);
+        access.requireOpen(cases.require(caseId));
         DocumentView document = find(caseId, documentId);
         jdbc.update("DELETE FROM app.case_documents WHERE id = ?", documentId);
         audit.changed(caseId, "DOCUMENT_DELETED", document.piece() + ": " + document.filename());
