@@ -103,6 +103,11 @@ export default function CasePage({
             checklist={checklist.data}
             onRecordEvent={() => show('events')}
           />
+          {data.status === 'CLOSED' && (
+            <Alert color="gray" role="status">
+              {t('caseClosed.readOnly')}
+            </Alert>
+          )}
           {completed && (
             <Alert color="green" role="status">
               {t('task.completed', { name: completed })}
@@ -182,6 +187,7 @@ export default function CasePage({
                 {(list) => (
                   <NotesSection
                     notes={list}
+                    readOnly={data.status === 'CLOSED'}
                     busy={actions.addNote.isPending}
                     error={actions.addNote.error}
                     onAdd={(text, done) => actions.addNote.mutate(text, { onSuccess: done })}

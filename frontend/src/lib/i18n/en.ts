@@ -314,9 +314,14 @@ export const en: typeof fr = {
     fromApplicantChecked: 'Received from the applicant',
   },
   notes: { title: 'Notes', new: 'New note', add: 'Add the note' },
+  caseClosed: {
+    readOnly:
+      'Closed case: it can be read, not changed (no task, note or piece). Thirty days after its closing it is archived: only coordinators read it, until its anonymisation.',
+  },
   /** The audit log's actions (backend codes), in the timeline and the audit page. */
   auditAction: {
     READ: 'Read',
+    HEALTH_READ: 'Medical piece opened',
     STATUS_LINK_GIVEN: 'Status link given',
     STATUS_LINK_REVOKED: 'Status link revoked',
     DOCUMENT_FROM_APPLICANT: 'Document sent by the applicant',

@@ -317,9 +317,14 @@ export const fr = {
     fromApplicantChecked: 'Reçu de la personne',
   },
   notes: { title: 'Notes', new: 'Nouvelle note', add: 'Ajouter la note' },
+  caseClosed: {
+    readOnly:
+      'Dossier clos : il se consulte sans se modifier (ni tâche, ni note, ni pièce). Trente jours après sa clôture, il est archivé : seuls les coordinateurs le consultent, jusqu’à son anonymisation.',
+  },
   /** The audit log's actions (backend codes), in the timeline and the audit page. */
   auditAction: {
     READ: 'Consultation',
+    HEALTH_READ: 'Consultation d’une pièce médicale',
     STATUS_LINK_GIVEN: 'Lien de suivi donné',
     STATUS_LINK_REVOKED: 'Lien de suivi révoqué',
     DOCUMENT_FROM_APPLICANT: 'Document envoyé par la personne',

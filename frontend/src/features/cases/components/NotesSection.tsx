@@ -11,8 +11,11 @@ export function NotesSection({
   onAdd,
   busy,
   error,
+  readOnly = false,
 }: {
   notes: NoteView[];
+  /** A closed case: its notes are read, no longer added. */
+  readOnly?: boolean;
   onAdd: (text: string, done: () => void) => void;
   busy: boolean;
   error: unknown;
@@ -22,30 +25,32 @@ export function NotesSection({
   const refused = problemToFields(error, ['text']);
   return (
     <Section title={t('notes.title')} id="notes">
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (text.trim()) onAdd(text.trim(), () => setText(''));
-        }}
-      >
-        <Stack gap="xs">
-          <Textarea
-            label={t('notes.new')}
-            value={text}
-            onChange={(event) => setText(event.currentTarget.value)}
-            autosize
-            minRows={2}
-            maxLength={10_000}
-            error={refused.fields.text}
-          />
-          {refused.general && <Alert color="red">{refused.general}</Alert>}
-          <div>
-            <Button type="submit" size="xs" loading={busy} disabled={!text.trim()}>
-              {t('notes.add')}
-            </Button>
-          </div>
-        </Stack>
-      </form>
+      {!readOnly && (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (text.trim()) onAdd(text.trim(), () => setText(''));
+          }}
+        >
+          <Stack gap="xs">
+            <Textarea
+              label={t('notes.new')}
+              value={text}
+              onChange={(event) => setText(event.currentTarget.value)}
+              autosize
+              minRows={2}
+              maxLength={10_000}
+              error={refused.fields.text}
+            />
+            {refused.general && <Alert color="red">{refused.general}</Alert>}
+            <div>
+              <Button type="submit" size="xs" loading={busy} disabled={!text.trim()}>
+                {t('notes.add')}
+              </Button>
+            </div>
+          </Stack>
+        </form>
+      )}
       <Stack component="ul" gap="xs" p={0} m={0}>
         {notes.map((note) => (
           <li key={note.id} style={{ listStyle: 'none' }}>

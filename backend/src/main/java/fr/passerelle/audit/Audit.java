@@ -37,6 +37,15 @@ public class Audit {
     }
 
     /**
+     * Records that the caller opened a medical document (health data, GDPR art. 9), as {@code HEALTH_READ}
+     * apart from the other reads so a coordinator can list them: who, when, which piece ({@code what}).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void healthRead(UUID caseId, String what) {
+        insert(caseId, "HEALTH_READ", what);
+    }
+
+    /**
      * Records a change in the transaction that makes it, so a change that is rolled back
      * leaves no entry and a change that is committed always has one.
      */
@@ -65,7 +74,7 @@ public class Audit {
     }
 
     /**
-     * The changes made to a case (its reads left out), newest first, for the case's timeline.
+     * The changes made to a case (its reads, of health documents too, left out), newest first, for the case's timeline.
      * No role check here: the caller (the case file's owner) checks who may see its timeline;
      * who read a case stays in the coordinator's log ({@link #ofCase}).
      */
@@ -74,7 +83,7 @@ public class Audit {
         Tenancy.current();
         return jdbc.query("""
                 SELECT id, case_id, actor_id, actor_name, action, detail, at FROM app.audit_events
-                WHERE case_id = ? AND action <> 'READ' ORDER BY at DESC, id DESC LIMIT ?""", (row, i) -> event(row), caseId, limit);
+                WHERE case_id = ? AND action NOT IN ('READ', 'HEALTH_READ') ORDER BY at DESC, id DESC LIMIT ?""", (row, i) -> event(row), caseId, limit);
     }
 
     @Transactional(readOnly = true)

@@ -4,6 +4,7 @@ import fr.passerelle.audit.Audit;
 import fr.passerelle.security.CurrentUser;
 import fr.passerelle.security.Users;
 import fr.passerelle.tenancy.CurrentAssociation;
+import fr.passerelle.tenancy.Tenancy;
 import fr.passerelle.web.InputRefusal;
 import fr.passerelle.web.Problem;
 import java.io.IOException;
@@ -24,6 +25,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -106,6 +108,7 @@ class CaseDocuments {
             String byId,
             String byName) {
         CaseFile file = cases.require(caseId);
+        access.requireOpen(file);
         checklists.entry(file, piece);
         UUID id = UUID.randomUUID();
         String name = cleanName(filename);
@@ -180,11 +183,11 @@ class CaseDocuments {
     @Transactional // not read-only: it writes the audit log's read entry
     List<DocumentView> list(UUID caseId) {
         access.requireRead(caseId);
-        cases.require(caseId);
+        CaseFile file = cases.require(caseId);
         List<DocumentView> documents = jdbc.query("""
                 SELECT id, piece, filename, content_type, size_bytes, sha256, uploaded_at, uploaded_by_id, uploaded_by_name
                 FROM app.case_documents WHERE case_id = ? ORDER BY uploaded_at DESC""", (row, i) -> view(row), caseId).stream()
-                .filter(document -> access.mayReadPiece(document.piece()))
+                .filter(document -> access.mayReadPiece(file, document.piece()))
                 .toList();
         audit.read(caseId, "document list");
         return documents;
@@ -198,12 +201,21 @@ class CaseDocuments {
     @Transactional // not read-only: it writes the audit log's read entry
     void download(UUID caseId, UUID documentId, java.util.function.Function<DocumentView, OutputStream> open) {
         access.requireRead(caseId);
-        cases.require(caseId);
+        CaseFile file = cases.require(caseId);
         DocumentView document = find(caseId, documentId);
-        if (!access.mayReadPiece(document.piece())) {
+        if (!access.mayReadPiece(file, document.piece())) {
+            if (access.isHealth(document.piece()) && Tenancy.current().isStaff()) {
+                // staff know the piece exists (the checklist shows it): the refusal says why
+                throw new AccessDeniedException("A medical piece: only the case's assignee and the coordinators");
+            }
             throw Problem.notFound("document_not_found", documentId);
         }
-        audit.read(caseId, "document " + documentId + " (" + document.piece() + ")");
+        String what = "document " + documentId + " (" + document.piece() + ")";
+        if (access.isHealth(document.piece())) {
+            audit.healthRead(caseId, what); // who, when, which piece: each opening of health data
+        } else {
+            audit.read(caseId, what);
+        }
         OutputStream out = open.apply(document);
         streaming.query(
                 "SELECT data FROM app.case_document_chunks WHERE document_id = ? ORDER BY seq",
@@ -220,7 +232,7 @@ class CaseDocuments {
     @Transactional
     void delete(UUID caseId, UUID documentId) {
         access.requireStaff();
-        cases.require(caseId);
+        access.requireOpen(cases.require(caseId));
         DocumentView document = find(caseId, documentId);
         jdbc.update("DELETE FROM app.case_documents WHERE id = ?", documentId);
         audit.changed(caseId, "DOCUMENT_DELETED", document.piece() + ": " + document.filename());

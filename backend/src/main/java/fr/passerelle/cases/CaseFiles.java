@@ -113,6 +113,13 @@ public class CaseFiles {
         if (filter.applicantId() != null) {
             filters.add((root, query, cb) -> cb.equal(root.get("applicant").get("id"), filter.applicantId()));
         }
+        if (!fr.passerelle.tenancy.Tenancy.current().has(fr.passerelle.security.Role.COORDINATOR)) {
+            LocalDate closedBy = access.archivedIfClosedBy(); // archived cases: the coordinators' only
+            filters.add((root, query, cb) -> cb.or(
+                    cb.notEqual(root.get("status"), CaseStatus.CLOSED),
+                    cb.isNull(root.get("closedOn")),
+                    cb.greaterThan(root.get("closedOn"), closedBy)));
+        }
         audit.read(null, "case list, page " + page.getPageNumber());
         LocalDate today = today();
         return cases.findAll(Specification.allOf(filters), page).map(file -> CaseView.of(file, today));

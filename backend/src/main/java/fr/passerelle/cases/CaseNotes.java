@@ -37,7 +37,7 @@ class CaseNotes {
     @Transactional // not read-only: it writes the audit log's read entry
     List<NoteView> of(UUID caseId) {
         access.requireStaff(); // the association's own notes: never a lawyer's appeal part
-        cases.require(caseId);
+        access.requireNotArchived(cases.require(caseId));
         List<NoteView> found = notes.findByCaseIdOrderByCreatedAtDesc(caseId).stream()
                 .map(NoteView::of)
                 .toList();
@@ -48,7 +48,7 @@ class CaseNotes {
     @Transactional
     NoteView add(UUID caseId, String text) {
         CurrentAssociation association = access.requireStaff();
-        cases.require(caseId);
+        access.requireOpen(cases.require(caseId));
         CurrentUser author = Users.current().orElseThrow();
         CaseNote note = notes.saveAndFlush(new CaseNote(
                 UUID.randomUUID(),

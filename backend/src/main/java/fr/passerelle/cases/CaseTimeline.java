@@ -43,7 +43,7 @@ class CaseTimeline {
     @Transactional // not read-only: it writes the audit log's read entry
     List<Entry> of(UUID caseId) {
         access.requireStaff(); // the association's work on the case: never a lawyer's appeal part
-        cases.require(caseId);
+        access.requireNotArchived(cases.require(caseId));
         List<Entry> entries = new ArrayList<>();
         for (AuditEvent event : audit.changesOf(caseId, MAX_CHANGES)) {
             entries.add(new Entry(event.at(), Kind.CHANGE, event.action(), event.actorName(), event.detail(), null));

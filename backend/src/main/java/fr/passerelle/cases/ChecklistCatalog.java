@@ -35,7 +35,8 @@ class ChecklistCatalog implements CatalogueLists {
      * never to the prefecture. {@code legalisation}: a foreign civil-status document must be legalised or
      * apostilled unless a convention exempts it (loi n° 2023-1059 art. 48, décret n° 2024-87 of 7 February
      * 2024 in force since 1 April 2024, replacing décret n° 2020-1370 annulled by CE 7 April 2022 n° 448296;
-     * Hague Convention of 5 October 1961).
+     * Hague Convention of 5 October 1961). {@code health}: a medical piece, health data (GDPR art. 9): its
+     * documents are opened only by the case's assignee and the coordinators ({@link CaseAccess#mayReadPiece}).
      */
     record Piece(
             String label,
@@ -45,7 +46,8 @@ class ChecklistCatalog implements CatalogueLists {
             Integer validMonths,
             List<Variant> variants,
             boolean sealedForOfii,
-            boolean legalisation) {
+            boolean legalisation,
+            boolean health) {
         Piece {
             stage = stage == null ? Stage.FILING : stage;
             variants = variants == null ? List.of() : List.copyOf(variants);
@@ -103,6 +105,7 @@ class ChecklistCatalog implements CatalogueLists {
     }
 
     private final Map<Ground, List<Entry>> lists = new EnumMap<>(Ground.class);
+    private final java.util.Set<String> health;
     private final Map<Ground, String> sources = new EnumMap<>(Ground.class);
     private final List<Entry> renewal;
     private final String renewalSource;
@@ -113,6 +116,10 @@ class ChecklistCatalog implements CatalogueLists {
     }
 
     ChecklistCatalog(Catalog catalog) {
+        health = catalog.pieces().entrySet().stream()
+                .filter(piece -> piece.getValue().health())
+                .map(Map.Entry::getKey)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
         List<String> faults = new ArrayList<>();
         for (Ground ground : Ground.values()) {
             GroundList list = catalog.grounds().get(ground.article());
@@ -178,7 +185,8 @@ class ChecklistCatalog implements CatalogueLists {
                 piece.validMonths(),
                 piece.variants(),
                 piece.sealedForOfii(),
-                piece.legalisation());
+                piece.legalisation(),
+                piece.health());
     }
 
     private static boolean knownVariant(Catalog catalog, GroundList list, String requiredIf) {
@@ -240,6 +248,11 @@ class ChecklistCatalog implements CatalogueLists {
                                 entry.piece().label(),
                                 entry.required()))
                         .toList());
+    }
+
+    /** Whether the catalogue marks this piece as medical (health data): a piece a kit adds never is. */
+    boolean health(String piece) {
+        return health.contains(piece);
     }
 
     /** The name of the renewal list in a prefecture kit. */

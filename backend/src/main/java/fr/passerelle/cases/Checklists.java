@@ -82,6 +82,7 @@ class Checklists {
     ChecklistView view(UUID caseId) {
         access.requireStaff(); // the filing's checklist: a lawyer reads the appeal's documents instead
         CaseFile file = cases.require(caseId);
+        access.requireNotArchived(file);
         LocalDate today = today();
         List<ChecklistLine> lines = lines(file, today);
         Override override = override(caseId).orElse(null);
@@ -100,6 +101,7 @@ class Checklists {
     ChecklistLine update(UUID caseId, String piece, PieceUpdate update) {
         CurrentAssociation association = access.requireStaff();
         CaseFile file = cases.require(caseId);
+        access.requireOpen(file);
         Entry entry = entry(file, piece);
         if (update.variant() != null && entry.piece().variant(update.variant()).isEmpty()) {
             String kinds = entry.piece().variants().stream()
@@ -180,7 +182,7 @@ class Checklists {
         return new Entry(
                 added.piece(),
                 new ChecklistCatalog.Piece(
-                        added.labelEn(), added.labelFr(), Stage.FILING, false, null, List.of(), false, false),
+                        added.labelEn(), added.labelFr(), Stage.FILING, false, null, List.of(), false, false, false),
                 added.required(),
                 null,
                 null,

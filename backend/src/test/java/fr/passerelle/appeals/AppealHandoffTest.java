@@ -203,6 +203,7 @@ class AppealHandoffTest {
         var other = AppealFixture.refused(coordinator, runtime, ALPHA);
         String evidence = upload(appeal, "nationality");
         String photo = upload(appeal, "photos");
+        String medical = upload(appeal, "evidence-medical");
         consent(appeal);
         String offerId = offered(coordinator.post(appeal.c() + "/appeal/offers", """
                 {"lawyerIds": ["%s", "%s"]}""".formatted(durandId, nguyenId)));
@@ -228,6 +229,9 @@ class AppealHandoffTest {
                 .isEqualTo(200);
         assertThat(durandAlpha.download(appeal.c() + "/documents/" + photo).statusCode())
                 .as("a filing formality is no part of the appeal")
+                .isEqualTo(404);
+        assertThat(durandAlpha.download(appeal.c() + "/documents/" + medical).statusCode())
+                .as("a medical piece (health data) is never shown to a lawyer, nor listed above")
                 .isEqualTo(404);
         assertThat(durandAlpha.get(appeal.c() + "/tasks").json().findValuesAsText("taskKey"))
                 .containsExactly("chooseContentiousStrategy");
