@@ -856,6 +856,43 @@ const scenarios = {
     }
   },
 
+  async 'ines.lyon records an applicant’s consent to e-mail reminders on the status page section, then withdraws it'(
+    page,
+  ) {
+    await signIn(page, 'ines.lyon');
+    // an applicant of this scenario's own, with an e-mail address on their record
+    const name = `Rappels${Date.now().toString(36)}`;
+    await page.getByRole('navigation').getByRole('link', { name: 'Nouveau dossier' }).click();
+    await page.getByRole('textbox', { name: 'Prénom' }).fill('Samira');
+    await page.getByRole('textbox', { name: 'Nom', exact: true }).fill(name);
+    await page.getByRole('textbox', { name: 'Courriel' }).fill(`samira.${name.toLowerCase()}@example.org`);
+    await page.getByRole('textbox', { name: /^Département/ }).fill('69');
+    await page.getByRole('combobox', { name: /^Fondement/ }).click();
+    await page.getByRole('option').first().click();
+    await page.getByRole('button', { name: 'Ouvrir le dossier' }).click();
+    await page.getByRole('heading', { name: `Samira ${name}`, level: 2 }).waitFor();
+    await showTab(page, 'Page de suivi');
+    const consent = page.getByRole('checkbox', { name: /accepte de recevoir par e-mail des rappels/ });
+    await expectVisible(
+      page.getByText(`Envoyés à samira.${name.toLowerCase()}@example.org`),
+      'ines.lyon: the address of the applicant’s record, where reminders would go',
+    );
+    await consent.check();
+    await expectVisible(
+      page.getByText(/Accord enregistré le .* par ines\.lyon/),
+      'ines.lyon: the consent recorded, by whom and when',
+    );
+    await inspect(page, 'status-reminders-staff');
+    await page.locator('header label', { hasText: /^EN$/ }).click();
+    await expectVisible(
+      page.getByText(/Consent recorded on .* by ines\.lyon/),
+      'ines.lyon: in English, the consent and who recorded it',
+    );
+    await inspect(page, 'status-reminders-staff-en');
+    await page.getByRole('checkbox', { name: /agrees to receive e-mail reminders/ }).uncheck();
+    await expectVisible(page.getByText(/Consent withdrawn on .* by ines\.lyon/), 'ines.lyon: the consent withdrawn');
+    await page.locator('header label', { hasText: /^FR$/ }).click();
+  },
   async 'claire.coord sets the retention, downloads an applicant’s copy of their data and erases them'(page) {
     await signIn(page, 'claire.coord');
     await page.getByRole('navigation').getByRole('link', { name: 'Données personnelles' }).click();
