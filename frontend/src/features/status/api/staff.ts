@@ -44,10 +44,10 @@ export function useStatusLink(caseId: string) {
     }),
     revoke: useMutation({ mutationFn: () => api.delete(path), onSuccess: refresh }),
     reminders: useMutation({
-      mutationFn: (consent: boolean) =>
-        consent
-          ? api.put<ReminderConsent>(`/api/cases/${caseId}/status-reminders`)
-          : api.delete(`/api/cases/${caseId}/status-reminders`),
+      mutationFn: async (consent: boolean) => {
+        if (consent) await api.put<ReminderConsent>(`/api/cases/${caseId}/status-reminders`);
+        else await api.delete(`/api/cases/${caseId}/status-reminders`);
+      },
       onSuccess: refresh,
     }),
     saveContact: useMutation({
