@@ -88,6 +88,19 @@ async function axeViolations(page) {
   });
 }
 
+/** Opens a new case in the Rhône on the first ground offered (an e-mail address on the record when given). */
+async function openCase(page, firstName, lastName, email) {
+  await page.getByRole('navigation').getByRole('link', { name: 'Nouveau dossier' }).click();
+  await page.getByRole('textbox', { name: 'Prénom' }).fill(firstName);
+  await page.getByRole('textbox', { name: 'Nom', exact: true }).fill(lastName);
+  if (email) await page.getByRole('textbox', { name: 'Courriel' }).fill(email);
+  await page.getByRole('textbox', { name: /^Département/ }).fill('69');
+  await page.getByRole('combobox', { name: /^Fondement/ }).click();
+  await page.getByRole('option').first().click();
+  await page.getByRole('button', { name: 'Ouvrir le dossier' }).click();
+  await page.getByRole('heading', { name: `${firstName} ${lastName}`, level: 2 }).waitFor();
+}
+
 /** The checks every main page gets, and its screenshots at both sizes. */
 async function inspect(page, name) {
   await page.waitForLoadState('networkidle').catch(() => {});
@@ -862,15 +875,7 @@ const scenarios = {
     await signIn(page, 'ines.lyon');
     // an applicant of this scenario's own, with an e-mail address on their record
     const name = `Rappels${Date.now().toString(36)}`;
-    await page.getByRole('navigation').getByRole('link', { name: 'Nouveau dossier' }).click();
-    await page.getByRole('textbox', { name: 'Prénom' }).fill('Samira');
-    await page.getByRole('textbox', { name: 'Nom', exact: true }).fill(name);
-    await page.getByRole('textbox', { name: 'Courriel' }).fill(`samira.${name.toLowerCase()}@example.org`);
-    await page.getByRole('textbox', { name: /^Département/ }).fill('69');
-    await page.getByRole('combobox', { name: /^Fondement/ }).click();
-    await page.getByRole('option').first().click();
-    await page.getByRole('button', { name: 'Ouvrir le dossier' }).click();
-    await page.getByRole('heading', { name: `Samira ${name}`, level: 2 }).waitFor();
+    await openCase(page, 'Samira', name, `samira.${name.toLowerCase()}@example.org`);
     await showTab(page, 'Page de suivi');
     const consent = page.getByRole('checkbox', { name: /accepte de recevoir par e-mail des rappels/ });
     await expectVisible(
@@ -907,14 +912,7 @@ const scenarios = {
 
     // an applicant of this scenario's own, so that no other scenario's case goes
     const name = `Effacement${Date.now().toString(36)}`;
-    await page.getByRole('navigation').getByRole('link', { name: 'Nouveau dossier' }).click();
-    await page.getByRole('textbox', { name: 'Prénom' }).fill('Nadia');
-    await page.getByRole('textbox', { name: 'Nom', exact: true }).fill(name);
-    await page.getByRole('textbox', { name: /^Département/ }).fill('69');
-    await page.getByRole('combobox', { name: /^Fondement/ }).click();
-    await page.getByRole('option').first().click();
-    await page.getByRole('button', { name: 'Ouvrir le dossier' }).click();
-    await page.getByRole('heading', { name: `Nadia ${name}`, level: 2 }).waitFor();
+    await openCase(page, 'Nadia', name);
     await showTab(page, 'Données personnelles');
     await expectVisible(
       page.getByText(/ses données seront anonymisées 36 mois après le dernier contact/),
