@@ -882,7 +882,7 @@ const scenarios = {
       page.getByText(`Envoyés à samira.${name.toLowerCase()}@example.org`),
       'ines.lyon: the address of the applicant’s record, where reminders would go',
     );
-    await consent.check();
+    await consent.click(); // ticked once the backend has recorded it
     await expectVisible(
       page.getByText(/Accord enregistré le .* par ines\.lyon/),
       'ines.lyon: the consent recorded, by whom and when',
@@ -894,7 +894,7 @@ const scenarios = {
       'ines.lyon: in English, the consent and who recorded it',
     );
     await inspect(page, 'status-reminders-staff-en');
-    await page.getByRole('checkbox', { name: /agrees to receive e-mail reminders/ }).uncheck();
+    await page.getByRole('checkbox', { name: /agrees to receive e-mail reminders/ }).click();
     await expectVisible(page.getByText(/Consent withdrawn on .* by ines\.lyon/), 'ines.lyon: the consent withdrawn');
     await page.locator('header label', { hasText: /^FR$/ }).click();
   },
