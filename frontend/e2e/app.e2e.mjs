@@ -88,6 +88,19 @@ async function axeViolations(page) {
   });
 }
 
+/** Opens a new case in the Rhône on the first ground offered (an e-mail address on the record when given). */
+async function openCase(page, firstName, lastName, email) {
+  await page.getByRole('navigation').getByRole('link', { name: 'Nouveau dossier' }).click();
+  await page.getByRole('textbox', { name: 'Prénom' }).fill(firstName);
+  await page.getByRole('textbox', { name: 'Nom', exact: true }).fill(lastName);
+  if (email) await page.getByRole('textbox', { name: 'Courriel' }).fill(email);
+  await page.getByRole('textbox', { name: /^Département/ }).fill('69');
+  await page.getByRole('combobox', { name: /^Fondement/ }).click();
+  await page.getByRole('option').first().click();
+  await page.getByRole('button', { name: 'Ouvrir le dossier' }).click();
+  await page.getByRole('heading', { name: `${firstName} ${lastName}`, level: 2 }).waitFor();
+}
+
 /** The checks every main page gets, and its screenshots at both sizes. */
 async function inspect(page, name) {
   await page.waitForLoadState('networkidle').catch(() => {});
@@ -856,6 +869,35 @@ const scenarios = {
     }
   },
 
+  async 'ines.lyon records an applicant’s consent to e-mail reminders on the status page section, then withdraws it'(
+    page,
+  ) {
+    await signIn(page, 'ines.lyon');
+    // an applicant of this scenario's own, with an e-mail address on their record
+    const name = `Rappels${Date.now().toString(36)}`;
+    await openCase(page, 'Samira', name, `samira.${name.toLowerCase()}@example.org`);
+    await showTab(page, 'Page de suivi');
+    const consent = page.getByRole('checkbox', { name: /accepte de recevoir par e-mail des rappels/ });
+    await expectVisible(
+      page.getByText(`Envoyés à samira.${name.toLowerCase()}@example.org`),
+      'ines.lyon: the address of the applicant’s record, where reminders would go',
+    );
+    await consent.click(); // ticked once the backend has recorded it
+    await expectVisible(
+      page.getByText(/Accord enregistré le .* par ines\.lyon/),
+      'ines.lyon: the consent recorded, by whom and when',
+    );
+    await inspect(page, 'status-reminders-staff');
+    await page.locator('header label', { hasText: /^EN$/ }).click();
+    await expectVisible(
+      page.getByText(/Consent recorded on .* by ines\.lyon/),
+      'ines.lyon: in English, the consent and who recorded it',
+    );
+    await inspect(page, 'status-reminders-staff-en');
+    await page.getByRole('checkbox', { name: /agrees to receive e-mail reminders/ }).click();
+    await expectVisible(page.getByText(/Consent withdrawn on .* by ines\.lyon/), 'ines.lyon: the consent withdrawn');
+    await page.locator('header label', { hasText: /^FR$/ }).click();
+  },
   async 'claire.coord sets the retention, downloads an applicant’s copy of their data and erases them'(page) {
     await signIn(page, 'claire.coord');
     await page.getByRole('navigation').getByRole('link', { name: 'Données personnelles' }).click();
@@ -870,14 +912,7 @@ const scenarios = {
 
     // an applicant of this scenario's own, so that no other scenario's case goes
     const name = `Effacement${Date.now().toString(36)}`;
-    await page.getByRole('navigation').getByRole('link', { name: 'Nouveau dossier' }).click();
-    await page.getByRole('textbox', { name: 'Prénom' }).fill('Nadia');
-    await page.getByRole('textbox', { name: 'Nom', exact: true }).fill(name);
-    await page.getByRole('textbox', { name: /^Département/ }).fill('69');
-    await page.getByRole('combobox', { name: /^Fondement/ }).click();
-    await page.getByRole('option').first().click();
-    await page.getByRole('button', { name: 'Ouvrir le dossier' }).click();
-    await page.getByRole('heading', { name: `Nadia ${name}`, level: 2 }).waitFor();
+    await openCase(page, 'Nadia', name);
     await showTab(page, 'Données personnelles');
     await expectVisible(
       page.getByText(/ses données seront anonymisées 36 mois après le dernier contact/),

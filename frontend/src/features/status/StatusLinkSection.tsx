@@ -2,6 +2,7 @@ import {
   Alert,
   Badge,
   Button,
+  Checkbox,
   CopyButton,
   Group,
   Paper,
@@ -17,7 +18,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { encode } from 'uqr';
 import { errorMessage } from '@/lib/api/errorMessage';
-import { useStatusLink, type StatusLink } from './api/staff';
+import { useStatusLink, type ReminderConsent, type StatusLink } from './api/staff';
 import { LANGUAGES, NAMES } from './texts';
 
 /**
@@ -27,7 +28,7 @@ import { LANGUAGES, NAMES } from './texts';
  */
 export function StatusLinkSection({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
-  const { state, give, revoke, saveContact } = useStatusLink(caseId);
+  const { state, give, revoke, reminders, saveContact } = useStatusLink(caseId);
   const [language, setLanguage] = useState<string>('fr');
   const link = state.data?.link;
   const error = give.error ?? revoke.error ?? state.error;
@@ -55,6 +56,14 @@ export function StatusLinkSection({ caseId }: { caseId: string }) {
             </Button>
           )}
         </Group>
+        {state.data?.reminders && (
+          <Reminders
+            consent={state.data.reminders}
+            saving={reminders.isPending}
+            error={reminders.error}
+            onChange={(consent) => reminders.mutate(consent)}
+          />
+        )}
       </Section>
       {state.isSuccess && (
         <ContactForm
@@ -114,6 +123,55 @@ function GivenLink({ link }: { link: StatusLink }) {
       ) : (
         <Alert color="yellow">{t('statusLink.cannotShow')}</Alert>
       )}
+    </Stack>
+  );
+}
+
+/**
+ * The applicant's consent to e-mail reminders of their appointments and the documents to bring, in their
+ * page's language, at the address of their record: who recorded it and when, withdrawn by unticking.
+ */
+function Reminders({
+  consent,
+  saving,
+  error,
+  onChange,
+}: {
+  consent: ReminderConsent;
+  saving: boolean;
+  error: unknown;
+  onChange: (consent: boolean) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Stack gap="xs">
+      <Checkbox
+        label={t('statusLink.remindersConsent')}
+        description={
+          consent.address
+            ? t('statusLink.remindersAddress', { address: consent.address })
+            : t('statusLink.remindersNoAddress')
+        }
+        checked={consent.active}
+        disabled={saving || (!consent.active && !consent.address)}
+        onChange={(event) => onChange(event.currentTarget.checked)}
+      />
+      {consent.active && consent.consented ? (
+        <Text size="sm" c="dimmed">
+          {t('statusLink.remindersGiven', {
+            when: formatInstant(consent.consented, i18n.language),
+            who: consent.consentedBy,
+          })}
+        </Text>
+      ) : consent.withdrawn ? (
+        <Text size="sm" c="dimmed">
+          {t('statusLink.remindersWithdrawn', {
+            when: formatInstant(consent.withdrawn, i18n.language),
+            who: consent.withdrawnBy,
+          })}
+        </Text>
+      ) : null}
+      {error ? <Alert color="red">{errorMessage(error, t)}</Alert> : null}
     </Stack>
   );
 }

@@ -302,6 +302,12 @@ export const en: typeof fr = {
     contactHelp: 'Phone, address, opening hours: the same text on every status page of the association.',
     saveContact: 'Save the contact',
     contactSaved: 'Contact saved.',
+    remindersConsent:
+      'The applicant agrees to receive e-mail reminders of their appointments and the documents to bring, in their page’s language',
+    remindersAddress: 'Sent to {{address}} (the address of their record).',
+    remindersNoAddress: 'Their record has no e-mail address: add it to offer reminders.',
+    remindersGiven: 'Consent recorded on {{when}} by {{who}}. Untick to withdraw it.',
+    remindersWithdrawn: 'Consent withdrawn on {{when}} by {{who}}.',
   },
   documents: {
     title: 'Documents',

@@ -305,6 +305,12 @@ export const fr = {
       'Téléphone, adresse, horaires d’ouverture : le même texte pour toutes les pages de suivi de l’association.',
     saveContact: 'Enregistrer le contact',
     contactSaved: 'Contact enregistré.',
+    remindersConsent:
+      'Le demandeur accepte de recevoir par e-mail des rappels de ses rendez-vous et des documents à apporter, dans la langue de sa page',
+    remindersAddress: 'Envoyés à {{address}} (l’adresse de sa fiche).',
+    remindersNoAddress: 'Sa fiche n’a pas d’adresse e-mail : ajoutez-la pour proposer les rappels.',
+    remindersGiven: 'Accord enregistré le {{when}} par {{who}}. Décocher le retire.',
+    remindersWithdrawn: 'Accord retiré le {{when}} par {{who}}.',
   },
   documents: {
     title: 'Documents',

@@ -13,6 +13,20 @@ export interface StatusLink {
   locked: boolean;
 }
 
+/**
+ * The applicant's consent to e-mail reminders (the channel leaves room for text messages later) and the
+ * address of their record they go to (absent when it has none).
+ */
+export interface ReminderConsent {
+  channel: string;
+  address?: string;
+  active: boolean;
+  consented?: string;
+  consentedBy?: string;
+  withdrawn?: string;
+  withdrawnBy?: string;
+}
+
 export function useStatusLink(caseId: string) {
   const api = useApi();
   const client = useQueryClient();
@@ -20,12 +34,22 @@ export function useStatusLink(caseId: string) {
   const path = `/api/cases/${caseId}/status-link`;
   const refresh = () => client.invalidateQueries({ queryKey: ['cases', caseId] });
   return {
-    state: useQuery({ queryKey, queryFn: () => api.get<{ link?: StatusLink; contact?: string }>(path) }),
+    state: useQuery({
+      queryKey,
+      queryFn: () => api.get<{ link?: StatusLink; contact?: string; reminders?: ReminderConsent }>(path),
+    }),
     give: useMutation({
       mutationFn: (language: string) => api.post<StatusLink>(path, { language }),
       onSuccess: refresh,
     }),
     revoke: useMutation({ mutationFn: () => api.delete(path), onSuccess: refresh }),
+    reminders: useMutation({
+      mutationFn: async (consent: boolean) => {
+        if (consent) await api.put<ReminderConsent>(`/api/cases/${caseId}/status-reminders`);
+        else await api.delete(`/api/cases/${caseId}/status-reminders`);
+      },
+      onSuccess: refresh,
+    }),
     saveContact: useMutation({
       mutationFn: (contact: string) => api.put('/api/status-contact', { contact }),
       onSuccess: refresh,

@@ -55,6 +55,8 @@ class TableOwnershipTest {
             Map.entry("calendar_feeds", "alerts"),
             Map.entry("status_links", "status"),
             Map.entry("status_contacts", "status"),
+            Map.entry("status_reminder_consents", "status"),
+            Map.entry("applicant_messages", "alerts"),
             Map.entry("appeal_consents", "appeals"),
             Map.entry("appeal_offers", "appeals"),
             Map.entry("appeal_offer_declines", "appeals"),

@@ -110,8 +110,56 @@ class ReminderDispatcher {
             while ((sent = inAssociation(association, () -> sendOne(association))) != null) {
                 mails += sent;
             }
+            while ((sent = inAssociation(association, () -> sendToApplicant(association))) != null) {
+                mails += sent;
+            }
         }
         return mails;
+    }
+
+    /**
+     * Claims, sends and marks one due message to an applicant ({@link ApplicantOutbox}), retried like a
+     * reminder; null when none is left to send now.
+     */
+    private Integer sendToApplicant(String association) {
+        Instant now = now();
+        var claimed = jdbc.queryForList("""
+                SELECT id, address, language, subject, body, send_key, attempts FROM app.applicant_messages
+                WHERE tenant_id = ? AND status = 'PENDING' AND channel = 'EMAIL' AND send_at <= ?
+                  AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
+                ORDER BY send_at, id LIMIT 1 FOR UPDATE SKIP LOCKED""", association, Timestamp.from(now), Timestamp.from(now));
+        if (claimed.isEmpty()) {
+            return null;
+        }
+        var row = claimed.get(0);
+        long id = ((Number) row.get("id")).longValue();
+        int attempts = ((Number) row.get("attempts")).intValue();
+        try {
+            send(
+                    new InternetAddress((String) row.get("address")),
+                    (String) row.get("subject"),
+                    (String) row.get("body"),
+                    "applicant/" + id + "/" + row.get("send_key"),
+                    (String) row.get("language"));
+            jdbc.update(
+                    "UPDATE app.applicant_messages SET status = 'SENT', sent_at = ?, attempts = attempts + 1 WHERE id = ?",
+                    Timestamp.from(now),
+                    id);
+            return 1;
+        } catch (RuntimeException | MessagingException e) {
+            int made = attempts + 1;
+            String error = withoutAddresses(e.getClass().getSimpleName() + ": " + e.getMessage());
+            jdbc.update(
+                    "UPDATE app.applicant_messages SET status = ?, attempts = ?, last_error = ?, next_attempt_at = ? "
+                            + "WHERE id = ?",
+                    made >= properties.maxAttempts() ? "FAILED" : "PENDING",
+                    made,
+                    error.length() > 500 ? error.substring(0, 500) : error,
+                    Timestamp.from(now.plus(properties.retryDelay(made))),
+                    id);
+            LOG.info("Message {} to an applicant not sent ({}), attempt {}", id, error, made);
+            return 0;
+        }
     }
 
     /** Makes today's digests (from the digest hour on) and sends them; the number of mails sent. */
@@ -263,14 +311,24 @@ class ReminderDispatcher {
 
     private void send(Contact contact, ReminderMail.Text text, String reference)
             throws MessagingException, UnsupportedEncodingException {
+        send(
+                new InternetAddress(contact.email(), contact.name(), "UTF-8"),
+                text.subject(),
+                text.body(),
+                reference,
+                ReminderMail.english(contact.locale()) ? "en" : "fr");
+    }
+
+    private void send(InternetAddress to, String subject, String body, String reference, String language)
+            throws MessagingException {
         MimeMessage message = mail.createMimeMessage();
         var helper = new MimeMessageHelper(message, false, "UTF-8");
         helper.setFrom(properties.from());
-        helper.setTo(new InternetAddress(contact.email(), contact.name(), "UTF-8"));
-        helper.setSubject(text.subject());
-        helper.setText(text.body(), false);
+        helper.setTo(to);
+        helper.setSubject(subject);
+        helper.setText(body, false);
         message.setHeader(HEADER, reference);
-        message.setHeader("Content-Language", ReminderMail.english(contact.locale()) ? "en" : "fr");
+        message.setHeader("Content-Language", language);
         mail.send(message);
     }
 

@@ -98,6 +98,15 @@ public class CaseForApplicant {
                 pieces);
     }
 
+    /**
+     * The e-mail address of the case's applicant record, or empty: where their reminders go, with their
+     * consent (the status module keeps it). Staff see it on the status link's section.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> email(UUID caseId) {
+        return java.util.Optional.ofNullable(cases.require(caseId).applicant().email());
+    }
+
     private static Piece piece(ChecklistLine line) {
         PieceState state = switch (line.status()) {
             case MISSING -> PieceState.MISSING;

@@ -110,19 +110,7 @@ public class StatusPages {
     public Page of(StatusLinks.Opened link, String language) {
         CaseForApplicant.Status status = cases.status(link.caseId());
         ZoneId zone = LegalDeadlines.zoneOf(status.department());
-        LocalDate today = LocalDate.now(clock.withZone(zone));
-        List<Deadline> deadlines = tasks.deadlinesOf(link.caseId()).stream()
-                .filter(deadline -> KINDS.containsKey(deadline.rule()))
-                .map(deadline -> new Deadline(
-                        KINDS.get(deadline.rule()),
-                        // a deadline ends at the end of its day; an appointment is at its moment
-                        deadline.due()
-                                .minusSeconds(deadline.rule().startsWith("at:") ? 0 : 1)
-                                .atZone(zone)
-                                .toLocalDate()))
-                .filter(deadline -> !deadline.on().isBefore(today))
-                .distinct()
-                .toList();
+        List<Deadline> deadlines = deadlines(link.caseId(), zone);
         return new Page(
                 language,
                 StatusLanguages.ALL,
@@ -142,6 +130,26 @@ public class StatusPages {
                 status.outcome(),
                 deadlines,
                 status.pieces());
+    }
+
+    /**
+     * The case's coming deadlines the applicant has a part in, soonest first, each on its day local to
+     * {@code zone} (from {@link OpenTasks#deadlinesOf}: never the tasks' names).
+     */
+    List<Deadline> deadlines(java.util.UUID caseId, ZoneId zone) {
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        return tasks.deadlinesOf(caseId).stream()
+                .filter(deadline -> KINDS.containsKey(deadline.rule()))
+                .map(deadline -> new Deadline(
+                        KINDS.get(deadline.rule()),
+                        // a deadline ends at the end of its day; an appointment is at its moment
+                        deadline.due()
+                                .minusSeconds(deadline.rule().startsWith("at:") ? 0 : 1)
+                                .atZone(zone)
+                                .toLocalDate()))
+                .filter(deadline -> !deadline.on().isBefore(today))
+                .distinct()
+                .toList();
     }
 
     /** What the association tells applicants of how to reach it (phone, address, opening hours), or empty. */

@@ -1,5 +1,6 @@
 package fr.passerelle.status.web;
 
+import fr.passerelle.status.internal.ApplicantReminders;
 import fr.passerelle.status.internal.StatusLinks;
 import fr.passerelle.status.internal.StatusPages;
 import io.swagger.v3.oas.annotations.Operation;
@@ -22,14 +23,19 @@ import org.springframework.web.bind.annotation.RestController;
 class StatusLinkController {
     private final StatusLinks links;
     private final StatusPages pages;
+    private final ApplicantReminders reminders;
 
-    StatusLinkController(StatusLinks links, StatusPages pages) {
+    StatusLinkController(StatusLinks links, StatusPages pages, ApplicantReminders reminders) {
         this.links = links;
         this.pages = pages;
+        this.reminders = reminders;
     }
 
-    /** The case's active link ({@code link} null when none) and the association's contact. */
-    record LinkState(StatusLinks.Link link, String contact) {}
+    /**
+     * The case's active link ({@code link} null when none), the association's contact, and the applicant's
+     * consent to e-mail reminders with the address they go to.
+     */
+    record LinkState(StatusLinks.Link link, String contact, ApplicantReminders.Consent reminders) {}
 
     record GiveRequest(String language) {}
 
@@ -44,7 +50,7 @@ class StatusLinkController {
                     + "longer be shown) or null, and the contact the page shows.")
     @GetMapping("/api/cases/{caseId}/status-link")
     LinkState current(@PathVariable UUID caseId) {
-        return new LinkState(links.current(caseId).orElse(null), pages.contact().orElse(null));
+        return new LinkState(links.current(caseId).orElse(null), pages.contact().orElse(null), reminders.of(caseId));
     }
 
     @Operation(
@@ -66,6 +72,27 @@ class StatusLinkController {
     ResponseEntity<Void> revoke(@PathVariable UUID caseId) {
         links.revoke(caseId);
         return ResponseEntity.noContent().build();
+    }
+
+    @Operation(
+            operationId = "consentToStatusReminders",
+            summary = "Record the applicant's consent to e-mail reminders",
+            description = "Caseworkers and coordinators: the applicant agreed to receive, at the address of their "
+                    + "record, reminders of their appointments and of the documents to bring, in their status "
+                    + "page's language. Who and when are kept. 409 when the record has no e-mail address or the "
+                    + "case is closed.")
+    @PutMapping("/api/cases/{caseId}/status-reminders")
+    ApplicantReminders.Consent consent(@PathVariable UUID caseId) {
+        return reminders.consent(caseId);
+    }
+
+    @Operation(
+            operationId = "withdrawStatusReminders",
+            summary = "Withdraw the applicant's consent to reminders",
+            description = "Nothing more is sent; the reminders waiting are cancelled. 404 when no consent is active.")
+    @DeleteMapping("/api/cases/{caseId}/status-reminders")
+    ApplicantReminders.Consent withdraw(@PathVariable UUID caseId) {
+        return reminders.withdraw(caseId);
     }
 
     @Operation(
