@@ -6,10 +6,13 @@ import static fr.passerelle.support.Associations.group;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.passerelle.security.Role;
 import fr.passerelle.support.Api;
 import fr.passerelle.support.ApiTest;
 import fr.passerelle.support.Associations;
 import fr.passerelle.support.TestTokens;
+import fr.passerelle.tenancy.CurrentAssociation;
+import fr.passerelle.tenancy.Tenancy;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -404,6 +407,61 @@ class StatusLinksTest {
     }
 
     /** A file sent from the applicant's page (declared as a PNG photo whatever it holds). */
+    @Test
+    void aPrefectureKitChangesTheApplicantsListOfPieces() {
+        Api coordinator = Api.at(port)
+                .as(TestTokens.user("claire", group(ALPHA, "coordinator")).token());
+        String kit = "/api/prefecture-kits/2A/lists/L435-1";
+        var created = caseworker.post("/api/cases", """
+                {"applicant": %s, "ground": "L435-1", "department": "2A", "prefecture": "Préfecture de Corse-du-Sud"}""".formatted(APPLICANT));
+        caseId = created.json().get("id").asText();
+        Given link = give("en");
+        try {
+            assertThat(codes(view(link, link.code()).json().get("pieces"))).contains("stamp-duty");
+
+            assertThat(coordinator
+                            .put(kit + "/pieces/stamp-duty", "{\"removed\": true}")
+                            .status())
+                    .isEqualTo(200);
+            assertThat(coordinator.put(kit + "/pieces/proof-of-address", """
+                                    {"removed": false, "noteFr": "L'original et 2 copies", "noteEn": "The original and 2 copies"}""").status())
+                    .isEqualTo(200);
+            assertThat(coordinator.post(kit + "/pieces", """
+                                    {"labelFr": "Formulaire de rendez-vous", "labelEn": "Appointment form"}""").status()).isEqualTo(201);
+
+            JsonNode pieces = view(link, link.code()).json().get("pieces");
+            assertThat(codes(pieces))
+                    .as("a piece the kit removes, never received")
+                    .doesNotContain("stamp-duty");
+            JsonNode added = piece(pieces, "local-formulaire-de-rendez-vous");
+            assertThat(added.get("labelFr").asText()).isEqualTo("Formulaire de rendez-vous");
+            assertThat(added.get("label").asText()).isEqualTo("Appointment form");
+            assertThat(added.get("state").asText()).isEqualTo("MISSING");
+            JsonNode address = piece(pieces, "proof-of-address");
+            assertThat(address.get("localNote").asText()).isEqualTo("L'original et 2 copies");
+            assertThat(address.get("localNoteEn").asText()).isEqualTo("The original and 2 copies");
+        } finally {
+            Tenancy.runAs(
+                    new CurrentAssociation(ALPHA, Set.of(Role.COORDINATOR)),
+                    () -> jdbc.update("DELETE FROM app.prefecture_kit_pieces WHERE department = '2A'"));
+        }
+    }
+
+    private static List<String> codes(JsonNode pieces) {
+        List<String> codes = new ArrayList<>();
+        pieces.forEach(piece -> codes.add(piece.get("code").asText()));
+        return codes;
+    }
+
+    private static JsonNode piece(JsonNode pieces, String code) {
+        for (JsonNode piece : pieces) {
+            if (piece.get("code").asText().equals(code)) {
+                return piece;
+            }
+        }
+        throw new AssertionError("no piece " + code + " in " + pieces);
+    }
+
     private Api.Response send(Given link, String code, String piece, byte[] content) {
         return anonymous.upload(
                 link.api() + "/documents?code=" + code + "&piece=" + piece, "file", "photo.png", "image/png", content);
