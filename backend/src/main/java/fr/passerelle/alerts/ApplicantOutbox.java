@@ -3,6 +3,7 @@ package fr.passerelle.alerts;
 import fr.passerelle.tenancy.Tenancy;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -57,5 +58,12 @@ public class ApplicantOutbox {
                         + "AND status = 'PENDING'",
                 caseId,
                 channel);
+    }
+
+    /** Deletes every message written to the cases' applicant (their anonymisation); how many. */
+    @Transactional
+    public int forget(List<UUID> caseIds) {
+        String[] cases = caseIds.stream().map(Object::toString).toArray(String[]::new);
+        return jdbc.update("DELETE FROM app.applicant_messages WHERE case_id = ANY (?::uuid[])", (Object) cases);
     }
 }

@@ -5,15 +5,21 @@ import static fr.passerelle.support.Associations.group;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.passerelle.alerts.ApplicantOutbox;
+import fr.passerelle.security.Role;
 import fr.passerelle.support.Api;
 import fr.passerelle.support.ApiTest;
 import fr.passerelle.support.Associations;
 import fr.passerelle.support.MarkerScan;
 import fr.passerelle.support.TestTokens;
+import fr.passerelle.tenancy.CurrentAssociation;
+import fr.passerelle.tenancy.Tenancy;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -36,6 +42,9 @@ class RetentionTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ApplicantOutbox outbox;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -101,8 +110,9 @@ class RetentionTest {
         now("2026-01-05T09:00");
         var created = caseworker.post("/api/cases", """
                 {"applicant": {"firstName": "Awa", "lastName": "%s", "birthDate": "1991-02-03", "nationality": "SEN",
-                  "phone": "0601020304", "addressLine": "5 rue %s", "postalCode": "69007", "city": "Lyon"},
-                 "ground": "L435-1", "department": "69", "prefecture": "Préfecture du Rhône"}""".formatted(marker, marker));
+                  "phone": "0601020304", "email": "%s@example.org", "addressLine": "5 rue %s", "postalCode": "69007",
+                  "city": "Lyon"},
+                 "ground": "L435-1", "department": "69", "prefecture": "Préfecture du Rhône"}""".formatted(marker, marker, marker));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String caseId = created.json().get("id").asText();
         String applicantId = created.json().get("applicantId").asText();
@@ -115,6 +125,18 @@ class RetentionTest {
                 "application/pdf",
                 ("%PDF-1.4\n% " + marker + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8));
         assertThat(document.status()).as(document.toString()).isEqualTo(201);
+        assertThat(caseworker.post(c + "/status-link", "{\"language\": \"fr\"}").status())
+                .isEqualTo(201);
+        var consent = caseworker.put(c + "/status-reminders", "");
+        assertThat(consent.status()).as(consent.toString()).isEqualTo(200);
+        Tenancy.runAs(
+                new CurrentAssociation(ALPHA, Set.of(Role.CASEWORKER)),
+                () -> outbox.queue(
+                        UUID.fromString(caseId),
+                        "retention-test",
+                        Instant.parse("2026-01-10T07:00:00Z"),
+                        new ApplicantOutbox.Message(
+                                ApplicantOutbox.EMAIL, marker + "@example.org", "fr", "Rappel", "Bonjour")));
         String prepare = null;
         for (JsonNode task : caseworker.get(c + "/tasks").json()) {
             if ("prepareCase".equals(task.get("taskKey").asText()))
@@ -147,7 +169,7 @@ class RetentionTest {
         JsonNode before = coordinator.get(statistics).json();
         assertThat(before.toString()).as("the case is counted").contains("Préfecture du Rhône", "WITHDRAWN");
         assertThat(MarkerScan.database(url, marker))
-                .contains("app.applicants", "app.case_notes", "public.act_hi_varinst");
+                .contains("app.applicants", "app.case_notes", "app.applicant_messages", "public.act_hi_varinst");
         assertThat(retention.anonymiseDue()).isGreaterThanOrEqualTo(1);
 
         JsonNode applicant = coordinator.get("/api/applicants/" + applicantId).json();
