@@ -1,19 +1,14 @@
 package fr.passerelle.cases;
 
 import static fr.passerelle.support.Associations.ALPHA;
-import static fr.passerelle.support.Associations.group;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.passerelle.support.Api;
 import fr.passerelle.support.ApiTest;
 import fr.passerelle.support.Associations;
-import fr.passerelle.support.TestTokens;
+import fr.passerelle.support.ParisClock;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.util.Date;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,8 +22,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @ApiTest
 class ArchiveTest {
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-
     @LocalServerPort
     int port;
 
@@ -41,20 +34,19 @@ class ArchiveTest {
     @BeforeEach
     void callers() {
         Associations.ensure(jdbc, ALPHA);
-        coordinator = Api.at(port)
-                .as(TestTokens.user("claire", group(ALPHA, "coordinator")).token());
-        caseworker = Api.at(port)
-                .as(TestTokens.user("ines", group(ALPHA, "caseworker")).token());
+        Staff staff = new Staff(port);
+        coordinator = staff.coordinator;
+        caseworker = staff.caseworker;
     }
 
     @AfterEach
     void resetClock() {
-        ClockUtil.reset();
+        ParisClock.reset();
     }
 
     @Test
     void aClosedCaseIsReadOnlyThenArchivedForTheCoordinators() {
-        now("2026-03-02T09:00");
+        ParisClock.set("2026-03-02T09:00");
         JsonNode opened = Staff.open(caseworker, null);
         String caseId = opened.get("id").asText();
         String search = "/api/cases?q=" + opened.get("reference").asText();
@@ -88,11 +80,11 @@ class ArchiveTest {
                 .as("nothing half-changed")
                 .containsExactly(documentId);
 
-        now("2026-03-31T12:00"); // 29 days after: not yet archived
+        ParisClock.set("2026-03-31T12:00"); // 29 days after: not yet archived
         assertThat(caseworker.get(c).status()).isEqualTo(200);
         assertThat(caseworker.get(search).body()).contains(caseId);
 
-        now("2026-04-01T12:00"); // 30 days after
+        ParisClock.set("2026-04-01T12:00"); // 30 days after
         for (String path : new String[] {c, c + "/notes", c + "/documents", c + "/timeline", c + "/checklist"}) {
             assertThat(caseworker.get(path).status()).as(path).isEqualTo(403);
             assertThat(coordinator.get(path).status()).as(path).isEqualTo(200);
@@ -110,10 +102,5 @@ class ArchiveTest {
                 piece + ".pdf",
                 "application/pdf",
                 Staff.PDF.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void now(String parisDateTime) {
-        ClockUtil.setCurrentTime(
-                Date.from(LocalDateTime.parse(parisDateTime).atZone(PARIS).toInstant()));
     }
 }

@@ -1,7 +1,6 @@
 package fr.passerelle.cases;
 
 import static fr.passerelle.support.Associations.ALPHA;
-import static fr.passerelle.support.Associations.group;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,17 +10,13 @@ import fr.passerelle.support.Api;
 import fr.passerelle.support.ApiTest;
 import fr.passerelle.support.Associations;
 import fr.passerelle.support.MarkerScan;
-import fr.passerelle.support.TestTokens;
+import fr.passerelle.support.ParisClock;
 import fr.passerelle.tenancy.CurrentAssociation;
 import fr.passerelle.tenancy.Tenancy;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.util.Date;
 import java.util.Set;
 import java.util.UUID;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,8 +33,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @ApiTest
 class RetentionTest {
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-
     @LocalServerPort
     int port;
 
@@ -61,15 +54,14 @@ class RetentionTest {
     @BeforeEach
     void callers() {
         Associations.ensure(jdbc, ALPHA);
-        coordinator = Api.at(port)
-                .as(TestTokens.user("claire", group(ALPHA, "coordinator")).token());
-        caseworker = Api.at(port)
-                .as(TestTokens.user("ines", group(ALPHA, "caseworker")).token());
+        Staff staff = new Staff(port);
+        coordinator = staff.coordinator;
+        caseworker = staff.caseworker;
     }
 
     @AfterEach
     void resetClock() {
-        ClockUtil.reset();
+        ParisClock.reset();
     }
 
     @Test
@@ -107,7 +99,7 @@ class RetentionTest {
                         .status())
                 .isEqualTo(200);
         String marker = "Ret" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        now("2026-01-05T09:00");
+        ParisClock.set("2026-01-05T09:00");
         var created = caseworker.post("/api/cases", """
                 {"applicant": {"firstName": "Awa", "lastName": "%s", "birthDate": "1991-02-03", "nationality": "SEN",
                   "phone": "0601020304", "email": "%s@example.org", "addressLine": "5 rue %s", "postalCode": "69007",
@@ -154,7 +146,7 @@ class RetentionTest {
         assertThat(plan.get("lastContact").asText()).isEqualTo("2026-01-05");
         assertThat(plan.get("anonymiseOn").asText()).isEqualTo("2027-01-05");
 
-        now("2027-01-04T12:00");
+        ParisClock.set("2027-01-04T12:00");
         retention.anonymiseDue();
         assertThat(coordinator
                         .get("/api/applicants/" + applicantId)
@@ -164,7 +156,7 @@ class RetentionTest {
                 .as("a day before the end of the period")
                 .isEqualTo(marker);
 
-        now("2027-01-05T12:00");
+        ParisClock.set("2027-01-05T12:00");
         String statistics = "/api/statistics?from=2026-01-01&to=2026-12-31";
         JsonNode before = coordinator.get(statistics).json();
         assertThat(before.toString()).as("the case is counted").contains("Préfecture du Rhône", "WITHDRAWN");
@@ -196,10 +188,5 @@ class RetentionTest {
                 .isTrue();
         assertThat(retention.anonymiseDue()).as("once").isZero();
         coordinator.put("/api/association/retention", "{\"months\": " + Retention.DEFAULT_MONTHS + "}");
-    }
-
-    private static void now(String parisDateTime) {
-        ClockUtil.setCurrentTime(
-                Date.from(LocalDateTime.parse(parisDateTime).atZone(PARIS).toInstant()));
     }
 }
